@@ -1,0 +1,57 @@
+"""Namespaces: our closed ``KG`` namespace (checked against ontology/kg.ttl by a test) and the prefixes."""
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import SDO as _SDO
+
+KG_NS = "https://w3id.org/zhkg/ns#"
+DATA_NS = "https://w3id.org/zhkg/id/"
+
+#: schema.org with the https scheme (rdflib's SDO)
+SCHEMA = _SDO
+#: where our data (entities, articles, sentences) live
+ID = Namespace(DATA_NS)
+
+
+class KG(DefinedNamespace):
+    """The kg ontology (ontology/kg.ttl). A misspelt term raises AttributeError."""
+
+    _fail = True
+    _NS = Namespace(KG_NS)
+
+    Initiative: URIRef
+    Sentence: URIRef
+    Assertion: URIRef
+    Fact: URIRef
+    partnerOf: URIRef
+    fact: URIRef
+    evidence: URIRef
+    foundBy: URIRef
+    confidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sourceFile: URIRef
+    asWritten: URIRef
+    refDate: URIRef
+
+
+PREFIXES = {
+    "kg": Namespace(KG_NS),
+    "id": ID,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "skos": SKOS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "owl": OWL,
+    "xsd": XSD,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the prefixes used in kg output; returns the graph."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
