@@ -1,0 +1,219 @@
+"""Chinese administrative divisions and world countries: lookup, disambiguation, text scan.
+
+The data ships in the package (``data/lexicons/divisions.tsv``, ``countries.tsv`` and
+``place_stop.txt``, built by ``scripts/build_gazetteer.py``) and is loaded lazily, once.
+
+>>> from kg import gazetteer as gz
+>>> [d.name for d in gz.ancestors(gz.resolve("白沙镇", ["江津区"]))]
+['江津区', '重庆市']
+>>> gz.find("重庆市江津区白沙镇")
+[(0, 3, '重庆市'), (3, 6, '江津区'), (6, 9, '白沙镇')]
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from kg.resources import lexicon, table
+
+__all__ = [
+    "Division",
+    "LEVELS",
+    "lookup",
+    "get",
+    "ancestors",
+    "short_names",
+    "resolve",
+    "find",
+    "is_country",
+    "country",
+]
+
+#: level number -> label
+LEVELS = {1: "province", 2: "prefecture", 3: "county", 4: "township"}
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division: ``level`` 1 province, 2 prefecture, 3 county, 4 township."""
+
+    code: str
+    name: str
+    level: int
+    parent: str | None
+
+
+def _pad(row: tuple[str, ...], n: int) -> tuple[str, ...]:
+    return row if len(row) >= n else row + ("",) * (n - len(row))
+
+
+class _Index:
+    __slots__ = ("by_code", "by_name", "by_short", "shorts", "chain", "countries", "places", "prefix")
+
+    def __init__(self) -> None:
+        self.by_code: dict[str, Division] = {}
+        self.shorts: dict[str, tuple[str, ...]] = {}
+        by_name: dict[str, list[Division]] = {}
+        by_short: dict[str, list[Division]] = {}
+        # resources.table() strips lines, so trailing empty columns may be missing: pad.
+        for code, name, short, level, parent in (_pad(r, 5) for r in table("divisions")):
+            d = Division(code, name, int(level), parent or None)
+            self.by_code[code] = d
+            by_name.setdefault(name, []).append(d)
+            forms = tuple(s for s in short.split("/") if s)
+            if forms:
+                self.shorts[code] = forms
+                for s in forms:
+                    by_short.setdefault(s, []).append(d)
+        self.by_name = {k: tuple(v) for k, v in by_name.items()}
+        self.by_short = {k: tuple(v) for k, v in by_short.items()}
+        self.chain: dict[str, tuple[str, ...]] = {}
+
+        # countries.tsv: name kind aliases region -> surface form -> (canonical name, kind)
+        self.countries: dict[str, tuple[str, str]] = {}
+        for name, kind, aliases, _region in (_pad(r, 4) for r in table("countries")):
+            for form in (name, *filter(None, aliases.split("|"))):
+                self.countries.setdefault(form, (name, kind))
+
+        # find() vocabulary: all full names, short names of levels 1-3, country / region / city
+        # names and aliases; minus the stop list. Indexed by the first two characters.
+        stop = lexicon("place_stop")
+        places = set(by_name)
+        places.update(s for s, ds in by_short.items() if any(d.level <= 3 for d in ds))
+        # "以色列国", "日本国" would swallow 以色列国防军, 日本国会: match the bare name instead.
+        places.update(f for f, (n, _k) in self.countries.items() if f != n + "国")
+        self.places = frozenset(p for p in places if len(p) >= 2 and p not in stop)
+        prefix: dict[str, set[int]] = {}
+        for p in self.places:
+            prefix.setdefault(p[:2], set()).add(len(p))
+        self.prefix = {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()}
+
+    def codes_up(self, code: str) -> tuple[str, ...]:
+        """Codes from ``code`` up to its province, self first."""
+        got = self.chain.get(code)
+        if got is None:
+            d = self.by_code[code]
+            got = (code,) if d.parent is None else (code, *self.codes_up(d.parent))
+            self.chain[code] = got
+        return got
+
+
+@cache
+def _index() -> _Index:
+    return _Index()
+
+
+def get(code: str) -> Division | None:
+    """The division with this code, or None."""
+    return _index().by_code.get(code)
+
+
+def lookup(name: str) -> list[Division]:
+    """All divisions whose full name is ``name``, or else whose short name is ``name``.
+
+    Full names win over short names (no shipped short name equals another division's full
+    name, so this only matters for names outside the table). Order: by level, then code.
+    """
+    idx = _index()
+    name = name.strip()
+    found = idx.by_name.get(name) or idx.by_short.get(name) or ()
+    return sorted(found, key=lambda d: (d.level, d.code))
+
+
+def ancestors(division: Division) -> list[Division]:
+    """The parent chain of ``division`` up to its province (nearest first, self excluded)."""
+    idx = _index()
+    return [idx.by_code[c] for c in idx.codes_up(division.code)[1:]]
+
+
+def short_names(division: Division) -> tuple[str, ...]:
+    """The shipped short forms of ``division`` (may be empty)."""
+    return _index().shorts.get(division.code, ())
+
+
+def _affinity(idx: _Index, cand: Division, others: Iterable[Division]) -> int:
+    """Level of the deepest division shared by ``cand``'s chain and any of ``others``' chains."""
+    mine = set(idx.codes_up(cand.code))
+    best = 0
+    for o in others:
+        if o.code == cand.code:
+            continue
+        for c in idx.codes_up(o.code):
+            if c in mine:
+                best = max(best, idx.by_code[c].level)
+                break
+    return best
+
+
+def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
+    """The division meant by ``name``, using other place names of the same text as ``context``.
+
+    A unique match wins outright. Otherwise each candidate scores, for every context name, the
+    level of the deepest division it shares with one of that name's readings (so a county in
+    context beats a province in context); the single best positive score wins. Failing that, a
+    single candidate at the highest level (lowest level number) wins - 吉林 is the province,
+    朝阳 the prefecture-level city - unless all candidates share that level, which is None.
+    """
+    cands = lookup(name)
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    idx = _index()
+    readings = [lookup(c) for c in dict.fromkeys(context) if c and c != name]
+    readings = [r for r in readings if r]
+    if readings:
+        scores = [sum(_affinity(idx, d, r) for r in readings) for d in cands]
+        top = max(scores)
+        if top > 0:
+            best = [d for d, s in zip(cands, scores) if s == top]
+            if len(best) == 1:
+                return best[0]
+            cands = best
+    top_level = min(d.level for d in cands)
+    highest = [d for d in cands if d.level == top_level]
+    return highest[0] if len(highest) == 1 else None
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """Place names in ``text`` by forward longest match: ``(start, end_exclusive, surface)``.
+
+    Matches full division names of all levels, short names of levels 1-3, countries (and
+    aliases), continents and well-known foreign cities; entries of ``place_stop.txt`` (short
+    forms that are mostly ordinary words in news) are never matched.
+    """
+    idx = _index()
+    prefix = idx.prefix
+    places = idx.places
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    size = len(text)
+    n = size - 1
+    while i < n:
+        lens = prefix.get(text[i : i + 2])
+        if lens is not None:
+            for length in lens:
+                j = i + length
+                if j > size:  # a slice past the end would be shorter than ``length``
+                    continue
+                if length == 2 or text[i:j] in places:
+                    out.append((i, j, text[i:j]))
+                    i = j
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def country(name: str) -> str | None:
+    """The canonical country name for a country name or alias (美利坚合众国 -> 美国), else None."""
+    got = _index().countries.get(name.strip())
+    return got[0] if got and got[1] == "country" else None
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name or one of its aliases (中国, 美国, 大韩民国 ...)."""
+    return country(name) is not None
