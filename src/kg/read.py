@@ -153,7 +153,7 @@ def _jsonl_sources(text: str, name: str, encoding: str, problems: list[InputErro
         given = record.get("id")
         yield Source(
             path=f"{name}#{number}",
-            text=_clean(record["text"]),
+            text=record["text"],
             encoding=encoding,
             id=None if given is None else str(given),
             meta=meta,

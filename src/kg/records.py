@@ -62,6 +62,7 @@ class Mention:
     kind: Kind
     by: str = "unknown"  # the component that found it: "labeller", "rules.quoted", ...
     score: float = 1.0
+    alias: str | None = None  # another form the text gives right here: “五联”机制 → 五联机制
 
     @property
     def span(self) -> Span:

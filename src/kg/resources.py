@@ -41,8 +41,14 @@ def lexicon_list(name: str) -> tuple[str, ...]:
 
 @cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a tab-separated ``data/lexicons/NAME.tsv`` (comments skipped)."""
-    return tuple(tuple(line.split("\t")) for line in _lines(data_file("lexicons", f"{name}.tsv")))
+    """Rows of a tab-separated ``data/lexicons/NAME.tsv`` (comments and blank lines skipped; empty
+    trailing fields kept)."""
+    text = data_file("lexicons", f"{name}.tsv").read_text("utf-8")
+    return tuple(
+        tuple(line.rstrip("\r").split("\t"))
+        for line in text.split("\n")
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def named_queries() -> dict[str, str]:

@@ -36,9 +36,13 @@ class KG(DefinedNamespace):
     refDate: URIRef
 
 
+#: one prefix per kind of resource, so that Turtle local names need no escaped "/"
+SEGMENTS = ("org", "place", "person", "initiative", "article", "sentence", "assertion", "membership", "role", "fact")
+DATA = {segment: Namespace(f"{DATA_NS}{segment}/") for segment in SEGMENTS}
+
 PREFIXES = {
     "kg": Namespace(KG_NS),
-    "id": ID,
+    **{"organization" if segment == "org" else segment: ns for segment, ns in DATA.items()},
     "schema": SCHEMA,
     "org": ORG,
     "prov": PROV,

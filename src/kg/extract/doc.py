@@ -1,0 +1,90 @@
+"""The working view of one article that extract components share: tokens and sentences.
+
+Built once per article (jieba runs once); components read it and return candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..records import Article, Span
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str  # jieba's part-of-speech tag (ns place, nr person, nt organization, v verb, x punctuation …)
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    article: Article
+    tokens: tuple[Token, ...]
+    sentences: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, offset: int) -> Span:
+        """The sentence holding a character offset (binary search)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo] if self.sentences else Span(0, len(self.text))
+
+
+@cache
+def _posseg():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.posseg.dt
+
+
+def sentences(text: str) -> tuple[Span, ...]:
+    """Sentence spans: cut after 。！？； (with closing quotes) and at line breaks; blank spans dropped."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if not match.group().startswith("\n") else match.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return tuple(spans)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules)."""
+    tokens: list[Token] = []
+    offset = 0
+    for pair in _posseg().cut(text, HMM=False):
+        word = pair.word
+        tokens.append(Token(offset, offset + len(word), word, pair.flag))
+        offset += len(word)
+    return tuple(tokens)
+
+
+def make_doc(article: Article) -> Doc:
+    return Doc(article=article, tokens=tokenize(article.text), sentences=sentences(article.text))

@@ -1,0 +1,62 @@
+"""Amounts, areas and percentages attached to what they describe (总投资57亿元, 占地300亩)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..records import Fact, Kind, Mention
+from ..resources import table
+from .doc import Doc
+
+_SUBJECT_KINDS = (Kind.ORG, Kind.INITIATIVE, Kind.PLACE)
+_YEAR = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})(?:[—\-–至到]\d{1,2})?月)?")
+
+
+@cache
+def _measures() -> dict[str, str]:
+    return {word: kind for word, kind in table("measures")}
+
+
+@cache
+def _units() -> dict[str, tuple[str, float]]:
+    return {unit: (code, float(factor)) for unit, code, factor in table("units")}
+
+
+@cache
+def _amount() -> re.Pattern[str]:
+    measures = "|".join(map(re.escape, sorted(_measures(), key=len, reverse=True)))
+    units = "|".join(map(re.escape, sorted(_units(), key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<measure>{measures})(?:面积)?(?:约|达|达到|为|共|超过|近|了|实现|累计)*"
+        rf"(?P<number>\d+(?:\.\d+)?)(?P<unit>{units})"
+    )
+
+
+def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
+    """Each measured amount of a sentence goes to the sentence's subject: the nearest initiative,
+    organization or place named before it in the sentence (the first one when it leads the sentence)."""
+    text = doc.text
+    facts: list[Fact] = []
+    for match in _amount().finditer(text):
+        sentence = doc.sentence_of(match.start())
+        before = [m for m in mentions if m.kind in _SUBJECT_KINDS and sentence.start <= m.start and m.end <= match.start()]
+        if not before:
+            continue
+        initiatives = [m for m in before if m.kind is Kind.INITIATIVE]
+        subject = initiatives[-1] if initiatives else before[0]
+        code, factor = _units()[match.group("unit")]
+        value = float(match.group("number")) * factor
+        year = None
+        for hit in _YEAR.finditer(text, sentence.start, match.start()):
+            year = hit.group(1) + (f"-{int(hit.group(2)):02d}" if hit.group(2) else "")
+        facts.append(Fact(
+            subject=subject,
+            measure=match.group("measure"),
+            text=match.group("number") + match.group("unit"),
+            value=value,
+            unit=code,
+            evidence=sentence,
+            date=year,
+            by="rules.amount",
+        ))
+    return tuple(facts)

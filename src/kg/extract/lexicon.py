@@ -1,0 +1,107 @@
+"""Names found by their shape: organization and place names that end in a known suffix, extended
+leftwards over the words of the name, and divisions from the gazetteer."""
+from __future__ import annotations
+
+from functools import cache
+
+from ..records import Kind, Mention
+from ..resources import lexicon, lexicon_list
+from .doc import Doc, Token
+
+#: jieba tags that never sit inside a name (verbs, prepositions, particles, pronouns, punctuation …)
+_STOP_TAGS = ("v", "p", "u", "x", "d", "r", "y", "e", "o", "w", "t", "f", "c", "q", "z", "l", "i", "ad", "an")
+_KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
+_MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
+#: place suffixes of administrative units: a place chain breaks after them (白沙镇|公园路社区|太平街)
+_ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
+
+
+@cache
+def _suffixes(kind: Kind) -> tuple[str, ...]:
+    name = "org_suffixes" if kind is Kind.ORG else "place_suffixes"
+    return tuple(sorted(lexicon_list(name), key=len, reverse=True))
+
+
+def _suffix_of(word: str, kind: Kind) -> str | None:
+    for suffix in _suffixes(kind):
+        if word.endswith(suffix):
+            return suffix
+    return None
+
+
+def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
+    """Can this token be part of a name that continues with `right`?"""
+    if token.text in ("和", "与") and kind is Kind.ORG:
+        # 住房和城乡建设局: a conjunction inside a name, but not between two names
+        return right is not None and _suffix_of(right.text, Kind.ORG) is None
+    if token.text.isdigit() or (token.pos == "m" and any("\u4e00" <= ch <= "\u9fff" for ch in token.text)):
+        return kind is Kind.ORG or token.pos == "m"
+    if token.pos.startswith(_KEEP_TAGS) and not (token.pos.startswith("v") and token.pos != "vn"):
+        return True
+    if token.pos in ("eng",) or token.text.isascii() and token.text.isalnum():
+        return True
+    return False
+
+
+def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
+    """The name ending with token end_index, extended leftwards."""
+    tokens = doc.tokens
+    last = tokens[end_index]
+    start_index = end_index
+    while start_index > 0:
+        left = tokens[start_index - 1]
+        right = tokens[start_index]
+        if not _inside_name(left, right, kind):
+            break
+        if kind is Kind.PLACE and left.text.endswith(_ADMIN_ENDS) and len(left.text) >= 2:
+            break  # 白沙镇 | 公园路社区: each its own place
+        if last.end - left.start > _MAX_LEN[kind]:
+            break
+        start_index -= 1
+    start = tokens[start_index].start
+    text = doc.text[start:last.end]
+    if not _is_name(text, kind):
+        return None
+    return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=0.7)
+
+
+def _is_name(text: str, kind: Kind) -> bool:
+    if len(text) < 2 or text in lexicon("generic_names"):
+        return False
+    suffix = _suffix_of(text, kind) or ""
+    head = text[: len(text) - len(suffix)]
+    if not head or head in lexicon("generic_names"):
+        return False
+    if head[0] in "该本各这那此其每全某" or head.isdigit():
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
+
+
+def suffix_names(doc: Doc) -> list[Mention]:
+    """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
+    found: list[Mention] = []
+    for i, token in enumerate(doc.tokens):
+        if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn":
+            continue
+        for kind in (Kind.ORG, Kind.PLACE):
+            suffix = _suffix_of(token.text, kind)
+            if suffix is None:
+                continue
+            if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):
+                continue
+            mention = _chunk(doc, i, kind)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def gazetteer_places(doc: Doc) -> list[Mention]:
+    """Administrative divisions and countries named in the text."""
+    try:
+        from .. import gazetteer
+    except ImportError:  # the gazetteer ships with the package; absent only in a partial checkout
+        return []
+    return [
+        Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
+        for start, end, _name in gazetteer.find(doc.text)
+    ]

@@ -1,0 +1,51 @@
+"""Choose one reading where candidate mentions from different components overlap."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..records import Kind, Mention
+
+
+def _weight(mention: Mention) -> float:
+    return mention.score + 0.02 * (mention.end - mention.start)
+
+
+def _tiled(candidate: Mention, others: list[Mention]) -> bool:
+    """True when two or more other place names cover this place candidate exactly (a place chain
+    read as one name: 白沙镇公园路社区 = 白沙镇 + 公园路社区)."""
+    inside = sorted(
+        (m for m in others if m is not candidate and m.kind is Kind.PLACE
+         and candidate.start <= m.start and m.end <= candidate.end and (m.end - m.start) < (candidate.end - candidate.start)),
+        key=lambda m: (m.start, -m.end),
+    )
+    position, pieces = candidate.start, 0
+    for m in inside:
+        if m.start == position:
+            position, pieces = m.end, pieces + 1
+    return pieces >= 2 and position == candidate.end
+
+
+def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Non-overlapping mentions, preferring high score and length; agreement between components on a
+    span adds to its score."""
+    by_span: dict[tuple[int, int, Kind], Mention] = {}
+    support: dict[tuple[int, int, Kind], float] = {}
+    for m in candidates:
+        if not m.text.strip():
+            continue
+        key = (m.start, m.end, m.kind)
+        support[key] = support.get(key, 0.0) + m.score
+        best = by_span.get(key)
+        if best is None or m.score > best.score or (m.alias and not best.alias):
+            by_span[key] = m
+    pool = list(by_span.values())
+    pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
+    ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.3 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for m in ranked:
+        if any(m.start < e and s < m.end for s, e in occupied):
+            continue
+        taken.append(m)
+        occupied.append((m.start, m.end))
+    return tuple(sorted(taken, key=lambda m: (m.start, m.end)))

@@ -1,0 +1,227 @@
+"""Relations between the mentions of one article, each with the sentence that states it.
+
+memberOf (a post between an organization and a person's name, bylines), locatedIn (place chains,
+位于/落户 cues, the gazetteer's hierarchy), organizer (who launches a quoted initiative),
+subOrganizationOf (母公司, 旗下) and partnerOf (联合, 与…合作)."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import cache
+
+from ..records import Kind, Mention, Relation, Span
+from ..resources import lexicon_list, table
+from .doc import Doc
+
+_ENTITY = (Kind.ORG, Kind.PLACE)
+_SEPARATORS = "、和及兼"
+_OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟")
+
+
+@cache
+def _cues() -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for relation, pattern, cue in table("relation_cues"):
+        out[(relation, pattern)].append(cue)
+    return {key: tuple(sorted(v, key=len, reverse=True)) for key, v in out.items()}
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    posts = sorted(set(lexicon_list("posts")), key=len, reverse=True)
+    post = "(?:" + "|".join(map(re.escape, posts)) + ")"
+    unit = rf"(?:原|前|时任|现任|常务)?(?:党委|党组|党工委|党支部|党总支|纪委)?{post}"
+    return re.compile(rf"\s*({unit}(?:[、和兼及]{unit})*)\s*")
+
+
+def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, confidence: float,
+              role: str | None = None, where: int | None = None) -> Relation:
+    sentence = doc.sentence_of(where if where is not None else min(head.start, tail.start))
+    return Relation(predicate, head, tail, sentence, role=role, by=by, confidence=confidence)
+
+
+def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """ORG + post + PERSON: 重庆港城工业园区党工委副书记李剑, 璧山报记者 熊浩, 中央宣讲团成员、…副组长陈锡文."""
+    text = doc.text
+    pattern = _role_pattern()
+    for i, person in enumerate(mentions):
+        if person.kind is not Kind.PERSON:
+            continue
+        cursor, j = person.start, i - 1
+        # names listed after one byline role: 记者 张三 李四
+        while j >= 0 and mentions[j].kind is Kind.PERSON and re.fullmatch(r"[\s、]*", text[mentions[j].end:cursor]):
+            cursor, j = mentions[j].start, j - 1
+        while j >= 0:
+            org = mentions[j]
+            gap = text[org.end:cursor]
+            if org.kind is not Kind.ORG or "\n" in gap.strip(" ") and not gap.isspace():
+                break
+            match = pattern.fullmatch(gap)
+            if not match:
+                break
+            role = re.sub(r"\s+", "", match.group(1))
+            yield _relation(doc, "memberOf", person, org, "rules.post", 0.9, role=role, where=person.start)
+            cursor, j = org.start, j - 1
+            if cursor > 0 and text[cursor - 1] in _SEPARATORS:
+                cursor -= 1
+                continue
+            break
+
+
+def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """Adjacent places, outer first: 白沙镇公园路社区太平街的乐善堂 → each in the one before."""
+    text = doc.text
+    for outer, inner in zip(mentions, mentions[1:]):
+        if outer.kind is not Kind.PLACE or inner.kind not in (Kind.PLACE, Kind.ORG):
+            continue
+        gap = text[outer.end:inner.start]
+        if gap in ("", "的") and inner.kind is Kind.PLACE or gap == "的" and inner.kind is Kind.ORG:
+            yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)
+
+
+def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """Places of the same article that the gazetteer knows as parent and child (白沙镇 → 江津区)."""
+    try:
+        from .. import gazetteer
+    except ImportError:
+        return
+    places = {m.text: m for m in mentions if m.kind is Kind.PLACE}
+    names = list(places)
+    for name, mention in places.items():
+        division = gazetteer.resolve(name, names)
+        if division is None:
+            continue
+        for ancestor in gazetteer.ancestors(division):
+            for other, other_mention in places.items():
+                if other != name and other in _forms(ancestor):
+                    yield _relation(doc, "locatedIn", mention, other_mention, "rules.gazetteer", 0.9,
+                                    where=mention.start)
+                    break
+            else:
+                continue
+            break  # the nearest ancestor named in the article is enough
+
+
+def _forms(division) -> set[str]:
+    forms = {division.name}
+    short = getattr(division, "short_name", None) or getattr(division, "short", None)
+    if short:
+        forms.add(short)
+    return forms
+
+
+def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """locatedIn, subOrganizationOf and partnerOf stated by a cue word between two mentions."""
+    text = doc.text
+    cues = _cues()
+    for a, b in zip(mentions, mentions[1:]):
+        if doc.sentence_of(a.start) != doc.sentence_of(b.start):
+            continue
+        gap = text[a.end:b.start]
+        before = text[max(0, a.start - 4):a.start]
+        if b.kind is Kind.PLACE and gap.rstrip("了在于到") in cues[("locatedIn", "after")] + tuple(c + "在" for c in cues[("locatedIn", "after")]):
+            yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
+        if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
+            yield _relation(doc, "locatedIn", b, a, "rules.cue", 0.75)
+        if a.kind is Kind.ORG and b.kind is Kind.ORG:
+            if gap in cues[("subOrganizationOf", "parent-after")]:
+                yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)
+            elif gap in cues[("subOrganizationOf", "child-after")]:
+                yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
+            elif gap in cues[("partnerOf", "between")]:
+                sentence = doc.sentence_of(a.start)
+                clause = text[b.end:sentence.end]
+                if gap in ("联合", "携手") or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
+                    yield _relation(doc, "partnerOf", a, b, "rules.cue", 0.7)
+    # "其注册地址在上海": the pronoun points to the last organization named before it
+    for i, m in enumerate(mentions):
+        if m.kind is not Kind.PLACE:
+            continue
+        lead = text[max(0, m.start - 8):m.start]
+        hit = re.search(r"其(?:注册地址|总部|注册地|厂址|所在地)(?:在|位于|设在)$", lead)
+        if hit:
+            org = next((o for o in reversed(mentions[:i]) if o.kind is Kind.ORG), None)
+            if org is not None:
+                yield _relation(doc, "locatedIn", org, m, "rules.cue", 0.7, where=m.start)
+
+
+def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """The subject of a sentence that launches, builds or runs a quoted initiative:
+    江北区探索打造“蓝海红链” → 蓝海红链 organizer 江北区; 由某医院牵头 → organizer 某医院.
+    A sentence without a subject takes the subject of the sentence before it."""
+    text = doc.text
+    verbs = tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
+    by_sentence: dict[Span, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[doc.sentence_of(m.start)].append(m)
+    previous_subject: Mention | None = None
+    previous_end = -1
+    for sentence in doc.sentences:
+        inside = by_sentence.get(sentence, [])
+        subject = _subject(text, sentence, inside)
+        if subject is None and previous_subject is not None and not text[previous_end:sentence.start].count("\n") > 1:
+            carried = True
+            subject = previous_subject
+        else:
+            carried = False
+        partners = _co_subjects(text, subject, inside) if subject is not None and not carried else []
+        for m in inside:
+            if m.kind is not Kind.INITIATIVE:
+                continue
+            lead = text[(subject.end if subject is not None and subject.end <= m.start and not carried else sentence.start):m.start]
+            if subject is not None and (carried or subject.end <= m.start) and any(v in lead for v in verbs):
+                for organizer in [subject, *partners]:
+                    yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", 0.7 if not carried else 0.55,
+                                    where=m.start)
+            by = re.search(r"由([^，,。]{2,30}?)(" + "|".join(_cues()[("organizer", "by")]) + ")", text[m.end:sentence.end])
+            if by:
+                start = m.end + by.start(1)
+                for o in inside:
+                    if o.kind in _ENTITY and start <= o.start and o.end <= start + len(by.group(1)):
+                        yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
+        if subject is not None and not carried:
+            previous_subject = subject
+        previous_end = sentence.end
+
+
+def _subject(text: str, sentence: Span, inside: list[Mention]) -> Mention | None:
+    """The first organization or place of a sentence that is not the object of a preposition."""
+    for m in inside:
+        if m.kind not in _ENTITY:
+            continue
+        lead = text[sentence.start:m.start]
+        if lead.rstrip("，, ").endswith(_OBJECT_MARKERS) or "“" in lead[-1:]:
+            continue
+        if re.search(r"[的之]$", lead):
+            continue
+        after = text[m.end:m.end + 1]
+        if after in ("的", "”"):
+            continue
+        return m
+    return None
+
+
+def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Mention]:
+    """ORG联合ORG: the second organization shares the initiative (渝北区图书馆联合某集团)."""
+    out = []
+    for m in inside:
+        if m.start >= subject.end and m.kind is Kind.ORG and text[subject.end:m.start] in ("联合", "携手", "会同"):
+            out.append(m)
+    return out
+
+
+COMPONENTS = (memberships, place_chains, administrative, cue_relations, organizers)
+
+
+def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
+    """All relations the rules find, one per (predicate, head text, tail text), best confidence kept."""
+    best: dict[tuple[str, str, str], Relation] = {}
+    for component in COMPONENTS:
+        for relation in component(doc, mentions):
+            if relation.head.text == relation.tail.text:
+                continue
+            key = (relation.predicate, relation.head.text, relation.tail.text)
+            if key not in best or relation.confidence > best[key].confidence:
+                best[key] = relation
+    return tuple(best.values())

@@ -1,0 +1,96 @@
+"""Names found by the patterns of news writing: bylines and photo credits, quoted names of
+initiatives, and people named after their post (党工委副书记李剑, 党员胡春霞)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..records import Kind, Mention
+from ..resources import lexicon, lexicon_list
+from ..split import byline
+from .doc import Doc
+from .lexicon import _is_name, _suffix_of
+
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
+_SPEECH = re.compile(r"[，,。！？!?；;：:…]")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("initiative_heads"), key=len, reverse=True))
+
+
+@cache
+def _organizer_verbs() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
+
+
+@cache
+def _posts() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("posts"), key=len, reverse=True))
+
+
+def bylines(doc: Doc) -> list[Mention]:
+    """Outlets and people in bylines and credits: □ 璧山报记者 熊浩 / 新华社记者 储加音 摄."""
+    found: list[Mention] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        match = byline(line)
+        if match:
+            base = offset + (len(line) - len(line.lstrip()))
+            if match.group("outlet"):
+                start = base + match.start("outlet")
+                found.append(Mention(doc.article.id, start, start + len(match.group("outlet")),
+                                     match.group("outlet"), Kind.ORG, by="rules.byline", score=0.95))
+            names_start = base + match.start("names")
+            for name in re.finditer(r"[\u4e00-\u9fff·]{2,4}", match.group("names")):
+                start = names_start + name.start()
+                found.append(Mention(doc.article.id, start, start + len(name.group()), name.group(),
+                                     Kind.PERSON, by="rules.byline", score=0.95))
+        offset += len(line) + 1
+    return found
+
+
+def quoted(doc: Doc) -> list[Mention]:
+    """Quoted names: an initiative (“五联机制”, “三星耀沙磁”计划), or an organization or place when the
+    quoted name ends in their suffix (“善堂中医药博物馆”)."""
+    text = doc.text
+    found: list[Mention] = []
+    for match in _QUOTED.finditer(text):
+        name = match.group(1).strip()
+        if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+            continue
+        start, end = match.start(1), match.end(1)
+        after = text[match.end(): match.end() + 6]
+        before = text[max(0, match.start() - 8): match.start()]
+        head = next((h for h in _heads() if after.startswith(h)), None)
+        for kind in (Kind.ORG, Kind.PLACE):
+            suffix = _suffix_of(name, kind)
+            if suffix and len(suffix) >= 2 and _is_name(name, kind):
+                found.append(Mention(doc.article.id, start, end, name, kind, by="rules.quoted", score=0.85))
+                break
+        else:
+            own_head = next((h for h in _heads() if name.endswith(h) and len(name) > len(h) + 1), None)
+            launched = any(v in before for v in _organizer_verbs())
+            in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
+            named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
+            if head or own_head or launched or in_list or "·" in name or named_here:
+                alias = name + head if head else None
+                found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
+                                     score=0.8 if (head or own_head) else 0.6, alias=alias))
+    return found
+
+
+def titled_people(doc: Doc) -> list[Mention]:
+    """People named right after a post or role: 副书记李剑, 党员胡春霞, 居民徐燕."""
+    found: list[Mention] = []
+    tokens = doc.tokens
+    posts = set(_posts()) | lexicon("person_titles")
+    for i, token in enumerate(tokens[:-1]):
+        if token.text not in posts and not token.text.endswith(_posts()):
+            continue
+        nxt = tokens[i + 1]
+        if nxt.pos == "nr" and 2 <= len(nxt.text) <= 4:
+            found.append(Mention(doc.article.id, nxt.start, nxt.end, nxt.text, Kind.PERSON, by="rules.title", score=0.8))
+    return found

@@ -1,0 +1,173 @@
+"""resolve(extractions) -> Resolution: merge mentions into entities, within and across articles.
+
+Within an article, a short form joins the longer name it abbreviates (海尔 → 海尔集团, 联合党委 →
+江北智慧家电产业链联合党委, 江北 → 江北区). Across articles, entities of one kind with the same name
+are one entity, and a name that is an alias of exactly one other entity joins it.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import networkx as nx
+
+from .records import Entity, Extraction, Kind, Mention
+from .resources import lexicon, lexicon_list
+
+_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    #: (article id, start, end) of every mention → entity id
+    entity_of: dict[tuple[str, int, int], str]
+
+    def of(self, mention: Mention) -> str | None:
+        return self.entity_of.get((mention.article_id, mention.start, mention.end))
+
+
+@cache
+def _legal() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("legal_suffixes"), key=len, reverse=True))
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("org_suffixes"), key=len, reverse=True))
+
+
+def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
+    """重庆海尔洗衣机有限公司 → 海尔洗衣机有限公司: a leading place named in the article or the gazetteer."""
+    for place in sorted(places, key=len, reverse=True):
+        if name.startswith(place) and len(name) - len(place) >= 2:
+            return name[len(place):]
+    try:
+        from . import gazetteer
+    except ImportError:
+        return name
+    for start, end, _ in gazetteer.find(name[:12]):
+        if start == 0 and len(name) - end >= 2:
+            return name[end:]
+        break
+    return name
+
+
+def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
+    """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
+    out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
+    if kind is Kind.ORG:
+        for suffix in _legal():
+            if out.endswith(suffix) and len(out) - len(suffix) >= 2:
+                out = out[: -len(suffix)]
+                break
+    elif kind is Kind.PLACE:
+        for suffix in _ADMIN_SUFFIXES:
+            if out.endswith(suffix) and len(out) - len(suffix) >= 2:
+                out = out[: -len(suffix)]
+                break
+    return out
+
+
+def entity_id(kind: Kind, name: str) -> str:
+    """A stable key: the same kind and name give the same id in every run."""
+    return hashlib.sha1(f"{kind.value}|{name}".encode("utf-8")).hexdigest()[:16]
+
+
+def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
+    if short == long or len(short) >= len(long):
+        return False
+    long_core = core(long, kind, places)
+    if short in (long_core, core(long, kind)) or core(short, kind, places) == long_core:
+        return True
+    if kind is Kind.ORG:
+        # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix
+        if long.endswith(short) and len(short) >= 4 and short.endswith(_org_suffixes()) and short not in lexicon("generic_names"):
+            return True
+    if kind is Kind.INITIATIVE:
+        return long.startswith(short) and len(short) >= 3 and long[len(short):] in lexicon("initiative_heads")
+    return False
+
+
+def _kind_votes(mentions: Iterable[Mention]) -> dict[str, Kind]:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.text][m.kind] += m.score
+    return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
+
+
+def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], list[Mention]]]:
+    """Clusters of surface forms in one article: (kind, forms longest first, mentions)."""
+    kinds = _kind_votes(extraction.mentions)
+    forms: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    for m in extraction.mentions:
+        forms[(kinds[m.text], m.text)].append(m)
+    places = {text for (kind, text) in forms if kind is Kind.PLACE}
+    graph = nx.Graph()
+    graph.add_nodes_from(forms)
+    by_kind: dict[Kind, list[str]] = defaultdict(list)
+    for kind, text in forms:
+        by_kind[kind].append(text)
+    for kind, texts in by_kind.items():
+        for short in texts:
+            targets = [long for long in texts if _abbreviates(short, long, kind, places)]
+            longest = {core(t, kind, places) for t in targets}
+            if targets and len(longest) == 1:  # an ambiguous short form stays apart
+                for target in targets:
+                    graph.add_edge((kind, short), (kind, target))
+    clusters = []
+    for component in nx.connected_components(graph):
+        kind = next(iter(component))[0]
+        texts = sorted((t for _, t in component), key=lambda t: (-len(t), t))
+        mentions = [m for key in component for m in forms[key]]
+        clusters.append((kind, texts, mentions))
+    return clusters
+
+
+def resolve(extractions: Iterable[Extraction]) -> Resolution:
+    """Merge the mentions of all articles into entities."""
+    names: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, name) → all forms
+    members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    for extraction in extractions:
+        for kind, texts, mentions in _article_clusters(extraction):
+            key = (kind, texts[0])
+            names[key].update(texts)
+            names[key].update(m.alias for m in mentions if m.alias)
+            members[key].extend(mentions)
+    # across articles: a name that is a form of exactly one longer entity of its kind joins it
+    owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
+    for (kind, name), forms in names.items():
+        for form in forms:
+            owner[(kind, form)].add((kind, name))
+    target: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    for key in names:
+        kind, name = key
+        if kind is Kind.PERSON:
+            continue
+        owners = {o for o in owner[key] if o != key and len(o[1]) > len(name)}
+        if len(owners) == 1:
+            target[key] = owners.pop()
+    def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
+        seen = set()
+        while key in target and key not in seen:
+            seen.add(key)
+            key = target[key]
+        return key
+    merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
+    merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    for key, forms in names.items():
+        r = root(key)
+        merged_forms[r].update(forms | {key[1]})
+        merged_mentions[r].extend(members[key])
+    entities = []
+    entity_of: dict[tuple[str, int, int], str] = {}
+    for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        eid = entity_id(kind, name)
+        mentions = tuple(sorted(merged_mentions[(kind, name)], key=lambda m: (m.article_id, m.start)))
+        entities.append(Entity(eid, kind, name, tuple(sorted(forms - {name})), mentions))
+        for m in mentions:
+            entity_of[(m.article_id, m.start, m.end)] = eid
+    return Resolution(tuple(entities), entity_of)
