@@ -407,3 +407,17 @@ def test_dom_is_built_without_innerhtml():
     assert not re.search(r"\.(inner|outer)HTML|insertAdjacentHTML", js)
     assert "document.write" not in js and "eval(" not in js
     assert "textContent" in js and '"mark"' in js
+
+
+def test_unpaired_surrogates_do_not_break_the_page():
+    g = example_graph()
+    g.add((ID["person/zs"], SKOS.altLabel, zh("坏\ud800字")))
+    html = render(g, title="t\udfff")
+    html.encode("utf-8")  # would raise on a lone surrogate
+    assert "\\ud800" in html
+    assert any("坏\ud800字" in n["aliases"] for n in Page(html).data()["nodes"])
+
+
+def test_types_are_case_insensitive():
+    data = Page(render(example_graph(), types={"person"})).data()
+    assert {n["name"] for n in data["nodes"]} == {"张三", "李四"} and data["edges"] == []

@@ -224,9 +224,13 @@ def _find_focus(focus: str, candidates: Iterable[Node], names: dict[Node, tuple[
 # ---------------------------------------------------------------- the page
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json_for_script(value: object) -> str:
     """JSON that cannot end or confuse the ``<script>`` element it sits in."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)  # unpaired: not encodable as UTF-8
     return (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
@@ -295,7 +299,7 @@ def _vis_options() -> dict:
             "smooth": False,
             "width": 1.2,
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "font": {"face": FONT_STACK, "size": 10, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff", "align": "middle"},
+            "font": {"face": FONT_STACK, "size": 10, "color": "#555555", "strokeWidth": 2, "strokeColor": "#ffffff", "align": "horizontal"},
             "color": {"inherit": False},
         },
         "layout": {"improvedLayout": False, "randomSeed": 7},
@@ -335,9 +339,11 @@ def render(
     if hops < 0:
         raise KgError("hops must be 0 or more")
     if types is not None:
-        unknown = set(types) - set(ENTITY_TYPES)
+        known = {k.casefold(): k for k in ENTITY_TYPES}
+        unknown = {t for t in types if t.casefold() not in known}
         if unknown:
             raise KgError(f"unknown entity type(s) {', '.join(sorted(unknown))}; known: {', '.join(ENTITY_TYPES)}")
+        types = {known[t.casefold()] for t in types}
 
     reader = _Reader(graph)
     all_entities = sorted(reader.kind, key=str)
@@ -441,7 +447,7 @@ def render(
             ids[n],
             label=_label(name),
             title=f"{name}（{zh}）",  # plain text: vis-network shows strings with innerText
-            size=round(9 + 5 * math.sqrt(degree), 1),
+            size=round(min(9 + 5 * math.sqrt(degree), 60), 1),
             group=kind,  # the colour comes from the group (pyvis drops color= when a group is given)
         )
         mentioned_in = sorted({article_id(a) for a in graph.subjects(SCHEMA.mentions, n)})
@@ -529,7 +535,7 @@ def render(
         "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
     return _template().render(
-        title=title,
+        title=_SURROGATE.sub("\ufffd", title),
         csp=csp,
         stats=data["stats"],
         data_json=Markup(data_json),

@@ -95,6 +95,7 @@
     label.appendChild(el("span", null, zh));
     label.appendChild(el("span", "en", en));
     label.appendChild(el("span", "count", count));
+    if (!count) { label.className = "check empty"; }
     container.appendChild(label);
     return box;
   }
@@ -255,6 +256,7 @@
       box.appendChild(relationTitle(e, node));
       var other = NODES[e.from === id ? e.to : e.from];
       e.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev, namesOf(node), namesOf(other))); });
+      if (!e.evidence.length) { box.appendChild(el("div", "muted", "无证据句 no evidence sentence")); }
       panel.appendChild(box);
     });
     panel.appendChild(el("h3", null, "提及报道 articles (" + node.articles.length + ")"));

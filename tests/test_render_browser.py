@@ -1,0 +1,205 @@
+"""kg.render in a real browser: headless Chromium, offline, stdlib only.
+
+Skipped when no Chromium is installed (Debian: ``apt-get install -y chromium fonts-noto-cjk``);
+``KG_CHROMIUM`` names the binary if it is not on PATH. ``KG_SCREENSHOT`` (a .png path) keeps
+the screenshot of the example page for a person to look at.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from kg.render import render
+
+try:
+    from test_render import HOSTILE, example_graph
+except ImportError:  # tests/ made a package
+    from .test_render import HOSTILE, example_graph
+
+
+def _chromium() -> str | None:
+    named = os.environ.get("KG_CHROMIUM")
+    if named:
+        return shutil.which(named) or (named if Path(named).is_file() else None)
+    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome", "chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM = _chromium()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium installed (apt-get install -y chromium)")
+
+#: replaces window.alert before anything else runs; an alert marks <html data-alerted>
+ALERT_HOOK = (
+    "<script>window.alert=window.confirm=window.prompt=function(){"
+    "document.documentElement.setAttribute('data-alerted','1')};</script>"
+)
+
+
+def run_chromium(tmp_path: Path, page: Path, *args: str, fragment: str = "") -> subprocess.CompletedProcess:
+    """Chromium on a local file, with every network name unresolvable (offline)."""
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=10000",
+        *args,
+        page.as_uri() + fragment,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+class Dom(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.panel_text: list[str] = []
+        self.marks: list[str] = []
+        self._depth = 0  # inside #kg-panel
+        self._mark = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.elements.append((tag, a))
+        if a.get("id") == "kg-panel":
+            self._depth = 1
+        elif self._depth and tag not in {"br", "img", "input", "meta", "link", "hr"}:
+            self._depth += 1
+        if tag == "mark":
+            self._mark = True
+            self.marks.append("")
+
+    def handle_endtag(self, tag):
+        if self._depth and tag != "br":
+            self._depth -= 1
+        if tag == "mark":
+            self._mark = False
+
+    def handle_data(self, data):
+        if self._depth:
+            self.panel_text.append(data)
+        if self._mark:
+            self.marks[-1] += data
+
+    def attr(self, tag: str, name: str) -> str | None:
+        return next((a.get(name) for t, a in self.elements if t == tag), None)
+
+    def by_id(self, ident: str) -> dict[str, str | None]:
+        return next(a for _t, a in self.elements if a.get("id") == ident)
+
+
+def console_errors(stderr: str) -> list[str]:
+    return [
+        line
+        for line in stderr.splitlines()
+        if ":CONSOLE" in line and ("Refused" in line or "violates" in line or "Uncaught" in line or "Error" in line)
+    ]
+
+
+def check_dom(dom: Dom) -> None:
+    tags = [t for t, _a in dom.elements]
+    assert tags.count("script") == 3
+    assert "img" not in tags and "iframe" not in tags
+    for tag, attrs in dom.elements:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert "javascript:" not in (value or "").lower(), (tag, name, value)
+
+
+def test_example_page_loads_offline_and_draws_every_node(tmp_path):
+    page = tmp_path / "example.html"
+    page.write_text(render(example_graph(), title="示例 kg network"), "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom", fragment="#focus=" + "渝农")  # an alias, partly
+    dom = Dom(result.stdout)
+    assert dom.attr("body", "data-kg-ready") == "1", result.stderr[-2000:]
+    assert dom.attr("body", "data-kg-nodes") == "9"
+    assert dom.attr("body", "data-kg-edges") == "9"
+    assert dom.attr("html", "data-alerted") is None
+    assert console_errors(result.stderr) == []  # the CSP hashes fit, nothing was fetched
+    check_dom(dom)
+    # the search found the bank by its alias and the panel shows it
+    panel = dom.by_id("kg-panel")
+    assert "hidden" not in panel
+    text = "".join(dom.panel_text)
+    assert "重庆农村商业银行" in text and "渝农商行" in text and "合作 partnerOf" in text
+    assert "渝农商行" in dom.marks and "某某港务" in dom.marks  # the evidence sentence, highlighted
+    assert "港务公司党建引领高质量发展" in text  # the article that mentions it
+    # a legend with counts
+    assert 'data-type="Organization"' in result.stdout and 'class="count">3<' in result.stdout
+
+
+def test_hostile_page_runs_no_script_of_the_input(tmp_path):
+    html = render(example_graph(hostile=True), title="</title><script>alert(1)</script>" + HOSTILE[0])
+    # without our CSP, so that only the escaping and the text-only DOM building protect the page
+    unprotected = html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="csp-removed"', 1)
+    assert unprotected != html
+    unprotected = unprotected.replace("<head>", "<head>" + ALERT_HOOK, 1)
+    page = tmp_path / "hostile.html"
+    page.write_text(unprotected, "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom", fragment="#focus=onerror")
+    dom = Dom(result.stdout)
+    assert dom.attr("body", "data-kg-ready") == "1", result.stderr[-2000:]
+    assert dom.attr("body", "data-kg-nodes") == "9"
+    assert dom.attr("html", "data-alerted") is None
+    tags = [t for t, _a in dom.elements]
+    assert tags.count("script") == 4  # the hook and our three
+    assert "img" not in tags
+    for tag, attrs in dom.elements:
+        assert not any(name.startswith("on") for name in attrs), tag
+    text = "".join(dom.panel_text)
+    assert HOSTILE[0] in text and HOSTILE[1] in text  # shown, as text
+    assert HOSTILE[0] in dom.marks
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout
+
+
+def test_the_alert_hook_would_see_an_injection(tmp_path):
+    """The control for the test above: an injected handler does fire the hook."""
+    html = render(example_graph(), title="control")
+    html = html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="csp-removed"', 1)
+    html = html.replace("<head>", "<head>" + ALERT_HOOK, 1).replace(
+        "</body>", '<img src="x" onerror="alert(1)"></body>', 1
+    )
+    page = tmp_path / "control.html"
+    page.write_text(html, "utf-8")
+    dom = Dom(run_chromium(tmp_path, page, "--dump-dom").stdout)
+    assert dom.attr("html", "data-alerted") == "1"
+
+
+def test_the_csp_blocks_an_injection_too(tmp_path):
+    html = render(example_graph(), title="csp").replace("</body>", '<img src="x" onerror="alert(1)"></body>', 1)
+    page = tmp_path / "csp.html"
+    page.write_text(html, "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom")
+    assert Dom(result.stdout).attr("body", "data-kg-ready") == "1"
+    assert any("Content Security Policy" in line for line in console_errors(result.stderr))
+
+
+def test_screenshot(tmp_path):
+    page = tmp_path / "example.html"
+    page.write_text(render(example_graph(), title="示例 kg network"), "utf-8")
+    target = Path(os.environ.get("KG_SCREENSHOT") or tmp_path / "kg-render-example.png")
+    result = run_chromium(
+        tmp_path, page, "--hide-scrollbars", "--window-size=1400,850", f"--screenshot={target}", fragment="#focus=张三"
+    )
+    assert target.is_file(), result.stderr[-2000:]
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
