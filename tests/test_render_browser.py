@@ -203,3 +203,46 @@ def test_screenshot(tmp_path):
     assert target.is_file(), result.stderr[-2000:]
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+#: after the layout: untick Person, untick partnerOf, type in the search box; report on <html>
+DRIVER = """<script>
+(function () {
+  var timer = setInterval(function () {
+    if (document.body.getAttribute("data-kg-ready") !== "1") { return; }
+    clearInterval(timer);
+    var root = document.documentElement, body = document.body;
+    function click(selector) { document.querySelector(selector).click(); }
+    click('input[data-type="Person"]');
+    root.setAttribute("data-after-person", body.getAttribute("data-kg-visible-nodes") + "/" + body.getAttribute("data-kg-visible-edges"));
+    click('input[data-relation="partnerOf"]');
+    root.setAttribute("data-after-partner", body.getAttribute("data-kg-visible-nodes") + "/" + body.getAttribute("data-kg-visible-edges"));
+    var input = document.getElementById("kg-search");
+    input.value = "港务";
+    input.dispatchEvent(new Event("input"));
+    var hits = document.querySelectorAll("#kg-results button");
+    root.setAttribute("data-hits", String(hits.length));
+    root.setAttribute("data-first", hits[0].textContent);
+    hits[0].click();
+    root.setAttribute("data-panel", document.getElementById("kg-panel").getAttribute("data-node"));
+  }, 50);
+})();
+</script>"""
+
+
+def test_filters_and_search(tmp_path):
+    html = render(example_graph(), title="interaction")
+    html = html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="csp-removed"', 1)
+    html = html.replace("</body>", DRIVER + "</body>", 1)
+    page = tmp_path / "driven.html"
+    page.write_text(html, "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom")
+    dom = Dom(result.stdout)
+    assert dom.attr("body", "data-kg-ready") == "1", result.stderr[-2000:]
+    assert dom.attr("html", "data-after-person") == "7/7"  # 张三 and 李四 and their two memberOf edges hidden
+    assert dom.attr("html", "data-after-partner") == "7/6"
+    assert dom.attr("html", "data-hits") == "2"  # the company and the party committee
+    # the committee first: its alias 港务党委 starts with the query; the panel shows it
+    assert dom.attr("html", "data-first") == "中共重庆某某港务有限公司委员会（港务党委）机构"
+    assert dom.attr("html", "data-panel") is not None
+    assert "".join(dom.panel_text).startswith("机构 Organization中共重庆某某港务有限公司委员会")

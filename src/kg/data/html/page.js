@@ -124,7 +124,12 @@
     return shownRels[e.rel] === true && shownTypes[NODES[e.from].type] === true && shownTypes[NODES[e.to].type] === true;
   }
   function refresh() {
-    if (nodeView) { nodeView.refresh(); edgeView.refresh(); }
+    if (nodeView) {
+      nodeView.refresh();
+      edgeView.refresh();
+      body.setAttribute("data-kg-visible-nodes", String(nodeView.length));
+      body.setAttribute("data-kg-visible-edges", String(edgeView.length));
+    }
   }
   var progress = byId("kg-progress");
   function ready() {
@@ -143,6 +148,7 @@
     body.setAttribute("data-kg-nodes", String(nodeSet.length));
     body.setAttribute("data-kg-edges", String(edgeSet.length));
     network = new vis.Network(byId("kg-network"), { nodes: nodeView, edges: edgeView }, DATA.vis.options);
+    refresh();
     if (nodeSet.length === 0) {
       progress.textContent = "没有实体 no entities";
       body.setAttribute("data-kg-ready", "1");
