@@ -421,3 +421,9 @@ def test_unpaired_surrogates_do_not_break_the_page():
 def test_types_are_case_insensitive():
     data = Page(render(example_graph(), types={"person"})).data()
     assert {n["name"] for n in data["nodes"]} == {"张三", "李四"} and data["edges"] == []
+
+
+def test_focus_ids_point_at_the_kept_focus():
+    data = Page(render(example_graph(), focus="张三", hops=1)).data()
+    (focus_id,) = data["stats"]["focusIds"]
+    assert data["nodes"][focus_id]["name"] == "张三"

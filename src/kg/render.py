@@ -17,7 +17,7 @@ import hashlib
 import json
 import math
 import re
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -520,7 +520,8 @@ def render(
             "edgesShown": len(shown_edges),
             "maxNodes": max_nodes,
             "focus": focus,
-            "focusFound": [names[n][0] for n in focus_nodes],
+            "focusFound": [names[n][0] for n in focus_nodes if n in kept],
+            "focusIds": [ids[n] for n in focus_nodes if n in kept],
             "hops": hops if focus is not None else None,
             "types": sorted(types) if types is not None else None,
         },

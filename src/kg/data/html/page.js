@@ -380,7 +380,15 @@
   // #focus=NAME in the address selects that entity when the layout is done
   function fromHash() {
     var m = /^#focus=(.*)$/.exec(window.location.hash || "");
-    if (!m) { return; }
+    if (!m) {
+      // rendered with focus=: select the entities it named
+      var ids = DATA.stats.focusIds || [];
+      if (ids.length) {
+        showNode(ids[0]);
+        if (network) { network.selectNodes(ids); }
+      }
+      return;
+    }
     var name;
     try { name = decodeURIComponent(m[1]); } catch (err) { return; }
     var found = search(name);
