@@ -16,10 +16,22 @@ import pytest
 
 from kg.render import render
 
-try:
-    from test_render import HOSTILE, example_graph
-except ImportError:  # tests/ made a package
-    from .test_render import HOSTILE, example_graph
+
+def _test_render():
+    """tests/test_render.py, whatever pytest's import mode."""
+    import importlib.util
+    import sys
+
+    module = sys.modules.get("test_render") or sys.modules.get("tests.test_render")
+    if module is None:
+        spec = importlib.util.spec_from_file_location("_kg_test_render", Path(__file__).with_name("test_render.py"))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return module
+
+
+HOSTILE = _test_render().HOSTILE
+example_graph = _test_render().example_graph
 
 
 def _chromium() -> str | None:
