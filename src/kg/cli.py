@@ -183,5 +183,26 @@ def render_command(graph_path: str, output: str, focus: str | None, hops: int, t
     click.echo(f"wrote {output}", err=True)
 
 
+@main.command("serve")
+@click.argument("graph_path", metavar="GRAPH")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep 127.0.0.1 unless you mean to share it).")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on (0: any free port).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run before it is stopped (HTTP 504).")
+@click.option("--max-rows", default=10000, show_default=True, help="Largest result in rows or triples; more is refused (HTTP 413).")
+def serve_command(graph_path: str, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve GRAPH (an RDF file, or a folder holding graph.ttl) as a read-only SPARQL 1.1 endpoint.
+
+    Queries go to http://HOST:PORT/sparql (GET ?query= or POST); a query page is at /.
+    SERVICE, LOAD, FROM and updates are refused.
+
+    Example:
+
+        kg serve out/graph.ttl --port 8000
+    """
+    from .serve import serve
+
+    serve(graph_path, host=host, port=port, timeout_s=timeout, max_rows=max_rows)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
