@@ -72,6 +72,18 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     return out
 
 
+def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str]:
+    """Shorter names the same text may use for this one: its core, and for organizations the core
+    without an industry word (重庆青禾电子科技有限公司 → 青禾电子科技, 青禾电子)."""
+    base = core(name, kind, places)
+    forms = {base}
+    if kind is Kind.ORG:
+        for word in lexicon_list("industry_words"):
+            if base.endswith(word) and len(base) - len(word) >= 2:
+                forms.add(base[: -len(word)])
+    return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
+
+
 def entity_id(kind: Kind, name: str) -> str:
     """A stable key: the same kind and name give the same id in every run."""
     return hashlib.sha1(f"{kind.value}|{name}".encode("utf-8")).hexdigest()[:16]
@@ -81,7 +93,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if short == long or len(short) >= len(long):
         return False
     long_core = core(long, kind, places)
-    if short in (long_core, core(long, kind)) or core(short, kind, places) == long_core:
+    if short in short_forms_of(long, kind, places) | {core(long, kind)} or core(short, kind, places) == long_core:
         return True
     if kind is Kind.ORG:
         # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix

@@ -15,6 +15,7 @@ from .doc import Doc, make_doc
 from .facts import find_facts
 from .mentions import reconcile
 from .relations import find_relations
+from .rules import short_forms
 
 COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
@@ -49,6 +50,7 @@ def extract(article: Article, components: tuple[str, ...] | None = None) -> Extr
     for name in components or tuple(COMPONENTS):
         candidates.extend(component(name)(doc))
     mentions = reconcile(candidates)
+    mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     return Extraction(
         article=article,
         mentions=mentions,

@@ -7,7 +7,7 @@ from ..records import Kind, Mention
 
 
 def _weight(mention: Mention) -> float:
-    return mention.score + 0.02 * (mention.end - mention.start)
+    return mention.score + 0.04 * (mention.end - mention.start)
 
 
 def _tiled(candidate: Mention, others: list[Mention]) -> bool:
@@ -40,7 +40,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
             by_span[key] = m
     pool = list(by_span.values())
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
-    ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.3 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
+    ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []
     for m in ranked:

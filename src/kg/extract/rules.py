@@ -83,14 +83,46 @@ def quoted(doc: Doc) -> list[Mention]:
 
 
 def titled_people(doc: Doc) -> list[Mention]:
-    """People named right after a post or role: 副书记李剑, 党员胡春霞, 居民徐燕."""
+    """People named right after a post or role: 副书记李剑, 党员胡春霞, 居民徐燕 (a known surname
+    first; the name ends where a speech verb or punctuation begins)."""
     found: list[Mention] = []
-    tokens = doc.tokens
-    posts = set(_posts()) | lexicon("person_titles")
-    for i, token in enumerate(tokens[:-1]):
-        if token.text not in posts and not token.text.endswith(_posts()):
+    for match in _titled_pattern().finditer(doc.text):
+        start, end = match.span("name")
+        found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
+    return found
+
+
+@cache
+def _titled_pattern() -> re.Pattern[str]:
+    titles = sorted(set(_posts()) | lexicon("person_titles"), key=len, reverse=True)
+    surnames = sorted(lexicon("surnames"), key=len, reverse=True)
+    verbs = "|".join(map(re.escape, lexicon_list("speech_verbs")))
+    return re.compile(
+        rf"(?:{'|'.join(map(re.escape, titles))})\s?"
+        rf"(?P<name>(?:{'|'.join(map(re.escape, surnames))})[\u4e00-\u9fff]{{1,2}}?)"
+        rf"(?=\s|[，,、。；：:（(“”]|{verbs})"
+    )
+
+
+def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Later uses of an organization's short form (海尔 for 海尔集团, 青禾电子 for 重庆青禾电子科技有限公司):
+    the distinctive core of each full name, found again anywhere in the article."""
+    from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
+
+    places = {m.text for m in mentions if m.kind is Kind.PLACE}
+    forms: dict[str, Kind] = {}
+    for m in mentions:
+        if m.kind is Kind.ORG:
+            for variant in short_forms_of(m.text, Kind.ORG, places):
+                forms.setdefault(variant, Kind.ORG)
+    if not forms:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    found = []
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        if any(start < e and s < end for s, e in taken):
             continue
-        nxt = tokens[i + 1]
-        if nxt.pos == "nr" and 2 <= len(nxt.text) <= 4:
-            found.append(Mention(doc.article.id, nxt.start, nxt.end, nxt.text, Kind.PERSON, by="rules.title", score=0.8))
+        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
     return found
