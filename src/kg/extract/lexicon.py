@@ -74,6 +74,8 @@ def _is_name(text: str, kind: Kind) -> bool:
         return False
     if head[0] in "该本各这那此其每全某" or head.isdigit():
         return False
+    if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
+        return False
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
 

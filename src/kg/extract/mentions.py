@@ -7,7 +7,7 @@ from ..records import Kind, Mention
 
 
 def _weight(mention: Mention) -> float:
-    return mention.score + 0.04 * (mention.end - mention.start)
+    return mention.score + 0.1 * (mention.end - mention.start)
 
 
 def _tiled(candidate: Mention, others: list[Mention]) -> bool:

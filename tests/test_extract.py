@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.doc import make_doc, sentences
+from kg.extract.rules import bylines, quoted, titled_people
+from kg.extract.lexicon import suffix_names
+from kg.records import Article, Kind, Span
+
+RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
+
+
+def _article(text: str) -> Article:
+    return Article(id="t", text=text)
+
+
+def _found(text: str, components=RULES) -> set[tuple[str, Kind]]:
+    return {(m.text, m.kind) for m in extract(_article(text), components).mentions}
+
+
+def test_extract_sentences_cut_after_closing_quote():
+    text = "他说：“好。”然后离开。\n下一行"
+    assert [text[s.start:s.end] for s in sentences(text)] == ["他说：“好。”", "然后离开。", "下一行"]
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("日前,青山区住房和城乡建设局传出喜讯。", "青山区住房和城乡建设局", Kind.ORG),
+        ("落户青山区的渝川建设有限公司取得资质。", "渝川建设有限公司", Kind.ORG),
+        ("重庆青禾电子科技有限公司负责人说。", "重庆青禾电子科技有限公司", Kind.ORG),
+        ("居民在白沙镇东华社区借书。", "东华社区", Kind.PLACE),
+        ("居民在白沙镇东华社区借书。", "白沙镇", Kind.PLACE),
+    ],
+)
+def test_extract_names_by_suffix(text, name, kind):
+    assert (name, kind) in _found(text)
+
+
+def test_extract_suffix_alone_is_not_a_name():
+    found = _found("该公司与母公司和银行等部门合作。")
+    assert not {n for n, k in found if k is Kind.ORG}
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("区里建立“三联机制”,服务企业。", "三联机制", Kind.INITIATIVE),
+        ("启动“星火燎原”计划。", "星火燎原", Kind.INITIATIVE),
+        ("打造了“邻里一家”“小院议事”等品牌。", "小院议事", Kind.INITIATIVE),
+        ("在老街建起“南岸中医药博物馆”。", "南岸中医药博物馆", Kind.ORG),
+    ],
+)
+def test_extract_quoted_names(text, name, kind):
+    assert (name, kind) in {(m.text, m.kind) for m in quoted(make_doc(_article(text)))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说:“现在家门口就能完成,真方便。”",  # speech
+        "让文物“活”起来。",  # one character
+        "从“想阅读”升级到“爱阅读”。",  # quoted words, not names
+    ],
+)
+def test_extract_quoted_speech_is_not_an_initiative(text):
+    assert not [m for m in quoted(make_doc(_article(text))) if m.kind is Kind.INITIATIVE]
+
+
+def test_extract_quoted_alias_with_head_word():
+    (m,) = quoted(make_doc(_article("启动“星火燎原”计划。")))
+    assert m.alias == "星火燎原计划"
+
+
+def test_extract_bylines_give_outlet_and_people():
+    doc = make_doc(_article("标题\n□ 青山日报记者 周明远 王小川\n正文。\n江津日报记者 罗一帆 摄"))
+    found = {(m.text, m.kind) for m in bylines(doc)}
+    assert found == {("青山日报", Kind.ORG), ("周明远", Kind.PERSON), ("王小川", Kind.PERSON),
+                     ("江津日报", Kind.ORG), ("罗一帆", Kind.PERSON)}
+    for m in bylines(doc):
+        assert doc.text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("公司董事长韩立新说,产品已经出口。", "韩立新"),
+        ("委员会副主任孟雪松表示,将继续推进。", "孟雪松"),
+        ("党员王芳正在介绍产品。", "王芳"),
+    ],
+)
+def test_extract_people_after_posts(text, name):
+    assert name in {m.text for m in titled_people(make_doc(_article(text)))}
+
+
+def _relations(text: str) -> set[tuple[str, str, str, str | None]]:
+    ex = extract(_article(text), RULES)
+    return {(r.predicate, r.head.text, r.tail.text, r.role) for r in ex.relations}
+
+
+def test_extract_member_of_with_post():
+    rels = _relations("青山区经济和信息化委员会副主任孟雪松表示,将继续推进。")
+    assert ("memberOf", "孟雪松", "青山区经济和信息化委员会", "副主任") in rels
+
+
+def test_extract_member_of_from_byline():
+    rels = _relations("标题\n□ 青山日报记者 周明远\n正文。")
+    assert ("memberOf", "周明远", "青山日报", "记者") in rels
+
+
+def test_extract_place_chain_and_gazetteer_parent():
+    rels = _relations("江津区在白沙镇东华社区建成“老街书房”。")
+    assert ("locatedIn", "东华社区", "白沙镇", None) in rels
+    assert ("locatedIn", "白沙镇", "江津区", None) in rels
+    assert ("organizer", "老街书房", "江津区", None) in rels
+
+
+def test_extract_parent_company_and_registered_place():
+    rels = _relations("渝川建设有限公司的母公司为青禾控股集团有限公司,其注册地址在成都。")
+    assert ("subOrganizationOf", "渝川建设有限公司", "青禾控股集团有限公司", None) in rels
+    assert ("locatedIn", "青禾控股集团有限公司", "成都", None) in rels
+
+
+def test_extract_partner_and_co_organizer():
+    rels = _relations("青山区图书馆联合渝川建设有限公司,在车站设置“城市书柜”。")
+    assert ("partnerOf", "青山区图书馆", "渝川建设有限公司", None) in rels
+    assert ("organizer", "城市书柜", "青山区图书馆", None) in rels
+    assert ("organizer", "城市书柜", "渝川建设有限公司", None) in rels
+
+
+def test_extract_relations_keep_their_sentence():
+    text = "第一句话。青山区图书馆联合渝川建设有限公司推出“城市书柜”。"
+    ex = extract(_article(text), RULES)
+    assert ex.relations
+    for r in ex.relations:
+        assert r.evidence == Span(5, len(text))
+
+
+def test_extract_facts_with_units_and_subject():
+    text = "“青禾产业园”项目占地300亩,总投资57亿元。渝川建设有限公司获得贷款200万元。"
+    ex = extract(_article(text), RULES)
+    facts = {(f.subject.text, f.measure, f.value, f.unit) for f in ex.facts}
+    assert ("青禾产业园", "占地", 300.0, "MU") in facts
+    assert ("青禾产业园", "总投资", 5_700_000_000.0, "CNY") in facts
+    assert ("渝川建设有限公司", "贷款", 2_000_000.0, "CNY") in facts
+
+
+def test_extract_short_forms_found_again():
+    text = "重庆青禾电子科技有限公司今年扩产。青禾电子的订单增长。"
+    names = {m.text for m in extract(_article(text), RULES).mentions}
+    assert "青禾电子" in names
+
+
+def test_extract_offsets_match_text():
+    text = "□ 青山日报记者 周明远\n青山区住房和城乡建设局联合渝川建设有限公司启动“星火”计划。"
+    for m in extract(_article(text), RULES).mentions:
+        assert text[m.start:m.end] == m.text

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Article, Extraction, Kind, Mention
+from kg.resolve import core, entity_id, resolve
+
+
+def _ex(article_id: str, *names: tuple[str, Kind]) -> Extraction:
+    text = "，".join(n for n, _ in names)
+    mentions, offset = [], 0
+    for name, kind in names:
+        mentions.append(Mention(article_id, offset, offset + len(name), name, kind))
+        offset += len(name) + 1
+    return Extraction(article=Article(id=article_id, text=text), mentions=tuple(mentions))
+
+
+@pytest.mark.parametrize(
+    "name, kind, expected",
+    [
+        ("海尔集团", Kind.ORG, "海尔"),
+        ("西南药业股份有限公司", Kind.ORG, "西南药业"),
+        ("重庆青禾电子科技有限公司", Kind.ORG, "青禾电子科技"),
+        ("江北区", Kind.PLACE, "江北"),
+        ("重庆港城工业园区", Kind.PLACE, "港城工业园区"),
+        ("李四", Kind.PERSON, "李四"),
+    ],
+)
+def test_resolve_core(name, kind, expected):
+    assert core(name, kind) == expected
+
+
+@pytest.mark.parametrize(
+    "long, short, kind",
+    [
+        ("海尔集团", "海尔", Kind.ORG),
+        ("重庆青禾电子科技有限公司", "青禾电子", Kind.ORG),
+        ("江北智慧家电产业链联合党委", "联合党委", Kind.ORG),
+        ("江北区", "江北", Kind.PLACE),
+        ("重庆港城工业园区", "港城工业园区", Kind.PLACE),
+    ],
+)
+def test_resolve_merges_short_forms_within_article(long, short, kind):
+    res = resolve([_ex("a", (long, kind), (short, kind))])
+    (entity,) = res.entities
+    assert entity.name == long
+    assert entity.aliases == (short,)
+
+
+def test_resolve_keeps_kinds_apart_and_people_by_name():
+    res = resolve([_ex("a", ("青山", Kind.PLACE), ("张伟", Kind.PERSON)), _ex("b", ("张伟", Kind.PERSON))])
+    people = [e for e in res.entities if e.kind is Kind.PERSON]
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_resolve_across_articles_by_alias():
+    res = resolve([_ex("a", ("海尔集团", Kind.ORG), ("海尔", Kind.ORG)), _ex("b", ("海尔", Kind.ORG))])
+    (entity,) = res.entities
+    assert entity.name == "海尔集团"
+    assert len(entity.mentions) == 3
+
+
+def test_resolve_ambiguous_short_form_stays_apart():
+    res = resolve([_ex("a", ("青禾电子科技有限公司", Kind.ORG), ("青禾电子商务有限公司", Kind.ORG), ("青禾", Kind.ORG))])
+    assert len(res.entities) == 3
+
+
+def test_resolve_ids_are_stable():
+    assert entity_id(Kind.ORG, "海尔集团") == entity_id(Kind.ORG, "海尔集团")
+    assert entity_id(Kind.ORG, "海尔集团") != entity_id(Kind.PLACE, "海尔集团")
+    first = resolve([_ex("a", ("海尔集团", Kind.ORG))])
+    second = resolve([_ex("a", ("海尔集团", Kind.ORG))])
+    assert first.entities[0].id == second.entities[0].id
+
+
+def test_resolve_maps_every_mention():
+    ex = _ex("a", ("海尔集团", Kind.ORG), ("海尔", Kind.ORG), ("江北区", Kind.PLACE))
+    res = resolve([ex])
+    for m in ex.mentions:
+        assert res.of(m) is not None
