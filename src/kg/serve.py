@@ -796,29 +796,27 @@ class SparqlApp:
 
         format_name = format_for(self.source)
         self._folder = tempfile.mkdtemp(prefix="kg-serve-")
-        store_path = os.path.join(self._folder, "store")
-        loader = _Child("loader", str(self.source), format_name, store_path)
         try:
-            status, detail = loader.recv()
-        except (EOFError, OSError):
-            status, detail = "failed", "the loader process died"
-        finally:
-            loader.stop()
-        if status != "ok":
-            self._cleanup()
-            raise InputError(str(self.source), f"not valid {format_name}: {detail}")
-        self.triples = int(detail)
-        self.pool = WorkerPool(store_path, self.workers)
-        try:
+            store_path = os.path.join(self._folder, "store")
+            loader = _Child("loader", str(self.source), format_name, store_path)
+            try:
+                status, detail = loader.recv()
+            except (EOFError, OSError):
+                status, detail = "failed", "the loader process died"
+            finally:
+                loader.stop()
+            if status != "ok":
+                raise InputError(str(self.source), f"not valid {format_name}: {detail}")
+            self.triples = int(detail)
+            self.pool = WorkerPool(store_path, self.workers)
             self.pool.start()
+            try:
+                self.httpd = _HTTPServer((self.host, self.port), _Handler)
+            except OSError as error:
+                raise KgError(f"cannot listen on {self.host}:{self.port}: {error.strerror or error}") from None
         except BaseException:
             self.close()
             raise
-        try:
-            self.httpd = _HTTPServer((self.host, self.port), _Handler)
-        except OSError as error:
-            self.close()
-            raise KgError(f"cannot listen on {self.host}:{self.port}: {error.strerror or error}") from None
         self.httpd.app = self
         self.port = self.httpd.server_address[1]
 
