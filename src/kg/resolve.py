@@ -88,6 +88,16 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 
+def _same_division(short: str, long: str) -> bool:
+    """石柱 and 石柱土家族自治县: the gazetteer knows both as names of one division."""
+    try:
+        from . import gazetteer
+    except ImportError:
+        return False
+    longs = {d.code for d in gazetteer.lookup(long)}
+    return bool(longs) and len(longs) == 1 and longs <= {d.code for d in gazetteer.lookup(short)}
+
+
 def entity_id(kind: Kind, name: str) -> str:
     """A stable key: the same kind and name give the same id in every run."""
     return hashlib.sha1(f"{kind.value}|{name}".encode("utf-8")).hexdigest()[:16]
@@ -103,6 +113,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and len(short) >= 4 and short.endswith(_org_suffixes()) and short not in lexicon("generic_names"):
             return True
+    if kind is Kind.PLACE and _same_division(short, long):
+        return True
     if kind is Kind.INITIATIVE:
         return long.startswith(short) and len(short) >= 3 and long[len(short):] in lexicon("initiative_heads")
     return False
@@ -131,7 +143,10 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
         for short in texts:
             targets = [long for long in texts if _abbreviates(short, long, kind, places)]
             longest = {core(t, kind, places) for t in targets}
-            rivals = [t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)]
+            exact = any(short == core(t, kind, places) for t in targets)
+            rivals = [] if exact else [
+                t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)
+            ]
             if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
                 for target in targets:
                     graph.add_edge((kind, short), (kind, target))

@@ -31,7 +31,7 @@ def _suffix_of(word: str, kind: Kind) -> str | None:
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
-    if token.text in ("和", "与") and kind is Kind.ORG:
+    if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
         return right is not None and _suffix_of(right.text, Kind.ORG) is None
     if token.text.isdigit() or (token.pos == "m" and any("\u4e00" <= ch <= "\u9fff" for ch in token.text)):
@@ -53,16 +53,24 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
         right = tokens[start_index]
         if not _inside_name(left, right, kind):
             break
-        if kind is Kind.PLACE and left.text.endswith(_ADMIN_ENDS) and len(left.text) >= 2:
+        if kind is Kind.PLACE and left.text.endswith(_ADMIN_ENDS + ("号线",)) and len(left.text) >= 2:
             break  # 白沙镇 | 公园路社区: each its own place
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
+    while start_index < end_index and _cannot_start(tokens[start_index]):
+        start_index += 1  # a name does not start with a verb (启动嘉陵湾区, 落户璧山区) or a number word
     start = tokens[start_index].start
     text = doc.text[start:last.end]
     if not _is_name(text, kind):
         return None
     return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=0.7)
+
+
+def _cannot_start(token: Token) -> bool:
+    if token.text in lexicon("leading_verbs") or token.pos.startswith("v") and token.pos != "vn":
+        return True
+    return token.pos == "m" and not token.text.isdigit()
 
 
 def _is_name(text: str, kind: Kind) -> bool:

@@ -94,21 +94,13 @@ def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation
             continue
         for ancestor in gazetteer.ancestors(division):
             for other, other_mention in places.items():
-                if other != name and other in _forms(ancestor):
+                if other != name and other in {ancestor.name, *gazetteer.short_names(ancestor)}:
                     yield _relation(doc, "locatedIn", mention, other_mention, "rules.gazetteer", 0.9,
                                     where=mention.start)
                     break
             else:
                 continue
             break  # the nearest ancestor named in the article is enough
-
-
-def _forms(division) -> set[str]:
-    forms = {division.name}
-    short = getattr(division, "short_name", None) or getattr(division, "short", None)
-    if short:
-        forms.add(short)
-    return forms
 
 
 def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
