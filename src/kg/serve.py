@@ -59,6 +59,7 @@ MAX_BODY_BYTES = 1_000_000
 START_TIMEOUT_S = 120.0
 
 SPARQL_PATHS = ("/", "/sparql", "/query")
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
 
 # --------------------------------------------------------------------------------------------
 # Query checks
@@ -463,6 +464,13 @@ _LOAD_FORMATS = {
 # The worker pool (in the server process)
 
 
+#: The child imports kg.serve without running kg/__init__.py (which loads the whole pipeline).
+_CHILD_CODE = (
+    "import sys, types; package = types.ModuleType('kg'); package.__path__ = [sys.argv.pop(1)]; "
+    "sys.modules['kg'] = package; from kg.serve import _child_main; _child_main()"
+)
+
+
 class _Child:
     """A Python child process running :func:`_child_main`, talked to through two pipes with
     multiprocessing's Connection framing. (Not multiprocessing's "spawn": that re-imports the
@@ -476,7 +484,7 @@ class _Child:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "from kg.serve import _child_main; _child_main()",
+                [sys.executable, "-c", _CHILD_CODE, str(Path(__file__).resolve().parent),
                  str(to_child_r), str(from_child_w), *args],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
                 if _has_fileno(sys.stderr) else subprocess.DEVNULL, env=env, close_fds=True,
@@ -504,11 +512,14 @@ class _Child:
             pass
         self._close()
 
-    def stop(self) -> None:
+    def ask_to_stop(self) -> None:
         try:
             self._out.send(None)
         except (OSError, ValueError):
             pass
+
+    def stop(self) -> None:
+        self.ask_to_stop()
         try:
             self.process.wait(2)
         except subprocess.TimeoutExpired:
@@ -629,6 +640,8 @@ class WorkerPool:
         with self._lock:
             workers = list(self._all)
             self._all.clear()
+        for worker in workers:  # ask them all first, then wait
+            worker.ask_to_stop()
         for worker in workers:
             worker.stop()
 
@@ -685,8 +698,21 @@ class _Handler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str, headers: tuple[tuple[str, str], ...] = ()) -> None:
         self._send(_text_reply(status, message, headers))
 
+    def _host_ok(self) -> bool:
+        """On a loopback address, only loopback Host names (a DNS-rebinding page gets 403)."""
+        if self.server.app.host not in _LOOPBACK:
+            return True
+        host = (self.headers.get("Host") or "").strip().lower()
+        name = host.rsplit("]", 1)[0] + "]" if host.startswith("[") else host.rsplit(":", 1)[0]
+        if name in _LOOPBACK or name in ("localhost", "[::1]"):
+            return True
+        self._error(403, f"Host {host!r} is not served: this endpoint answers on localhost only")
+        return False
+
     # --- methods
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        if not self._host_ok():
+            return
         url = urlsplit(self.path)
         if url.path not in SPARQL_PATHS:
             return self._error(404, f"not found: {url.path} (the SPARQL endpoint is /sparql)")
@@ -705,6 +731,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._error(405, "use GET or POST", (("Allow", "GET, POST"),))
 
     def do_POST(self) -> None:  # noqa: N802
+        if not self._host_ok():
+            return
         url = urlsplit(self.path)
         if url.path not in SPARQL_PATHS:
             return self._error(404, f"not found: {url.path} (the SPARQL endpoint is /sparql)")
