@@ -156,3 +156,11 @@ def test_extract_offsets_match_text():
     text = "□ 青山日报记者 周明远\n青山区住房和城乡建设局联合渝川建设有限公司启动“星火”计划。"
     for m in extract(_article(text), RULES).mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_extract_venue_lists_and_phrases():
+    rels = _relations("青山区图书馆在青山站、云岭站和白沙镇设置“城市书柜”。")
+    assert {("locatedIn", "城市书柜", p, None) for p in ("青山站", "云岭站", "白沙镇")} <= rels
+    rels = _relations("江津区在白沙镇东华社区建成“老街书房”。")
+    assert ("locatedIn", "老街书房", "东华社区", None) in rels
+    assert ("locatedIn", "老街书房", "白沙镇", None) not in rels

@@ -36,6 +36,7 @@ import queue
 import re
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -673,6 +674,7 @@ def _page(nonce: str) -> bytes:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "kg-serve"
+    timeout = 60  # seconds a connection may sit idle (or trickle a request) before it is dropped
     sys_version = ""
     server: "_HTTPServer"
 
@@ -909,6 +911,12 @@ def serve(source: str | Path, host: str = "127.0.0.1", port: int = 8000, timeout
           max_rows: int = 10000, **options: Any) -> None:
     """Serve the graph until interrupted (Ctrl-C)."""
     options.setdefault("log_requests", True)
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)  # a service manager's stop cleans up like Ctrl-C
     app = make_app(source, host=host, port=port, timeout_s=timeout_s, max_rows=max_rows, **options)
     app.load()
     print(f"kg serve: {app.triples} triples from {app.source}; SPARQL endpoint {app.endpoint}, "

@@ -91,8 +91,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
     found: list[Mention] = []
     for i, token in enumerate(doc.tokens):
-        if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn":
-            continue
+        after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt")
+        if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
+            continue  # but 青山/ns 站/v is a station
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = _suffix_of(token.text, kind)
             if suffix is None:

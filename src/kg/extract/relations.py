@@ -138,6 +138,57 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                 yield _relation(doc, "locatedIn", org, m, "rules.cue", 0.7, where=m.start)
 
 
+def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """在 PLACE(、PLACE…) VERB … X: what is set up, built or held there is located there
+    (在某站、某站设置“城市书柜”; 在位于某街的乐善堂建起“某博物馆”). A list of places gives each one;
+    a phrase ending in one place gives that place."""
+    text = doc.text
+    verbs = tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
+    for sentence in doc.sentences:
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        for at in re.finditer("在", text[sentence.start:sentence.end]):
+            start = sentence.start + at.end()
+            clause_end = _clause_end(text, start, sentence.end)
+            verb = _first_verb(text, start, clause_end, verbs)
+            if verb is None:
+                continue
+            places = [m for m in inside if start <= m.start and m.end <= verb and m.kind is Kind.PLACE]
+            if not places:
+                continue
+            listed = [places[-1]]
+            for earlier in reversed(places[:-1]):
+                if not re.fullmatch(r"[、和及与]", text[earlier.end:listed[0].start]):
+                    break  # adjacent places are a chain (白沙镇公园路社区): the last one is meant
+                listed.insert(0, earlier)
+            objects = [m for m in inside if verb <= m.start < _clause_end(text, verb, sentence.end)
+                       and m.kind in (Kind.INITIATIVE, Kind.ORG, Kind.PLACE)]
+            for thing in objects:
+                for place in listed:
+                    yield _relation(doc, "locatedIn", thing, place, "rules.venue", 0.65, where=thing.start)
+        lead = re.match(r"(?:[^，,。]{0,8}[，,])?在", text[sentence.start:sentence.end])
+        if lead:  # 近日,在某园区,某公司举办的“某活动”… : events of the sentence took place there
+            start = sentence.start + lead.end()
+            first = next((m for m in inside if m.start == start and m.kind is Kind.PLACE), None)
+            if first is not None and text[first.end:first.end + 1] in "，,":
+                for m in inside:
+                    if m.kind is Kind.INITIATIVE and m.start > first.end:
+                        yield _relation(doc, "locatedIn", m, first, "rules.venue", 0.6, where=m.start)
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    match = re.compile(r"[，,；;。！？]").search(text, start, limit)
+    return match.start() if match else limit
+
+
+def _first_verb(text: str, start: int, end: int, verbs: tuple[str, ...]) -> int | None:
+    best = None
+    for verb in verbs:
+        i = text.find(verb, start, end)
+        if i != -1 and (best is None or i < best):
+            best = i
+    return best
+
+
 def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """The subject of a sentence that launches, builds or runs a quoted initiative:
     江北区探索打造“蓝海红链” → 蓝海红链 organizer 江北区; 由某医院牵头 → organizer 某医院.
@@ -203,7 +254,7 @@ def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Men
     return out
 
 
-COMPONENTS = (memberships, place_chains, administrative, cue_relations, organizers)
+COMPONENTS = (memberships, place_chains, administrative, cue_relations, venues, organizers)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
