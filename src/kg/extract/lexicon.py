@@ -31,6 +31,8 @@ def _suffix_of(word: str, kind: Kind) -> str | None:
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
+    if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
+        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
         return right is not None and _suffix_of(right.text, Kind.ORG) is None
@@ -55,6 +57,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
             break
         if kind is Kind.PLACE and left.text.endswith(_ADMIN_ENDS + ("号线",)) and len(left.text) >= 2:
             break  # 白沙镇 | 公园路社区: each its own place
+        if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
+            break  # 成都 | 青羊区
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
@@ -65,6 +69,14 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     if not _is_name(text, kind):
         return None
     return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=0.7)
+
+
+def _is_division(word: str) -> bool:
+    try:
+        from .. import gazetteer
+    except ImportError:
+        return False
+    return bool(gazetteer.lookup(word))
 
 
 def _cannot_start(token: Token) -> bool:
@@ -84,6 +96,8 @@ def _is_name(text: str, kind: Kind) -> bool:
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
         return False
+    if head in lexicon("generic_heads") or head.endswith("级"):  # 贫困县, 大医院, 县级医院
+        return False
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
 
@@ -96,8 +110,10 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # but 青山/ns 站/v is a station
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = _suffix_of(token.text, kind)
-            if suffix is None:
+            if suffix is None or token.pos == "nr":
                 continue
+            if len(suffix) == 1 and len(token.text) == 2:
+                continue  # 部署, 城市, 山区: a word that happens to end in a suffix
             if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):
                 continue
             mention = _chunk(doc, i, kind)
