@@ -26,7 +26,8 @@ _META_FIELDS = ("title", "date", "source", "author", "url", "pub_time")
 
 
 def find_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The input files named by paths: files as given, folders searched recursively by suffix.
+    """The input files named by paths: files as given, folders searched recursively by suffix
+    (a folder's README, LICENSE and CHANGELOG files are not news and are left out).
 
     A path that does not exist raises InputError.
     """
@@ -36,6 +37,7 @@ def find_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield from sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                and not p.stem.upper().startswith(("README", "LICENSE", "CHANGELOG"))
             )
         elif path.exists():
             yield path

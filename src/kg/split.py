@@ -47,6 +47,12 @@ def byline(line: str) -> re.Match[str] | None:
     return _byline_pattern().match(line.strip())
 
 
+def byline_names(match: re.Match[str]) -> list[str]:
+    """The people of a byline match, without the roles between them (记者 甲 通讯员 乙)."""
+    roles = set(lexicon_list("byline_roles"))
+    return [n for n in re.split(r"[\s、,，]+", match.group("names")) if n and n not in roles]
+
+
 def _classify(line: str) -> _Block:
     heading = _HEADING.match(line)
     if heading:
@@ -136,7 +142,7 @@ def _make_article(source: Source, blocks: list[_Block], index: int, total: int) 
         if block.kind in ("byline", "credit"):
             match = byline(block.text)
             if match:
-                authors.extend(n for n in re.split(r"[\s、,，]+", match.group("names")) if n)
+                authors.extend(byline_names(match))
                 byline_text = byline_text or block.text
     if source.id and total == 1:
         article_id = _article_id(source.id + "\n" + text)

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from functools import cache
 from importlib import import_module
 
-from ..records import Article, Extraction, Mention
+import re
+
+from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .mentions import reconcile
@@ -34,13 +36,37 @@ def component(name: str) -> Callable[[Doc], list[Mention]]:
 
 
 def labelled(doc: Doc) -> list[Mention]:
-    """Mentions from the trained sequence labeller (kg.extract.labeller)."""
+    """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
+    one span (大渡口区建胜镇百佳园社区) is cut after each administrative suffix inside it."""
     from .labeller import label
 
-    return [
-        Mention(doc.article.id, start, end, doc.text[start:end], kind, by="labeller", score=score)
-        for start, end, kind, score in label(doc.text)
-    ]
+    found = []
+    for start, end, kind, score in label(doc.text):
+        text = doc.text[start:end]
+        if end - start < 2 or "\n" in text or text != text.strip():
+            continue
+        pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
+        offset = start
+        for piece in pieces:
+            found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
+            offset += len(piece)
+    return found
+
+
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+
+
+def split_place_chain(text: str) -> list[str]:
+    """石柱土家族自治县龙沙镇长坪村 → 石柱土家族自治县 | 龙沙镇 | 长坪村 (pieces of two or more characters)."""
+    pieces: list[str] = []
+    rest = text
+    while True:
+        match = _CHAIN.match(rest)
+        if not match or len(match.group()) < 2 or match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")):
+            break
+        pieces.append(match.group())
+        rest = rest[match.end():]
+    return pieces + [rest]
 
 
 def extract(article: Article, components: tuple[str, ...] | None = None) -> Extraction:

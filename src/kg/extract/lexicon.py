@@ -68,7 +68,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     text = doc.text[start:last.end]
     if not _is_name(text, kind):
         return None
-    return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=0.7)
+    score = 0.85 if len(_suffix_of(text, kind) or "") >= 2 else 0.7
+    return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
 def _is_division(word: str) -> bool:

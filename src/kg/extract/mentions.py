@@ -39,6 +39,10 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
         if best is None or m.score > best.score or (m.alias and not best.alias):
             by_span[key] = m
     pool = list(by_span.values())
+    # where a rule and the labeller read the same span as different kinds, the rule knows the suffix
+    ruled = {(m.start, m.end) for m in pool if m.by != "labeller"}
+    pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
+            or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list
-from ..split import byline
+from ..split import byline, byline_names
 from .doc import Doc
 from .lexicon import _is_name, _suffix_of
 
@@ -44,7 +44,10 @@ def bylines(doc: Doc) -> list[Mention]:
                 found.append(Mention(doc.article.id, start, start + len(match.group("outlet")),
                                      match.group("outlet"), Kind.ORG, by="rules.byline", score=0.95))
             names_start = base + match.start("names")
+            people = set(byline_names(match))
             for name in re.finditer(r"[\u4e00-\u9fff·]{2,4}", match.group("names")):
+                if name.group() not in people:
+                    continue
                 start = names_start + name.start()
                 found.append(Mention(doc.article.id, start, start + len(name.group()), name.group(),
                                      Kind.PERSON, by="rules.byline", score=0.95))
