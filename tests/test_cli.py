@@ -110,7 +110,11 @@ def test_cli_render_from_graph(built, tmp_path):
     out, _ = built
     result = run("render", str(out / "graph.ttl"), "-o", str(tmp_path / "g.html"), "--types", "Organization,Person")
     assert result.exit_code == 0, result.output
-    assert "绿芯工坊" not in (tmp_path / "g.html").read_text(encoding="utf-8")  # an initiative, filtered out
+    html = (tmp_path / "g.html").read_text(encoding="utf-8")
+    data = json.loads(html.split('id="kg-data">', 1)[1].split("</script>", 1)[0])
+    labels = {node["label"] for node in data["vis"]["nodes"]}
+    assert "孟雪松" in labels and "青山区经济和信息化委员会" in labels
+    assert "绿芯工坊" not in labels  # an initiative, filtered out
 
 
 class _Scripts(HTMLParser):

@@ -164,3 +164,9 @@ def test_extract_venue_lists_and_phrases():
     rels = _relations("江津区在白沙镇东华社区建成“老街书房”。")
     assert ("locatedIn", "老街书房", "东华社区", None) in rels
     assert ("locatedIn", "老街书房", "白沙镇", None) not in rels
+
+
+def test_extract_fact_subject_by_anaphora():
+    text = "青山区启动“绿芯工坊”计划。据了解,该计划总投资1.2亿元。"
+    facts = {(f.subject.text, f.measure, f.value) for f in extract(_article(text), RULES).facts}
+    assert ("绿芯工坊", "总投资", 120_000_000.0) in facts

@@ -32,6 +32,26 @@ def _amount() -> re.Pattern[str]:
     )
 
 
+@cache
+def _anaphora() -> dict[str, Kind]:
+    return {phrase: Kind(kind) for phrase, kind in table("anaphora")}
+
+
+def _subject(text: str, start: int, end: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """What an amount at [.., end) of a sentence starting at `start` describes: the last initiative
+    named before it in the sentence, else the sentence's first organization or place; 该计划/该公司
+    points back to the last entity of its kind in the article."""
+    before = [m for m in mentions if m.kind in _SUBJECT_KINDS and start <= m.start and m.end <= end]
+    initiatives = [m for m in before if m.kind is Kind.INITIATIVE]
+    if initiatives:
+        return initiatives[-1]
+    for phrase, kind in _anaphora().items():
+        if phrase in text[start:end]:
+            earlier = [m for m in mentions if m.kind is kind and m.end <= start]
+            return earlier[-1] if earlier else None
+    return before[0] if before else None
+
+
 def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
     """Each measured amount of a sentence goes to the sentence's subject: the nearest initiative,
     organization or place named before it in the sentence (the first one when it leads the sentence)."""
@@ -39,11 +59,9 @@ def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     for match in _amount().finditer(text):
         sentence = doc.sentence_of(match.start())
-        before = [m for m in mentions if m.kind in _SUBJECT_KINDS and sentence.start <= m.start and m.end <= match.start()]
-        if not before:
+        subject = _subject(text, sentence.start, match.start(), mentions)
+        if subject is None:
             continue
-        initiatives = [m for m in before if m.kind is Kind.INITIATIVE]
-        subject = initiatives[-1] if initiatives else before[0]
         code, factor = _units()[match.group("unit")]
         value = float(match.group("number")) * factor
         year = None

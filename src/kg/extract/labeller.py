@@ -78,11 +78,12 @@ def _class_string(s: str) -> str:
 
 
 @cache
-def _suffixes() -> tuple[frozenset[str], frozenset[str], int]:
+def _suffixes() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
     org = frozenset(lexicon_list("labeller_org_suffix"))
     loc = frozenset(lexicon_list("labeller_place_suffix"))
     longest = max(map(len, org | loc))
-    return org, loc, longest
+    last_chars = frozenset(x[-1] for x in org | loc)
+    return org, loc, longest, last_chars
 
 
 @cache
@@ -148,7 +149,7 @@ def sentence_features(sentence: str) -> list[list[str]]:
         return []
     tk = _tokenizer()
     tags = _word_tags()
-    org_suf, loc_suf, longest = _suffixes()
+    org_suf, loc_suf, longest, last_chars = _suffixes()
 
     # Per-character word position (B/M/E/S), the word, and its dictionary tag.
     wpos = [""] * n
@@ -176,6 +177,8 @@ def sentence_features(sentence: str) -> list[list[str]]:
     # with its length, so 有限公司 and 司 are told apart.
     suf = [""] * n
     for e in range(n):
+        if s[e] not in last_chars:
+            continue
         for k in range(min(longest, e + 1), 0, -1):
             piece = s[e - k + 1 : e + 1]
             if piece in org_suf:
