@@ -113,26 +113,32 @@ def sentence_triples(article: Article, span: Span) -> Iterator[Triple]:
 
 
 def relation_triples(extraction: Extraction, resolution: Resolution, kinds: dict[str, Kind]) -> Iterator[Triple]:
+    """Direct triples plus one kg:Assertion per (article, predicate, head, tail): relations that
+    resolve to the same entities share it, with every evidence sentence and the best confidence."""
     article = extraction.article
+    grouped: dict[tuple[URIRef, URIRef, URIRef], list[Relation]] = {}
     for relation in extraction.relations:
         head, tail = resolution.of(relation.head), resolution.of(relation.tail)
         if head is None or tail is None or head == tail:
             continue
-        s, o = entity_iri(kinds[head], head), entity_iri(kinds[tail], tail)
-        p = predicate_for(relation)
-        evidence = sentence_iri(article, relation.evidence)
-        yield from sentence_triples(article, relation.evidence)
+        key = (entity_iri(kinds[head], head), predicate_for(relation), entity_iri(kinds[tail], tail))
+        grouped.setdefault(key, []).append(relation)
+    for (s, p, o), relations in grouped.items():
+        best = max(relations, key=lambda r: r.confidence)
         yield s, p, o
         assertion = DATA["assertion"][_hash(article.id, p, s, o)]
         yield assertion, RDF.type, KG.Assertion
         yield assertion, RDF.subject, s
         yield assertion, RDF.predicate, p
         yield assertion, RDF.object, o
-        yield assertion, KG.evidence, evidence
-        yield assertion, KG.foundBy, Literal(relation.by)
-        yield assertion, KG.confidence, Literal(round(relation.confidence, 3), datatype=XSD.decimal)
-        if relation.predicate == "memberOf" and relation.role:
-            yield from membership_triples(s, o, relation.role, evidence)
+        yield assertion, KG.foundBy, Literal(best.by)
+        yield assertion, KG.confidence, Literal(round(best.confidence, 3), datatype=XSD.decimal)
+        for relation in relations:
+            evidence = sentence_iri(article, relation.evidence)
+            yield from sentence_triples(article, relation.evidence)
+            yield assertion, KG.evidence, evidence
+            if relation.predicate == "memberOf" and relation.role:
+                yield from membership_triples(s, o, relation.role, evidence)
 
 
 def membership_triples(person: URIRef, org: URIRef, role: str, evidence: URIRef) -> Iterator[Triple]:
