@@ -10,12 +10,11 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import networkx as nx
 
 from .records import Entity, Extraction, Kind, Mention
-from .resources import lexicon, lexicon_list
+from .resources import lexicon, lexicon_list, longest_first
 
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
 
@@ -30,19 +29,9 @@ class Resolution:
         return self.entity_of.get((mention.article_id, mention.start, mention.end))
 
 
-@cache
-def _legal() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("legal_suffixes"), key=len, reverse=True))
-
-
-@cache
-def _org_suffixes() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("org_suffixes"), key=len, reverse=True))
-
-
 def _place_suffix(name: str) -> str | None:
     """The longest place suffix of a name (园区 rather than 区 for 港城工业园区)."""
-    return next((s for s in sorted(lexicon_list("place_suffixes"), key=len, reverse=True) if name.endswith(s)), None)
+    return next((s for s in longest_first("place_suffixes") if name.endswith(s)), None)
 
 
 def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
@@ -65,7 +54,7 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
     if kind is Kind.ORG:
-        for suffix in _legal():
+        for suffix in longest_first("legal_suffixes"):
             if out.endswith(suffix) and len(out) - len(suffix) >= 2:
                 out = out[: -len(suffix)]
                 break
@@ -111,7 +100,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return True
     if kind is Kind.ORG:
         # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix
-        if long.endswith(short) and len(short) >= 4 and short.endswith(_org_suffixes()) and short not in lexicon("generic_names"):
+        if long.endswith(short) and len(short) >= 4 and short.endswith(longest_first("org_suffixes")) and short not in lexicon("generic_names"):
             return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True

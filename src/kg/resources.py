@@ -40,6 +40,12 @@ def lexicon_list(name: str) -> tuple[str, ...]:
 
 
 @cache
+def longest_first(name: str) -> tuple[str, ...]:
+    """The entries of a lexicon, longest first, for matchers that must prefer the longest entry."""
+    return tuple(sorted(dict.fromkeys(lexicon_list(name)), key=len, reverse=True))
+
+
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated ``data/lexicons/NAME.tsv`` (comments and blank lines skipped; empty
     trailing fields kept)."""

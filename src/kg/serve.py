@@ -399,12 +399,32 @@ def _child_main() -> None:
     from multiprocessing.connection import Connection as _Connection
 
     read_fd, write_fd, mode, *args = sys.argv[1:]
+    store_path = args[-1]
+    folder = os.path.dirname(store_path)
+    _exit_with_parent(folder if os.path.basename(folder).startswith("kg-serve-") else None)
     incoming = _Connection(int(read_fd), writable=False)
     outgoing = _Connection(int(write_fd), readable=False)
     if mode == "loader":
         _loader_main(outgoing, *args)
     else:
         _worker_main(incoming, outgoing, *args)
+
+
+def _exit_with_parent(folder: str | None) -> None:
+    """A watchdog thread: when the server process dies (even by SIGKILL), this child exits too,
+    also in the middle of a query (Oxigraph releases the GIL while it evaluates), and removes the
+    server's temporary store folder, which the server could not."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                if folder:
+                    shutil.rmtree(folder, ignore_errors=True)
+                os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="kg-serve-watchdog").start()
 
 
 def _worker_main(incoming: Any, outgoing: Any, store_path: str) -> None:

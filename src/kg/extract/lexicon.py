@@ -2,10 +2,9 @@
 leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
-from functools import cache
 
 from ..records import Kind, Mention
-from ..resources import lexicon, lexicon_list
+from ..resources import lexicon, longest_first
 from .doc import Doc, Token
 
 #: jieba tags that never sit inside a name (verbs, prepositions, particles, pronouns, punctuation …)
@@ -16,14 +15,8 @@ _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 _ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
 
-@cache
-def _suffixes(kind: Kind) -> tuple[str, ...]:
-    name = "org_suffixes" if kind is Kind.ORG else "place_suffixes"
-    return tuple(sorted(lexicon_list(name), key=len, reverse=True))
-
-
 def _suffix_of(word: str, kind: Kind) -> str | None:
-    for suffix in _suffixes(kind):
+    for suffix in longest_first("org_suffixes" if kind is Kind.ORG else "place_suffixes"):
         if word.endswith(suffix):
             return suffix
     return None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..records import Kind, Mention, Relation, Span
-from ..resources import lexicon_list, table
+from ..resources import longest_first, table
 from .doc import Doc
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -29,7 +29,7 @@ def _cues() -> dict[tuple[str, str], tuple[str, ...]]:
 
 @cache
 def _role_pattern() -> re.Pattern[str]:
-    posts = sorted(set(lexicon_list("posts")), key=len, reverse=True)
+    posts = longest_first("posts")
     post = "(?:" + "|".join(map(re.escape, posts)) + ")"
     unit = rf"(?:原|前|时任|现任|常务)?(?:党委|党组|党工委|党支部|党总支|纪委)?{post}"
     return re.compile(rf"\s*({unit}(?:[、和兼及]{unit})*)\s*")
@@ -143,7 +143,7 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     (在某站、某站设置“城市书柜”; 在位于某街的乐善堂建起“某博物馆”). A list of places gives each one;
     a phrase ending in one place gives that place."""
     text = doc.text
-    verbs = tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
+    verbs = longest_first("organizer_verbs")
     for sentence in doc.sentences:
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         for at in re.finditer("在", text[sentence.start:sentence.end]):
@@ -194,7 +194,7 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     江北区探索打造“蓝海红链” → 蓝海红链 organizer 江北区; 由某医院牵头 → organizer 某医院.
     A sentence without a subject takes the subject of the sentence before it."""
     text = doc.text
-    verbs = tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
+    verbs = longest_first("organizer_verbs")
     by_sentence: dict[Span, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[doc.sentence_of(m.start)].append(m)

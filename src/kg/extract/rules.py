@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from ..records import Kind, Mention
-from ..resources import lexicon, lexicon_list
+from ..resources import lexicon, lexicon_list, longest_first
 from ..split import byline, byline_names
 from .doc import Doc
 from .lexicon import _is_name, _suffix_of
@@ -14,21 +14,6 @@ from .lexicon import _is_name, _suffix_of
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
-
-
-@cache
-def _heads() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("initiative_heads"), key=len, reverse=True))
-
-
-@cache
-def _organizer_verbs() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("organizer_verbs"), key=len, reverse=True))
-
-
-@cache
-def _posts() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("posts"), key=len, reverse=True))
 
 
 def bylines(doc: Doc) -> list[Mention]:
@@ -67,15 +52,15 @@ def quoted(doc: Doc) -> list[Mention]:
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         before = text[max(0, match.start() - 8): match.start()]
-        head = next((h for h in _heads() if after.startswith(h)), None)
+        head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = _suffix_of(name, kind)
             if suffix and len(suffix) >= 2 and _is_name(name, kind):
                 found.append(Mention(doc.article.id, start, end, name, kind, by="rules.quoted", score=0.85))
                 break
         else:
-            own_head = next((h for h in _heads() if name.endswith(h) and len(name) > len(h) + 1), None)
-            launched = any(v in before for v in _organizer_verbs())
+            own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None)
+            launched = any(v in before for v in longest_first("organizer_verbs"))
             in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
             named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
             if head or own_head or launched or in_list or "·" in name or named_here:
@@ -97,8 +82,8 @@ def titled_people(doc: Doc) -> list[Mention]:
 
 @cache
 def _titled_pattern() -> re.Pattern[str]:
-    titles = sorted(set(_posts()) | lexicon("person_titles"), key=len, reverse=True)
-    surnames = sorted(lexicon("surnames"), key=len, reverse=True)
+    titles = sorted(lexicon("posts") | lexicon("person_titles"), key=len, reverse=True)
+    surnames = longest_first("surnames")
     verbs = "|".join(map(re.escape, lexicon_list("speech_verbs")))
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, titles))})\s?"
