@@ -52,8 +52,9 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, progress: bool 
     if not _is_dir_target(output):
         format_for(output, fmt)  # fail before the work, not after
     show = sys.stderr.isatty() if progress is None else progress
-    with click.progressbar(length=0, label="articles", file=sys.stderr, show_pos=True) if show else _Quiet() as bar:
-        result = build_graph(inputs, progress=lambda article: bar.update(1))
+    total = _count_files(inputs) if show else 0
+    with click.progressbar(length=total, label="files", file=sys.stderr, show_pos=True) if show else _Quiet() as bar:
+        result = build_graph(inputs, progress=lambda path: bar.update(1))
     _report(result.problems)
     if _is_dir_target(output):
         folder = Path(output)
@@ -74,6 +75,18 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, progress: bool 
     if result.problems:
         click.echo(f"skipped {len(result.problems)} of {total} inputs", err=True)
         sys.exit(1)
+
+
+def _count_files(inputs: tuple[str, ...]) -> int:
+    from .read import find_files
+
+    total = 0
+    for raw in inputs:
+        try:
+            total += sum(1 for _ in find_files([raw]))
+        except InputError:
+            total += 1
+    return total
 
 
 class _Quiet:

@@ -49,11 +49,12 @@ def articles(paths: Iterable[str | Path], problems: list[InputError]) -> Iterabl
 def build(
     paths: Iterable[str | Path],
     *,
-    progress: Callable[[Article], None] | None = None,
+    progress: Callable[[Path], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the news articles in paths (files or folders).
 
     Unreadable files are reported in ``result.problems``; everything else is still built.
+    ``progress`` is called with each input file once its articles are extracted.
 
     Example:
         >>> result = kg.build(["examples/"])
@@ -63,15 +64,15 @@ def build(
     extractions: list[Extraction] = []
     seen: set[str] = set()
     files = 0
-    for _path, found in articles(paths, problems):
+    for path, found in articles(paths, problems):
         files += 1
         for article in found:
             if article.id in seen:  # the same article twice adds nothing
                 continue
             seen.add(article.id)
             extractions.append(extract(article))
-            if progress is not None:
-                progress(article)
+        if progress is not None:
+            progress(path)
     resolution = resolve(extractions)
     graph = to_graph(extractions, resolution)
     return BuildResult(graph=graph, articles=len(extractions), files=files, problems=problems, extractions=extractions)
