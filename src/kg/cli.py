@@ -35,28 +35,37 @@ def _report(problems: list[InputError]) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, help="A file (graph.ttl, .trig, .nt, .nq, .jsonld) or a folder/ for graph.ttl, graph.html and summary.txt.")
+@click.option("-o", "--output", default=None, help="A file (graph.ttl, .trig, .nt, .nq, .jsonld) or a folder/ for graph.ttl, graph.html and summary.txt.")
+@click.option("--store", "store", default=None, type=click.Path(file_okay=False), help="Add the articles to a persistent graph store in this folder (articles already there are skipped).")
 @click.option("--format", "fmt", default=None, help="RDF format when the extension does not say: turtle, trig, ntriples, nquads, jsonld, xml.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
-def build(inputs: tuple[str, ...], output: str, fmt: str | None, progress: bool | None) -> None:
+def build(inputs: tuple[str, ...], output: str | None, store: str | None, fmt: str | None, progress: bool | None) -> None:
     """Build the graph of the articles in INPUTS (.txt, .md, .jsonl files or folders).
 
-    Example:
+    With --store, the graph grows across runs; -o then exports the whole store.
+
+    Examples:
 
         kg build examples/ -o out/
+
+        kg build news/2024-05/ --store kgstore/ && kg query kgstore/ members
     """
     from .export import export, format_for
     from .pipeline import build as build_graph
     from .query import summarize
 
-    if not _is_dir_target(output):
+    if output is None and store is None:
+        raise KgError("give -o OUTPUT (a file or folder/), --store FOLDER, or both")
+    if output is not None and not _is_dir_target(output):
         format_for(output, fmt)  # fail before the work, not after
     show = sys.stderr.isatty() if progress is None else progress
     total = _count_files(inputs) if show else 0
     with click.progressbar(length=total, label="files", file=sys.stderr, show_pos=True) if show else _Quiet() as bar:
-        result = build_graph(inputs, progress=lambda path: bar.update(1))
+        result = build_graph(inputs, progress=lambda path: bar.update(1), store=store)
     _report(result.problems)
-    if _is_dir_target(output):
+    if output is None:
+        click.echo(f"added to store {store}", err=True)
+    elif _is_dir_target(output):
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         graph_path = export(result.graph, folder / "graph.ttl", fmt)

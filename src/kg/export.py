@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import InputError, KgError
-from .vocab import bind_prefixes
+from .graph import new_graph
 
 #: format name → (oxrdflib plugin name, file extensions)
 FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -40,7 +40,7 @@ def format_for(path: str | Path, format: str | None = None) -> str:
 def _oxigraph(graph: Graph) -> Graph:
     if type(graph.store).__name__ == "OxigraphStore":
         return graph
-    copy = bind_prefixes(Graph(store="Oxigraph", bind_namespaces="core"))
+    copy = new_graph()
     copy.addN((s, p, o, copy) for s, p, o in graph)
     for prefix, namespace in graph.namespaces():
         copy.bind(prefix, namespace, override=False)
@@ -74,12 +74,21 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def load(path: str | Path, format: str | None = None) -> Graph:
-    """Read an RDF file into an Oxigraph-backed rdflib Graph."""
+    """Read an RDF file, a `kg build -o folder/` output or a `--store` folder as an Oxigraph-backed
+    rdflib Graph (a store is opened read-only, not copied)."""
+    from .store import is_store
+
     path = Path(path)
+    if path.is_dir() and (path / "graph.ttl").is_file():
+        path = path / "graph.ttl"
+    elif is_store(path):
+        import pyoxigraph
+
+        return new_graph(pyoxigraph.Store.read_only(str(path)))
     if not path.is_file():
         raise InputError(str(path), "no such file")
     plugin, _ = FORMATS[format_for(path, format)]
-    graph = bind_prefixes(Graph(store="Oxigraph", bind_namespaces="core"))
+    graph = new_graph()
     try:
         graph.parse(str(path), format=plugin)
     except (SyntaxError, ValueError, OSError) as error:

@@ -10,9 +10,10 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
-from .records import Article, Extraction, Fact, Kind, Relation, Span
+from .records import Article, Entity, Extraction, Fact, Kind, Relation, Span
 from .resolve import Resolution
 from .resources import lexicon
 from .vocab import DATA, KG, SCHEMA, bind_prefixes
@@ -62,14 +63,18 @@ def predicate_for(relation: Relation) -> URIRef:
     return PREDICATES[relation.predicate]
 
 
+def entity_triples_of(entity: Entity) -> Iterator[Triple]:
+    node = entity_iri(entity.kind, entity.id)
+    yield node, RDF.type, CLASSES[entity.kind]
+    yield node, RDFS.label, zh(entity.name)
+    yield node, SKOS.prefLabel, zh(entity.name)
+    for alias in entity.aliases:
+        yield node, SKOS.altLabel, zh(alias)
+
+
 def entity_triples(resolution: Resolution) -> Iterator[Triple]:
     for entity in resolution.entities:
-        node = entity_iri(entity.kind, entity.id)
-        yield node, RDF.type, CLASSES[entity.kind]
-        yield node, RDFS.label, zh(entity.name)
-        yield node, SKOS.prefLabel, zh(entity.name)
-        for alias in entity.aliases:
-            yield node, SKOS.altLabel, zh(alias)
+        yield from entity_triples_of(entity)
 
 
 def _kinds(resolution: Resolution) -> dict[str, Kind]:
@@ -200,9 +205,13 @@ def triples(extractions: Iterable[Extraction], resolution: Resolution) -> Iterat
         yield from fact_triples(extraction, resolution, kinds)
 
 
-def new_graph() -> Graph:
-    """An empty graph backed by Oxigraph (fast SPARQL and serialization), with kg's prefixes bound."""
-    return bind_prefixes(Graph(store="Oxigraph", bind_namespaces="core"))
+def new_graph(store=None) -> Graph:
+    """A graph backed by Oxigraph (fast SPARQL and serialization), with kg's prefixes bound: a new
+    in-memory one, or a view of the default graph of a given ``pyoxigraph.Store``."""
+    from oxrdflib import OxigraphStore
+
+    backend = OxigraphStore(store=store) if store is not None else "Oxigraph"
+    return bind_prefixes(Graph(store=backend, identifier=DATASET_DEFAULT_GRAPH_ID, bind_namespaces="core"))
 
 
 def to_graph(extractions: Iterable[Extraction], resolution: Resolution, graph: Graph | None = None) -> Graph:

@@ -1,19 +1,22 @@
 """build(paths) -> BuildResult: read → split → extract → resolve → to_graph."""
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 
 from .errors import InputError
 from .extract import extract
-from .graph import to_graph
+from .graph import new_graph, to_graph
 from .read import find_files, read
 from .records import Article, Extraction
 from .resolve import resolve
 from .split import split
+from .store import add_article, has_article, known_entities, open_store
 
 
 @dataclass
@@ -50,11 +53,14 @@ def build(
     paths: Iterable[str | Path],
     *,
     progress: Callable[[Path], None] | None = None,
+    store: str | Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the news articles in paths (files or folders).
 
     Unreadable files are reported in ``result.problems``; everything else is still built.
-    ``progress`` is called with each input file once its articles are extracted.
+    ``progress`` is called with each input file once its articles are extracted. With ``store``
+    (a folder), articles are added to a persistent Oxigraph store instead: those already in it are
+    skipped, each new one is written atomically, and ``result.graph`` is the whole store.
 
     Example:
         >>> result = kg.build(["examples/"])
@@ -64,15 +70,27 @@ def build(
     extractions: list[Extraction] = []
     seen: set[str] = set()
     files = 0
+    opened = open_store(store) if store is not None else None
     for path, found in articles(paths, problems):
         files += 1
         for article in found:
-            if article.id in seen:  # the same article twice adds nothing
-                continue
+            if article.id in seen or (opened is not None and has_article(opened, article.id)):
+                continue  # the same article twice adds nothing
             seen.add(article.id)
             extractions.append(extract(article))
         if progress is not None:
             progress(path)
-    resolution = resolve(extractions)
-    graph = to_graph(extractions, resolution)
+    if opened is None:
+        resolution = resolve(extractions)
+        graph = to_graph(extractions, resolution)
+    else:
+        resolution = resolve(extractions, known=known_entities(opened))
+        try:
+            for extraction in extractions:
+                add_article(opened, extraction, resolution)
+            opened.flush()
+        finally:
+            del opened  # release the store's lock; the result reads it read-only
+            gc.collect()
+        graph = new_graph(pyoxigraph.Store.read_only(str(store)))
     return BuildResult(graph=graph, articles=len(extractions), files=files, problems=problems, extractions=extractions)

@@ -148,10 +148,18 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
     return clusters
 
 
-def resolve(extractions: Iterable[Extraction]) -> Resolution:
-    """Merge the mentions of all articles into entities."""
+def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> Resolution:
+    """Merge the mentions of all articles into entities.
+
+    ``known`` entities (from a store) keep their id and name: new mentions join them by name or
+    alias, and they never merge into anything else."""
     names: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, name) → all forms
     members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    known_ids: dict[tuple[Kind, str], str] = {}
+    for entity in known:
+        key = (entity.kind, entity.name)
+        known_ids[key] = entity.id
+        names[key].update(entity.aliases)
     for extraction in extractions:
         for kind, texts, mentions in _article_clusters(extraction):
             key = (kind, texts[0])
@@ -166,9 +174,11 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     target: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for key in names:
         kind, name = key
-        if kind is Kind.PERSON:
+        if kind is Kind.PERSON or key in known_ids:
             continue
-        owners = {o for o in owner[key] if o != key and len(o[1]) > len(name)}
+        owners = {o for o in owner[key] if o != key and (len(o[1]) > len(name) or o in known_ids)}
+        # a stored entity named by one of this entity's forms (海尔 stored, 海尔集团 new) absorbs it
+        owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
         if len(owners) == 1:
             target[key] = owners.pop()
     def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
@@ -186,7 +196,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     entities = []
     entity_of: dict[tuple[str, int, int], str] = {}
     for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
-        eid = entity_id(kind, name)
+        eid = known_ids.get((kind, name)) or entity_id(kind, name)
         mentions = tuple(sorted(merged_mentions[(kind, name)], key=lambda m: (m.article_id, m.start)))
         entities.append(Entity(eid, kind, name, tuple(sorted(forms - {name})), mentions))
         for m in mentions:
