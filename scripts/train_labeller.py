@@ -94,21 +94,51 @@ def read_cluener(path: Path) -> list[tuple[str, list[str]]]:
     return out
 
 
+def _org_suffixes() -> tuple[str, ...]:
+    from kg.resources import lexicon_list
+
+    return tuple(sorted(lexicon_list("labeller_org_suffix"), key=len, reverse=True))
+
+
 def read_pku(path: Path) -> list[tuple[str, list[str]]]:
-    """People's Daily 1998-01 word/TAG paragraphs as BIO: adjacent nr tokens make one person."""
+    """People's Daily 1998-01 word/TAG paragraphs as BIO: adjacent nr tokens make one person.
+
+    The corpus lost its multi-word organization brackets (``[北京/ns 大学/n]nt`` became
+    ``北京/ns 大学/n``), so a place followed by up to three noun tokens, the last of which ends
+    with a multi-character organization suffix (or is one of 局/部/院/厅/委/社/会), is relabelled
+    as one organization, as MSRA would label it.
+    """
+    suffixes = [x for x in _org_suffixes() if len(x) >= 2]
+    singles = set("局部院厅委社会")
     out = []
     with open(path, encoding="utf-8") as handle:
         for line in handle:
-            tokens = line.split()
-            if not tokens:
-                continue
-            chars: list[str] = []
-            tags: list[str] = []
-            prev = None
-            for tok in tokens:
+            tokens = []
+            for tok in line.split():
                 word, _, pos = tok.rpartition("/")
                 if not word:
                     word, pos = tok, "x"
+                tokens.append([word, pos])
+            if not tokens:
+                continue
+            # rebuild lost organization brackets
+            k = 0
+            while k < len(tokens):
+                if tokens[k][1] in ("ns", "nt"):
+                    end = None
+                    for m in range(k + 1, min(k + 4, len(tokens))):
+                        w, pos = tokens[m]
+                        if pos not in ("n", "nz", "j", "vn", "ns", "nt"):
+                            break
+                        if any(w.endswith(x) for x in suffixes) or w in singles:
+                            end = m
+                    if end is not None:
+                        tokens[k : end + 1] = [["".join(w for w, _ in tokens[k : end + 1]), "nt"]]
+                k += 1
+            chars: list[str] = []
+            tags: list[str] = []
+            prev = None
+            for word, pos in tokens:
                 typ = PKU_MAP.get(pos)
                 if typ is None:
                     tags.extend(["O"] * len(word))
