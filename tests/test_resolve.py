@@ -78,3 +78,55 @@ def test_resolve_maps_every_mention():
     res = resolve([ex])
     for m in ex.mentions:
         assert res.of(m) is not None
+
+
+def _member(article_id: str, person: str, org: str | None) -> Extraction:
+    text = f"{org or '某地'}职工{person}说。"
+    mentions = [Mention(article_id, text.index(person), text.index(person) + len(person), person, Kind.PERSON)]
+    relations = ()
+    if org:
+        org_mention = Mention(article_id, 0, len(org), org, Kind.ORG)
+        mentions.append(org_mention)
+        from kg.records import Relation, Span
+
+        relations = (Relation("memberOf", mentions[0], org_mention, Span(0, len(text)), role="职工"),)
+    return Extraction(article=Article(id=article_id, text=text), mentions=tuple(mentions), relations=relations)
+
+
+def test_resolve_people_with_one_name_apart_by_organization():
+    res = resolve([_member("a", "张伟", "青山日报"), _member("b", "张伟", "江津医院"), _member("c", "张伟", "青山日报")])
+    people = [e for e in res.entities if e.kind is Kind.PERSON]
+    assert sorted(len(p.mentions) for p in people) == [1, 2]
+    assert len({p.id for p in people}) == 2
+
+
+def test_resolve_unaffiliated_mention_joins_the_only_person_of_that_name():
+    res = resolve([_member("a", "张伟", "青山日报"), _member("b", "张伟", None)])
+    (person,) = [e for e in res.entities if e.kind is Kind.PERSON]
+    assert len(person.mentions) == 2
+
+
+def test_resolve_same_as_file_overrides_rules(tmp_path):
+    from kg.resolve import read_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("# ours\n青禾控股\t青禾\n张伟\t张小伟\n", encoding="utf-8")
+    groups = read_aliases(path)
+    res = resolve([_ex("a", ("青禾控股", Kind.ORG)), _ex("b", ("青禾", Kind.ORG)),
+                   _ex("c", ("张伟", Kind.PERSON)), _ex("d", ("张小伟", Kind.PERSON))], same_as=groups)
+    orgs = [e for e in res.entities if e.kind is Kind.ORG]
+    people = [e for e in res.entities if e.kind is Kind.PERSON]
+    assert [(e.name, e.aliases, len(e.mentions)) for e in orgs] == [("青禾控股", ("青禾",), 2)]
+    assert [(e.name, len(e.mentions)) for e in people] == [("张伟", 2)]
+
+
+def test_resolve_alias_file_errors_name_the_file(tmp_path):
+    from kg.errors import InputError
+    from kg.resolve import read_aliases
+
+    path = tmp_path / "aliases.tsv"
+    path.write_text("海尔集团\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"aliases.tsv: line 1 names one thing"):
+        read_aliases(path)
+    with pytest.raises(InputError, match="cannot read the alias file"):
+        read_aliases(tmp_path / "none.tsv")

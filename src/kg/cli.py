@@ -37,9 +37,11 @@ def _report(problems: list[InputError]) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", default=None, help="A file (graph.ttl, .trig, .nt, .nq, .jsonld) or a folder/ for graph.ttl, graph.html and summary.txt.")
 @click.option("--store", "store", default=None, type=click.Path(file_okay=False), help="Add the articles to a persistent graph store in this folder (articles already there are skipped).")
+@click.option("--aliases", default=None, type=click.Path(dir_okay=False), help="A same-as file: one entity a line, its names tab-separated (first is the name to use).")
 @click.option("--format", "fmt", default=None, help="RDF format when the extension does not say: turtle, trig, ntriples, nquads, jsonld, xml.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
-def build(inputs: tuple[str, ...], output: str | None, store: str | None, fmt: str | None, progress: bool | None) -> None:
+def build(inputs: tuple[str, ...], output: str | None, store: str | None, aliases: str | None, fmt: str | None,
+          progress: bool | None) -> None:
     """Build the graph of the articles in INPUTS (.txt, .md, .jsonl files or folders).
 
     With --store, the graph grows across runs; -o then exports the whole store.
@@ -61,7 +63,7 @@ def build(inputs: tuple[str, ...], output: str | None, store: str | None, fmt: s
     show = sys.stderr.isatty() if progress is None else progress
     total = _count_files(inputs) if show else 0
     with click.progressbar(length=total, label="files", file=sys.stderr, show_pos=True) if show else _Quiet() as bar:
-        result = build_graph(inputs, progress=lambda path: bar.update(1), store=store)
+        result = build_graph(inputs, progress=lambda path: bar.update(1), store=store, aliases=aliases)
     _report(result.problems)
     if output is None:
         click.echo(f"added to store {store}", err=True)

@@ -14,7 +14,7 @@ from .extract import extract
 from .graph import new_graph, to_graph
 from .read import find_files, read
 from .records import Article, Extraction
-from .resolve import resolve
+from .resolve import read_aliases, resolve
 from .split import split
 from .store import add_article, has_article, known_entities, open_store
 
@@ -54,6 +54,7 @@ def build(
     *,
     progress: Callable[[Path], None] | None = None,
     store: str | Path | None = None,
+    aliases: str | Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the news articles in paths (files or folders).
 
@@ -61,11 +62,13 @@ def build(
     ``progress`` is called with each input file once its articles are extracted. With ``store``
     (a folder), articles are added to a persistent Oxigraph store instead: those already in it are
     skipped, each new one is written atomically, and ``result.graph`` is the whole store.
+    ``aliases`` is a same-as file (see :func:`kg.resolve.read_aliases`) that overrides resolution.
 
     Example:
         >>> result = kg.build(["examples/"])
         >>> result.graph.serialize(format="ox-turtle")
     """
+    same_as = read_aliases(aliases) if aliases is not None else []
     problems: list[InputError] = []
     extractions: list[Extraction] = []
     seen: set[str] = set()
@@ -81,10 +84,10 @@ def build(
         if progress is not None:
             progress(path)
     if opened is None:
-        resolution = resolve(extractions)
+        resolution = resolve(extractions, same_as=same_as)
         graph = to_graph(extractions, resolution)
     else:
-        resolution = resolve(extractions, known=known_entities(opened))
+        resolution = resolve(extractions, known=known_entities(opened), same_as=same_as)
         try:
             for extraction in extractions:
                 add_article(opened, extraction, resolution)

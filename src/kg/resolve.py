@@ -10,9 +10,11 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 
+from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
 from .resources import lexicon, lexicon_list, longest_first
 
@@ -148,25 +150,144 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
     return clusters
 
 
-def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> Resolution:
+def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> dict[str, set[str]]:
+    """Person name → the names of the organizations the article says they belong to."""
+    cluster_name = {(m.start, m.end): texts[0] for _, texts, mentions in clusters for m in mentions}
+    out: dict[str, set[str]] = defaultdict(set)
+    for relation in extraction.relations:
+        if relation.predicate == "memberOf":
+            person = cluster_name.get((relation.head.start, relation.head.end), relation.head.text)
+            out[person].add(cluster_name.get((relation.tail.start, relation.tail.end), relation.tail.text))
+    return out
+
+
+def _person_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tuple[str, list[Mention]]]:
+    """People of one name across articles: (discriminator, mentions) per real person. Articles that
+    give them a common organization are one person; articles that give none join the single person
+    the others describe, and stay apart when the others describe several."""
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(found)))
+    by_org: dict[str, int] = {}
+    for i, (_, orgs, _) in enumerate(found):
+        for org in orgs:
+            if org in by_org:
+                graph.add_edge(i, by_org[org])
+            by_org.setdefault(org, i)
+    affiliated = [c for c in nx.connected_components(graph) if any(found[i][1] for i in c)]
+    loose = [i for i in range(len(found)) if not found[i][1]]
+    if len(affiliated) <= 1:
+        groups = [set().union(*affiliated, loose)] if affiliated or loose else []
+    else:
+        groups = affiliated + ([set(loose)] if loose else [])
+    out = []
+    for group in groups:
+        orgs = sorted(set().union(*(found[i][1] for i in group)))
+        discriminator = "" if len(groups) == 1 else (orgs[0] if orgs else "?")
+        out.append((discriminator, [m for i in sorted(group) for m in found[i][2]]))
+    return out
+
+
+def read_aliases(path: str | Path) -> list[tuple[str, ...]]:
+    """A same-as file: one entity a line, its names tab-separated, the name to use first
+    (``海尔集团<TAB>海尔<TAB>Haier``); ``#`` starts a comment line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot read the alias file ({getattr(error, 'strerror', None) or error})") from None
+    groups = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        names = tuple(n.strip() for n in line.split("\t") if n.strip())
+        if len(names) < 2:
+            raise InputError(str(path), f"line {number} names one thing; give a name and its aliases, tab-separated")
+        groups.append(names)
+    return groups
+
+
+def _apply_aliases(names: dict[tuple[Kind, str], set[str]], people: dict, same_as: Iterable[tuple[str, ...]],
+                   target: dict[tuple[Kind, str], tuple[Kind, str]]) -> None:
+    """The user's same-as lines win over the rules: every name of a line joins the first one present."""
+    for group in same_as:
+        for kind in Kind:
+            present = [n for n in group if (kind, n) in names]
+            if len(present) < 2:
+                continue
+            canonical = (kind, present[0])
+            for other in present[1:]:
+                target[(kind, other)] = canonical
+                names[canonical].update(names[(kind, other)] | {other})
+                if kind is Kind.PERSON and other in people:
+                    people.setdefault(present[0], []).extend(people.pop(other))
+
+
+def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
+            same_as: Iterable[tuple[str, ...]] = ()) -> Resolution:
     """Merge the mentions of all articles into entities.
 
     ``known`` entities (from a store) keep their id and name: new mentions join them by name or
-    alias, and they never merge into anything else."""
+    alias, and they never merge into anything else. People of one name are told apart by the
+    organizations their articles give them (see :func:`_person_groups`). ``same_as`` groups of
+    names (:func:`read_aliases`) are merged whatever the rules say."""
     names: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, name) → all forms
     members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    people: dict[str, list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
         known_ids[key] = entity.id
         names[key].update(entity.aliases)
     for extraction in extractions:
-        for kind, texts, mentions in _article_clusters(extraction):
+        clusters = _article_clusters(extraction)
+        affiliations = _affiliations(extraction, clusters)
+        for kind, texts, mentions in clusters:
             key = (kind, texts[0])
             names[key].update(texts)
             names[key].update(m.alias for m in mentions if m.alias)
-            members[key].extend(mentions)
-    # across articles: a name that is a form of exactly one longer entity of its kind joins it
+            if kind is Kind.PERSON and key not in known_ids:
+                people[texts[0]].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
+            else:
+                members[key].extend(mentions)
+    target = _cross_article_targets(names, known_ids)
+    _apply_aliases(names, people, same_as, target)
+
+    def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
+        seen = set()
+        while key in target and key not in seen:
+            seen.add(key)
+            key = target[key]
+        return key
+
+    merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
+    merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    for key, forms in names.items():
+        if key[0] is Kind.PERSON and (key[1] in people or key in target):
+            continue
+        r = root(key)
+        merged_forms[r].update(forms | {key[1]})
+        merged_mentions[r].extend(members[key])
+    entities = []
+    for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        eid = known_ids.get((kind, name)) or entity_id(kind, name)
+        entities.append(_entity(eid, kind, name, forms, merged_mentions[(kind, name)]))
+    for name, found in sorted(people.items()):
+        for discriminator, mentions in _person_groups(found):
+            eid = entity_id(Kind.PERSON, f"{name}@{discriminator}" if discriminator else name)
+            entities.append(_entity(eid, Kind.PERSON, name, names[(Kind.PERSON, name)], mentions))
+    entity_of = {(m.article_id, m.start, m.end): e.id for e in entities for m in e.mentions}
+    return Resolution(tuple(entities), entity_of)
+
+
+def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention]) -> Entity:
+    ordered = tuple(sorted(mentions, key=lambda m: (m.article_id, m.start)))
+    return Entity(eid, kind, name, tuple(sorted(forms - {name})), ordered)
+
+
+def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: dict[tuple[Kind, str], str]
+                           ) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+    """Across articles, a name that is a form of exactly one longer entity of its kind joins it; a
+    stored entity named by one of a new entity's forms absorbs it."""
     owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
     for (kind, name), forms in names.items():
         for form in forms:
@@ -177,28 +298,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> 
         if kind is Kind.PERSON or key in known_ids:
             continue
         owners = {o for o in owner[key] if o != key and (len(o[1]) > len(name) or o in known_ids)}
-        # a stored entity named by one of this entity's forms (海尔 stored, 海尔集团 new) absorbs it
         owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
         if len(owners) == 1:
             target[key] = owners.pop()
-    def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
-        seen = set()
-        while key in target and key not in seen:
-            seen.add(key)
-            key = target[key]
-        return key
-    merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
-    merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
-    for key, forms in names.items():
-        r = root(key)
-        merged_forms[r].update(forms | {key[1]})
-        merged_mentions[r].extend(members[key])
-    entities = []
-    entity_of: dict[tuple[str, int, int], str] = {}
-    for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
-        eid = known_ids.get((kind, name)) or entity_id(kind, name)
-        mentions = tuple(sorted(merged_mentions[(kind, name)], key=lambda m: (m.article_id, m.start)))
-        entities.append(Entity(eid, kind, name, tuple(sorted(forms - {name})), mentions))
-        for m in mentions:
-            entity_of[(m.article_id, m.start, m.end)] = eid
-    return Resolution(tuple(entities), entity_of)
+    return target
