@@ -2,6 +2,7 @@
 leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
+from functools import cache
 
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
@@ -15,10 +16,18 @@ _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 _ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
 
+@cache
+def _suffix_index(kind: Kind) -> tuple[frozenset[str], tuple[int, ...]]:
+    suffixes = longest_first("org_suffixes" if kind is Kind.ORG else "place_suffixes")
+    return frozenset(suffixes), tuple(sorted({len(s) for s in suffixes}, reverse=True))
+
+
 def _suffix_of(word: str, kind: Kind) -> str | None:
-    for suffix in longest_first("org_suffixes" if kind is Kind.ORG else "place_suffixes"):
-        if word.endswith(suffix):
-            return suffix
+    """The longest organization or place suffix that word ends with."""
+    suffixes, lengths = _suffix_index(kind)
+    for length in lengths:
+        if length <= len(word) and word[-length:] in suffixes:
+            return word[-length:]
     return None
 
 
