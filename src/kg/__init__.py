@@ -15,13 +15,7 @@ from .extract import extract
 from .pipeline import BuildResult, build
 from .query import query
 from .records import Article, Entity, Extraction, Fact, Kind, Mention, Relation, Source, Span
-
-
-def render(graph, **options) -> str:
-    """One self-contained HTML page of the graph's network (see kg.render.render)."""
-    from .render import render as _render
-
-    return _render(graph, **options)
+from .render import render  # imported here so that the name is the function, not the submodule
 
 
 __all__ = [

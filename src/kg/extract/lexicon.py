@@ -8,8 +8,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .doc import Doc, Token
 
-#: jieba tags that never sit inside a name (verbs, prepositions, particles, pronouns, punctuation …)
-_STOP_TAGS = ("v", "p", "u", "x", "d", "r", "y", "e", "o", "w", "t", "f", "c", "q", "z", "l", "i", "ad", "an")
+#: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: place suffixes of administrative units: a place chain breaks after them (白沙镇|公园路社区|太平街)
