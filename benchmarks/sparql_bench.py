@@ -247,33 +247,55 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=45.0, help="stop repeating a query after this many seconds")
     parser.add_argument("--rdflib-cap", type=float, default=30.0, help="seconds per query for rdflib's engine")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--engines", default="export,kg,serve,rdflib",
+                        help="what to measure, comma-separated: export, kg, serve, serve-disk, rdflib")
     args = parser.parse_args()
 
     graph_nt, meta = build_graph(args.shared, args.work, args.triples, args.jobs, args.chunk, args.max_build_minutes)
     if args.build_only:
         return
 
-    from kg.export import FORMATS, export, load
+    from kg.export import FORMATS
     from kg.resources import named_queries
-    from kg.serve import make_app
-    import pyoxigraph as ox
 
     queries = named_queries()
     rows: list[tuple[str, str]] = []
     print(f"\ngraph: {meta['triples']} triples from {meta['articles']} articles "
           f"(built in {meta['build_seconds']} s with {meta['jobs']} processes)")
 
+    engines = set(args.engines.split(","))
+    exported: dict[str, Path] = {name: args.work / "export" / f"graph{ext[0]}" for name, (_p, ext) in FORMATS.items()}
+    if "export" in engines or not exported["turtle"].is_file():
+        export_and_load(graph_nt, exported, rows)
+    latency: dict[str, dict[str, object]] = {name: {} for name in queries}
+    if "kg" in engines:
+        load_seconds, results = engine_times("kg", exported["turtle"], queries, args.repeat, args.cap, args.budget)
+        rows.append(("kg.export.load Turtle (rdflib Graph over Oxigraph)", f"{load_seconds:.1f} s"))
+        for name, value in results.items():
+            latency[name]["kg.query"] = value
+    for mode in ("serve", "serve-disk"):
+        if mode in engines:
+            serve_times(exported["turtle"], queries, args, latency, rows, in_memory=mode == "serve")
+    if "rdflib" in engines:
+        load_seconds, results = engine_times("rdflib", graph_nt, queries, min(args.repeat, 3), args.rdflib_cap, args.budget)
+        rows.append(("rdflib plain Graph parse N-Triples", f"{load_seconds:.1f} s"))
+        for name, value in results.items():
+            latency[name]["rdflib engine (plain Graph)"] = value
+    report(rows, latency, queries)
+
+
+def export_and_load(graph_nt: Path, exported: dict[str, Path], rows: list) -> None:
+    from kg.export import export, load
+    import pyoxigraph as ox
+
     t = time.perf_counter()
     graph = load(graph_nt)
     rows.append(("load N-Triples into kg (rdflib over Oxigraph)", f"{time.perf_counter() - t:.1f} s"))
 
-    exported: dict[str, Path] = {}
-    for name, (_plugin, extensions) in FORMATS.items():
-        path = args.work / "export" / f"graph{extensions[0]}"
+    for name, path in exported.items():
         t = time.perf_counter()
         export(graph, path, name)
         seconds = time.perf_counter() - t
-        exported[name] = path
         rows.append((f"export {name}", f"{seconds:.1f} s, {path.stat().st_size / 1e6:.0f} MB"))
         print(f"  export {name}: {seconds:.1f} s", flush=True)
 
@@ -288,16 +310,17 @@ def main() -> None:
     rows.append(("pyoxigraph load Turtle (in memory, transactional)", f"{time.perf_counter() - t:.1f} s"))
     del store
 
-    latency: dict[str, dict[str, object]] = {name: {} for name in queries}
     del graph
-    load_seconds, results = engine_times("kg", exported["turtle"], queries, args.repeat, args.cap, args.budget)
-    rows.append(("kg.export.load Turtle (rdflib Graph over Oxigraph)", f"{load_seconds:.1f} s"))
-    for name, value in results.items():
-        latency[name]["kg.query"] = value
 
+
+def serve_times(turtle: Path, queries: dict[str, str], args, latency: dict, rows: list, in_memory: bool) -> None:
+    from kg.serve import make_app
+
+    column = "kg serve (HTTP)" if in_memory else "kg serve, on-disk store (HTTP)"
     t = time.perf_counter()
-    app = make_app(exported["turtle"], port=0, timeout_s=args.cap, max_rows=10_000_000, queue_timeout_s=args.cap).start()
-    rows.append(("kg serve start (bulk load + 2 workers)", f"{time.perf_counter() - t:.1f} s"))
+    app = make_app(turtle, port=0, timeout_s=args.cap, max_rows=10_000_000, queue_timeout_s=args.cap,
+                   in_memory=in_memory).start()
+    rows.append((f"{column.replace(' (HTTP)', '')} start ({app.workers} workers)", f"{time.perf_counter() - t:.1f} s"))
     try:
         for name, text in queries.items():
             data = urllib.parse.urlencode({"query": text}).encode()
@@ -315,23 +338,21 @@ def main() -> None:
 
             try:
                 times = time_calls(call, args.repeat, args.budget)
-                latency[name]["kg serve (HTTP)"] = times
+                latency[name][column] = times
             except urllib.error.HTTPError:
-                latency[name]["kg serve (HTTP)"] = (f"did not finish in {args.cap:g} s" if outcome.get("error") == 504
-                                                   else f"HTTP {outcome.get('error')}")
-            print(f"  kg serve {name}: {_cell(latency[name]['kg serve (HTTP)'])}", flush=True)
+                latency[name][column] = (f"did not finish in {args.cap:g} s" if outcome.get("error") == 504
+                                         else f"HTTP {outcome.get('error')}")
+            print(f"  {column} {name}: {_cell(latency[name][column])}", flush=True)
     finally:
         app.close()
 
-    load_seconds, results = engine_times("rdflib", graph_nt, queries, min(args.repeat, 3), args.rdflib_cap, args.budget)
-    rows.append(("rdflib plain Graph parse N-Triples", f"{load_seconds:.1f} s"))
-    for name, value in results.items():
-        latency[name]["rdflib engine (plain Graph)"] = value
 
+def report(rows: list, latency: dict, queries: dict[str, str]) -> None:
     print("\n| step | time |\n|---|---|")
     for step, value in rows:
         print(f"| {step} | {value} |")
-    columns = ["kg.query", "kg serve (HTTP)", "rdflib engine (plain Graph)"]
+    columns = [c for c in ("kg.query", "kg serve (HTTP)", "kg serve, on-disk store (HTTP)", "rdflib engine (plain Graph)")
+               if any(c in latency[name] for name in queries)]
     print("\np50 / p95 latency per example query\n")
     print("| query | " + " | ".join(columns) + " |")
     print("|---|" + "---|" * len(columns))

@@ -450,3 +450,13 @@ def test_a_folder_holding_graph_ttl_and_a_broken_file(graph_file, tmp_path):
     with pytest.raises(KgError) as error:
         make_app(broken, port=0, workers=1).start()
     assert "not valid turtle" in str(error.value)
+
+
+def test_on_disk_store_mode(graph_file):
+    """in_memory=False: one on-disk store that every worker opens read-only; removed on close."""
+    with make_app(graph_file, port=0, workers=1, in_memory=False) as server:
+        folder = server._folder
+        assert folder and server.triples == 2 * N_ORGS + 2
+        status, _, body = request(server, query=LABELS)
+        assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 3
+    assert not __import__("os").path.exists(folder)
