@@ -57,6 +57,8 @@ log = logging.getLogger("kg.serve")
 
 #: the longest query text accepted (characters)
 MAX_QUERY_CHARS = 100_000
+#: the least size a SELECT result may reach before its rows are counted (bytes; also 2 kB a row)
+MAX_RESULT_BYTES = 64_000_000
 #: the largest POST body accepted (bytes)
 MAX_BODY_BYTES = 1_000_000
 #: how long a worker may take to open the store and warm up
@@ -364,18 +366,19 @@ def execute(store: Any, text: str, accept: str | None, format_param: str | None,
                 body = result.serialize(format=_results_format(name))
             return Reply(200, _with_charset(media), body)
         if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            bindings = []
-            for solution in result:
-                if len(bindings) >= max_rows:
+            # Oxigraph's own serializer (fast), into a buffer that gives up past MAX_RESULT_BYTES;
+            # then count the rows by reading the JSON back (also Oxigraph).
+            buffer = _CappedBuffer(max(MAX_RESULT_BYTES, max_rows * 2000))
+            try:
+                result.serialize(buffer, format=ox.QueryResultsFormat.JSON)
+            except Exception:  # noqa: BLE001 - the buffer's own "too big", however pyoxigraph wraps it
+                if buffer.overflow:
                     return _too_many(max_rows, "rows")
-                row = {}
-                for variable in variables:
-                    term = solution[variable]
-                    if term is not None:
-                        row[variable] = _term_json(term)
-                bindings.append(row)
-            body = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
+                raise
+            body = buffer.getvalue()
+            solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            if sum(1 for _ in solutions) > max_rows:
+                return _too_many(max_rows, "rows")
             if name != "json":
                 body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=_results_format(name))
             return Reply(200, _with_charset(media), body)
@@ -393,6 +396,30 @@ def execute(store: Any, text: str, accept: str | None, format_param: str | None,
         return _text_reply(400, f"SPARQL syntax error: {_first_line(error)}")
     except (ValueError, TypeError, OSError) as error:
         return _text_reply(400 if isinstance(error, ValueError) else 500, f"SPARQL error: {_first_line(error)}")
+
+
+class _CappedBuffer:
+    """A binary writer that keeps what it is given, up to a limit."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.overflow = False
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            self.overflow = True
+            raise OSError("result too large")
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        return None
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
 
 
 def _with_charset(media: str) -> str:
