@@ -262,13 +262,45 @@ def test_sizes_grow_with_degree(data):
     assert vis[hub["id"]]["size"] > vis[leaf["id"]]["size"]
 
 
-def test_physics_settles_and_stops(data):
+def test_layout_is_precomputed_and_the_page_draws_at_once(data):
     options = data["vis"]["options"]
     assert options["edges"]["smooth"] is False
     assert options["layout"]["improvedLayout"] is False
-    assert options["physics"]["stabilization"]["iterations"] == 200
+    assert options["physics"]["enabled"] is False and data["stats"]["layout"] == "precomputed"
     assert "Noto Sans CJK SC" in options["nodes"]["font"]["face"]
+    points = [(n["x"], n["y"]) for n in data["vis"]["nodes"]]
+    assert len(set(points)) == 9  # every node placed, no two on one spot
+    vis = {n["id"]: n for n in data["vis"]["nodes"]}
+    for e in data["edges"]:  # related entities sit near each other
+        a, b = vis[e["from"]], vis[e["to"]]
+        assert ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < 400
+    assert '"afterDrawing"' in page_js_text() and "data-kg-ready-ms" in page_js_text()
+
+
+def test_without_numpy_the_browser_lays_out_then_stops(monkeypatch):
+    import sys
+
+    module = sys.modules["kg.render"]
+
+    monkeypatch.setattr(module, "_layout", lambda count, edges, seed=7: None)
+    data = Page(render(example_graph())).data()
+    physics = data["vis"]["options"]["physics"]
+    assert physics["enabled"] is True and physics["stabilization"]["iterations"] == 150
+    assert all("x" not in n for n in data["vis"]["nodes"])
     assert "stabilizationIterationsDone" in page_js_text() and "physics: { enabled: false }" in page_js_text()
+
+
+def test_layout_of_many_components_is_fast_and_spread():
+    import time
+
+    from kg.render import _layout
+
+    edges = [(i, i + 1) for i in range(0, 3000, 3)] + [(i, i + 2) for i in range(0, 3000, 3)]  # 1000 little stars
+    edges += [(3000 + i, 3000 + (i * 7 + 1) % 400) for i in range(400)]  # one component of 400
+    started = time.perf_counter()
+    points = _layout(4000, edges)  # and 600 isolated nodes
+    assert time.perf_counter() - started < 20
+    assert len(points) == 4000 and len(set(points)) == 4000
 
 
 def page_js_text() -> str:
@@ -356,14 +388,107 @@ def test_line_separators_and_ampersands_escaped():
     assert "张\u2028三&amp;<!--" in {n["name"] for n in data["nodes"]}
 
 
-def test_max_nodes_keeps_the_most_connected_and_says_how_many_were_left_out():
+def test_max_nodes_draws_the_most_connected_and_carries_the_rest_hidden():
     html = render(star_graph(30), max_nodes=10)
     data = Page(html).data()
-    assert len(data["nodes"]) == 10
-    assert "中心" in {n["name"] for n in data["nodes"]}
-    assert data["stats"]["leftOut"] == 33 - 10  # a hub, 30 people, 2 places
-    assert len(data["edges"]) == 9
-    assert "entities left out" in page_js_text()
+    drawn = [n for n in data["nodes"] if not n.get("hidden")]
+    hidden = [n for n in data["nodes"] if n.get("hidden")]
+    assert len(drawn) == 10 and len(hidden) == 23  # a hub, 30 people, 2 places
+    assert "中心" in {n["name"] for n in drawn}
+    assert [n["id"] for n in drawn] == list(range(10))  # the drawn ones first
+    assert data["stats"]["shown"] == 10 and data["stats"]["leftOut"] == 23 and data["stats"]["hidden"] == 23
+    assert len(data["edges"]) == 30  # all of them, for "show neighbours"
+    assert data["stats"]["edgesShown"] == 9
+    vis = {n["id"]: n for n in data["vis"]["nodes"]}
+    assert all("x" in vis[n["id"]] for n in drawn) and not any("x" in vis[n["id"]] for n in hidden)
+    hub = next(n for n in drawn if n["name"] == "中心")
+    assert hub["degree"] == 30
+    js = page_js_text()
+    assert "entities not drawn" in js and "show neighbours" in js and "function showNeighbours" in js
+
+
+def test_embedding_has_a_limit(monkeypatch):
+    import sys
+
+    module = sys.modules["kg.render"]
+
+    monkeypatch.setattr(module, "_EMBED_MAX", 12)
+    data = Page(render(star_graph(30), max_nodes=5)).data()
+    assert len(data["nodes"]) == 12
+    assert data["stats"]["hidden"] == 7 and data["stats"]["notEmbedded"] == 33 - 12
+
+
+def test_large_pages_defer_labels_and_drop_edge_labels(monkeypatch):
+    import sys
+
+    module = sys.modules["kg.render"]
+
+    monkeypatch.setattr(module, "_EAGER_LABELS_MAX", 10)
+    monkeypatch.setattr(module, "_EDGE_LABELS_MAX", 5)
+    data = Page(render(star_graph(30))).data()
+    assert data["stats"]["lazyLabels"] is True and data["stats"]["edgeLabels"] is False
+    assert not any("label" in n for n in data["vis"]["nodes"])
+    assert not any("label" in e for e in data["vis"]["edges"]) and all(e["title"] for e in data["vis"]["edges"])
+    small = Page(render(example_graph())).data()
+    assert small["stats"]["lazyLabels"] is False and all(n["label"] for n in small["vis"]["nodes"])
+
+
+VIEW = """PREFIX schema: <https://schema.org/>
+PREFIX org: <http://www.w3.org/ns/org#>
+CONSTRUCT { ?p org:memberOf ?o . ?p a schema:Person . ?o a schema:Organization . }
+WHERE { ?p a schema:Person ; org:memberOf ?o . }"""
+
+
+def test_query_view_draws_the_construct_result():
+    data = Page(render(example_graph(), query=VIEW)).data()
+    assert {n["name"] for n in data["nodes"]} == {"张三", "李四", "中共重庆某某港务有限公司委员会", "重庆某某港务有限公司"}
+    assert {e["rel"] for e in data["edges"]} == {"memberOf"} and len(data["edges"]) == 2
+    zs = next(n for n in data["nodes"] if n["name"] == "张三")
+    assert len(zs["articles"]) == 1  # the details come from the whole graph
+    member = next(e for e in data["edges"] if e["from"] == zs["id"])
+    assert member["roles"] == ["副书记"] and member["evidence"]
+    assert data["stats"]["query"] is True
+
+
+def test_query_view_may_construct_new_relations():
+    view = """PREFIX kg: <https://w3id.org/zhkg/ontology#>
+    PREFIX org: <http://www.w3.org/ns/org#>
+    CONSTRUCT { ?a kg:partnerOf ?b } WHERE { ?a org:memberOf ?x . ?b org:memberOf ?y . FILTER(STR(?a) < STR(?b)) }"""
+    data = Page(render(example_graph(), query=view.replace("https://w3id.org/zhkg/ontology#", str(KG)))).data()
+    assert {n["name"] for n in data["nodes"]} == {"张三", "李四"}
+    (edge,) = data["edges"]
+    assert edge["rel"] == "partnerOf" and edge["evidence"] == []
+
+
+def test_query_view_must_be_construct(tmp_path):
+    with pytest.raises(KgError, match="CONSTRUCT"):
+        render(example_graph(), query="SELECT * WHERE { ?s ?p ?o }")
+    with pytest.raises(KgError, match="CONSTRUCT"):
+        render(example_graph(), query="ASK { ?s ?p ?o }")
+
+
+def test_cli_render_with_query(tmp_path):
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    graph = tmp_path / "g.ttl"
+    example_graph().serialize(graph, format="turtle")
+    view = Path(__file__).resolve().parents[1] / "examples" / "views" / "people_and_organizations.rq"
+    out = tmp_path / "people.html"
+    result = CliRunner().invoke(main, ["render", str(graph), "-o", str(out), "--query", str(view)])
+    assert result.exit_code == 0, result.output
+    data = Page(out.read_text("utf-8")).data()
+    assert {n["type"] for n in data["nodes"]} == {"Person", "Organization"}
+    assert {n["name"] for n in data["nodes"]} == {"张三", "李四", "中共重庆某某港务有限公司委员会", "重庆某某港务有限公司"}
+    assert {e["rel"] for e in data["edges"]} == {"memberOf", "subOrganizationOf"}
+    bad = tmp_path / "select.rq"
+    bad.write_text("SELECT * WHERE { ?s ?p ?o }", "utf-8")
+    result = CliRunner().invoke(main, ["render", str(graph), "-o", str(tmp_path / "x.html"), "--query", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "CONSTRUCT" in result.output and "Traceback" not in result.output
 
 
 def test_types_filter():
@@ -389,11 +514,11 @@ def test_focus_by_alias_and_hops():
         render(example_graph(), focus="不存在的名字")
 
 
-def test_focus_beyond_max_nodes_keeps_the_nearest():
+def test_focus_beyond_max_nodes_draws_the_nearest():
     data = Page(render(star_graph(30), focus="人3", hops=2, max_nodes=5)).data()
-    names = {n["name"] for n in data["nodes"]}
-    assert {"人3", "中心"} <= names and len(names) == 5
-    assert data["stats"]["leftOut"] == 31 - 5
+    drawn = {n["name"] for n in data["nodes"] if not n.get("hidden")}
+    assert {"人3", "中心"} <= drawn and len(drawn) == 5
+    assert data["stats"]["leftOut"] == 31 - 5 and len(data["nodes"]) == 31
 
 
 def test_empty_graph_renders():

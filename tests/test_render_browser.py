@@ -258,3 +258,69 @@ def test_filters_and_search(tmp_path):
     assert dom.attr("html", "data-first") == "中共重庆某某港务有限公司委员会（港务党委）机构"
     assert dom.attr("html", "data-panel") is not None
     assert "".join(dom.panel_text).startswith("机构 Organization中共重庆某某港务有限公司委员会")
+
+
+#: after the layout: a real click (pointer events) on the hub, then "show neighbours"; report on <html>
+CLICKER = """<script>
+(function () {
+  var timer = setInterval(function () {
+    if (document.body.getAttribute("data-kg-ready") !== "1") { return; }
+    clearInterval(timer);
+    var root = document.documentElement, body = document.body, network = window.kgNetwork;
+    var data = JSON.parse(document.getElementById("kg-data").textContent);
+    var hub = data.nodes.filter(function (n) { return n.name === "重庆某某港务有限公司"; })[0].id;
+    root.setAttribute("data-before", body.getAttribute("data-kg-visible-nodes") + "/" + body.getAttribute("data-kg-hidden-nodes"));
+    var canvas = document.querySelector("#kg-network canvas"), box = canvas.getBoundingClientRect();
+    var at = network.canvasToDOM(network.getPosition(hub));
+    ["pointerdown", "pointerup"].forEach(function (type) {
+      canvas.dispatchEvent(new PointerEvent(type, {
+        bubbles: true, cancelable: true, pointerId: 1, isPrimary: true, pointerType: "mouse",
+        button: 0, buttons: type === "pointerdown" ? 1 : 0, clientX: box.left + at.x, clientY: box.top + at.y
+      }));
+    });
+    setTimeout(function () {
+      var panel = document.getElementById("kg-panel");
+      root.setAttribute("data-clicked", String(panel.getAttribute("data-node") === String(hub)));
+      var expand = document.getElementById("kg-expand");
+      root.setAttribute("data-expand", expand ? expand.textContent : "none");
+      if (expand) { expand.click(); }
+      root.setAttribute("data-after", body.getAttribute("data-kg-visible-nodes") + "/" + body.getAttribute("data-kg-hidden-nodes"));
+      root.setAttribute("data-expand-after", document.getElementById("kg-expand") ? "still" : "gone");
+      root.setAttribute("data-done", "1");
+    }, 400);
+  }, 50);
+})();
+</script>"""
+
+
+def test_click_opens_the_panel_and_show_neighbours_draws_the_hidden(tmp_path):
+    # two drawn (the hub and the party committee), seven carried hidden
+    html = render(example_graph(), title="expand", max_nodes=2)
+    html = html.replace('<meta http-equiv="Content-Security-Policy"', '<meta name="csp-removed"', 1)
+    page = tmp_path / "expand.html"
+    page.write_text(html.replace("</body>", CLICKER + "</body>", 1), "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom", "--window-size=1200,800")
+    dom = Dom(result.stdout)
+    assert dom.attr("body", "data-kg-ready") == "1", result.stderr[-2000:]
+    assert console_errors(result.stderr) == []
+    assert dom.attr("html", "data-done") == "1"
+    assert dom.attr("html", "data-before") == "2/7"
+    assert dom.attr("html", "data-clicked") == "true"  # the click opened the hub's panel
+    assert dom.attr("html", "data-expand") == "显示邻居 show neighbours (+4)"  # 渝北区, the bank, 李四, 蓝海红链
+    assert dom.attr("html", "data-after") == "6/3"
+    assert dom.attr("html", "data-expand-after") == "gone"
+    text = "".join(dom.panel_text)
+    assert "提及报道 articles (1)" in text and "港务公司党建引领高质量发展" in text and "2024-07-01" in text
+    assert "某某港务" in dom.marks and "渝农商行" in dom.marks  # evidence: the entity (alias) and the other side marked
+
+
+def test_search_finds_a_hidden_entity_and_draws_it(tmp_path):
+    html = render(example_graph(), title="hidden", max_nodes=2)
+    page = tmp_path / "hidden.html"
+    page.write_text(html, "utf-8")
+    result = run_chromium(tmp_path, page, "--dump-dom", fragment="#focus=" + "五联")  # hidden, partial name
+    dom = Dom(result.stdout)
+    assert dom.attr("body", "data-kg-ready") == "1", result.stderr[-2000:]
+    assert console_errors(result.stderr) == []
+    assert dom.attr("body", "data-kg-visible-nodes") == "3" and dom.attr("body", "data-kg-hidden-nodes") == "6"
+    assert "".join(dom.panel_text).startswith("举措 Initiative五联机制")

@@ -190,19 +190,23 @@ def queries_command() -> None:
 @click.option("--focus", default=None, help="Only the neighbourhood of the entity with this name.")
 @click.option("--hops", default=2, show_default=True, help="How far from --focus to go.")
 @click.option("--types", default=None, help="Entity types to keep, e.g. Organization,Person.")
-@click.option("--max-nodes", default=2000, show_default=True, help="Keep the most connected nodes beyond this.")
-def render_command(graph_path: str, output: str, focus: str | None, hops: int, types: str | None, max_nodes: int) -> None:
+@click.option("--max-nodes", default=2000, show_default=True, help="Draw the most connected nodes first beyond this; the others come in with 'show neighbours' or the search.")
+@click.option("--query", "view_query", default=None, help="A SPARQL CONSTRUCT (.rq file or text) whose result graph is what gets drawn.")
+def render_command(graph_path: str, output: str, focus: str | None, hops: int, types: str | None, max_nodes: int,
+                   view_query: str | None) -> None:
     """Draw GRAPH as one self-contained, offline HTML page.
 
-    Example:
+    Examples:
 
         kg render out/graph.ttl -o graph.html --focus 海尔集团 --hops 1
+
+        kg render out/graph.ttl -o people.html --query examples/views/people_and_organizations.rq
     """
     from .export import load, write_atomic
     from .render import render
 
     kinds = {t.strip() for t in types.split(",")} if types else None
-    html = render(load(graph_path), max_nodes=max_nodes, focus=focus, hops=hops, types=kinds)
+    html = render(load(graph_path), max_nodes=max_nodes, focus=focus, hops=hops, types=kinds, query=view_query)
     write_atomic(Path(output), html.encode("utf-8"))
     click.echo(f"wrote {output}", err=True)
 

@@ -2,9 +2,11 @@
 
 ``render(graph)`` returns the whole page as a string. The nodes are the entities
 (organizations, places, people, initiatives), the edges the direct relations between
-them. pyvis assembles the node and edge lists and the vis-network options; the page
-itself is our own template (``kg/data/html/page.html``) with vis-network inlined, so the
-file opens without any network access.
+them, in vis-network's node, edge and option format (built here directly: pyvis's
+``add_node`` is quadratic in the number of nodes). The page is our own template
+(``kg/data/html/page.html``) with vis-network inlined, so the file opens without any network
+access. Beyond a few entities the layout is computed here (force direction per connected
+component, packed in rows), so the browser draws at once instead of running physics.
 
 Everything read from the graph is treated as hostile text: it reaches the page only as
 JSON inside ``<script type="application/json">`` with ``<``, ``>``, ``&``, U+2028 and
@@ -79,7 +81,48 @@ def _local_name(iri: Node) -> str:
     return re.split(r"[/#]", text.rstrip("/#"))[-1] or text
 
 
-def _names(graph: Graph, node: Node) -> tuple[str, list[str]]:
+class _Index:
+    """``objects``/``value``/``subjects`` of a graph, one pass per predicate.
+
+    rdflib over Oxigraph costs a round trip per pattern; a page of thousands of entities asks
+    tens of thousands of them. Each predicate is read once, into dictionaries.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._forward: dict[URIRef, dict[Node, list[Node]]] = {}
+        self._backward: dict[URIRef, dict[Node, list[Node]]] = {}
+
+    def _read(self, pred: URIRef) -> None:
+        forward: dict[Node, list[Node]] = {}
+        backward: dict[Node, list[Node]] = {}
+        for s, o in self.graph.subject_objects(pred):
+            forward.setdefault(s, []).append(o)
+            backward.setdefault(o, []).append(s)
+        self._forward[pred] = forward
+        self._backward[pred] = backward
+
+    def objects(self, subject: Node, pred: URIRef) -> list[Node]:
+        if pred not in self._forward:
+            self._read(pred)
+        return self._forward[pred].get(subject, [])
+
+    def subjects(self, pred: URIRef, obj: Node) -> list[Node]:
+        if pred not in self._backward:
+            self._read(pred)
+        return self._backward[pred].get(obj, [])
+
+    def subject_objects(self, pred: URIRef) -> Iterable[tuple[Node, Node]]:
+        if pred not in self._forward:
+            self._read(pred)
+        return ((s, o) for s, objs in self._forward[pred].items() for o in objs)
+
+    def value(self, subject: Node, pred: URIRef) -> Node | None:
+        found = self.objects(subject, pred)
+        return min(found, key=str) if found else None
+
+
+def _names(graph: "_Index", node: Node) -> tuple[str, list[str]]:
     """(main name, aliases) of an entity."""
     name = ""
     for pred in _NAME_PREDICATES[:3]:
@@ -130,44 +173,45 @@ class _Edge:
 class _Reader:
     """Everything the page shows, read once from the graph."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Graph, view: Graph | None = None) -> None:
         self.graph = graph
+        index = self.index = _Index(graph)
         self.kind: dict[Node, str] = {}
         for kind, (cls, _zh, _color) in ENTITY_TYPES.items():
-            for node in graph.subjects(RDF.type, cls):
+            for node in index.subjects(RDF.type, cls):
                 self.kind.setdefault(node, kind)
         self.edges: dict[tuple[Node, URIRef, Node], _Edge] = {}
         for pred in RELATIONS:
-            for s, o in graph.subject_objects(pred):
+            for s, o in index.subject_objects(pred):
                 self._edge(s, pred, o)
         # memberships: roles and evidence of memberOf (and the edge itself if only the membership was written)
-        for ms in graph.subjects(RDF.type, ORG.Membership):
-            for member in graph.objects(ms, ORG.member):
-                for organization in graph.objects(ms, ORG.organization):
+        for ms in index.subjects(RDF.type, ORG.Membership):
+            for member in index.objects(ms, ORG.member):
+                for organization in index.objects(ms, ORG.organization):
                     edge = self._edge(member, ORG.memberOf, organization)
                     if edge is None:
                         continue
-                    for role in graph.objects(ms, ORG.role):
-                        label = _best_literal(graph.objects(role, RDFS.label)) or _best_literal(
-                            graph.objects(role, SKOS.prefLabel)
+                    for role in index.objects(ms, ORG.role):
+                        label = _best_literal(index.objects(role, RDFS.label)) or _best_literal(
+                            index.objects(role, SKOS.prefLabel)
                         )
                         if label and label not in edge.roles:
                             edge.roles.append(label)
-                    for sentence in graph.objects(ms, KG.evidence):
+                    for sentence in index.objects(ms, KG.evidence):
                         edge.evidence.append((sentence, "membership", None))
         # assertions: evidence, method, confidence
-        for assertion in graph.subjects(RDF.type, KG.Assertion):
-            s = graph.value(assertion, RDF.subject)
-            p = graph.value(assertion, RDF.predicate)
-            o = graph.value(assertion, RDF.object)
+        for assertion in index.subjects(RDF.type, KG.Assertion):
+            s = index.value(assertion, RDF.subject)
+            p = index.value(assertion, RDF.predicate)
+            o = index.value(assertion, RDF.object)
             if s is None or o is None or p not in RELATIONS:
                 continue
             edge = self._edge(s, p, o)  # type: ignore[arg-type]
             if edge is None:
                 continue
-            found_by = _text(graph.value(assertion, KG.foundBy))
-            confidence = _number(graph.value(assertion, KG.confidence))
-            for sentence in graph.objects(assertion, KG.evidence):
+            found_by = _text(index.value(assertion, KG.foundBy))
+            confidence = _number(index.value(assertion, KG.confidence))
+            for sentence in index.objects(assertion, KG.evidence):
                 edge.evidence.append((sentence, found_by, confidence))
         for edge in self.edges.values():
             edge.roles.sort()
@@ -178,6 +222,25 @@ class _Reader:
                     seen.add(item[0])
                     unique.append(item)
             edge.evidence = unique
+        if view is not None:
+            self._restrict(view)
+
+    def _restrict(self, view: Graph) -> None:
+        """Only what ``view`` holds: its entities and its relations (details from the whole graph)."""
+        for kind, (cls, _zh, _color) in ENTITY_TYPES.items():
+            for node in view.subjects(RDF.type, cls):
+                self.kind.setdefault(node, kind)
+        in_view = {n for n in self.kind if (n, None, None) in view or (None, None, n) in view}
+        self.kind = {n: k for n, k in self.kind.items() if n in in_view}
+        full, self.edges = self.edges, {}
+        for pred in RELATIONS:
+            for s, o in view.subject_objects(pred):
+                if s not in self.kind or o not in self.kind or s == o:
+                    continue
+                if pred in _SYMMETRIC and str(o) < str(s):
+                    s, o = o, s
+                key = (s, pred, o)
+                self.edges[key] = full.get(key) or _Edge(s, o, pred)
 
     def _edge(self, s: Node, p: URIRef, o: Node) -> _Edge | None:
         if s not in self.kind or o not in self.kind or s == o:
@@ -273,7 +336,113 @@ def _label(name: str) -> str:
     return name if len(name) <= _LABEL_MAX else name[: _LABEL_MAX - 1] + "…"
 
 
-def _vis_options() -> dict:
+_EMBED_MAX = 20_000  # entities a page carries at most (drawn and hidden): about 15 MB of HTML
+_EDGE_LABELS_MAX = 1_000  # beyond this many drawn relations, edges carry no label (the tooltip stays)
+_EAGER_LABELS_MAX = 2_500  # beyond this many drawn entities, the page labels the nodes in view as one zooms in
+_UNIT = 110.0  # length of an edge in the precomputed layout, in vis-network pixels
+
+
+def _fruchterman_reingold(count: int, edges: list[tuple[int, int]], rng, iterations: int):
+    """Positions of one connected component (numpy arrays), ideal edge length 1."""
+    import numpy as np
+
+    pos = rng.uniform(-1.0, 1.0, size=(count, 2)) * math.sqrt(count)
+    src = np.array([a for a, _b in edges], dtype=np.int64)
+    dst = np.array([b for _a, b in edges], dtype=np.int64)
+    temperature = 0.1 * math.sqrt(count) + 0.5
+    cool = temperature / (iterations + 1)
+    chunk = max(1, 4_000_000 // max(count, 1))
+    for _ in range(iterations):
+        disp = np.zeros_like(pos)
+        for start in range(0, count, chunk):  # repulsion 1/d from every other node
+            block = pos[start:start + chunk, None, :] - pos[None, :, :]
+            dist2 = np.einsum("ijk,ijk->ij", block, block)
+            np.maximum(dist2, 1e-4, out=dist2)
+            disp[start:start + chunk] += np.einsum("ijk,ij->ik", block, 1.0 / dist2)
+        delta = pos[src] - pos[dst]  # attraction d² along edges
+        dist = np.sqrt(np.einsum("ij,ij->i", delta, delta)) + 1e-9
+        pull = delta * dist[:, None]
+        np.add.at(disp, src, -pull)
+        np.add.at(disp, dst, pull)
+        length = np.sqrt(np.einsum("ij,ij->i", disp, disp)) + 1e-9
+        pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature -= cool
+    return pos - pos.mean(axis=0)
+
+
+def _layout(count: int, edges: list[tuple[int, int]], seed: int = 7) -> list[tuple[float, float]] | None:
+    """A precomputed layout: each connected component by force direction, packed in rows.
+
+    The browser then draws at once, without physics. None when numpy is missing (the page
+    lays the network out itself, which is slower).
+    """
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy comes with the test extras
+        return None
+    rng = np.random.default_rng(seed)
+    adj: list[list[int]] = [[] for _ in range(count)]
+    for a, b in edges:
+        adj[a].append(b)
+        adj[b].append(a)
+    seen = [False] * count
+    components: list[list[int]] = []
+    for start in range(count):
+        if seen[start]:
+            continue
+        seen[start] = True
+        members, queue = [start], deque([start])
+        while queue:
+            for m in adj[queue.popleft()]:
+                if not seen[m]:
+                    seen[m] = True
+                    members.append(m)
+                    queue.append(m)
+        components.append(members)
+    component_of = [0] * count
+    for c, members in enumerate(components):
+        for n in members:
+            component_of[n] = c
+    edges_of: dict[int, list[tuple[int, int]]] = {}
+    for a, b in edges:
+        edges_of.setdefault(component_of[a], []).append((a, b))
+    blocks = []  # (width, height, [(node, x, y)]) with x, y from the block's top left corner
+    singles = [c[0] for c in components if len(c) == 1]
+    for c in sorted((c for c in range(len(components)) if len(components[c]) > 1), key=lambda c: (-len(components[c]), c)):
+        members = components[c]
+        local = {n: i for i, n in enumerate(members)}
+        sub = sorted({(min(local[a], local[b]), max(local[a], local[b])) for a, b in edges_of[c]})
+        if len(members) == 2:
+            pos = np.array([[0.0, -0.5], [0.0, 0.5]])  # one above the other: labels sit below
+        else:
+            size = len(members)
+            iterations = 30 if size <= 8 else 60 if size <= 300 else 40 if size <= 2000 else 25
+            pos = _fruchterman_reingold(len(members), sub, rng, iterations)
+        pos = pos * _UNIT
+        low, high = pos.min(axis=0), pos.max(axis=0)
+        pos = pos - low + _UNIT * 0.6
+        width, height = high - low + _UNIT * 1.2
+        blocks.append((float(width), float(height), [(n, float(x), float(y)) for n, (x, y) in zip(members, pos)]))
+    if singles:  # the isolated entities: a square grid
+        side = math.ceil(math.sqrt(len(singles) / 2))  # twice as many rows as columns: room for labels
+        step_x, step_y = _UNIT * 1.4, _UNIT * 0.7
+        cells = [(n, step_x * (0.5 + i % side), step_y * (0.5 + i // side)) for i, n in enumerate(singles)]
+        blocks.append((side * step_x, math.ceil(len(singles) / side) * step_y, cells))
+    area = sum(w * h for w, h, _c in blocks)
+    row_width = max([math.sqrt(area) * 1.5] + [w for w, _h, _c in blocks])
+    out: list[tuple[float, float]] = [(0.0, 0.0)] * count
+    x = y = row_height = 0.0
+    for width, height, cells in blocks:  # rows of blocks, largest first
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, cx, cy in cells:
+            out[n] = (round(x + cx, 1), round(y + cy, 1))
+        x += width
+        row_height = max(row_height, height)
+    return out
+
+
+def _vis_options(physics: bool) -> dict:
     groups = {
         kind: {
             "color": {
@@ -304,14 +473,15 @@ def _vis_options() -> dict:
         },
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "physics": {
-            "enabled": True,
+            "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "springConstant": 0.06, "damping": 0.6, "avoidOverlap": 0.3},
             "minVelocity": 1.5,
             "maxVelocity": 60,
-            "stabilization": {"enabled": True, "iterations": 200, "updateInterval": 25, "fit": True},
+            "stabilization": {"enabled": physics, "iterations": 150, "updateInterval": 25, "fit": True},
         },
-        "interaction": {"hover": True, "tooltipDelay": 250, "hideEdgesOnDrag": True, "navigationButtons": False, "keyboard": False},
+        "interaction": {"hover": True, "tooltipDelay": 250, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True,
+                        "navigationButtons": False, "keyboard": False},
     }
 
 
@@ -322,18 +492,20 @@ def render(
     focus: str | None = None,
     hops: int = 2,
     types: set[str] | None = None,
+    query: str | None = None,
     title: str = "kg network",
 ) -> str:
     """The whole HTML page of the entity network of ``graph``.
 
+    ``query`` (SPARQL text or a .rq file) is a CONSTRUCT whose result is what gets drawn:
+    its entities and its relations; names, articles and evidence still come from ``graph``.
     ``types`` keeps only entities of those kinds (``Organization``, ``Place``, ``Person``,
     ``Initiative``); ``focus`` (a name or alias, exact or else partial match) keeps only
-    the entities within ``hops`` relations of it; beyond ``max_nodes`` the most connected
-    entities (or the nearest to the focus) are kept and the page says how many were left
-    out. Raises :class:`kg.errors.KgError` for an unknown type or focus.
+    the entities within ``hops`` relations of it. Beyond ``max_nodes`` the page first draws
+    the most connected entities (or the nearest to the focus) and carries the others hidden:
+    "show neighbours" in a node's panel and the search bring them in. Raises
+    :class:`kg.errors.KgError` for an unknown type or focus, or a query that is no CONSTRUCT.
     """
-    from pyvis.network import Network  # import here: pyvis pulls in jinja2 and IPython bits
-
     if max_nodes < 1:
         raise KgError("max_nodes must be at least 1")
     if hops < 0:
@@ -344,14 +516,23 @@ def render(
         if unknown:
             raise KgError(f"unknown entity type(s) {', '.join(sorted(unknown))}; known: {', '.join(ENTITY_TYPES)}")
         types = {known[t.casefold()] for t in types}
+    view = None
+    if query is not None:
+        from kg.query import query as run_query
 
-    reader = _Reader(graph)
+        result = run_query(graph, query)
+        if result.type != "CONSTRUCT":
+            raise KgError(f"query: the view must be a CONSTRUCT query, not {result.type}")
+        view = result.graph
+
+    reader = _Reader(graph, view)
+    index = reader.index
     all_entities = sorted(reader.kind, key=str)
     candidates = [n for n in all_entities if types is None or reader.kind[n] in types]
     cand_set = set(candidates)
     cand_edges = [e for e in reader.edges.values() if e.source in cand_set and e.target in cand_set]
     adj = _adjacency(candidates, cand_edges)
-    names = {n: _names(graph, n) for n in candidates}
+    names = {n: _names(index, n) for n in candidates}
 
     # focus neighbourhood: breadth first, remembering the distance
     distance: dict[Node, int] = {}
@@ -377,19 +558,24 @@ def render(
     def rank(n: Node) -> tuple:
         return (distance.get(n, 0), -len(adj[n]), names[n][0], str(n))
 
-    kept_list = sorted(pool, key=rank)[:max_nodes]
-    left_out = len(pool) - len(kept_list)
-    kept = set(kept_list)
+    ranked = sorted(pool, key=rank)
+    embedded = ranked[: max(max_nodes, _EMBED_MAX)]
+    drawn = set(ranked[:max_nodes])
+    kept = set(embedded)
     shown_edges = sorted(
         (e for e in cand_edges if e.source in kept and e.target in kept),
         key=lambda e: (str(e.source), RELATIONS[e.predicate][0], str(e.target)),
     )
-    shown_adj = _adjacency(kept, shown_edges)
+    kept_adj = _adjacency(kept, shown_edges)
 
-    # stable numbering: by kind, then name
+    # stable numbering: the drawn entities first, each part by kind, then name
     order = list(ENTITY_TYPES)
-    ordered = sorted(kept, key=lambda n: (order.index(reader.kind[n]), names[n][0], str(n)))
+    ordered = sorted(kept, key=lambda n: (n not in drawn, order.index(reader.kind[n]), names[n][0], str(n)))
     ids = {n: i for i, n in enumerate(ordered)}
+    drawn_edges = [e for e in shown_edges if e.source in drawn and e.target in drawn]
+    positions = _layout(len(drawn), [(ids[e.source], ids[e.target]) for e in drawn_edges])
+    edge_labels = len(drawn_edges) <= _EDGE_LABELS_MAX
+    lazy_labels = positions is not None and len(drawn) > _EAGER_LABELS_MAX
 
     # articles, sentences
     articles: list[dict] = []
@@ -397,85 +583,96 @@ def render(
     sentences: list[dict] = []
     sentence_ids: dict[Node, int] = {}
 
+    def first_name(node: Node, *preds: URIRef) -> str:
+        for pred in preds:
+            found = _best_literal(index.objects(node, pred))
+            if found:
+                return found
+        return ""
+
     def article_id(article: Node) -> int:
         if article not in article_ids:
-            source = graph.value(article, SCHEMA.sourceOrganization)
+            source = index.value(article, SCHEMA.sourceOrganization)
             source_name = ""
             if source is not None:
-                source_name = _best_literal(graph.objects(source, SKOS.prefLabel)) or _best_literal(
-                    graph.objects(source, RDFS.label)
-                ) or _best_literal(graph.objects(source, SCHEMA.name)) or _local_name(source)
+                source_name = first_name(source, SKOS.prefLabel, RDFS.label, SCHEMA.name) or _local_name(source)
             authors = []
-            for author in graph.objects(article, SCHEMA.author):
-                a_name = _best_literal(graph.objects(author, RDFS.label)) or _best_literal(graph.objects(author, SCHEMA.name))
+            for author in index.objects(article, SCHEMA.author):
+                a_name = first_name(author, RDFS.label, SCHEMA.name)
                 if a_name:
                     authors.append(a_name)
             article_ids[article] = len(articles)
             articles.append(
                 {
-                    "headline": _best_literal(graph.objects(article, SCHEMA.headline)) or _best_literal(graph.objects(article, SCHEMA.name)),
-                    "date": _text(graph.value(article, SCHEMA.datePublished)),
+                    "headline": first_name(article, SCHEMA.headline, SCHEMA.name),
+                    "date": _text(index.value(article, SCHEMA.datePublished)),
                     "source": source_name,
                     "authors": sorted(authors),
-                    "file": _text(graph.value(article, KG.sourceFile)),
+                    "file": _text(index.value(article, KG.sourceFile)),
                 }
             )
         return article_ids[article]
 
     def sentence_id(sentence: Node) -> int:
         if sentence not in sentence_ids:
-            article = graph.value(sentence, SCHEMA.isPartOf)
+            article = index.value(sentence, SCHEMA.isPartOf)
             sentence_ids[sentence] = len(sentences)
             sentences.append(
                 {
-                    "text": _best_literal(graph.objects(sentence, SCHEMA.text)),
+                    "text": _best_literal(index.objects(sentence, SCHEMA.text)),
                     "article": article_id(article) if article is not None else None,
                 }
             )
         return sentence_ids[sentence]
 
-    net = Network(directed=True, cdn_resources="remote")
+    vis_nodes = []
     nodes_meta = []
     type_counts = {k: 0 for k in ENTITY_TYPES}
     for n in ordered:
         kind = reader.kind[n]
         type_counts[kind] += 1
         name, aliases = names[n]
-        degree = len(shown_adj[n])
+        degree = len(kept_adj[n])
         _cls, zh, color = ENTITY_TYPES[kind]
-        net.add_node(
-            ids[n],
-            label=_label(name),
-            title=f"{name}（{zh}）",  # plain text: vis-network shows strings with innerText
-            size=round(min(9 + 5 * math.sqrt(degree), 60), 1),
-            group=kind,  # the colour comes from the group (pyvis drops color= when a group is given)
-        )
-        mentioned_in = sorted({article_id(a) for a in graph.subjects(SCHEMA.mentions, n)})
+        item = {
+            "id": ids[n],
+            "title": f"{name}（{zh}）",  # plain text: vis-network shows strings with innerText
+            "size": round(min(9 + 5 * math.sqrt(degree), 60), 1),
+            "group": kind,
+        }
+        if not lazy_labels:
+            item["label"] = _label(name)
+        if positions is not None and ids[n] < len(drawn):
+            item["x"], item["y"] = positions[ids[n]]
+        vis_nodes.append(item)
+        mentioned_in = sorted({article_id(a) for a in index.subjects(SCHEMA.mentions, n)})
         facts = []
-        for fact in graph.objects(n, KG.fact):
+        for fact in index.objects(n, KG.fact):
             facts.append(
                 {
-                    "name": _best_literal(graph.objects(fact, SCHEMA.name)),
-                    "value": _number(graph.value(fact, SCHEMA.value)),
-                    "unit": _text(graph.value(fact, SCHEMA.unitText)),
-                    "written": _text(graph.value(fact, KG.asWritten)),
-                    "evidence": [sentence_id(s) for s in sorted(graph.objects(fact, KG.evidence), key=str)],
+                    "name": _best_literal(index.objects(fact, SCHEMA.name)),
+                    "value": _number(index.value(fact, SCHEMA.value)),
+                    "unit": _text(index.value(fact, SCHEMA.unitText)),
+                    "written": _text(index.value(fact, KG.asWritten)),
+                    "evidence": [sentence_id(s) for s in sorted(index.objects(fact, KG.evidence), key=str)],
                 }
             )
         facts.sort(key=lambda f: (f["name"], f["written"]))
-        nodes_meta.append(
-            {
-                "id": ids[n],
-                "iri": str(n),
-                "type": kind,
-                "name": name,
-                "aliases": aliases,
-                "degree": degree,
-                "articles": mentioned_in,
-                "facts": facts,
-            }
-        )
+        meta = {
+            "id": ids[n],
+            "iri": str(n),
+            "type": kind,
+            "name": name,
+            "aliases": aliases,
+            "degree": degree,
+            "articles": mentioned_in,
+            "facts": facts,
+        }
+        if n not in drawn:
+            meta["hidden"] = True
+        nodes_meta.append(meta)
 
+    vis_edges = []
     edges_meta = []
     rel_counts = {key: 0 for key, _zh, _c in RELATIONS.values()}
     for i, e in enumerate(shown_edges):
@@ -484,10 +681,12 @@ def render(
         label = f"{zh} {key}"
         if e.roles:
             label += f"（{'、'.join(e.roles)}）"
-        options = {"id": i, "label": label, "title": label, "color": color}
+        item = {"id": i, "from": ids[e.source], "to": ids[e.target], "title": label, "color": color}
+        if edge_labels:
+            item["label"] = label
         if e.predicate in _SYMMETRIC:
-            options["arrows"] = {"to": {"enabled": False}}
-        net.add_edge(ids[e.source], ids[e.target], **options)
+            item["arrows"] = {"to": {"enabled": False}}
+        vis_edges.append(item)
         edges_meta.append(
             {
                 "id": i,
@@ -500,8 +699,6 @@ def render(
                 ],
             }
         )
-    net.options = _vis_options()  # a dict: pyvis's set_options() would strip the spaces of the font names
-    vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()
 
     data = {
         "title": title,
@@ -511,19 +708,25 @@ def render(
         "edges": edges_meta,
         "sentences": sentences,
         "articles": articles,
-        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": json.loads(options_json)},
+        "vis": {"nodes": vis_nodes, "edges": vis_edges, "options": _vis_options(physics=positions is None)},
         "stats": {
             "entities": len(all_entities),
             "candidates": len(pool),
-            "shown": len(kept_list),
-            "leftOut": left_out,
-            "edgesShown": len(shown_edges),
+            "shown": len(drawn),
+            "hidden": len(kept) - len(drawn),
+            "leftOut": len(pool) - len(drawn),
+            "notEmbedded": len(pool) - len(kept),
+            "edgesShown": len(drawn_edges),
             "maxNodes": max_nodes,
+            "layout": "precomputed" if positions is not None else "physics",
+            "edgeLabels": edge_labels,
+            "lazyLabels": lazy_labels,
             "focus": focus,
-            "focusFound": [names[n][0] for n in focus_nodes if n in kept],
-            "focusIds": [ids[n] for n in focus_nodes if n in kept],
+            "focusFound": [names[n][0] for n in focus_nodes if n in drawn],
+            "focusIds": [ids[n] for n in focus_nodes if n in drawn],
             "hops": hops if focus is not None else None,
             "types": sorted(types) if types is not None else None,
+            "query": query is not None,
         },
     }
     data_json = _json_for_script(data)

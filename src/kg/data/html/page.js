@@ -3,7 +3,10 @@
 (function () {
   "use strict";
 
+  var mark = window.performance && window.performance.mark ? function (name) { window.performance.mark(name); } : function () {};
+  mark("kg-script");
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  mark("kg-parsed");
   var body = document.body;
   var TYPES = {}, RELS = {};
   DATA.types.forEach(function (t) { TYPES[t.key] = t; });
@@ -12,6 +15,8 @@
   var incident = NODES.map(function () { return []; });
   EDGES.forEach(function (e) { incident[e.from].push(e); incident[e.to].push(e); });
 
+  // drawn or not: beyond max_nodes the page carries the other entities hidden
+  var shown = NODES.map(function (n) { return !n.hidden; });
   var shownTypes = {}, shownRels = {};
   DATA.types.forEach(function (t) { shownTypes[t.key] = true; });
   DATA.relations.forEach(function (r) { shownRels[r.key] = true; });
@@ -66,10 +71,15 @@
   }
 
   // ------------------------------------------------------------ header, legend, filters
-  (function stats() {
+  function stats() {
     var s = DATA.stats, box = byId("kg-stats");
+    clear(box);
+    var drawn = 0, hidden = 0, links = 0;
+    shown.forEach(function (on) { if (on) { drawn++; } else { hidden++; } });
+    EDGES.forEach(function (e) { if (shown[e.from] && shown[e.to]) { links++; } });
     box.appendChild(document.createTextNode(
-      s.shown + " 个实体 entities · " + s.edgesShown + " 条关系 relations"));
+      drawn + " 个实体 entities · " + links + " 条关系 relations"));
+    if (s.query) { box.appendChild(document.createTextNode(" · 视图 view query")); }
     if (s.focus !== null) {
       box.appendChild(document.createTextNode(
         " · 焦点 focus: " + (s.focusFound.join("、") || s.focus) + "（" + s.hops + " 跳 hops）"));
@@ -77,12 +87,20 @@
     if (s.types) {
       box.appendChild(document.createTextNode(" · 类型 types: " + s.types.join(", ")));
     }
-    if (s.leftOut > 0) {
+    if (hidden > 0) {
       box.appendChild(document.createTextNode(" · "));
-      box.appendChild(el("span", "warn",
-        "另有 " + s.leftOut + " 个实体未显示 " + s.leftOut + " entities left out (max_nodes " + s.maxNodes + ")"));
+      var warn = el("span", "warn",
+        "另有 " + hidden + " 个实体未显示 " + hidden + " entities not drawn (max_nodes " + s.maxNodes + ")");
+      warn.title = "搜索或“显示邻居”可加入 — search, or “show neighbours” in a node's panel, draws them";
+      box.appendChild(warn);
     }
-  })();
+    if (s.notEmbedded > 0) {
+      box.appendChild(document.createTextNode(" · "));
+      box.appendChild(el("span", "warn", s.notEmbedded + " entities left out of this page"));
+    }
+    body.setAttribute("data-kg-hidden-nodes", String(hidden));
+  }
+  stats();
 
   function checkbox(container, colorEl, zh, en, count, onChange) {
     var label = el("label", "check");
@@ -118,10 +136,11 @@
 
   // ------------------------------------------------------------ the network
   var network = null, nodeView = null, edgeView = null;
-  function nodeVisible(item) { return shownTypes[NODES[item.id].type] === true; }
+  function nodeVisible(item) { return shown[item.id] && shownTypes[NODES[item.id].type] === true; }
   function edgeVisible(item) {
     var e = EDGES[item.id];
-    return shownRels[e.rel] === true && shownTypes[NODES[e.from].type] === true && shownTypes[NODES[e.to].type] === true;
+    return shownRels[e.rel] === true && shown[e.from] && shown[e.to] &&
+      shownTypes[NODES[e.from].type] === true && shownTypes[NODES[e.to].type] === true;
   }
   function refresh() {
     if (nodeView) {
@@ -133,7 +152,10 @@
   }
   var progress = byId("kg-progress");
   function ready() {
+    mark("kg-ready");
     progress.hidden = true;
+    // time from navigation start to a drawn, still network: what the benchmark reads
+    body.setAttribute("data-kg-ready-ms", String(Math.round(window.performance.now())));
     body.setAttribute("data-kg-ready", "1");
     fromHash();
   }
@@ -141,17 +163,24 @@
     progress.textContent = "vis-network failed to load";
     body.setAttribute("data-kg-ready", "error");
   } else {
+    var physics = DATA.vis.options.physics.enabled;
     var nodeSet = new vis.DataSet(DATA.vis.nodes);
     var edgeSet = new vis.DataSet(DATA.vis.edges);
     nodeView = new vis.DataView(nodeSet, { filter: nodeVisible });
     edgeView = new vis.DataView(edgeSet, { filter: edgeVisible });
     body.setAttribute("data-kg-nodes", String(nodeSet.length));
     body.setAttribute("data-kg-edges", String(edgeSet.length));
+    mark("kg-datasets");
     network = new vis.Network(byId("kg-network"), { nodes: nodeView, edges: edgeView }, DATA.vis.options);
+    mark("kg-network");
+    window.kgNetwork = network;  // for the browser tests and the console
     refresh();
     if (nodeSet.length === 0) {
       progress.textContent = "没有实体 no entities";
       body.setAttribute("data-kg-ready", "1");
+    } else if (!physics) {
+      // the layout came with the data: ready once it is drawn
+      network.once("afterDrawing", function () { window.setTimeout(ready, 0); });
     } else {
       network.on("stabilizationProgress", function (p) {
         progress.textContent = "布局中 laying out… " + Math.round(100 * p.iterations / p.total) + "%";
@@ -166,6 +195,37 @@
       else if (params.edges.length) { showEdge(params.edges[0]); }
       else { hidePanel(); }
     });
+  }
+
+  // ------------------------------------------------------------ labels of large networks
+  /* Measuring ten thousand labels costs more than drawing the network, and they are too small
+     to read until one zooms in: a large page labels the nodes in view once they are readable. */
+  var LABEL_MAX = 18, labelled = {};
+  function shortName(name) { return name.length <= LABEL_MAX ? name : name.slice(0, LABEL_MAX - 1) + "\u2026"; }
+  function labelNodes(ids) {
+    var updates = [];
+    ids.forEach(function (id) {
+      if (!labelled[id]) { labelled[id] = true; updates.push({ id: id, label: shortName(NODES[id].name) }); }
+    });
+    if (updates.length && network) { nodeSet.update(updates); }
+  }
+  var labelTimer = null;
+  function labelInView() {
+    labelTimer = null;
+    if (!network || network.getScale() < 0.3) { return; }
+    var box = byId("kg-network"), margin = 60;
+    var a = network.DOMtoCanvas({ x: -margin, y: -margin });
+    var b = network.DOMtoCanvas({ x: box.clientWidth + margin, y: box.clientHeight + margin });
+    var positions = network.getPositions(), inView = [];
+    Object.keys(positions).forEach(function (key) {
+      var p = positions[key];
+      if (p.x >= a.x && p.x <= b.x && p.y >= a.y && p.y <= b.y) { inView.push(Number(key)); }
+    });
+    if (inView.length <= 3000) { labelNodes(inView); }
+  }
+  function labelSoon() { if (DATA.stats.lazyLabels && labelTimer === null) { labelTimer = window.setTimeout(labelInView, 120); } }
+  if (network && DATA.stats.lazyLabels) {
+    ["zoom", "dragEnd", "animationFinished"].forEach(function (name) { network.on(name, labelSoon); });
   }
 
   // ------------------------------------------------------------ side panel
@@ -254,17 +314,6 @@
       });
       panel.appendChild(fl);
     }
-    var edges = incident[id];
-    panel.appendChild(el("h3", null, "关系 relations (" + edges.length + ")"));
-    if (!edges.length) { panel.appendChild(el("div", "muted", "—")); }
-    edges.forEach(function (e) {
-      var box = el("div", "rel");
-      box.appendChild(relationTitle(e, node));
-      var other = NODES[e.from === id ? e.to : e.from];
-      e.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev, namesOf(node), namesOf(other))); });
-      if (!e.evidence.length) { box.appendChild(el("div", "muted", "无证据句 no evidence sentence")); }
-      panel.appendChild(box);
-    });
     panel.appendChild(el("h3", null, "提及报道 articles (" + node.articles.length + ")"));
     if (!node.articles.length) { panel.appendChild(el("div", "muted", "—")); }
     var al = el("ul");
@@ -276,7 +325,68 @@
       al.appendChild(li);
     });
     panel.appendChild(al);
+    var edges = incident[id];
+    var hiddenNext = hiddenNeighbours(id);
+    if (hiddenNext.length) {
+      var expand = el("button", "expand", "显示邻居 show neighbours (+" + hiddenNext.length + ")");
+      expand.type = "button";
+      expand.id = "kg-expand";
+      expand.addEventListener("click", function () { showNeighbours(id); });
+      panel.appendChild(expand);
+    }
+    panel.appendChild(el("h3", null, "关系 relations (" + edges.length + ")"));
+    if (!edges.length) { panel.appendChild(el("div", "muted", "—")); }
+    edges.forEach(function (e) {
+      var box = el("div", "rel");
+      box.appendChild(relationTitle(e, node));
+      var other = NODES[e.from === id ? e.to : e.from];
+      e.evidence.forEach(function (ev) { box.appendChild(evidenceBlock(ev, namesOf(node), namesOf(other))); });
+      if (!e.evidence.length) { box.appendChild(el("div", "muted", "无证据句 no evidence sentence")); }
+      panel.appendChild(box);
+    });
   }
+  // ------------------------------------------------------------ hidden entities
+  function hiddenNeighbours(id) {
+    var out = [], seen = {};
+    incident[id].forEach(function (e) {
+      var other = e.from === id ? e.to : e.from;
+      if (!shown[other] && !seen[other]) { seen[other] = true; out.push(other); }
+    });
+    return out;
+  }
+  /* Draw hidden entities on a ring around a drawn one (or the middle of the view). */
+  function reveal(ids, around) {
+    if (!ids.length) { return; }
+    var centre = null;
+    if (network && around !== null && around !== undefined && shown[around]) {
+      centre = network.getPosition(around);
+    } else if (network) {
+      centre = network.getViewPosition();
+    } else {
+      centre = { x: 0, y: 0 };
+    }
+    var radius = 110 + 14 * Math.sqrt(ids.length), turn = 2 * Math.PI / ids.length;
+    var updates = ids.map(function (n, i) {
+      shown[n] = true;
+      return { id: n, x: centre.x + radius * Math.cos(i * turn + 0.3), y: centre.y + radius * Math.sin(i * turn + 0.3) };
+    });
+    if (network) {
+      nodeSet.update(updates);
+      if (DATA.stats.lazyLabels) { labelNodes(ids); }
+    }
+    refresh();
+    stats();
+  }
+  function showNeighbours(id) {
+    reveal(hiddenNeighbours(id), id);
+    showNode(id);
+    if (network) {
+      network.selectNodes([id]);
+      network.fit({ nodes: [id].concat(incident[id].map(function (e) { return e.from === id ? e.to : e.from; })
+        .filter(function (n) { return shown[n]; })), animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+    }
+  }
+
   function showEdge(id) {
     var e = EDGES[id];
     if (!e) { return; }
@@ -336,6 +446,7 @@
       b.appendChild(el("span", null, h.node.name));
       if (h.matched !== h.node.name) { b.appendChild(el("span", "alias", "（" + h.matched + "）")); }
       b.appendChild(el("span", "alias", TYPES[h.node.type].zh));
+      if (!shown[h.node.id]) { b.appendChild(el("span", "alias", "未显示 hidden")); }
       b.addEventListener("click", function () { pick(i); });
       li.appendChild(b);
       results.appendChild(li);
@@ -355,6 +466,15 @@
   }
   function select(id) {
     var node = NODES[id];
+    if (!shown[id]) {
+      // a hidden entity: draw it beside a drawn neighbour, if it has one
+      var near = null;
+      incident[id].forEach(function (e) {
+        var other = e.from === id ? e.to : e.from;
+        if (near === null && shown[other]) { near = other; }
+      });
+      reveal([id], near);
+    }
     if (!shownTypes[node.type]) { typeBoxes[node.type].checked = true; shownTypes[node.type] = true; refresh(); }
     showNode(id);
     if (network) {
@@ -362,7 +482,7 @@
       // after the panel has taken its room
       window.requestAnimationFrame(function () {
         network.redraw();
-        network.focus(id, { scale: 1.2, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+        network.focus(id, { scale: 1.0, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
       });
     }
   }
