@@ -130,3 +130,28 @@ def test_resolve_alias_file_errors_name_the_file(tmp_path):
         read_aliases(path)
     with pytest.raises(InputError, match="cannot read the alias file"):
         read_aliases(tmp_path / "none.tsv")
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [
+        ("工信部", "工业和信息化部", True),
+        ("华建六局", "中国华建第六工程局", False),  # starts differently: the core decides, see below
+        ("华建六局", "华建第六工程局", True),
+        ("渝丰农商行", "渝丰农村商业银行", True),
+        ("国家发改委", "国家发展和改革委员会", True),
+        ("北京大学", "北京师范大学", False),
+        ("青山局", "青山区教育委员会", False),
+    ],
+)
+def test_resolve_contractions(short, long, expected):
+    from kg.resolve import contraction
+
+    assert contraction(short, long) is expected
+
+
+def test_resolve_contraction_across_articles_and_ambiguous_short_form():
+    res = resolve([_ex("a", ("工业和信息化部", Kind.ORG)), _ex("b", ("工信部", Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("工业和信息化部", ("工信部",))]
+    res = resolve([_ex("a", ("吉林省", Kind.PLACE), ("吉林市", Kind.PLACE), ("吉林", Kind.PLACE))])
+    assert len(res.entities) == 3

@@ -79,6 +79,27 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 
+def contraction(short: str, long: str) -> bool:
+    """工信部 for 工业和信息化部, 华建六局 for 华建第六工程局, 渝丰农商行 for 渝丰农村商业银行: the
+    characters of the short form appear in order in the full name, starting with its first one
+    and ending with the last character of its suffix, which the short form cuts (委 for 委员会).
+    北京大学 is not a contraction of 北京师范大学: it keeps the whole suffix 大学."""
+    if len(short) < 3 or len(short) > 0.8 * len(long) or short[0] != long[0]:
+        return False
+    suffix = next((x for x in longest_first("org_suffixes") if long.endswith(x)), "")
+    if short[-1] != long[-1] and not (suffix and short[-1] == suffix[0]):
+        return False
+    if len(suffix) >= 2 and short.endswith(suffix):
+        return False
+    position = 0
+    for ch in short:
+        position = long.find(ch, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
 def _same_division(short: str, long: str) -> bool:
     """石柱 and 石柱土家族自治县: the gazetteer knows both as names of one division."""
     try:
@@ -103,6 +124,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.ORG:
         # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and len(short) >= 4 and short.endswith(longest_first("org_suffixes")) and short not in lexicon("generic_names"):
+            return True
+        if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True
@@ -133,6 +156,11 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
     for kind, texts in by_kind.items():
         for short in texts:
             targets = [long for long in texts if _abbreviates(short, long, kind, places)]
+            if len(targets) > 1 and not all(
+                _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
+                for a, b in zip(targets, targets[1:])
+            ):
+                continue  # 吉林 beside 吉林省 and 吉林市: which one is meant is not clear
             longest = {core(t, kind, places) for t in targets}
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
@@ -161,10 +189,26 @@ def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], 
     return out
 
 
+def _ambiguous_place(name: str) -> bool:
+    """A place name that several divisions bear (白沙镇, 临江镇)."""
+    try:
+        from . import gazetteer
+    except ImportError:
+        return False
+    return len(gazetteer.lookup(name)) > 1
+
+
+def _division_codes(name: str, context: list[str]) -> set[str]:
+    from . import gazetteer
+
+    division = gazetteer.resolve(name, [c for c in context if c != name])
+    return {division.code} if division is not None else set()
+
+
 def _person_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tuple[str, list[Mention]]]:
-    """People of one name across articles: (discriminator, mentions) per real person. Articles that
-    give them a common organization are one person; articles that give none join the single person
-    the others describe, and stay apart when the others describe several."""
+    """People (or ambiguous places) of one name across articles: (discriminator, mentions) per real
+    one. Articles that give them a common organization (or division code) are one; articles that
+    give none join the single one the others describe, and stay apart when they describe several."""
     graph = nx.Graph()
     graph.add_nodes_from(range(len(found)))
     by_org: dict[str, int] = {}
@@ -218,8 +262,8 @@ def _apply_aliases(names: dict[tuple[Kind, str], set[str]], people: dict, same_a
             for other in present[1:]:
                 target[(kind, other)] = canonical
                 names[canonical].update(names[(kind, other)] | {other})
-                if kind is Kind.PERSON and other in people:
-                    people.setdefault(present[0], []).extend(people.pop(other))
+                if (kind, other) in people:
+                    people[canonical].extend(people.pop((kind, other)))
 
 
 def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
@@ -232,7 +276,8 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     names (:func:`read_aliases`) are merged whatever the rules say."""
     names: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, name) → all forms
     members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
-    people: dict[str, list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
+    # names resolved by context: people by organization, ambiguous places by division
+    people: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
@@ -246,7 +291,10 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
             names[key].update(texts)
             names[key].update(m.alias for m in mentions if m.alias)
             if kind is Kind.PERSON and key not in known_ids:
-                people[texts[0]].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
+                people[key].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
+            elif kind is Kind.PLACE and key not in known_ids and _ambiguous_place(texts[0]):
+                codes = _division_codes(texts[0], [t for k, ts, _ in clusters if k is Kind.PLACE for t in ts])
+                people[key].append((extraction.article.id, codes, mentions))
             else:
                 members[key].extend(mentions)
     target = _cross_article_targets(names, known_ids)
@@ -262,7 +310,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
     merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
     for key, forms in names.items():
-        if key[0] is Kind.PERSON and (key[1] in people or key in target):
+        if key in people or (key[0] is Kind.PERSON and key in target):
             continue
         r = root(key)
         merged_forms[r].update(forms | {key[1]})
@@ -271,10 +319,12 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         eid = known_ids.get((kind, name)) or entity_id(kind, name)
         entities.append(_entity(eid, kind, name, forms, merged_mentions[(kind, name)]))
-    for name, found in sorted(people.items()):
+    for (kind, name), found in sorted(people.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+        if kind is Kind.PERSON:
+            found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
         for discriminator, mentions in _person_groups(found):
-            eid = entity_id(Kind.PERSON, f"{name}@{discriminator}" if discriminator else name)
-            entities.append(_entity(eid, Kind.PERSON, name, names[(Kind.PERSON, name)], mentions))
+            eid = entity_id(kind, f"{name}@{discriminator}" if discriminator else name)
+            entities.append(_entity(eid, kind, name, names[(kind, name)], mentions))
     entity_of = {(m.article_id, m.start, m.end): e.id for e in entities for m in e.mentions}
     return Resolution(tuple(entities), entity_of)
 
@@ -289,7 +339,9 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
     """Across articles, a name that is a form of exactly one longer entity of its kind joins it; a
     stored entity named by one of a new entity's forms absorbs it."""
     owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
+    by_first: dict[tuple[Kind, str], list[tuple[Kind, str]]] = defaultdict(list)
     for (kind, name), forms in names.items():
+        by_first[(kind, name[:1])].append((kind, name))
         for form in forms:
             owner[(kind, form)].add((kind, name))
     target: dict[tuple[Kind, str], tuple[Kind, str]] = {}
@@ -299,6 +351,11 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
             continue
         owners = {o for o in owner[key] if o != key and (len(o[1]) > len(name) or o in known_ids)}
         owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
+        if not owners:  # 永川 in one article, 永川区 in another; 工信部 and 工业和信息化部
+            others = [o for o in by_first.get((kind, name[:1]), ()) if o != key]
+            owners = {o for o in others if _abbreviates(name, o[1], kind, set())}
+            if any(o not in owners and len(o[1]) > len(name) and core(o[1], kind).startswith(name) for o in others):
+                owners = set()  # 青禾 beside 青禾电子 and 青禾商务: not clear which
         if len(owners) == 1:
             target[key] = owners.pop()
     return target
