@@ -24,7 +24,14 @@ def test_store_grows_and_matches_a_full_build(tmp_path):
     second = kg.build([ROOT / "examples"], store=store)
     assert second.articles == 5  # the three already stored are skipped, not re-read into the graph
     full = kg.build([ROOT / "examples"])
-    assert set(second.graph) == set(full.graph)
+    # the same articles, sentences and names; which same-name people are one person may differ,
+    # since a store decides with the articles it has seen so far
+    assert _articles(second.graph) == _articles(full.graph)
+    kg_ns = "https://w3id.org/zhkg/ns#"
+    sentences = lambda g: set(g.subjects(RDF.type, URIRef(kg_ns + "Sentence")))  # noqa: E731
+    assert sentences(second.graph) == sentences(full.graph)
+    labels = lambda g: set(g.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label")))  # noqa: E731
+    assert labels(second.graph) == labels(full.graph)
 
 
 def test_store_re_adding_changes_nothing(tmp_path):

@@ -70,6 +70,8 @@ def entity_triples_of(entity: Entity) -> Iterator[Triple]:
     yield node, SKOS.prefLabel, zh(entity.name)
     for alias in entity.aliases:
         yield node, SKOS.altLabel, zh(alias)
+    if entity.code:
+        yield node, KG.divisionCode, Literal(entity.code)
 
 
 def entity_triples(resolution: Resolution) -> Iterator[Triple]:

@@ -116,3 +116,4 @@ class Entity:
     name: str  # the longest full name used
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = field(default=(), compare=False)
+    code: str | None = None  # administrative division code, for places the gazetteer knows

@@ -199,8 +199,11 @@ def _ambiguous_place(name: str) -> bool:
 
 
 def _division_codes(name: str, context: list[str]) -> set[str]:
-    from . import gazetteer
-
+    """The code of the division a place name means, given the other places of its article."""
+    try:
+        from . import gazetteer
+    except ImportError:
+        return set()
     division = gazetteer.resolve(name, [c for c in context if c != name])
     return {division.code} if division is not None else set()
 
@@ -324,14 +327,19 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
             found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
         for discriminator, mentions in _person_groups(found):
             eid = entity_id(kind, f"{name}@{discriminator}" if discriminator else name)
-            entities.append(_entity(eid, kind, name, names[(kind, name)], mentions))
+            code = discriminator if kind is Kind.PLACE and discriminator not in ("", "?") else None
+            if kind is Kind.PLACE and code is None and len({c for _, cs, _ in found for c in cs}) == 1:
+                code = next(c for _, cs, _ in found for c in cs)
+            entities.append(_entity(eid, kind, name, names[(kind, name)], mentions, code))
     entity_of = {(m.article_id, m.start, m.end): e.id for e in entities for m in e.mentions}
     return Resolution(tuple(entities), entity_of)
 
 
-def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention]) -> Entity:
+def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention], code: str | None = None) -> Entity:
     ordered = tuple(sorted(mentions, key=lambda m: (m.article_id, m.start)))
-    return Entity(eid, kind, name, tuple(sorted(forms - {name})), ordered)
+    if kind is Kind.PLACE and code is None:
+        code = next(iter(_division_codes(name, [])), None)
+    return Entity(eid, kind, name, tuple(sorted(forms - {name})), ordered, code)
 
 
 def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: dict[tuple[Kind, str], str]

@@ -676,7 +676,8 @@ class WorkerPool:
                 worker = self._spawn()
                 worker.wait_ready(START_TIMEOUT_S)
             except KgError as error:
-                log.error("%s", error)
+                if not self._closed:  # a replacement cut short by close() is no news
+                    log.error("could not replace a query worker: %s", error)
                 return
             if self._closed:
                 worker.stop()

@@ -34,6 +34,7 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     asWritten: URIRef
     refDate: URIRef
+    divisionCode: URIRef
 
 
 #: one prefix per kind of resource, so that Turtle local names need no escaped "/"
