@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from markupsafe import Markup  # with jinja2, installed with pyvis
+from pyvis.edge import Edge as VisEdge
+from pyvis.node import Node as VisNode
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -634,14 +636,14 @@ def render(
         name, aliases = names[n]
         degree = len(kept_adj[n])
         _cls, zh, color = ENTITY_TYPES[kind]
-        item = {
-            "id": ids[n],
-            "title": f"{name}（{zh}）",  # plain text: vis-network shows strings with innerText
-            "size": round(min(9 + 5 * math.sqrt(degree), 60), 1),
-            "group": kind,
-        }
-        if not lazy_labels:
-            item["label"] = _label(name)
+        item = VisNode(  # pyvis's node record; the Network class is skipped (its add_node is O(n) each)
+            ids[n], "dot", _label(name),
+            title=f"{name}（{zh}）",  # plain text: vis-network shows strings with innerText
+            size=round(min(9 + 5 * math.sqrt(degree), 60), 1),
+            group=kind,
+        ).options
+        if lazy_labels:
+            del item["label"]
         if positions is not None and ids[n] < len(drawn):
             item["x"], item["y"] = positions[ids[n]]
         vis_nodes.append(item)
@@ -681,7 +683,7 @@ def render(
         label = f"{zh} {key}"
         if e.roles:
             label += f"（{'、'.join(e.roles)}）"
-        item = {"id": i, "from": ids[e.source], "to": ids[e.target], "title": label, "color": color}
+        item = VisEdge(ids[e.source], ids[e.target], id=i, title=label, color=color).options
         if edge_labels:
             item["label"] = label
         if e.predicate in _SYMMETRIC:
