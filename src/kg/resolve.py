@@ -136,8 +136,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
 
 def _kind_votes(mentions: Iterable[Mention]) -> dict[str, Kind]:
     votes: dict[str, Counter] = defaultdict(Counter)
-    for m in mentions:
-        votes[m.text][m.kind] += m.score
+    for m in mentions:  # rules see the suffix; their word on the kind counts double
+        votes[m.text][m.kind] += m.score * (1 if m.by == "labeller" else 2)
     return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
 

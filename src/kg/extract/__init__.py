@@ -22,6 +22,7 @@ from .rules import short_forms
 COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
     "quoted": "kg.extract.rules:quoted",
+    "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
     "gazetteer": "kg.extract.lexicon:gazetteer_places",
     "labeller": "kg.extract:labelled",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 from contextlib import ExitStack
 from functools import cache
@@ -88,28 +87,23 @@ def _suffixes() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
 
 @cache
 def _tokenizer():
+    """jieba's default tokenizer, shared with the rest of kg (which adds no words to it), so that
+    its dictionary loads once per process."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()  # private: words others add to jieba.dt do not move our features
-    tk.initialize()
-    return tk
+    jieba.initialize()
+    return jieba.dt
 
 
 @cache
 def _word_tags() -> dict[str, str]:
-    """jieba's own dictionary tags for proper-noun words (nr, ns, nt, nz and their variants)."""
-    import jieba
+    """jieba's own dictionary tags for proper-noun words (nr, ns, nt, nz and their variants), taken
+    from the table jieba.posseg has already read from dict.txt."""
+    import jieba.posseg
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     keep = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}
-    tags: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) == 3 and parts[2] in keep:
-                tags[parts[0]] = keep[parts[2]]
-    return tags
+    return {word: keep[tag] for word, tag in jieba.posseg.dt.word_tag_tab.items() if tag in keep}
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:

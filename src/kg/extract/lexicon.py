@@ -66,6 +66,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     while start_index < end_index and _cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动嘉陵湾区, 落户璧山区) or a number word
     start = tokens[start_index].start
+    if doc.text[start] in "省市区县镇乡村" and start > 0 and "\u4e00" <= doc.text[start - 1] <= "\u9fff":
+        start += 1  # 建胜|镇百佳园社区: the suffix of the place before, glued on by the tokenizer
     text = doc.text[start:last.end]
     if not _is_name(text, kind):
         return None
@@ -130,7 +132,9 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
         from .. import gazetteer
     except ImportError:  # the gazetteer ships with the package; absent only in a partial checkout
         return []
-    return [
+    bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
+    return [  # a name inside a word is not a name (源汇 in 资源汇聚)
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
         for start, end, _name in gazetteer.find(doc.text)
+        if start in bounds and end in bounds
     ]

@@ -3,6 +3,7 @@ initiatives, and people named after their post (党工委副书记李剑, 党员
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from ..records import Kind, Mention
@@ -13,6 +14,7 @@ from .lexicon import _is_name, _suffix_of
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)(?:个|座|家|处|条|所|间)$")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
@@ -41,10 +43,12 @@ def bylines(doc: Doc) -> list[Mention]:
 
 
 def quoted(doc: Doc) -> list[Mention]:
-    """Quoted names: an initiative (“五联机制”, “三星耀沙磁”计划), or an organization or place when the
-    quoted name ends in their suffix (“善堂中医药博物馆”)."""
+    """Quoted names: an initiative (“五联机制”, “三星耀沙磁”计划, 建成11个“城市书房”, a name quoted
+    twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
+    and no initiative head word follows it."""
     text = doc.text
     found: list[Mention] = []
+    counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
@@ -53,21 +57,53 @@ def quoted(doc: Doc) -> list[Mention]:
         after = text[match.end(): match.end() + 6]
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
-        for kind in (Kind.ORG, Kind.PLACE):
-            suffix = _suffix_of(name, kind)
-            if suffix and len(suffix) >= 2 and _is_name(name, kind):
-                found.append(Mention(doc.article.id, start, end, name, kind, by="rules.quoted", score=0.85))
-                break
-        else:
-            own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None)
-            launched = any(v in before for v in longest_first("organizer_verbs"))
-            in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
-            named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
-            if head or own_head or launched or in_list or "·" in name or named_here:
-                alias = name + head if head else None
-                found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
-                                     score=0.8 if (head or own_head) else 0.6, alias=alias))
+        counted = _COUNTED.search(before) is not None  # 建成11个“城市书房”: a kind of thing, not one place
+        typed = None if head or counted else _typed_by_suffix(name)
+        if typed is not None:
+            found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
+            continue
+        own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None)
+        launched = any(v in before for v in longest_first("organizer_verbs"))
+        in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
+        named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
+        repeated = counts[name] >= 2 and len(name) >= 3
+        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
+            alias = name + head if head else None
+            found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
+                                 score=0.8 if (head or own_head) else 0.6, alias=alias))
     return found
+
+
+def _typed_by_suffix(name: str) -> Kind | None:
+    for kind in (Kind.ORG, Kind.PLACE):
+        suffix = _suffix_of(name, kind)
+        if suffix and len(suffix) >= 2 and _is_name(name, kind):
+            return kind
+    return None
+
+
+def enumerations(doc: Doc) -> list[Mention]:
+    """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations."""
+    found: list[Mention] = []
+    for match in _enumeration().finditer(doc.text):
+        offset = match.start(1)
+        for item in re.finditer(r"[^、]+", match.group(1)):
+            name = item.group()
+            start = offset + item.start()
+            for verb in longest_first("leading_verbs"):
+                if name.startswith(verb) and len(name) - len(verb) >= 2:
+                    name, start = name[len(verb):], start + len(verb)
+                    break
+            if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
+                found.append(Mention(doc.article.id, start, start + len(name), name, Kind.ORG, by="rules.enumeration", score=0.8))
+    return found
+
+
+@cache
+def _enumeration() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, lexicon_list("enumeration_heads")))
+    item = r"[\u4e00-\u9fffA-Za-z0-9]{2,14}"
+    return re.compile(rf"((?:{item}、)+{item})等(?:\d+家)?(?:重点|龙头|知名|头部|骨干|一批|多家)?(?:{heads})")
 
 
 def titled_people(doc: Doc) -> list[Mention]:
