@@ -56,8 +56,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
         right = tokens[start_index]
         if not _inside_name(left, right, kind):
             break
-        if kind is Kind.PLACE and left.text.endswith(_ADMIN_ENDS + ("号线",)) and len(left.text) >= 2:
-            break  # 白沙镇 | 公园路社区: each its own place
+        if kind is Kind.PLACE and (left.text.endswith(_ADMIN_ENDS + ("号线",)) or left.text == "线"):
+            break  # 白沙镇 | 公园路社区, 建胜 镇 | 百佳园社区, 3号线 | 嘉州路站: each its own place
         if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
             break  # 成都 | 青羊区
         if last.end - left.start > _MAX_LEN[kind]:
@@ -66,8 +66,6 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     while start_index < end_index and _cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动嘉陵湾区, 落户璧山区) or a number word
     start = tokens[start_index].start
-    if doc.text[start] in "省市区县镇乡村" and start > 0 and "\u4e00" <= doc.text[start - 1] <= "\u9fff":
-        start += 1  # 建胜|镇百佳园社区: the suffix of the place before, glued on by the tokenizer
     text = doc.text[start:last.end]
     if not _is_name(text, kind):
         return None
