@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from functools import cache
+
 import networkx as nx
 
 from .errors import InputError
@@ -31,6 +33,7 @@ class Resolution:
         return self.entity_of.get((mention.article_id, mention.start, mention.end))
 
 
+@cache
 def _place_suffix(name: str) -> str | None:
     """The longest place suffix of a name (园区 rather than 区 for 港城工业园区)."""
     return next((s for s in longest_first("place_suffixes") if name.endswith(s)), None)
@@ -41,6 +44,11 @@ def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
     for place in sorted(places, key=len, reverse=True):
         if name.startswith(place) and len(name) - len(place) >= 2:
             return name[len(place):]
+    return _strip_division_prefix(name)
+
+
+@cache
+def _strip_division_prefix(name: str) -> str:
     try:
         from . import gazetteer
     except ImportError:
