@@ -15,6 +15,7 @@ import re
 from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
+from .lexicon import is_name, suffix_of
 from .mentions import reconcile
 from .relations import find_relations
 from .rules import short_forms
@@ -44,8 +45,10 @@ def labelled(doc: Doc) -> list[Mention]:
     found = []
     for start, end, kind, score in label(doc.text):
         text = doc.text[start:end]
-        if end - start < 2 or "\n" in text or text != text.strip():
+        if end - start < 2 or "\n" in text or text != text.strip() or score < 0.6:
             continue
+        if kind is not Kind.PERSON and suffix_of(text, kind) and not is_name(text, kind):
+            continue  # 社区党支部, 物业公司: a suffix after a generic word
         pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
         offset = start
         for piece in pieces:
@@ -54,7 +57,7 @@ def labelled(doc: Doc) -> list[Mention]:
     return found
 
 
-_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
 
 
 def split_place_chain(text: str) -> list[str]:

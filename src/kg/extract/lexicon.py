@@ -21,7 +21,7 @@ def _suffix_index(kind: Kind) -> tuple[frozenset[str], tuple[int, ...]]:
     return frozenset(suffixes), tuple(sorted({len(s) for s in suffixes}, reverse=True))
 
 
-def _suffix_of(word: str, kind: Kind) -> str | None:
+def suffix_of(word: str, kind: Kind) -> str | None:
     """The longest organization or place suffix that word ends with."""
     suffixes, lengths = _suffix_index(kind)
     for length in lengths:
@@ -36,7 +36,7 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
         return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
-        return right is not None and _suffix_of(right.text, Kind.ORG) is None
+        return right is not None and suffix_of(right.text, Kind.ORG) is None
     if token.text.isdigit() or (token.pos == "m" and any("\u4e00" <= ch <= "\u9fff" for ch in token.text)):
         return kind is Kind.ORG or token.pos == "m"
     if token.pos.startswith(_KEEP_TAGS) and not (token.pos.startswith("v") and token.pos != "vn"):
@@ -67,9 +67,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
         start_index += 1  # a name does not start with a verb (启动嘉陵湾区, 落户璧山区) or a number word
     start = tokens[start_index].start
     text = doc.text[start:last.end]
-    if not _is_name(text, kind):
+    if not is_name(text, kind):
         return None
-    score = 0.85 if len(_suffix_of(text, kind) or "") >= 2 else 0.7
+    score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
@@ -87,10 +87,10 @@ def _cannot_start(token: Token) -> bool:
     return token.pos == "m" and not token.text.isdigit()
 
 
-def _is_name(text: str, kind: Kind) -> bool:
+def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False
-    suffix = _suffix_of(text, kind) or ""
+    suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
     if not head or head in lexicon("generic_names"):
         return False
@@ -107,11 +107,11 @@ def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
     found: list[Mention] = []
     for i, token in enumerate(doc.tokens):
-        after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt")
+        after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
             continue  # but 青山/ns 站/v is a station
         for kind in (Kind.ORG, Kind.PLACE):
-            suffix = _suffix_of(token.text, kind)
+            suffix = suffix_of(token.text, kind)
             if suffix is None or token.pos == "nr":
                 continue
             if len(suffix) == 1 and len(token.text) == 2:

@@ -10,7 +10,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first
 from ..split import byline, byline_names
 from .doc import Doc
-from .lexicon import _is_name, _suffix_of
+from .lexicon import is_name, suffix_of
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
@@ -70,14 +70,14 @@ def quoted(doc: Doc) -> list[Mention]:
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
             alias = name + head if head else None
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
-                                 score=0.8 if (head or own_head) else 0.6, alias=alias))
+                                 score=0.9 if (head or own_head or counted) else 0.6, alias=alias))
     return found
 
 
 def _typed_by_suffix(name: str) -> Kind | None:
     for kind in (Kind.ORG, Kind.PLACE):
-        suffix = _suffix_of(name, kind)
-        if suffix and len(suffix) >= 2 and _is_name(name, kind):
+        suffix = suffix_of(name, kind)
+        if suffix and len(suffix) >= 2 and is_name(name, kind):
             return kind
     return None
 
