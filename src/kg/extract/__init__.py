@@ -47,14 +47,29 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if end - start < 2 or "\n" in text or text != text.strip() or score < 0.6:
             continue
-        if kind is not Kind.PERSON and suffix_of(text, kind) and not is_name(text, kind):
-            continue  # 社区党支部, 物业公司: a suffix after a generic word
+        if kind is not Kind.PERSON and any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
+            continue  # 社区党支部, 物业公司, 大医院: a suffix after a generic word
+        if common_word(text):
+            continue  # 强调, 互联网, 传承: words of the dictionary that are not names
         pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
         offset = start
         for piece in pieces:
             found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
             offset += len(piece)
     return found
+
+
+@cache
+def _proper_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def common_word(text: str) -> bool:
+    """A word jieba's dictionary knows as something other than a proper noun."""
+    tag = _proper_tags().get(text)
+    return tag is not None and not tag.startswith(("nr", "ns", "nt", "nz", "j", "eng"))
 
 
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")

@@ -100,6 +100,8 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if head in lexicon("generic_heads") or head.endswith("级"):  # 贫困县, 大医院, 县级医院
         return False
+    if any(len(g) >= 2 and (head.startswith(g) or head.endswith(g)) for g in lexicon("generic_heads")):
+        return False  # 连片贫困区, 贫困地区县医院
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
 
