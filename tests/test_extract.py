@@ -170,3 +170,15 @@ def test_extract_fact_subject_by_anaphora():
     text = "青山区启动“绿芯工坊”计划。据了解,该计划总投资1.2亿元。"
     facts = {(f.subject.text, f.measure, f.value) for f in extract(_article(text), RULES).facts}
     assert ("绿芯工坊", "总投资", 120_000_000.0) in facts
+
+
+def test_extract_enumeration_types_its_members():
+    text = "该区推动青禾、渝川、南岭机械等重点企业扩大投资。"
+    found = {(m.text, m.kind) for m in extract(_article(text), RULES + ("enumerations",)).mentions}
+    assert {("青禾", Kind.ORG), ("渝川", Kind.ORG), ("南岭机械", Kind.ORG)} <= found
+
+
+@pytest.mark.parametrize("text", ["建成11个“城市书房”。", "已建成29个“口袋公园”。"])
+def test_extract_counted_quote_is_an_initiative(text):
+    (m,) = [m for m in quoted(make_doc(_article(text)))]
+    assert m.kind is Kind.INITIATIVE
