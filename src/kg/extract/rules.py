@@ -90,10 +90,11 @@ def enumerations(doc: Doc) -> list[Mention]:
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
             start = offset + item.start()
-            for verb in longest_first("leading_verbs"):
-                if name.startswith(verb) and len(name) - len(verb) >= 2:
-                    name, start = name[len(verb):], start + len(verb)
-                    break
+            if item.start() == 0:  # 该区推动甲: the list starts after the last verb before it
+                verbs = [t.end for t in doc.tokens if start <= t.start and t.end <= start + len(name)
+                         and (t.pos.startswith("v") or t.text in lexicon("leading_verbs"))]
+                if verbs and start + len(name) - verbs[-1] >= 2:
+                    name, start = name[verbs[-1] - start:], verbs[-1]
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, Kind.ORG, by="rules.enumeration", score=0.8))
     return found
