@@ -182,3 +182,8 @@ def test_extract_enumeration_types_its_members():
 def test_extract_counted_quote_is_an_initiative(text):
     (m,) = [m for m in quoted(make_doc(_article(text)))]
     assert m.kind is Kind.INITIATIVE
+
+
+def test_extract_party_branch_before_a_post_belongs_to_the_post():
+    rels = _relations("青禾矿业集团党委书记、董事长王绍新主持会议。")
+    assert ("memberOf", "王绍新", "青禾矿业集团", "党委书记、董事长") in rels

@@ -18,7 +18,7 @@ from .facts import find_facts
 from .lexicon import is_name, suffix_of
 from .mentions import reconcile
 from .relations import find_relations
-from .rules import short_forms
+from .rules import party_branches, short_forms
 
 COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
@@ -94,7 +94,7 @@ def extract(article: Article, components: tuple[str, ...] | None = None) -> Extr
     candidates: list[Mention] = []
     for name in components or tuple(COMPONENTS):
         candidates.extend(component(name)(doc))
-    mentions = reconcile(candidates)
+    mentions = party_branches(doc, reconcile(candidates))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     return Extraction(
         article=article,

@@ -31,8 +31,8 @@ def _cues() -> dict[tuple[str, str], tuple[str, ...]]:
 def _role_pattern() -> re.Pattern[str]:
     posts = longest_first("posts")
     post = "(?:" + "|".join(map(re.escape, posts)) + ")"
-    unit = rf"(?:原|前|时任|现任|常务)?(?:党委|党组|党工委|党支部|党总支|纪委)?{post}"
-    return re.compile(rf"\s*({unit}(?:[、和兼及]{unit})*)\s*")
+    unit = rf"(?:原|前|时任|现任|常务)?(?:党委|党组|党工委|党支部|党总支|纪委)?(?:{post}|常委|委员)"
+    return re.compile(rf"\s*({unit}(?:[、和及]{unit})*)\s*兼?")
 
 
 def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, confidence: float,

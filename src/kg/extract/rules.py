@@ -151,3 +151,22 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             continue
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
     return found
+
+
+_BRANCH = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")
+
+
+def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """某局党支部书记、局长某某: the organization is 某局 and 党支部书记 is part of the post, so an
+    organization name that ends in a party branch right before a post is cut back to the body
+    whose own name it carries (汾西矿业集团|党委书记)."""
+    posts = longest_first("posts")
+    out = []
+    for m in mentions:
+        branch = _BRANCH.search(m.text) if m.kind is Kind.ORG else None
+        if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
+            body = m.text[: branch.start()]
+            if len(body) >= 4 and suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG):
+                m = Mention(m.article_id, m.start, m.start + len(body), body, Kind.ORG, by=m.by, score=m.score)
+        out.append(m)
+    return tuple(out)
