@@ -15,7 +15,7 @@ import re
 from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
-from .lexicon import is_name, suffix_of
+from .lexicon import common_word, is_name, suffix_of
 from .mentions import reconcile
 from .relations import find_relations
 from .rules import party_branches, short_forms
@@ -59,19 +59,6 @@ def labelled(doc: Doc) -> list[Mention]:
     return found
 
 
-@cache
-def _proper_tags() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
-def common_word(text: str) -> bool:
-    """A word jieba's dictionary knows as something other than a proper noun."""
-    tag = _proper_tags().get(text)
-    return tag is not None and not tag.startswith(("nr", "ns", "nt", "nz", "j", "eng"))
-
-
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
 
 
@@ -83,6 +70,8 @@ def split_place_chain(text: str) -> list[str]:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2 or match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")):
             break
+        if not suffix_of(rest[match.end():], Kind.PLACE):
+            break  # 渝北区图书馆: what follows is not a place
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]

@@ -73,6 +73,19 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
+@cache
+def _word_tags() -> dict[str, str]:
+    from .doc import _posseg
+
+    return _posseg().word_tag_tab
+
+
+def common_word(text: str) -> bool:
+    """A word jieba's dictionary knows as something other than a proper noun (强调, 互联网, 轨道交通)."""
+    tag = _word_tags().get(text)
+    return tag is not None and not tag.startswith(("nr", "ns", "nt", "nz", "j", "eng"))
+
+
 def _is_division(word: str) -> bool:
     try:
         from .. import gazetteer
@@ -114,8 +127,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # but 青山/ns 站/v is a station
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = suffix_of(token.text, kind)
-            if suffix is None or token.pos == "nr":
-                continue
+            if suffix is None or token.pos == "nr" or token.text.endswith(("常委", "委员")):
+                continue  # 政治局常委 is a post
             if len(suffix) == 1 and len(token.text) == 2:
                 continue  # 部署, 城市, 山区: a word that happens to end in a suffix
             if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):

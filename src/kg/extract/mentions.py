@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..records import Kind, Mention
+from ..resources import lexicon
 
 
 def _weight(mention: Mention) -> float:
@@ -44,6 +45,14 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
             or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
+    suffixes, posts = lexicon("place_suffixes") | lexicon("org_suffixes"), lexicon("posts")
+    # a rule name that completes a labeller span with its suffix (重庆北站南广场 + 站) has its support
+    for m in pool:
+        if m.by != "labeller":
+            for o in pool:
+                if o.by == "labeller" and o.start == m.start and 0 < m.end - o.end <= 2 \
+                        and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts:
+                    support[(m.start, m.end, m.kind)] += o.score
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []

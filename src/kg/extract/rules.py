@@ -10,7 +10,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first
 from ..split import byline, byline_names
 from .doc import Doc
-from .lexicon import is_name, suffix_of
+from .lexicon import common_word, is_name, suffix_of
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
@@ -139,7 +139,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     for m in mentions:
         if m.kind is Kind.ORG:
             for variant in short_forms_of(m.text, Kind.ORG, places):
-                forms.setdefault(variant, Kind.ORG)
+                if not common_word(variant):  # 轨道交通 of 重庆轨道交通集团 is a word, not a name
+                    forms.setdefault(variant, Kind.ORG)
     if not forms:
         return []
     taken = [(m.start, m.end) for m in mentions]
