@@ -187,3 +187,8 @@ def test_extract_counted_quote_is_an_initiative(text):
 def test_extract_party_branch_before_a_post_belongs_to_the_post():
     rels = _relations("青禾矿业集团党委书记、董事长王绍新主持会议。")
     assert ("memberOf", "王绍新", "青禾矿业集团", "党委书记、董事长") in rels
+
+
+def test_extract_initiative_that_is_an_organizations_measure():
+    rels = _relations("“邻里议事会”是青山区探索基层治理的一个创新举措。")
+    assert ("organizer", "邻里议事会", "青山区", None) in rels

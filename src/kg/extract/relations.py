@@ -217,6 +217,11 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 for organizer in [subject, *partners]:
                     yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", 0.7 if not carried else 0.55,
                                     where=m.start)
+            is_of = re.match(r"[”\"」』]?(?:是|为)", text[m.end:m.end + 2])
+            if is_of:  # “某某比武”是某区探索…的举措: the initiative is the subject's
+                nxt = next((o for o in inside if o.start >= m.end and o.kind in _ENTITY), None)
+                if nxt is not None and nxt.start - m.end <= 3 and any(v in text[nxt.end:sentence.end] for v in verbs):
+                    yield _relation(doc, "organizer", m, nxt, "rules.is_of", 0.65, where=m.start)
             by = re.search(r"由([^，,。]{2,30}?)(" + "|".join(_cues()[("organizer", "by")]) + ")", text[m.end:sentence.end])
             if by:
                 start = m.end + by.start(1)
