@@ -158,19 +158,7 @@ def norm(text: str) -> str:
 
 
 def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
-    out, i, n = set(), 0, len(tags)
-    while i < n:
-        t = tags[i]
-        if t == "O":
-            i += 1
-            continue
-        typ = t[2:]
-        j = i + 1
-        while j < n and tags[j] == "I-" + typ:
-            j += 1
-        out.add((i, j, typ))
-        i = j
-    return out
+    return set(labeller.bio_spans(tags))
 
 
 def pieces(text: str, tags: list[str]):

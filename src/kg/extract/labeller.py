@@ -254,19 +254,26 @@ def model_meta() -> dict:
     return json.loads(data_file("models", META_NAME).read_text("utf-8"))
 
 
-def _decode(tagger, sentence: str, labels: list[str], offset: int, out: list) -> None:
-    n = len(labels)
-    i = 0
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the B-/I- runs of a BIO label sequence (an I- without B- starts one)."""
+    out, i, n = [], 0, len(labels)
     while i < n:
-        lab = labels[i]
-        if lab == "O":
+        if labels[i] == "O":
             i += 1
             continue
-        typ = lab[2:]
+        typ = labels[i][2:]
         j = i + 1
         while j < n and labels[j] == "I-" + typ:
             j += 1
-        marg = tagger.marginal
+        out.append((i, j, typ))
+        i = j
+    return out
+
+
+def _decode(tagger, sentence: str, labels: list[str], offset: int, out: list) -> None:
+    n = len(labels)
+    marg = tagger.marginal
+    for i, j, typ in bio_spans(labels):
         score = sum(marg(labels[k], k) for k in range(i, j)) / (j - i)
         end = j
         if typ == "LOC" and j < n and labels[j] == "O" and sentence[j] in _ADMIN_END:
@@ -274,7 +281,6 @@ def _decode(tagger, sentence: str, labels: list[str], offset: int, out: list) ->
             if sentence[j - 1] not in _ADMIN_END and not (j + 1 < n and sentence[j + 1] in _ADMIN_BLOCK):
                 end = j + 1
         out.append((offset + i, offset + end, _KINDS[typ], round(min(max(score, 0.0), 1.0), 4)))
-        i = end
 
 
 def _label_sentence(tagger, sentence: str, offset: int, out: list) -> None:
