@@ -46,13 +46,13 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
             or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
     suffixes, posts = lexicon("place_suffixes") | lexicon("org_suffixes"), lexicon("posts")
-    # a rule name that completes a labeller span with its suffix (重庆北站南广场 + 站) has its support
-    for m in pool:
-        if m.by != "labeller":
-            for o in pool:
-                if o.by == "labeller" and o.start == m.start and 0 < m.end - o.end <= 2 \
-                        and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts:
-                    support[(m.start, m.end, m.kind)] += o.score
+    # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站) was cut short
+    cut_short = {
+        id(o) for m in pool if m.by != "labeller" for o in pool
+        if o.by == "labeller" and o.start == m.start and 0 < m.end - o.end <= 2
+        and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts
+    }
+    pool = [m for m in pool if id(m) not in cut_short]
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []

@@ -155,11 +155,16 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             places = [m for m in inside if start <= m.start and m.end <= verb and m.kind is Kind.PLACE]
             if not places:
                 continue
-            listed = [places[-1]]
+            listed, left = [places[-1]], places[-1].start
             for earlier in reversed(places[:-1]):
-                if not re.fullmatch(r"[、和及与]", text[earlier.end:listed[0].start]):
-                    break  # adjacent places are a chain (白沙镇公园路社区): the last one is meant
+                gap = text[earlier.end:left]
+                if gap == "":  # a chain (白沙镇公园路社区, 10号线江北机场T3航站楼): the inner place is meant
+                    left = earlier.start
+                    continue
+                if not re.fullmatch(r"[、和及与]", gap):
+                    break
                 listed.insert(0, earlier)
+                left = earlier.start
             objects = [m for m in inside if verb <= m.start < _clause_end(text, verb, sentence.end)
                        and m.kind in (Kind.INITIATIVE, Kind.ORG, Kind.PLACE)]
             for thing in objects:
