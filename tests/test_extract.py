@@ -192,3 +192,18 @@ def test_extract_party_branch_before_a_post_belongs_to_the_post():
 def test_extract_initiative_that_is_an_organizations_measure():
     rels = _relations("“邻里议事会”是青山区探索基层治理的一个创新举措。")
     assert ("organizer", "邻里议事会", "青山区", None) in rels
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [("2024-08-16", "2024-04"), (None, None)],
+)
+def test_extract_fact_dates_resolved_against_the_article(date, expected):
+    text = "今年4月,渝川建设有限公司获得贷款200万元。"
+    (fact,) = extract(Article(id="t", text=text, date=date), RULES).facts
+    assert fact.date == expected
+
+
+def test_extract_fact_explicit_year():
+    (fact,) = extract(_article("渝川建设有限公司2022年产值达到44亿元。"), RULES).facts
+    assert (fact.date, fact.value) == ("2022", 4_400_000_000.0)

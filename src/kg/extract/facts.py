@@ -9,7 +9,8 @@ from ..resources import table
 from .doc import Doc
 
 _SUBJECT_KINDS = (Kind.ORG, Kind.INITIATIVE, Kind.PLACE)
-_YEAR = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})(?:[—\-–至到]\d{1,2})?月)?")
+_YEAR = re.compile(r"((?:19|20)\d{2}|今|去|明|前)年(?:(\d{1,2})(?:[—\-–至到]\d{1,2})?月)?")
+_RELATIVE_YEAR = {"今": 0, "去": -1, "明": 1, "前": -2}
 
 
 @cache
@@ -52,6 +53,17 @@ def _subject(text: str, start: int, end: int, mentions: tuple[Mention, ...]) -> 
     return before[0] if before else None
 
 
+def _resolve_year(hit: re.Match[str], article_date: str | None) -> str | None:
+    """2022年 → 2022; 今年4月 → 2024-04 when the article is dated 2024 (None when it is not dated)."""
+    year = hit.group(1)
+    if year in _RELATIVE_YEAR:
+        if not article_date:
+            return None
+        year = str(int(article_date[:4]) + _RELATIVE_YEAR[year])
+    month = int(hit.group(2)) if hit.group(2) else 0
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else year
+
+
 def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
     """Each measured amount of a sentence goes to the sentence's subject: the nearest initiative,
     organization or place named before it in the sentence (the first one when it leads the sentence)."""
@@ -66,7 +78,7 @@ def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
         value = float(match.group("number")) * factor
         year = None
         for hit in _YEAR.finditer(text, sentence.start, match.start()):
-            year = hit.group(1) + (f"-{int(hit.group(2)):02d}" if hit.group(2) else "")
+            year = _resolve_year(hit, doc.article.date) or year
         facts.append(Fact(
             subject=subject,
             measure=match.group("measure"),
