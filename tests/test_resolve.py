@@ -18,11 +18,11 @@ def _ex(article_id: str, *names: tuple[str, Kind]) -> Extraction:
 @pytest.mark.parametrize(
     "name, kind, expected",
     [
-        ("海尔集团", Kind.ORG, "海尔"),
-        ("西南药业股份有限公司", Kind.ORG, "西南药业"),
+        ("青禾集团", Kind.ORG, "青禾"),
+        ("南岭药业股份有限公司", Kind.ORG, "南岭药业"),
         ("重庆青禾电子科技有限公司", Kind.ORG, "青禾电子科技"),
-        ("江北区", Kind.PLACE, "江北"),
-        ("重庆港城工业园区", Kind.PLACE, "港城工业园区"),
+        ("青山区", Kind.PLACE, "青山"),
+        ("重庆云岭工业园区", Kind.PLACE, "云岭工业园区"),
         ("李四", Kind.PERSON, "李四"),
     ],
 )
@@ -33,11 +33,11 @@ def test_resolve_core(name, kind, expected):
 @pytest.mark.parametrize(
     "long, short, kind",
     [
-        ("海尔集团", "海尔", Kind.ORG),
+        ("青禾集团", "青禾", Kind.ORG),
         ("重庆青禾电子科技有限公司", "青禾电子", Kind.ORG),
-        ("江北智慧家电产业链联合党委", "联合党委", Kind.ORG),
-        ("江北区", "江北", Kind.PLACE),
-        ("重庆港城工业园区", "港城工业园区", Kind.PLACE),
+        ("青山智能装备产业链联合党委", "联合党委", Kind.ORG),
+        ("青山区", "青山", Kind.PLACE),
+        ("重庆云岭工业园区", "云岭工业园区", Kind.PLACE),
     ],
 )
 def test_resolve_merges_short_forms_within_article(long, short, kind):
@@ -54,9 +54,9 @@ def test_resolve_keeps_kinds_apart_and_people_by_name():
 
 
 def test_resolve_across_articles_by_alias():
-    res = resolve([_ex("a", ("海尔集团", Kind.ORG), ("海尔", Kind.ORG)), _ex("b", ("海尔", Kind.ORG))])
+    res = resolve([_ex("a", ("青禾集团", Kind.ORG), ("青禾", Kind.ORG)), _ex("b", ("青禾", Kind.ORG))])
     (entity,) = res.entities
-    assert entity.name == "海尔集团"
+    assert entity.name == "青禾集团"
     assert len(entity.mentions) == 3
 
 
@@ -66,15 +66,15 @@ def test_resolve_ambiguous_short_form_stays_apart():
 
 
 def test_resolve_ids_are_stable():
-    assert entity_id(Kind.ORG, "海尔集团") == entity_id(Kind.ORG, "海尔集团")
-    assert entity_id(Kind.ORG, "海尔集团") != entity_id(Kind.PLACE, "海尔集团")
-    first = resolve([_ex("a", ("海尔集团", Kind.ORG))])
-    second = resolve([_ex("a", ("海尔集团", Kind.ORG))])
+    assert entity_id(Kind.ORG, "青禾集团") == entity_id(Kind.ORG, "青禾集团")
+    assert entity_id(Kind.ORG, "青禾集团") != entity_id(Kind.PLACE, "青禾集团")
+    first = resolve([_ex("a", ("青禾集团", Kind.ORG))])
+    second = resolve([_ex("a", ("青禾集团", Kind.ORG))])
     assert first.entities[0].id == second.entities[0].id
 
 
 def test_resolve_maps_every_mention():
-    ex = _ex("a", ("海尔集团", Kind.ORG), ("海尔", Kind.ORG), ("江北区", Kind.PLACE))
+    ex = _ex("a", ("青禾集团", Kind.ORG), ("青禾", Kind.ORG), ("青山区", Kind.PLACE))
     res = resolve([ex])
     for m in ex.mentions:
         assert res.of(m) is not None
@@ -125,7 +125,7 @@ def test_resolve_alias_file_errors_name_the_file(tmp_path):
     from kg.resolve import read_aliases
 
     path = tmp_path / "aliases.tsv"
-    path.write_text("海尔集团\n", encoding="utf-8")
+    path.write_text("青禾集团\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"aliases.tsv: line 1 names one thing"):
         read_aliases(path)
     with pytest.raises(InputError, match="cannot read the alias file"):

@@ -198,7 +198,7 @@ def render_command(graph_path: str, output: str, focus: str | None, hops: int, t
 
     Examples:
 
-        kg render out/graph.ttl -o graph.html --focus 海尔集团 --hops 1
+        kg render out/graph.ttl -o graph.html --focus 青禾集团 --hops 1
 
         kg render out/graph.ttl -o people.html --query examples/views/people_and_organizations.rq
     """

@@ -38,9 +38,9 @@ class Article:
     path: str = ""
     title: str | None = None
     authors: tuple[str, ...] = ()  # reporters and photographers named in bylines and credits
-    source: str | None = None  # the outlet it was taken from: 据重庆科技报 → 重庆科技报
+    source: str | None = None  # the outlet it was taken from: 据江津日报 → 重庆科技报
     date: str | None = None  # ISO 8601 date where the input gives one
-    byline: str | None = None  # the byline as written, e.g. "渝北时报记者 杨荟琳"
+    byline: str | None = None  # the byline as written, e.g. "青山日报记者 周明远"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class Mention:
     kind: Kind
     by: str = "unknown"  # the component that found it: "labeller", "rules.quoted", ...
     score: float = 1.0
-    alias: str | None = None  # another form the text gives right here: “五联”机制 → 五联机制
+    alias: str | None = None  # another form the text gives right here: “三联”机制 → 三联机制
 
     @property
     def span(self) -> Span:

@@ -1,7 +1,7 @@
 """resolve(extractions) -> Resolution: merge mentions into entities, within and across articles.
 
-Within an article, a short form joins the longer name it abbreviates (海尔 → 海尔集团, 联合党委 →
-江北智慧家电产业链联合党委, 江北 → 江北区). Across articles, entities of one kind with the same name
+Within an article, a short form joins the longer name it abbreviates (青禾 → 青禾集团, 联合党委 →
+青山智能装备产业链联合党委, 青山 → 青山区). Across articles, entities of one kind with the same name
 are one entity, and a name that is an alias of exactly one other entity joins it.
 """
 from __future__ import annotations
@@ -35,12 +35,12 @@ class Resolution:
 
 @cache
 def _place_suffix(name: str) -> str | None:
-    """The longest place suffix of a name (园区 rather than 区 for 港城工业园区)."""
+    """The longest place suffix of a name (园区 rather than 区 for 云岭工业园区)."""
     return next((s for s in longest_first("place_suffixes") if name.endswith(s)), None)
 
 
 def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
-    """重庆海尔洗衣机有限公司 → 海尔洗衣机有限公司: a leading place named in the article or the gazetteer."""
+    """重庆青禾电器有限公司 → 青禾电器有限公司: a leading place named in the article or the gazetteer."""
     for place in sorted(places, key=len, reverse=True):
         if name.startswith(place) and len(name) - len(place) >= 2:
             return name[len(place):]
@@ -109,7 +109,7 @@ def contraction(short: str, long: str) -> bool:
 
 
 def _same_division(short: str, long: str) -> bool:
-    """石柱 and 石柱土家族自治县: the gazetteer knows both as names of one division."""
+    """秀山 and 秀山土家族苗族自治县: the gazetteer knows both as names of one division."""
     try:
         from . import gazetteer
     except ImportError:
@@ -130,7 +130,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if short in short_forms_of(long, kind, places) | {core(long, kind)} or core(short, kind, places) == long_core:
         return True
     if kind is Kind.ORG:
-        # 联合党委 for 江北智慧家电产业链联合党委: a tail that keeps the organization's own suffix
+        # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and len(short) >= 4 and short.endswith(longest_first("org_suffixes")) and short not in lexicon("generic_names"):
             return True
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
@@ -198,7 +198,7 @@ def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], 
 
 
 def _ambiguous_place(name: str) -> bool:
-    """A place name that several divisions bear (白沙镇, 临江镇)."""
+    """A place name that several divisions bear (临江镇, 东华镇)."""
     try:
         from . import gazetteer
     except ImportError:
@@ -244,7 +244,7 @@ def _person_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tup
 
 def read_aliases(path: str | Path) -> list[tuple[str, ...]]:
     """A same-as file: one entity a line, its names tab-separated, the name to use first
-    (``海尔集团<TAB>海尔<TAB>Haier``); ``#`` starts a comment line."""
+    (``青禾集团<TAB>青禾<TAB>Haier``); ``#`` starts a comment line."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -1,7 +1,7 @@
 """split(source) -> list[Article]: cut a newspaper page into articles and take its furniture apart.
 
 A page holds headings (``#`` lines or short title lines), a column title (巴渝视窗), bylines
-(□ 璧山报记者 熊浩), photo credits (重庆日报记者 尹诗语 摄), a source line (据重庆科技报), captions, and
+(□ 青山日报记者 周明远), photo credits (江津日报记者 罗一帆 摄), a source line (据江津日报), captions, and
 lines broken mid-sentence by the layout. Bylines, credits and source lines stay in the article text
 (their names are entities); the article also records them as fields.
 """
@@ -43,7 +43,7 @@ class _Block:
 
 
 def byline(line: str) -> re.Match[str] | None:
-    """Match a byline or photo credit line (□ 璧山报记者 熊浩 / 新华社记者 储加音 摄)."""
+    """Match a byline or photo credit line (□ 青山日报记者 周明远 / 新华社记者 罗一帆 摄)."""
     return _byline_pattern().match(line.strip())
 
 

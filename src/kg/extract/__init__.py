@@ -39,7 +39,7 @@ def component(name: str) -> Callable[[Doc], list[Mention]]:
 
 def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
-    one span (大渡口区建胜镇百佳园社区) is cut after each administrative suffix inside it."""
+    one span (永川区临江镇东华社区) is cut after each administrative suffix inside it."""
     from .labeller import label
 
     found = []
@@ -63,7 +63,7 @@ _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道
 
 
 def split_place_chain(text: str) -> list[str]:
-    """石柱土家族自治县龙沙镇长坪村 → 石柱土家族自治县 | 龙沙镇 | 长坪村 (pieces of two or more characters)."""
+    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
     pieces: list[str] = []
     rest = text
     while True:
@@ -71,7 +71,7 @@ def split_place_chain(text: str) -> list[str]:
         if not match or len(match.group()) < 2 or match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")):
             break
         if not suffix_of(rest[match.end():], Kind.PLACE):
-            break  # 渝北区图书馆: what follows is not a place
+            break  # 青山区图书馆: what follows is not a place
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]

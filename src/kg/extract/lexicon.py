@@ -11,7 +11,7 @@ from .doc import Doc, Token
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
-#: place suffixes of administrative units: a place chain breaks after them (白沙镇|公园路社区|太平街)
+#: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 _ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
 
@@ -57,14 +57,14 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
         if not _inside_name(left, right, kind):
             break
         if kind is Kind.PLACE and (left.text.endswith(_ADMIN_ENDS + ("号线",)) or left.text == "线"):
-            break  # 白沙镇 | 公园路社区, 建胜 镇 | 百佳园社区, 3号线 | 嘉州路站: each its own place
+            break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
         if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
             break  # 成都 | 青羊区
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
     while start_index < end_index and _cannot_start(tokens[start_index]):
-        start_index += 1  # a name does not start with a verb (启动嘉陵湾区, 落户璧山区) or a number word
+        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
     text = doc.text[start:last.end]
     if not is_name(text, kind):

@@ -13,7 +13,7 @@ def _weight(mention: Mention) -> float:
 
 def _tiled(candidate: Mention, others: list[Mention]) -> bool:
     """True when two or more other place names cover this place candidate exactly (a place chain
-    read as one name: 白沙镇公园路社区 = 白沙镇 + 公园路社区)."""
+    read as one name: 临江镇东华社区 = 临江镇 + 东华社区)."""
     inside = sorted(
         (m for m in others if m is not candidate and m.kind is Kind.PLACE
          and candidate.start <= m.start and m.end <= candidate.end and (m.end - m.start) < (candidate.end - candidate.start)),

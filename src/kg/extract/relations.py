@@ -42,7 +42,7 @@ def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, c
 
 
 def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """ORG + post + PERSON: 重庆港城工业园区党工委副书记李剑, 璧山报记者 熊浩, 中央宣讲团成员、…副组长陈锡文."""
+    """ORG + post + PERSON: 重庆云岭工业园区党工委副书记周明远, 青山日报记者 周明远, 某宣讲团成员、…副组长张某."""
     text = doc.text
     pattern = _role_pattern()
     for i, person in enumerate(mentions):
@@ -70,7 +70,7 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """Adjacent places, outer first: 白沙镇公园路社区太平街的乐善堂 → each in the one before."""
+    """Adjacent places, outer first: 临江镇东华社区老街的文昌阁 → each in the one before."""
     text = doc.text
     for outer, inner in zip(mentions, mentions[1:]):
         if outer.kind is not Kind.PLACE or inner.kind not in (Kind.PLACE, Kind.ORG):
@@ -81,7 +81,7 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """Places of the same article that the gazetteer knows as parent and child (白沙镇 → 江津区)."""
+    """Places of the same article that the gazetteer knows as parent and child (临江镇 → 永川区)."""
     try:
         from .. import gazetteer
     except ImportError:
@@ -140,7 +140,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
 
 def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """在 PLACE(、PLACE…) VERB … X: what is set up, built or held there is located there
-    (在某站、某站设置“城市书柜”; 在位于某街的乐善堂建起“某博物馆”). A list of places gives each one;
+    (在某站、某站设置“城市书柜”; 在位于某街的文昌阁建起“某博物馆”). A list of places gives each one;
     a phrase ending in one place gives that place."""
     text = doc.text
     verbs = longest_first("organizer_verbs")
@@ -158,7 +158,7 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             listed, left = [places[-1]], places[-1].start
             for earlier in reversed(places[:-1]):
                 gap = text[earlier.end:left]
-                if gap == "":  # a chain (白沙镇公园路社区, 10号线江北机场T3航站楼): the inner place is meant
+                if gap == "":  # a chain (临江镇东华社区, 10号线滨江机场T3航站楼): the inner place is meant
                     left = earlier.start
                     continue
                 if not re.fullmatch(r"[、和及与]", gap):
@@ -196,7 +196,7 @@ def _first_verb(text: str, start: int, end: int, verbs: tuple[str, ...]) -> int 
 
 def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """The subject of a sentence that launches, builds or runs a quoted initiative:
-    江北区探索打造“蓝海红链” → 蓝海红链 organizer 江北区; 由某医院牵头 → organizer 某医院.
+    青山区探索打造“绿芯工坊” → 绿芯工坊 organizer 青山区; 由某医院牵头 → organizer 某医院.
     A sentence without a subject takes the subject of the sentence before it."""
     text = doc.text
     verbs = longest_first("organizer_verbs")
@@ -256,7 +256,7 @@ def _subject(text: str, sentence: Span, inside: list[Mention]) -> Mention | None
 
 
 def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Mention]:
-    """ORG联合ORG: the second organization shares the initiative (渝北区图书馆联合某集团)."""
+    """ORG联合ORG: the second organization shares the initiative (青山区图书馆联合某集团)."""
     out = []
     for m in inside:
         if m.start >= subject.end and m.kind is Kind.ORG and text[subject.end:m.start] in ("联合", "携手", "会同"):

@@ -1,5 +1,5 @@
 """Names found by the patterns of news writing: bylines and photo credits, quoted names of
-initiatives, and people named after their post (党工委副书记李剑, 党员胡春霞)."""
+initiatives, and people named after their post (党工委副书记周明远, 党员王芳)."""
 from __future__ import annotations
 
 import re
@@ -19,7 +19,7 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
 def bylines(doc: Doc) -> list[Mention]:
-    """Outlets and people in bylines and credits: □ 璧山报记者 熊浩 / 新华社记者 储加音 摄."""
+    """Outlets and people in bylines and credits: □ 青山日报记者 周明远 / 新华社记者 罗一帆 摄."""
     found: list[Mention] = []
     offset = 0
     for line in doc.text.split("\n"):
@@ -43,7 +43,7 @@ def bylines(doc: Doc) -> list[Mention]:
 
 
 def quoted(doc: Doc) -> list[Mention]:
-    """Quoted names: an initiative (“五联机制”, “三星耀沙磁”计划, 建成11个“城市书房”, a name quoted
+    """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“城市书房”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
     and no initiative head word follows it."""
     text = doc.text
@@ -66,7 +66,7 @@ def quoted(doc: Doc) -> list[Mention]:
         launched = any(v in before for v in longest_first("organizer_verbs"))
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
-        repeated = counts[name] >= 2 and len(name) >= 4  # “一馆一园” in title and text; not “双一级”
+        repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
             alias = name + head if head else None
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
@@ -108,7 +108,7 @@ def _enumeration() -> re.Pattern[str]:
 
 
 def titled_people(doc: Doc) -> list[Mention]:
-    """People named right after a post or role: 副书记李剑, 党员胡春霞, 居民徐燕 (a known surname
+    """People named right after a post or role: 副书记周明远, 党员王芳, 居民徐燕 (a known surname
     first; the name ends where a speech verb or punctuation begins)."""
     found: list[Mention] = []
     for match in _titled_pattern().finditer(doc.text):
@@ -130,7 +130,7 @@ def _titled_pattern() -> re.Pattern[str]:
 
 
 def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
-    """Later uses of an organization's short form (海尔 for 海尔集团, 青禾电子 for 重庆青禾电子科技有限公司):
+    """Later uses of an organization's short form (青禾 for 青禾集团, 青禾电子 for 重庆青禾电子科技有限公司):
     the distinctive core of each full name, found again anywhere in the article."""
     from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
 
