@@ -207,3 +207,8 @@ def test_extract_fact_dates_resolved_against_the_article(date, expected):
 def test_extract_fact_explicit_year():
     (fact,) = extract(_article("渝川建设有限公司2022年产值达到44亿元。"), RULES).facts
     assert (fact.date, fact.value) == ("2022", 4_400_000_000.0)
+
+
+def test_extract_organization_inside_a_post_word():
+    rels = _relations("青山区委书记周明远表示,将继续推进。")  # jieba reads 区委书记 as one word
+    assert ("memberOf", "周明远", "青山区委", "书记") in rels

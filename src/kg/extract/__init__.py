@@ -70,8 +70,8 @@ def split_place_chain(text: str) -> list[str]:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2 or match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")):
             break
-        if not suffix_of(rest[match.end():], Kind.PLACE):
-            break  # 青山区图书馆: what follows is not a place
+        if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
+            break  # 青山区图书馆: what follows is an organization
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]

@@ -46,10 +46,11 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     return False
 
 
-def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
-    """The name ending with token end_index, extended leftwards."""
+def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Mention | None:
+    """The name ending with token end_index (or at `end` inside it), extended leftwards."""
     tokens = doc.tokens
     last = tokens[end_index]
+    end = last.end if end is None else end
     start_index = end_index
     while start_index > 0:
         left = tokens[start_index - 1]
@@ -66,11 +67,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind) -> Mention | None:
     while start_index < end_index and _cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
-    text = doc.text[start:last.end]
+    text = doc.text[start:end]
     if not is_name(text, kind):
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
-    return Mention(doc.article.id, start, last.end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+    return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
 @cache
@@ -125,6 +126,12 @@ def suffix_names(doc: Doc) -> list[Mention]:
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
             continue  # but 青山/ns 站/v is a station
+        post = next((p for p in longest_first("posts") if token.text.endswith(p) and len(token.text) > len(p)), None)
+        if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 沙坪坝|区委书记
+            mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))
+            if mention is not None:
+                found.append(mention)
+            continue
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = suffix_of(token.text, kind)
             if suffix is None or token.pos == "nr" or token.text.endswith(("常委", "委员")):
