@@ -355,11 +355,10 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
     """Across articles, a name that is a form of exactly one longer entity of its kind joins it; a
     stored entity named by one of a new entity's forms absorbs it."""
     owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
-    by_first: dict[tuple[Kind, str], list[tuple[Kind, str]]] = defaultdict(list)
     for (kind, name), forms in names.items():
-        by_first[(kind, name[:1])].append((kind, name))
         for form in forms:
             owner[(kind, form)].add((kind, name))
+    longer = _LongerNames(names)
     target: dict[tuple[Kind, str], tuple[Kind, str]] = {}
     for key in names:
         kind, name = key
@@ -368,10 +367,61 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
         owners = {o for o in owner[key] if o != key and (len(o[1]) > len(name) or o in known_ids)}
         owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
         if not owners:  # 永川 in one article, 永川区 in another; 工信部 and 工业和信息化部
-            others = [o for o in by_first.get((kind, name[:1]), ()) if o != key]
-            owners = {o for o in others if _abbreviates(name, o[1], kind, set())}
-            if any(o not in owners and len(o[1]) > len(name) and core(o[1], kind).startswith(name) for o in others):
+            # only names that start alike: across articles, 乌克兰武装部队 is not 委内瑞拉武装部队
+            owners = {o for o in longer.candidates(kind, name)
+                      if o != key and o[1][:1] == name[:1] and _abbreviates(name, o[1], kind, set())}
+            if any(o not in owners and o[1][:1] == name[:1] and len(o[1]) > len(name)
+                   for o in longer.cores_starting(kind, name)):
                 owners = set()  # 青禾 beside 青禾电子 and 青禾商务: not clear which
         if len(owners) == 1:
             target[key] = owners.pop()
     return target
+
+
+class _LongerNames:
+    """An index of names by the short forms they may take (core, industry-less core, tail,
+    contraction ends, division code, initiative without its head word), so that finding the names a
+    short form abbreviates costs a few lookups instead of a scan of every name (see _abbreviates)."""
+
+    _PREFIX = 8
+
+    def __init__(self, names: Iterable[tuple[Kind, str]]) -> None:
+        self.by_key: dict[tuple, set[tuple[Kind, str]]] = defaultdict(set)
+        for kind, name in names:
+            entry = (kind, name)
+            base = core(name, kind)
+            for form in short_forms_of(name, kind) | {base}:
+                self.by_key[("form", kind, form)].add(entry)
+            for k in range(2, min(len(base), self._PREFIX) + 1):
+                self.by_key[("prefix", kind, base[:k])].add(entry)
+            if kind is Kind.ORG:
+                for k in range(4, len(name)):
+                    self.by_key[("tail", kind, name[-k:])].add(entry)
+                suffix = next((x for x in longest_first("org_suffixes") if base.endswith(x)), "")
+                for last in {base[-1], suffix[:1]} - {""}:
+                    self.by_key[("ends", kind, base[0], last)].add(entry)
+            elif kind is Kind.PLACE:
+                for code in _division_codes_of(name):
+                    self.by_key[("code", kind, code)].add(entry)
+            elif kind is Kind.INITIATIVE:
+                for head in lexicon("initiative_heads"):
+                    if name.endswith(head):
+                        self.by_key[("head", kind, name[: -len(head)])].add(entry)
+
+    def candidates(self, kind: Kind, short: str) -> set[tuple[Kind, str]]:
+        keys = [("form", kind, short), ("form", kind, core(short, kind)), ("tail", kind, short),
+                ("ends", kind, short[:1], short[-1:]), ("head", kind, short)]
+        keys += [("code", kind, code) for code in (_division_codes_of(short) if kind is Kind.PLACE else ())]
+        return set().union(*(self.by_key.get(k, ()) for k in keys))
+
+    def cores_starting(self, kind: Kind, short: str) -> set[tuple[Kind, str]]:
+        """Names whose core starts with short (for short forms of up to eight characters)."""
+        return self.by_key.get(("prefix", kind, short), set())
+
+
+def _division_codes_of(name: str) -> set[str]:
+    try:
+        from . import gazetteer
+    except ImportError:
+        return set()
+    return {d.code for d in gazetteer.lookup(name)}
