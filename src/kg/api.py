@@ -8,7 +8,7 @@ from .errors import InputError
 from .extract import extract
 from .read import JSONL_SUFFIXES, read
 from .records import Article
-from .split import _article_id, split
+from .split import article_id, split
 
 
 def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterator[tuple[str, Article]]:
@@ -17,7 +17,7 @@ def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterat
     for source in read(path, problems):
         if Path(str(path)).suffix.lower() in JSONL_SUFFIXES:
             given = source.id if source.id is not None else source.path
-            yield given, Article(id=_article_id(given + "\n" + source.text), text=source.text, path=source.path)
+            yield given, Article(id=article_id(given + "\n" + source.text), text=source.text, path=source.path)
         else:
             for article in split(source):
                 yield article.id, article

@@ -216,7 +216,7 @@ def _division_codes(name: str, context: list[str]) -> set[str]:
     return {division.code} if division is not None else set()
 
 
-def _person_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tuple[str, list[Mention]]]:
+def _context_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tuple[str, list[Mention]]]:
     """People (or ambiguous places) of one name across articles: (discriminator, mentions) per real
     one. Articles that give them a common organization (or division code) are one; articles that
     give none join the single one the others describe, and stay apart when they describe several."""
@@ -261,7 +261,7 @@ def read_aliases(path: str | Path) -> list[tuple[str, ...]]:
     return groups
 
 
-def _apply_aliases(names: dict[tuple[Kind, str], set[str]], people: dict, same_as: Iterable[tuple[str, ...]],
+def _apply_aliases(names: dict[tuple[Kind, str], set[str]], contextual: dict, same_as: Iterable[tuple[str, ...]],
                    target: dict[tuple[Kind, str], tuple[Kind, str]]) -> None:
     """The user's same-as lines win over the rules: every name of a line joins the first one present."""
     for group in same_as:
@@ -273,8 +273,8 @@ def _apply_aliases(names: dict[tuple[Kind, str], set[str]], people: dict, same_a
             for other in present[1:]:
                 target[(kind, other)] = canonical
                 names[canonical].update(names[(kind, other)] | {other})
-                if (kind, other) in people:
-                    people[canonical].extend(people.pop((kind, other)))
+                if (kind, other) in contextual:
+                    contextual[canonical].extend(contextual.pop((kind, other)))
 
 
 def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
@@ -283,12 +283,12 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
 
     ``known`` entities (from a store) keep their id and name: new mentions join them by name or
     alias, and they never merge into anything else. People of one name are told apart by the
-    organizations their articles give them (see :func:`_person_groups`). ``same_as`` groups of
+    organizations their articles give them (see :func:`_context_groups`). ``same_as`` groups of
     names (:func:`read_aliases`) are merged whatever the rules say."""
     names: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # (kind, name) → all forms
     members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
     # names resolved by context: people by organization, ambiguous places by division
-    people: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
+    contextual: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
@@ -302,14 +302,14 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
             names[key].update(texts)
             names[key].update(m.alias for m in mentions if m.alias)
             if kind is Kind.PERSON and key not in known_ids:
-                people[key].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
+                contextual[key].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
             elif kind is Kind.PLACE and key not in known_ids and _ambiguous_place(texts[0]):
                 codes = _division_codes(texts[0], [t for k, ts, _ in clusters if k is Kind.PLACE for t in ts])
-                people[key].append((extraction.article.id, codes, mentions))
+                contextual[key].append((extraction.article.id, codes, mentions))
             else:
                 members[key].extend(mentions)
     target = _cross_article_targets(names, known_ids)
-    _apply_aliases(names, people, same_as, target)
+    _apply_aliases(names, contextual, same_as, target)
 
     def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
         seen = set()
@@ -321,7 +321,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
     merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
     for key, forms in names.items():
-        if key in people or (key[0] is Kind.PERSON and key in target):
+        if key in contextual or (key[0] is Kind.PERSON and key in target):
             continue
         r = root(key)
         merged_forms[r].update(forms | {key[1]})
@@ -330,10 +330,10 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         eid = known_ids.get((kind, name)) or entity_id(kind, name)
         entities.append(_entity(eid, kind, name, forms, merged_mentions[(kind, name)]))
-    for (kind, name), found in sorted(people.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
+    for (kind, name), found in sorted(contextual.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         if kind is Kind.PERSON:
             found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
-        for discriminator, mentions in _person_groups(found):
+        for discriminator, mentions in _context_groups(found):
             eid = entity_id(kind, f"{name}@{discriminator}" if discriminator else name)
             code = discriminator if kind is Kind.PLACE and discriminator not in ("", "?") else None
             if kind is Kind.PLACE and code is None and len({c for _, cs, _ in found for c in cs}) == 1:

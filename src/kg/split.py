@@ -91,7 +91,8 @@ def _blocks(text: str) -> list[_Block]:
     return out
 
 
-def _article_id(text: str) -> str:
+def article_id(text: str) -> str:
+    """A stable id from the text (whitespace ignored): the same article always gets the same IRI."""
     return hashlib.sha1(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()[:16]
 
 
@@ -145,11 +146,11 @@ def _make_article(source: Source, blocks: list[_Block], index: int, total: int) 
                 authors.extend(byline_names(match))
                 byline_text = byline_text or block.text
     if source.id and total == 1:
-        article_id = _article_id(source.id + "\n" + text)
+        identifier = article_id(source.id + "\n" + text)
     else:
-        article_id = _article_id(text)
+        identifier = article_id(text)
     return Article(
-        id=article_id,
+        id=identifier,
         text=text,
         path=source.path if total == 1 else f"{source.path}#{index + 1}",
         title=title,

@@ -40,12 +40,9 @@ def is_store(path: str | Path) -> bool:
 
 
 def has_article(store: ox.Store, article_id: str) -> bool:
-    node = _ox(article_iri_from_id(article_id))
+    node = _ox(DATA["article"][article_id])
     return any(True for _ in store.quads_for_pattern(node, _ox(RDF.type), None, None))
 
-
-def article_iri_from_id(article_id: str) -> URIRef:
-    return DATA["article"][article_id]
 
 
 def known_entities(store: ox.Store) -> list[Entity]:

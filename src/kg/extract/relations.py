@@ -112,7 +112,8 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
             continue
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 4):a.start]
-        if b.kind is Kind.PLACE and gap.rstrip("了在于到") in cues[("locatedIn", "after")] + tuple(c + "在" for c in cues[("locatedIn", "after")]):
+        after = cues[("locatedIn", "after")]
+        if b.kind is Kind.PLACE and (gap in after or gap.rstrip("了在于到") in after):  # 坐落于, 落户在
             yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
         if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
             yield _relation(doc, "locatedIn", b, a, "rules.cue", 0.75)
