@@ -79,17 +79,23 @@ def measure_kg(jsonl: Path, warmup: Path) -> dict:
     seconds = time.perf_counter() - t0
     if result.problems:
         raise SystemExit(f"kg.build reported problems: {result.problems[:3]}")
+    return _row("kg.build", startup, seconds, chars, rss_after_start,
+                f"{result.articles} articles, {len(result.graph)} triples, "
+                f"{sum(len(x.mentions) for x in result.extractions)} mentions, "
+                f"{sum(len(x.relations) for x in result.extractions)} relations")
+
+
+def _row(name: str, startup: float, seconds: float, chars: int, rss_start: float, detail: str) -> dict:
+    """One measured pass, as the table prints it (peak memory read now, at its end)."""
     return {
-        "name": "kg.build",
+        "name": name,
         "startup_s": startup,
         "seconds": seconds,
         "chars": chars,
         "chars_per_s": chars / seconds,
-        "rss_start_mb": rss_after_start,
+        "rss_start_mb": rss_start,
         "peak_rss_mb": rss_mb(),
-        "detail": f"{result.articles} articles, {len(result.graph)} triples, "
-                  f"{sum(len(x.mentions) for x in result.extractions)} mentions, "
-                  f"{sum(len(x.relations) for x in result.extractions)} relations",
+        "detail": detail,
     }
 
 
@@ -112,16 +118,8 @@ def measure_posseg(jsonl: Path, hmm: bool = True) -> dict:
         for _pair in pseg.cut(text, HMM=hmm):
             words += 1
     seconds = time.perf_counter() - t0
-    return {
-        "name": "jieba.posseg.cut" if hmm else "  (HMM=False)",
-        "startup_s": startup,
-        "seconds": seconds,
-        "chars": chars,
-        "chars_per_s": chars / seconds,
-        "rss_start_mb": rss_after_start,
-        "peak_rss_mb": rss_mb(),
-        "detail": f"{words} words",
-    }
+    return _row("jieba.posseg.cut" if hmm else "  (HMM=False)", startup, seconds, chars, rss_after_start,
+                f"{words} words")
 
 
 def run_measurement(which: str, jsonl: Path, warmup: Path) -> dict:
