@@ -42,9 +42,9 @@ def test_lookup_ambiguous_and_unknown():
 
 def test_no_villages_and_levels():
     idx = gz._index()
-    assert {d.level for d in idx.by_code.values()} == {1, 2, 3, 4}
+    assert {level for _name, level, _parent in idx.rows.values()} == {1, 2, 3, 4}
     assert gz.lookup("北新村") == []  # a village under 上海 嘉定区 华亭镇
-    assert len([d for d in idx.by_code.values() if d.level == 1]) == 34
+    assert len([r for r in idx.rows.values() if r[1] == 1]) == 34
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from kg.resources import lexicon, table
+from kg.cache import cached
+from kg.resources import data_file, lexicon, table
 
 __all__ = [
     "Division",
@@ -48,65 +49,96 @@ def _pad(row: tuple[str, ...], n: int) -> tuple[str, ...]:
     return row if len(row) >= n else row + ("",) * (n - len(row))
 
 
+def _tables() -> dict:
+    """The index as plain values (cached by :mod:`kg.cache`): divisions by code, codes by full and
+    short name, short forms, countries and the :func:`find` vocabulary with its prefix table."""
+    rows: dict[str, tuple[str, int, str | None]] = {}
+    shorts: dict[str, tuple[str, ...]] = {}
+    by_name: dict[str, list[str]] = {}
+    by_short: dict[str, list[str]] = {}
+    # resources.table() strips lines, so trailing empty columns may be missing: pad.
+    for code, name, short, level, parent in (_pad(r, 5) for r in table("divisions")):
+        rows[code] = (name, int(level), parent or None)
+        by_name.setdefault(name, []).append(code)
+        forms = tuple(s for s in short.split("/") if s)
+        if forms:
+            shorts[code] = forms
+            for s in forms:
+                by_short.setdefault(s, []).append(code)
+
+    # countries.tsv: name kind aliases region -> surface form -> (canonical name, kind)
+    countries: dict[str, tuple[str, str]] = {}
+    for name, kind, aliases, _region in (_pad(r, 4) for r in table("countries")):
+        for form in (name, *filter(None, aliases.split("|"))):
+            countries.setdefault(form, (name, kind))
+
+    # find() vocabulary: all full names, short names of levels 1-3, country / region / city
+    # names and aliases; minus the stop list. Indexed by the first two characters.
+    stop = lexicon("place_stop")
+    places = set(by_name)
+    places.update(s for s, codes in by_short.items() if any(rows[c][1] <= 3 for c in codes))
+    # "以色列国", "日本国" would swallow 以色列国防军, 日本国会: match the bare name instead.
+    places.update(f for f, (n, _k) in countries.items() if f != n + "国")
+    vocabulary = frozenset(p for p in places if len(p) >= 2 and p not in stop)
+    prefix: dict[str, set[int]] = {}
+    for p in vocabulary:
+        prefix.setdefault(p[:2], set()).add(len(p))
+    return {
+        "rows": rows,
+        "shorts": shorts,
+        "by_name": {k: tuple(v) for k, v in by_name.items()},
+        "by_short": {k: tuple(v) for k, v in by_short.items()},
+        "countries": countries,
+        "places": vocabulary,
+        "prefix": {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()},
+    }
+
+
 class _Index:
-    __slots__ = ("by_code", "by_name", "by_short", "shorts", "chain", "countries", "places", "prefix")
+    """The loaded gazetteer; :class:`Division` records are made on first use."""
 
-    def __init__(self) -> None:
-        self.by_code: dict[str, Division] = {}
-        self.shorts: dict[str, tuple[str, ...]] = {}
-        by_name: dict[str, list[Division]] = {}
-        by_short: dict[str, list[Division]] = {}
-        # resources.table() strips lines, so trailing empty columns may be missing: pad.
-        for code, name, short, level, parent in (_pad(r, 5) for r in table("divisions")):
-            d = Division(code, name, int(level), parent or None)
-            self.by_code[code] = d
-            by_name.setdefault(name, []).append(d)
-            forms = tuple(s for s in short.split("/") if s)
-            if forms:
-                self.shorts[code] = forms
-                for s in forms:
-                    by_short.setdefault(s, []).append(d)
-        self.by_name = {k: tuple(v) for k, v in by_name.items()}
-        self.by_short = {k: tuple(v) for k, v in by_short.items()}
+    __slots__ = ("rows", "by_name", "by_short", "shorts", "chain", "countries", "places", "prefix", "made")
+
+    def __init__(self, tables: dict) -> None:
+        self.rows: dict[str, tuple[str, int, str | None]] = tables["rows"]
+        self.shorts: dict[str, tuple[str, ...]] = tables["shorts"]
+        self.by_name: dict[str, tuple[str, ...]] = tables["by_name"]
+        self.by_short: dict[str, tuple[str, ...]] = tables["by_short"]
+        self.countries: dict[str, tuple[str, str]] = tables["countries"]
+        self.places: frozenset[str] = tables["places"]
+        self.prefix: dict[str, tuple[int, ...]] = tables["prefix"]
         self.chain: dict[str, tuple[str, ...]] = {}
+        self.made: dict[str, Division] = {}
 
-        # countries.tsv: name kind aliases region -> surface form -> (canonical name, kind)
-        self.countries: dict[str, tuple[str, str]] = {}
-        for name, kind, aliases, _region in (_pad(r, 4) for r in table("countries")):
-            for form in (name, *filter(None, aliases.split("|"))):
-                self.countries.setdefault(form, (name, kind))
-
-        # find() vocabulary: all full names, short names of levels 1-3, country / region / city
-        # names and aliases; minus the stop list. Indexed by the first two characters.
-        stop = lexicon("place_stop")
-        places = set(by_name)
-        places.update(s for s, ds in by_short.items() if any(d.level <= 3 for d in ds))
-        # "以色列国", "日本国" would swallow 以色列国防军, 日本国会: match the bare name instead.
-        places.update(f for f, (n, _k) in self.countries.items() if f != n + "国")
-        self.places = frozenset(p for p in places if len(p) >= 2 and p not in stop)
-        prefix: dict[str, set[int]] = {}
-        for p in self.places:
-            prefix.setdefault(p[:2], set()).add(len(p))
-        self.prefix = {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()}
+    def division(self, code: str) -> Division | None:
+        """The division with this code (one record per code), or None."""
+        got = self.made.get(code)
+        if got is None:
+            row = self.rows.get(code)
+            if row is None:
+                return None
+            got = self.made[code] = Division(code, *row)
+        return got
 
     def codes_up(self, code: str) -> tuple[str, ...]:
         """Codes from ``code`` up to its province, self first."""
         got = self.chain.get(code)
         if got is None:
-            d = self.by_code[code]
-            got = (code,) if d.parent is None else (code, *self.codes_up(d.parent))
+            parent = self.rows[code][2]
+            got = (code,) if parent is None else (code, *self.codes_up(parent))
             self.chain[code] = got
         return got
 
 
 @cache
 def _index() -> _Index:
-    return _Index()
+    sources = [data_file("lexicons", f"{n}") for n in ("divisions.tsv", "countries.tsv", "place_stop.txt")]
+    return _Index(cached("gazetteer", sources, _tables))
 
 
 def get(code: str) -> Division | None:
     """The division with this code, or None."""
-    return _index().by_code.get(code)
+    return _index().division(code)
 
 
 def lookup(name: str) -> list[Division]:
@@ -117,14 +149,14 @@ def lookup(name: str) -> list[Division]:
     """
     idx = _index()
     name = name.strip()
-    found = idx.by_name.get(name) or idx.by_short.get(name) or ()
-    return sorted(found, key=lambda d: (d.level, d.code))
+    codes = idx.by_name.get(name) or idx.by_short.get(name) or ()
+    return sorted(map(idx.division, codes), key=lambda d: (d.level, d.code))
 
 
 def ancestors(division: Division) -> list[Division]:
     """The parent chain of ``division`` up to its province (nearest first, self excluded)."""
     idx = _index()
-    return [idx.by_code[c] for c in idx.codes_up(division.code)[1:]]
+    return [idx.division(c) for c in idx.codes_up(division.code)[1:]]
 
 
 def short_names(division: Division) -> tuple[str, ...]:
@@ -141,7 +173,7 @@ def _affinity(idx: _Index, cand: Division, others: Iterable[Division]) -> int:
             continue
         for c in idx.codes_up(o.code):
             if c in mine:
-                best = max(best, idx.by_code[c].level)
+                best = max(best, idx.rows[c][1])
                 break
     return best
 
