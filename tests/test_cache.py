@@ -1,6 +1,9 @@
 """The start-up cache: reuse, invalidation by source content, damage, and the switch."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -71,3 +74,23 @@ def test_gazetteer_is_the_same_with_and_without_cache(tmp_path, monkeypatch):
     sources[0].write_text("")
     cache.cached("g", sources, gazetteer._tables)
     assert cache.cached("g", sources, lambda: None) == plain
+
+
+def test_jieba_tag_table_is_jiebas_own(tmp_path):
+    """In a fresh interpreter (so jieba.posseg is first imported by kg), cold and warm cache."""
+    script = """
+import jieba, sys
+from kg.extract.segmenter import posseg
+tagger = posseg()
+import jieba.posseg
+assert tagger is jieba.posseg.dt
+reference = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+reference.load_word_tag(jieba.dt.get_dict_file())  # what ``import jieba.posseg`` reads itself
+assert tagger.word_tag_tab == reference.word_tag_tab and len(reference.word_tag_tab) > 300000
+assert [(p.word, p.flag) for p in tagger.cut("重庆市江北区", HMM=False)] == [("重庆市", "ns"), ("江北区", "ns")]
+"""
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
+    for _ in ("cold", "warm"):
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    assert len(list(tmp_path.glob("jieba-tags-*.marshal"))) == 1

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..records import Article, Span
+from .segmenter import posseg
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
@@ -43,16 +43,6 @@ class Doc:
         return self.sentences[lo] if self.sentences else Span(0, len(self.text))
 
 
-@cache
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.posseg.dt
-
-
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentence spans: cut after 。！？； (with closing quotes) and at line breaks; blank spans dropped."""
     spans: list[Span] = []
@@ -79,7 +69,7 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules)."""
     tokens: list[Token] = []
     offset = 0
-    for pair in _posseg().cut(text, HMM=False):
+    for pair in posseg().cut(text, HMM=False):
         word = pair.word
         tokens.append(Token(offset, offset + len(word), word, pair.flag))
         offset += len(word)

@@ -7,6 +7,7 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .doc import Doc, Token
+from .segmenter import posseg
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
@@ -74,11 +75,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
-@cache
 def _word_tags() -> dict[str, str]:
-    from .doc import _posseg
-
-    return _posseg().word_tag_tab
+    return posseg().word_tag_tab
 
 
 def common_word(text: str) -> bool:
