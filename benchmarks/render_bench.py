@@ -1,24 +1,24 @@
 #!/usr/bin/env python
-"""How fast the page of ``kg.render`` becomes usable in headless Chromium, at about 1,000 and 10,000 nodes.
+"""How fast the page of ``kg.render`` becomes usable in headless Chromium and Firefox, at about
+1,000 and 10,000 nodes of real news.
 
-Graphs: ``kg build`` of the first STORIES news stories of ``news/xwlb_*.jsonl`` in the shared
-data folder (never copied into the repository), built once and cached as Turtle in CACHE
-(default ``/tmp/kg-render-bench``). The 1,000-node graph is the build of the first
-SMALL_STORIES stories. The 10,000-node graph is, by default, *synthesized*: COPIES copies of
-the BASE_STORIES build, each copy's IRIs renamed, so it has the shape of the news graph
-(types, degrees, components, articles and evidence) at the size wanted without a long build;
-``--big-graph FILE.ttl`` measures a real build instead.
+Graphs: ``kg build`` of the first SMALL_STORIES and BIG_STORIES news stories of
+``news/xwlb_*.jsonl`` in the shared data folder (never copied into the repository), built once
+and cached as Turtle in CACHE (default ``/tmp/kg-render-bench``). The defaults, 150 and 2,400
+stories, give about 1,000 and 10,000 entities; ``--big-graph FILE.ttl`` measures another graph.
 
 Each graph is rendered twice: with ``max_nodes`` above the number of entities (everything
 drawn) and with the default ``max_nodes`` (the most connected drawn, the rest carried hidden).
-For each page: the ``render()`` time in Python, the file size, and, in headless Chromium driven
-over the DevTools protocol (``--remote-debugging-pipe``, stdlib only, the network cut off),
-the time to first usable view: from navigation start until the page has drawn the network
-and nothing moves any more, i.e. ``<body data-kg-ready-ms>``, which the page sets when it
-is ready (median of RUNS fresh loads), plus the page's performance marks for the parts
-(script start, data parsed, network built, ready).
+For each page: the ``render()`` time in Python, the file size, and, in each browser (the network
+cut off), the time to first usable view: from navigation start until the page has drawn the
+network and nothing moves any more, i.e. ``<body data-kg-ready-ms>``, which the page sets when
+it is ready (median of RUNS fresh loads), plus the page's performance marks for the parts
+(script start, data parsed, data sets built, network built, ready).
 
-Usage:  python benchmarks/render_bench.py [--runs 3] [--data /work/shared/data] [--big-graph g.ttl]
+Chromium is driven over the DevTools protocol (``--remote-debugging-pipe``, stdlib only),
+Firefox over WebDriver BiDi (tests/firefox_bidi.py); a browser that is not installed is left out.
+
+Usage:  python benchmarks/render_bench.py [--runs 5] [--data /work/shared/data] [--browsers chromium,firefox]
 """
 from __future__ import annotations
 
@@ -33,8 +33,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+
+from firefox_bidi import BidiError, Firefox as FirefoxBidi, find_firefox  # noqa: E402
 
 
 # ---------------------------------------------------------------- graphs
@@ -66,43 +70,41 @@ def built(data: Path, cache: Path, stories: int) -> Path:
     return ttl
 
 
-def synthesized(base: Path, cache: Path, copies: int) -> Path:
-    """``copies`` copies of the graph in ``base``, every IRI of the kg id space renamed per copy."""
-    ttl = cache / f"{base.stem}-x{copies}.nt"
-    if ttl.is_file():
-        return ttl
-    from rdflib import Graph, URIRef
+# ---------------------------------------------------------------- the browsers
 
-    from kg.vocab import ID
-
-    graph = Graph()
-    graph.parse(base)
-    prefix = str(ID)
-    lines = []
-    for i in range(copies):
-        def rename(term):
-            if isinstance(term, URIRef) and str(term).startswith(prefix):
-                return URIRef(f"{term}-c{i}")
-            return term
-
-        for s, p, o in graph:
-            lines.append(f"{rename(s).n3()} {p.n3()} {rename(o).n3()} .\n")
-    ttl.write_text("".join(lines), encoding="utf-8")
-    return ttl
+#: '1' or 'error' once the page is ready (or has failed), else null
+READY = "document.body ? document.body.getAttribute('data-kg-ready') : null"
+#: what a ready page reports: the time from navigation start, the counts and the marks
+REPORT = """JSON.stringify({
+    ready: document.body.getAttribute('data-kg-ready'),
+    ms: Number(document.body.getAttribute('data-kg-ready-ms')),
+    nodes: Number(document.body.getAttribute('data-kg-visible-nodes')),
+    hidden: Number(document.body.getAttribute('data-kg-hidden-nodes')),
+    marks: Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)]))
+})"""
 
 
-# ---------------------------------------------------------------- the browser
+def poll(evaluate: Callable[[str], object], timeout: float) -> dict:
+    """Wait for READY, then the REPORT of the page."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if evaluate(READY) in ("1", "error"):
+            return json.loads(evaluate(REPORT))  # type: ignore[arg-type]
+        time.sleep(0.05)
+    return {"ready": "timeout", "ms": float("nan")}
 
 
-def chromium() -> str:
+def chromium() -> str | None:
     for name in (os.environ.get("KG_CHROMIUM"), "chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
         if name and shutil.which(name):
-            return shutil.which(name)  # type: ignore[return-value]
-    raise SystemExit("no chromium found (apt-get install -y chromium fonts-noto-cjk)")
+            return shutil.which(name)
+    return None
 
 
-class Browser:
+class Chromium:
     """Headless Chromium over the DevTools protocol on a pipe (fd 3 in, fd 4 out)."""
+
+    name = "chromium"
 
     def __init__(self, profile: Path, size: tuple[int, int] = (1400, 850)) -> None:
         to_chrome_r, to_chrome_w = os.pipe()
@@ -145,31 +147,17 @@ class Browser:
                     raise RuntimeError(reply["error"])
                 return reply.get("result", {})
 
-    def evaluate(self, session: str, expression: str):
-        return self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)["result"].get("value")
-
     def load(self, page: Path, timeout: float = 120.0) -> dict:
         """Open the page in a fresh tab; the ready time and performance marks."""
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         self.call("Page.enable", session)
         self.call("Page.navigate", session, url=page.resolve().as_uri())
-        started = time.monotonic()
-        result: dict = {}
-        while time.monotonic() - started < timeout:
-            state = self.evaluate(session, "document.body ? document.body.getAttribute('data-kg-ready') : null")
-            if state in ("1", "error"):
-                result = json.loads(self.evaluate(session, """JSON.stringify({
-                    ready: document.body.getAttribute('data-kg-ready'),
-                    ms: Number(document.body.getAttribute('data-kg-ready-ms')),
-                    nodes: Number(document.body.getAttribute('data-kg-visible-nodes')),
-                    hidden: Number(document.body.getAttribute('data-kg-hidden-nodes')),
-                    marks: Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)]))
-                })"""))
-                break
-            time.sleep(0.05)
-        else:
-            result = {"ready": "timeout", "ms": float("nan")}
+
+        def evaluate(expression: str) -> object:
+            return self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)["result"].get("value")
+
+        result = poll(evaluate, timeout)
         self.call("Target.closeTarget", targetId=target)
         return result
 
@@ -184,6 +172,33 @@ class Browser:
             self.proc.kill()
 
 
+class Firefox:
+    """Headless Firefox over WebDriver BiDi (tests/firefox_bidi.py), offline."""
+
+    name = "firefox"
+
+    def __init__(self, profile: Path, size: tuple[int, int] = (1400, 850)) -> None:
+        self.browser = FirefoxBidi(profile, size=size)
+
+    def load(self, page: Path, timeout: float = 120.0) -> dict:
+        """Open the page after about:blank (a new document each time); the ready time and marks."""
+        self.browser.navigate("about:blank")
+        self.browser.call("browsingContext.navigate", context=self.browser.context,
+                          url=page.resolve().as_uri(), wait="none")
+        result = poll(self._evaluate, timeout)
+        self.browser.clear_events()
+        return result
+
+    def _evaluate(self, expression: str) -> object:
+        try:
+            return self.browser.evaluate(expression)
+        except BidiError:  # the document is being replaced
+            return None
+
+    def close(self) -> None:
+        self.browser.close()
+
+
 # ---------------------------------------------------------------- the run
 
 
@@ -192,10 +207,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-render-bench")
     parser.add_argument("--small-stories", type=int, default=150)
-    parser.add_argument("--base-stories", type=int, default=300)
-    parser.add_argument("--copies", type=int, default=6)
+    parser.add_argument("--big-stories", type=int, default=2400)
     parser.add_argument("--big-graph", type=Path, default=None, help="measure this graph as the big one instead")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--browsers", default="chromium,firefox")
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
     sys.path.insert(0, str(REPO / "src"))
@@ -203,45 +218,49 @@ def main() -> None:
     from kg.render import render
 
     args.cache.mkdir(parents=True, exist_ok=True)
-    graphs = {"~1k": built(args.data, args.cache, args.small_stories)}
-    if args.big_graph is not None:
-        graphs["~10k"] = args.big_graph
-    else:
-        graphs["~10k"] = synthesized(built(args.data, args.cache, args.base_stories), args.cache, args.copies)
+    graphs = {
+        "~1k": built(args.data, args.cache, args.small_stories),
+        "~10k": args.big_graph or built(args.data, args.cache, args.big_stories),
+    }
 
     pages = []
     for label, path in graphs.items():
         graph = load(str(path))
-        for max_nodes in (1_000_000, None):
+        for mode in ("all", "default"):
             started = time.perf_counter()
-            html = render(graph, **({} if max_nodes is None else {"max_nodes": max_nodes}))
+            html = render(graph, **({"max_nodes": 1_000_000} if mode == "all" else {}))
             seconds = time.perf_counter() - started
             stats = json.loads(re.search(r'id="kg-data">(.*?)</script>', html, re.S).group(1))["stats"]
-            page = args.cache / f"{path.stem}-{'all' if max_nodes else 'default'}.html"
+            page = args.cache / f"{path.stem}-{mode}.html"
             page.write_text(html, encoding="utf-8")
-            pages.append((label, "all" if max_nodes else "default", page, seconds, stats))
+            pages.append((label, mode, page, seconds, stats))
 
-    browser = Browser(args.cache / "profile")
-    try:
-        browser.load(pages[0][2])  # warm up: first start of the browser
-        rows = []
-        for label, mode, page, seconds, stats in pages:
-            runs = [browser.load(page) for _ in range(args.runs)]
-            ms = statistics.median(r["ms"] for r in runs)
-            last = runs[-1]
-            rows.append((label, mode, stats, page.stat().st_size, seconds, ms, last))
-    finally:
-        browser.close()
+    available = {"chromium": chromium() is not None, "firefox": find_firefox() is not None}
+    rows = []
+    for name in args.browsers.split(","):
+        if not available.get(name):
+            print(f"  {name}: not installed, left out", file=sys.stderr)
+            continue
+        browser = (Chromium if name == "chromium" else Firefox)(args.cache / f"profile-{name}")
+        try:
+            browser.load(pages[0][2])  # warm up: the browser's first page
+            for label, mode, page, seconds, stats in pages:
+                runs = [browser.load(page) for _ in range(args.runs)]
+                ms = statistics.median(r["ms"] for r in runs)
+                rows.append((name, label, mode, stats, page.stat().st_size, seconds, ms, runs))
+        finally:
+            browser.close()
 
-    print(f"{'graph':<6} {'max_nodes':<9} {'entities':>8} {'drawn':>6} {'hidden':>6} {'edges':>6} "
-          f"{'MB':>6} {'render s':>8} {'usable ms':>9}  parts (ms from navigation start)")
-    for label, mode, stats, size, seconds, ms, last in rows:
-        marks = last.get("marks", {})
-        parts = ", ".join(f"{k.removeprefix('kg-')} {v}" for k, v in marks.items())
-        print(f"{label:<6} {mode:<9} {stats['candidates']:>8} {stats['shown']:>6} {stats['hidden']:>6} "
-              f"{stats['edgesShown']:>6} {size / 1e6:>6.1f} {seconds:>8.1f} {ms:>9.0f}  {parts}")
-    print(f"(median of {args.runs} loads; layout: {rows[-1][2]['layout']}; graphs: "
-          + ", ".join(f"{k} = {v}" for k, v in graphs.items()) + ")")
+    print(f"{'browser':<8} {'graph':<6} {'max_nodes':<9} {'entities':>8} {'drawn':>6} {'hidden':>6} {'edges':>6} "
+          f"{'MB':>6} {'render s':>8} {'usable ms':>9}  runs ms; parts of the median run (ms from navigation start)")
+    for name, label, mode, stats, size, seconds, ms, runs in rows:
+        median_run = min(runs, key=lambda r: abs(r["ms"] - ms))
+        parts = ", ".join(f"{k.removeprefix('kg-')} {v}" for k, v in median_run.get("marks", {}).items())
+        every = "/".join(f"{r['ms']:.0f}" for r in runs)
+        print(f"{name:<8} {label:<6} {mode:<9} {stats['candidates']:>8} {stats['shown']:>6} {stats['hidden']:>6} "
+              f"{stats['edgesShown']:>6} {size / 1e6:>6.1f} {seconds:>8.1f} {ms:>9.0f}  {every}; {parts}")
+    print(f"(median of {args.runs} loads; layout: {pages[-1][4]['layout']}; graphs: "
+          + ", ".join(f"{k} = {v}" for k, v in graphs.items()) + f"; load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":
