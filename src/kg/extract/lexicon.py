@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..records import Kind, Mention
-from ..resources import lexicon, longest_first
+from ..resources import lexicon
 from .doc import Doc, Token
 from .segmenter import posseg
 
@@ -17,18 +17,23 @@ _ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道",
 
 
 @cache
-def _suffix_index(kind: Kind) -> tuple[frozenset[str], tuple[int, ...]]:
-    suffixes = longest_first("org_suffixes" if kind is Kind.ORG else "place_suffixes")
-    return frozenset(suffixes), tuple(sorted({len(s) for s in suffixes}, reverse=True))
+def _ending_index(name: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    entries = lexicon(name)
+    return entries, tuple(sorted({len(s) for s in entries}, reverse=True))
+
+
+def _longest_ending(word: str, name: str, rest: int = 0) -> str | None:
+    """The longest entry of lexicon ``name`` that word ends with, leaving at least rest characters."""
+    entries, lengths = _ending_index(name)
+    for length in lengths:
+        if length + rest <= len(word) and word[-length:] in entries:
+            return word[-length:]
+    return None
 
 
 def suffix_of(word: str, kind: Kind) -> str | None:
     """The longest organization or place suffix that word ends with."""
-    suffixes, lengths = _suffix_index(kind)
-    for length in lengths:
-        if length <= len(word) and word[-length:] in suffixes:
-            return word[-length:]
-    return None
+    return _longest_ending(word, "org_suffixes" if kind is Kind.ORG else "place_suffixes")
 
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
@@ -124,7 +129,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
             continue  # but 青山/ns 站/v is a station
-        post = next((p for p in longest_first("posts") if token.text.endswith(p) and len(token.text) > len(p)), None)
+        post = _longest_ending(token.text, "posts", rest=1)
         if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 沙坪坝|区委书记
             mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))
             if mention is not None:
