@@ -38,6 +38,27 @@ def test_extract_names_by_suffix(text, name, kind):
     assert (name, kind) in _found(text)
 
 
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("老支书告老还乡后仍关心村里的事。", "老支书告老还乡"),  # an idiom ending in 乡
+        ("他扎根贫困山区二十年。", "扎根贫困山区"),  # a verb jieba tags as a place name
+        ("会上明确了下一步的工作思路。", "工作思路"),  # one ordinary word ending in 路
+        ("居民搬进了新建的家属楼。", "家属楼"),
+        ("此案经人民法院审理后宣判。", "经人民法院"),  # a preposition before the name
+        ("作家郭路生写下这首诗。", "作家郭路"),  # 路 belongs to the person's name
+        ("学者张东所说的话很有道理。", "学者张东所"),
+    ],
+)
+def test_extract_suffix_words_that_are_not_names(text, wrong):
+    assert wrong not in {m.text for m in extract(_article(text), RULES).mentions}
+
+
+def test_extract_national_bodies_are_names():
+    assert ("全国妇联办公厅", Kind.ORG) in _found("全国妇联办公厅发出通知。")
+    assert ("作登乡", Kind.PLACE) in _found("他来到作登乡调研。")
+
+
 def test_extract_suffix_alone_is_not_a_name():
     found = _found("该公司与母公司和银行等部门合作。")
     assert not {n for n, k in found if k is Kind.ORG}

@@ -74,7 +74,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
     text = doc.text[start:end]
-    if not is_name(text, kind):
+    if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
@@ -82,6 +82,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
 
 def _word_tags() -> dict[str, str]:
     return posseg().word_tag_tab
+
+
+def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
+    """工作思路, 家属楼: one ordinary dictionary word that ends like a place (but 作登乡 is a place)."""
+    return kind is Kind.PLACE and one_token and common_word(text) and not text.endswith(_ADMIN_ENDS)
 
 
 def common_word(text: str) -> bool:
@@ -111,7 +116,7 @@ def is_name(text: str, kind: Kind) -> bool:
     head = text[: len(text) - len(suffix)]
     if not head or head in lexicon("generic_names"):
         return False
-    if head[0] in "该本各这那此其每全某" or head.isdigit():
+    if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
         return False
@@ -135,6 +140,10 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None:
                 found.append(mention)
             continue
+        if token.pos in ("l", "i") and len(token.text) >= 4:
+            continue  # an idiom (告老还乡) ends in no suffix
+        if len(token.text) == 1 and i > 0 and doc.tokens[i - 1].pos == "nr" and (len(doc.tokens[i - 1].text) == 1 or token.pos == "c"):
+            continue  # 郭|路|生, 丁东|所(说): the character belongs to the person's name or the sentence
         for kind in (Kind.ORG, Kind.PLACE):
             suffix = suffix_of(token.text, kind)
             if suffix is None or token.pos == "nr" or token.text.endswith(("常委", "委员")):
