@@ -84,16 +84,20 @@ class Firefox:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         self.log: list[str] = []
-        url = self._listening(timeout=60)
-        threading.Thread(target=self._drain, daemon=True).start()
         self._closing = contextlib.ExitStack()
-        self.ws = self._closing.enter_context(connect(url + "/session", max_size=None, open_timeout=30))
         self.counter = 0
         self.events: list[dict[str, Any]] = []
-        self.call("session.new", capabilities={"alwaysMatch": {"unhandledPromptBehavior": {"default": "dismiss"}}})
-        self.call("session.subscribe", events=EVENTS)
-        self.context: str = self.call("browsingContext.getTree")["contexts"][0]["context"]
-        self.call("browsingContext.setViewport", context=self.context, viewport={"width": size[0], "height": size[1]})
+        try:
+            url = self._listening(timeout=60)
+            threading.Thread(target=self._drain, daemon=True).start()
+            self.ws = self._closing.enter_context(connect(url + "/session", max_size=None, open_timeout=30))
+            self.call("session.new", capabilities={"alwaysMatch": {"unhandledPromptBehavior": {"default": "dismiss"}}})
+            self.call("session.subscribe", events=EVENTS)
+            self.context: str = self.call("browsingContext.getTree")["contexts"][0]["context"]
+            self.call("browsingContext.setViewport", context=self.context, viewport={"width": size[0], "height": size[1]})
+        except BaseException:
+            self.close()
+            raise
 
     def _listening(self, timeout: float) -> str:
         assert self.proc.stderr is not None
@@ -106,7 +110,6 @@ class Firefox:
             found = re.search(r"WebDriver BiDi listening on (ws://\S+)", line)
             if found:
                 return found.group(1)
-        self.proc.kill()
         raise BidiError("firefox did not start its WebDriver BiDi server:\n" + "".join(self.log[-20:]))
 
     def _drain(self) -> None:
@@ -202,6 +205,8 @@ class Firefox:
         return [e["params"]["request"]["url"] for e in self.events if e["method"] == "network.beforeRequestSent"]
 
     def close(self) -> None:
+        if not hasattr(self, "ws"):  # it never answered: nothing to ask
+            self.proc.kill()
         try:
             self.call("browser.close", timeout=15)
         except Exception:  # noqa: BLE001 - closing: the browser may be gone already
