@@ -5,7 +5,7 @@ import pytest
 from kg.extract import extract
 from kg.extract.doc import make_doc, sentences
 from kg.extract.rules import bylines, quoted, titled_people
-from kg.extract.lexicon import suffix_names
+from kg.extract.lexicon import plausible_label, suffix_names
 from kg.records import Article, Kind, Span
 
 RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
@@ -57,6 +57,21 @@ def test_extract_suffix_words_that_are_not_names(text, wrong):
 def test_extract_national_bodies_are_names():
     assert ("全国妇联办公厅", Kind.ORG) in _found("全国妇联办公厅发出通知。")
     assert ("作登乡", Kind.PLACE) in _found("他来到作登乡调研。")
+
+
+@pytest.mark.parametrize(
+    "text, kind, score, kept",
+    [
+        ("黄河", Kind.PLACE, 0.9, True),  # a one-character head, but the dictionary's place name
+        ("中央电视台", Kind.ORG, 0.9, True),
+        ("物业公司", Kind.ORG, 0.99, False),  # a suffix after a generic word
+        ("桥本龙太郎", Kind.PERSON, 0.99, True),  # the dictionary calls it a common noun
+        ("互联网", Kind.ORG, 0.8, False),  # a dictionary word, and the labeller is not sure
+        ("李明", Kind.PERSON, 0.5, False),  # too unsure
+    ],
+)
+def test_plausible_labels(text, kind, score, kept):
+    assert plausible_label(text, kind, score) is kept
 
 
 def test_extract_suffix_alone_is_not_a_name():

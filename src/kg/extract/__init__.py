@@ -15,7 +15,7 @@ import re
 from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
-from .lexicon import common_word, is_name, suffix_of
+from .lexicon import plausible_label, suffix_of
 from .mentions import reconcile
 from .relations import find_relations
 from .rules import party_branches, short_forms
@@ -45,12 +45,8 @@ def labelled(doc: Doc) -> list[Mention]:
     found = []
     for start, end, kind, score in label(doc.text):
         text = doc.text[start:end]
-        if end - start < 2 or "\n" in text or text != text.strip() or score < 0.6:
+        if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue
-        if kind is not Kind.PERSON and any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
-            continue  # 社区党支部, 物业公司, 大医院: a suffix after a generic word
-        if common_word(text):
-            continue  # 强调, 互联网, 传承: words of the dictionary that are not names
         pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
         offset = start
         for piece in pieces:

@@ -89,6 +89,23 @@ def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
     return kind is Kind.PLACE and one_token and common_word(text) and not text.endswith(_ADMIN_ENDS)
 
 
+def plausible_label(text: str, kind: Kind, score: float) -> bool:
+    """Is a span the labeller read as ``kind`` with confidence ``score`` worth keeping as a name?
+
+    Dropped: low confidence; a suffix after a generic word (社区党支部, 物业公司, 大医院) unless
+    jieba's dictionary knows the whole span as a place or organization name (黄河, 中央电视台); and a
+    word jieba's dictionary knows as an ordinary one (强调, 互联网, 传承) unless the labeller is very
+    sure (that dictionary also tags 周恩来 as a time word and 桥本龙太郎 as a common noun).
+    """
+    if score < 0.6:
+        return False
+    tag = _word_tags().get(text, "")
+    if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")):
+        if any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
+            return False
+    return score >= 0.95 or not common_word(text)
+
+
 def common_word(text: str) -> bool:
     """A word jieba's dictionary knows as something other than a proper noun (强调, 互联网, 轨道交通)."""
     tag = _word_tags().get(text)
