@@ -32,6 +32,21 @@ def test_query_located_in_is_transitive(page_graph):
     assert ("江津区", "东华社区") in rows  # through 白沙镇
 
 
+def test_query_in_division_follows_the_gazetteer(page_graph):
+    """Places link to their division and its parents, mentioned or not (白沙镇 → 江津区 → 重庆市)."""
+    chain = query(page_graph, """
+        PREFIX kg: <https://w3id.org/zhkg/ns#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?name ?level WHERE {
+          ?place skos:prefLabel "白沙镇"@zh ; kg:division/skos:broader* ?d .
+          ?d skos:prefLabel ?name ; kg:divisionLevel ?level }""")
+    assert {(str(n), str(level)) for n, level in chain} == {
+        ("白沙镇", "township"), ("江津区", "county"), ("重庆市", "province")}
+    rows = {(str(place), str(code)) for place, code, _ in query(page_graph, "in_division")}
+    assert ("白沙镇", "500116108") in rows
+    assert all(code.startswith("50") for _, code in rows)
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml", "table"])
 def test_query_result_formats(page_graph, fmt):
     text = format_result(query(page_graph, "initiatives"), fmt)

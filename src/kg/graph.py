@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import ORG, RDF, RDFS, SKOS, XSD
 
+from . import gazetteer
 from .records import Article, Entity, Extraction, Fact, Kind, Relation, Span
 from .resolve import Resolution
 from .resources import lexicon
@@ -72,6 +73,31 @@ def entity_triples_of(entity: Entity) -> Iterator[Triple]:
         yield node, SKOS.altLabel, zh(alias)
     if entity.code:
         yield node, KG.divisionCode, Literal(entity.code)
+        if gazetteer.get(entity.code) is not None:
+            yield node, KG.division, division_iri(entity.code)
+            yield from division_triples(entity.code)
+
+
+def division_iri(code: str) -> URIRef:
+    return DATA["division"][code]
+
+
+def division_triples(code: str) -> Iterator[Triple]:
+    """The administrative division with this code and its parents up to the province, as concepts
+    of the kg:divisions scheme linked by skos:broader (白沙镇 → 江津区 → 重庆市)."""
+    division = gazetteer.get(code)
+    for d in (division, *gazetteer.ancestors(division)) if division else ():
+        node = division_iri(d.code)
+        yield node, RDF.type, KG.AdministrativeDivision
+        yield node, SKOS.inScheme, KG.divisions
+        yield node, SKOS.prefLabel, zh(d.name)
+        yield node, RDFS.label, zh(d.name)
+        yield node, KG.divisionCode, Literal(d.code)
+        yield node, KG.divisionLevel, Literal(gazetteer.LEVELS[d.level])
+        if d.parent:
+            yield node, SKOS.broader, division_iri(d.parent)
+        else:
+            yield node, SKOS.topConceptOf, KG.divisions
 
 
 def entity_triples(resolution: Resolution) -> Iterator[Triple]:

@@ -35,10 +35,16 @@ class KG(DefinedNamespace):
     asWritten: URIRef
     refDate: URIRef
     divisionCode: URIRef
+    AdministrativeDivision: URIRef
+    divisions: URIRef
+    division: URIRef
+    divisionLevel: URIRef
 
 
 #: one prefix per kind of resource, so that Turtle local names need no escaped "/"
-SEGMENTS = ("org", "place", "person", "initiative", "article", "sentence", "assertion", "membership", "role", "fact")
+SEGMENTS = (
+    "org", "place", "person", "initiative", "article", "sentence", "assertion", "membership", "role", "fact", "division",
+)
 DATA = {segment: Namespace(f"{DATA_NS}{segment}/") for segment in SEGMENTS}
 
 PREFIXES = {
