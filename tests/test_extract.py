@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
+from kg.extract.dates import find_dates
 from kg.extract.doc import make_doc, sentences
 from kg.extract.rules import bylines, quoted, titled_people
 from kg.extract.lexicon import plausible_label, suffix_names
@@ -237,7 +238,33 @@ def test_extract_initiative_that_is_an_organizations_measure():
 def test_extract_fact_dates_resolved_against_the_article(date, expected):
     text = "今年4月,渝川建设有限公司获得贷款200万元。"
     (fact,) = extract(Article(id="t", text=text, date=date), RULES).facts
-    assert fact.date == expected
+    assert (fact.date, fact.date_text) == (expected, "今年4月")  # kept as written when undated
+
+
+@pytest.mark.parametrize(
+    "text, article_date, expected",
+    [
+        ("8月15日投产", "2024-09-01", ("8月15日", "2024-08-15", None)),
+        ("8月15日投产", None, ("8月15日", None, None)),
+        ("今年上半年增长", "2024-09-01", ("今年上半年", "2024", ("2024-01-01", "2024-06-30"))),
+        ("上半年增长", "2023-07-20", ("上半年", "2023", ("2023-01-01", "2023-06-30"))),
+        ("去年12月签约", "2024-01-05", ("去年12月", "2023-12", None)),
+        ("前三季度营收", "2024-10-20", ("前三季度", "2024", ("2024-01-01", "2024-09-30"))),
+        ("2023年1—6月累计", None, ("2023年1—6月", "2023", ("2023-01-01", "2023-06-30"))),
+        ("2024年2月30日", None, ("2024年2月30日", "2024-02", None)),  # no such day: the month stays
+        ("十一月初", "2024-12-01", ("十一月", "2024-11", None)),
+    ],
+)
+def test_dates_as_written_and_resolved(text, article_date, expected):
+    (when,) = find_dates(text, article_date)
+    assert (when.text, when.value, when.period) == expected
+
+
+def test_extract_fact_period_and_anaphora_across_the_measure():
+    text = "青山区启动“绿芯工坊”计划。8月15日,该计划投资200万元。今年上半年,青山区产值增长5%。"
+    facts = {f.measure: f for f in extract(Article(id="t", text=text, date="2024-09-01"), RULES).facts}
+    assert (facts["计划投资"].subject.text, facts["计划投资"].date) == ("绿芯工坊", "2024-08-15")
+    assert facts["增长"].period == ("2024-01-01", "2024-06-30")
 
 
 def test_extract_fact_explicit_year():

@@ -213,9 +213,14 @@ def _fact_body(node: URIRef, fact: Fact) -> Iterator[Triple]:
         yield node, SCHEMA.currency, Literal(fact.unit)
     else:
         yield node, SCHEMA.unitCode, Literal(fact.unit)
+    if fact.date_text:
+        yield node, KG.dateAsWritten, zh(fact.date_text)
     if fact.date:
         datatype = XSD.gYear if len(fact.date) == 4 else XSD.gYearMonth if len(fact.date) == 7 else XSD.date
         yield node, KG.refDate, Literal(fact.date, datatype=datatype)
+    if fact.period:
+        yield node, KG.periodStart, Literal(fact.period[0], datatype=XSD.date)
+        yield node, KG.periodEnd, Literal(fact.period[1], datatype=XSD.date)
 
 
 def repr_decimal(value: float) -> str:

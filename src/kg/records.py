@@ -92,8 +92,10 @@ class Fact:
     value: float | None  # normalized number in base units (200万元 → 2000000.0), None for dates
     unit: str  # "CNY", "mu", "percent", "date", or the unit as written
     evidence: Span
-    date: str | None = None  # ISO date (or period) the value refers to, where resolved
+    date: str | None = None  # ISO year, year-month or date the value refers to, where resolved
     by: str = "unknown"
+    date_text: str | None = None  # that date as written (今年上半年), kept when it cannot be resolved
+    period: tuple[str, str] | None = None  # first and last day when the date is a period (上半年)
 
 
 @dataclass(frozen=True, slots=True)

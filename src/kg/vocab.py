@@ -34,6 +34,9 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     asWritten: URIRef
     refDate: URIRef
+    dateAsWritten: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
     divisionCode: URIRef
     AdministrativeDivision: URIRef
     divisions: URIRef

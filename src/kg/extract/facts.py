@@ -6,11 +6,10 @@ from functools import cache
 
 from ..records import Fact, Kind, Mention
 from ..resources import table
+from .dates import find_dates
 from .doc import Doc
 
 _SUBJECT_KINDS = (Kind.ORG, Kind.INITIATIVE, Kind.PLACE)
-_YEAR = re.compile(r"((?:19|20)\d{2}|今|去|明|前)年(?:(\d{1,2})(?:[—\-–至到]\d{1,2})?月)?")
-_RELATIVE_YEAR = {"今": 0, "去": -1, "明": 1, "前": -2}
 
 
 @cache
@@ -38,30 +37,20 @@ def _anaphora() -> dict[str, Kind]:
     return {phrase: Kind(kind) for phrase, kind in table("anaphora")}
 
 
-def _subject(text: str, start: int, end: int, mentions: tuple[Mention, ...]) -> Mention | None:
-    """What an amount at [.., end) of a sentence starting at `start` describes: the last initiative
-    named before it in the sentence, else the sentence's first organization or place; 该计划/该公司
-    points back to the last entity of its kind in the article."""
+def _subject(text: str, start: int, end: int, number: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """What an amount whose measure starts at ``end`` (its number at ``number``) in a sentence starting
+    at ``start`` describes: the last initiative named before it in the sentence, else the sentence's
+    first organization or place; 该计划/该公司 (also across the measure: 该|计划投资) points back to the last entity of its
+    kind in the article."""
     before = [m for m in mentions if m.kind in _SUBJECT_KINDS and start <= m.start and m.end <= end]
     initiatives = [m for m in before if m.kind is Kind.INITIATIVE]
     if initiatives:
         return initiatives[-1]
     for phrase, kind in _anaphora().items():
-        if phrase in text[start:end]:
+        if phrase in text[start:number]:
             earlier = [m for m in mentions if m.kind is kind and m.end <= start]
             return earlier[-1] if earlier else None
     return before[0] if before else None
-
-
-def _resolve_year(hit: re.Match[str], article_date: str | None) -> str | None:
-    """2022年 → 2022; 今年4月 → 2024-04 when the article is dated 2024 (None when it is not dated)."""
-    year = hit.group(1)
-    if year in _RELATIVE_YEAR:
-        if not article_date:
-            return None
-        year = str(int(article_date[:4]) + _RELATIVE_YEAR[year])
-    month = int(hit.group(2)) if hit.group(2) else 0
-    return f"{year}-{month:02d}" if 1 <= month <= 12 else year
 
 
 def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
@@ -71,14 +60,13 @@ def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
     facts: list[Fact] = []
     for match in _amount().finditer(text):
         sentence = doc.sentence_of(match.start())
-        subject = _subject(text, sentence.start, match.start(), mentions)
+        subject = _subject(text, sentence.start, match.start(), match.start("number"), mentions)
         if subject is None:
             continue
         code, factor = _units()[match.group("unit")]
         value = float(match.group("number")) * factor
-        year = None
-        for hit in _YEAR.finditer(text, sentence.start, match.start()):
-            year = _resolve_year(hit, doc.article.date) or year
+        dates = find_dates(text, doc.article.date, sentence.start, match.start())
+        when = dates[-1] if dates else None  # the nearest date before the amount in its sentence
         facts.append(Fact(
             subject=subject,
             measure=match.group("measure"),
@@ -86,7 +74,9 @@ def find_facts(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Fact, ...]:
             value=value,
             unit=code,
             evidence=sentence,
-            date=year,
+            date=when.value if when else None,
             by="rules.amount",
+            date_text=when.text if when else None,
+            period=when.period if when else None,
         ))
     return tuple(facts)
