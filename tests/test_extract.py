@@ -275,3 +275,9 @@ def test_extract_fact_explicit_year():
 def test_extract_organization_inside_a_post_word():
     rels = _relations("青山区委书记周明远表示,将继续推进。")  # jieba reads 区委书记 as one word
     assert ("memberOf", "周明远", "青山区委", "书记") in rels
+
+
+def test_extract_organizer_is_the_last_place_of_a_chain():
+    rels = _relations("青山区白沙镇启动“书香小镇”计划。")
+    assert ("organizer", "书香小镇", "白沙镇", None) in rels
+    assert ("organizer", "书香小镇", "青山区", None) not in rels

@@ -252,8 +252,19 @@ def _subject(text: str, sentence: Span, inside: list[Mention]) -> Mention | None
         after = text[m.end:m.end + 1]
         if after in ("的", "”"):
             continue
-        return m
+        return _chain_end(m, inside)
     return None
+
+
+def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
+    """The last of the names written one after another from ``first``: the subject of 江津区白沙镇启动… is
+    白沙镇 (江津区 only says where it is)."""
+    current = first
+    while True:
+        following = next((m for m in inside if m.start == current.end and m.kind in _ENTITY), None)
+        if following is None or current.kind is not Kind.PLACE:
+            return current
+        current = following
 
 
 def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Mention]:
