@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Article, Span
-from .segmenter import posseg
+from .segmenter import cut
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
@@ -69,9 +69,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules)."""
     tokens: list[Token] = []
     offset = 0
-    for pair in posseg().cut(text, HMM=False):
-        word = pair.word
-        tokens.append(Token(offset, offset + len(word), word, pair.flag))
+    for word, tag in cut(text):
+        tokens.append(Token(offset, offset + len(word), word, tag))
         offset += len(word)
     return tuple(tokens)
 

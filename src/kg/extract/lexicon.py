@@ -7,7 +7,7 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .doc import Doc, Token
-from .segmenter import posseg
+from .segmenter import word_tags
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
@@ -81,7 +81,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
 
 
 def _word_tags() -> dict[str, str]:
-    return posseg().word_tag_tab
+    return word_tags()
 
 
 def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
