@@ -80,7 +80,7 @@ def test_resolve_maps_every_mention():
         assert res.of(m) is not None
 
 
-def _member(article_id: str, person: str, org: str | None) -> Extraction:
+def _member(article_id: str, person: str, org: str | None, author: bool = False) -> Extraction:
     text = f"{org or '某地'}职工{person}说。"
     mentions = [Mention(article_id, text.index(person), text.index(person) + len(person), person, Kind.PERSON)]
     relations = ()
@@ -90,7 +90,8 @@ def _member(article_id: str, person: str, org: str | None) -> Extraction:
         from kg.records import Relation, Span
 
         relations = (Relation("memberOf", mentions[0], org_mention, Span(0, len(text)), role="职工"),)
-    return Extraction(article=Article(id=article_id, text=text), mentions=tuple(mentions), relations=relations)
+    article = Article(id=article_id, text=text, authors=(person,) if author else ())
+    return Extraction(article=article, mentions=tuple(mentions), relations=relations)
 
 
 def test_resolve_people_with_one_name_apart_by_organization():
@@ -104,6 +105,16 @@ def test_resolve_unaffiliated_mention_joins_the_only_person_of_that_name():
     res = resolve([_member("a", "张伟", "青山日报"), _member("b", "张伟", None)])
     (person,) = [e for e in res.entities if e.kind is Kind.PERSON]
     assert len(person.mentions) == 2
+
+
+def test_resolve_reporter_and_namesake_in_a_story_stay_apart():
+    """The author of two articles (one byline names the paper) is not the person of that name a third
+    article reports on; the reporter's own unaffiliated byline still joins the reporter."""
+    res = resolve([_member("a", "张伟", "青山日报", author=True), _member("b", "张伟", None, author=True),
+                   _member("c", "张伟", None)])
+    people = sorted((len(e.mentions), e.id) for e in res.entities if e.kind is Kind.PERSON)
+    assert [n for n, _ in people] == [1, 2]
+    assert len({i for _, i in people}) == 2
 
 
 def test_resolve_same_as_file_overrides_rules(tmp_path):

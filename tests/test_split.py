@@ -68,3 +68,15 @@ def test_split_date_from_file_name_and_metadata():
 def test_split_news_agency_lead_gives_source():
     (article,) = split(Source(path="a.txt", text="# 标题\n\n新华网消息(记者连线)：某地举行活动。"))
     assert article.source == "新华网"
+
+
+def test_split_reads_the_byline_that_opens_the_first_paragraph():
+    cases = {
+        "（记者 陈一帆）3月12日，青山区召开会议。": ("陈一帆",),
+        "本报讯（记者 周明远 通讯员 王蕾）近日，青山区召开会议。": ("周明远", "王蕾"),
+        "新华社重庆3月5日电（记者 罗一帆）青山区召开会议。": ("罗一帆",),
+        "他说（这是第一次）不对。": (),
+    }
+    for text, authors in cases.items():
+        (article,) = split(Source(path="x.txt", text=text))
+        assert article.authors == authors, text

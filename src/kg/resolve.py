@@ -216,7 +216,9 @@ def _division_codes(name: str, context: list[str]) -> set[str]:
     return {division.code} if division is not None else set()
 
 
-def _context_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tuple[str, list[Mention]]]:
+def _context_groups(
+    found: list[tuple[str, set[str], list[Mention]]], authored: set[str] = frozenset()
+) -> list[tuple[str, list[Mention]]]:
     """People (or ambiguous places) of one name across articles: (discriminator, mentions) per real
     one. Articles that give them a common organization (or division code) are one; articles that
     give none join the single one the others describe, and stay apart when they describe several."""
@@ -231,15 +233,31 @@ def _context_groups(found: list[tuple[str, set[str], list[Mention]]]) -> list[tu
     affiliated = [c for c in nx.connected_components(graph) if any(found[i][1] for i in c)]
     loose = [i for i in range(len(found)) if not found[i][1]]
     if len(affiliated) <= 1:
-        groups = [set().union(*affiliated, loose)] if affiliated or loose else []
+        groups = _join_loose(affiliated[0] if affiliated else set(), loose, [a in authored for a, _, _ in found])
     else:
         groups = affiliated + ([set(loose)] if loose else [])
     out = []
     for group in groups:
         orgs = sorted(set().union(*(found[i][1] for i in group)))
-        discriminator = "" if len(groups) == 1 else (orgs[0] if orgs else "?")
+        discriminator = "" if len(groups) == 1 else (orgs[0] if orgs else "?" + _ROLE_MARK[found[min(group)][0] in authored])
         out.append((discriminator, [m for i in sorted(group) for m in found[i][2]]))
     return out
+
+
+_ROLE_MARK = {True: "byline", False: ""}
+
+
+def _join_loose(affiliated: set[int], loose: list[int], byline: list[bool]) -> list[set[int]]:
+    """Articles that give a person no organization join the one person the others describe, but an
+    author (a reporter in the byline) and a name in a story (someone reported on) are not taken for
+    one person on the name alone: each joins the group of its own kind, or forms one."""
+    roles = {byline[i] for i in affiliated}
+    groups = [set(affiliated) | {i for i in loose if byline[i] in roles}] if affiliated else []
+    for role in (True, False):
+        rest = {i for i in loose if byline[i] is role and (not affiliated or role not in roles)}
+        if rest:
+            groups.append(rest)
+    return groups
 
 
 def read_aliases(path: str | Path) -> list[tuple[str, ...]]:
@@ -289,6 +307,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     members: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
     # names resolved by context: people by organization, ambiguous places by division
     contextual: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
+    authored: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # person → articles they wrote
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
@@ -303,6 +322,8 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
             names[key].update(m.alias for m in mentions if m.alias)
             if kind is Kind.PERSON and key not in known_ids:
                 contextual[key].append((extraction.article.id, affiliations.get(texts[0], set()), mentions))
+                if texts[0] in extraction.article.authors:
+                    authored[key].add(extraction.article.id)
             elif kind is Kind.PLACE and key not in known_ids and _ambiguous_place(texts[0]):
                 codes = _division_codes(texts[0], [t for k, ts, _ in clusters if k is Kind.PLACE for t in ts])
                 contextual[key].append((extraction.article.id, codes, mentions))
@@ -333,7 +354,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     for (kind, name), found in sorted(contextual.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         if kind is Kind.PERSON:
             found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
-        for discriminator, mentions in _context_groups(found):
+        for discriminator, mentions in _context_groups(found, authored.get((kind, name), set())):
             eid = entity_id(kind, f"{name}@{discriminator}" if discriminator else name)
             code = discriminator if kind is Kind.PLACE and discriminator not in ("", "?") else None
             if kind is Kind.PLACE and code is None and len({c for _, cs, _ in found for c in cs}) == 1:

@@ -21,6 +21,8 @@ _CLOSERS = "。！？!?…；;：:”’」』）)》】"
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
 _SOURCE_LINE = re.compile(r"^[（(]?(?:据|来源[:：]\s*|稿件来源[:：]\s*)([^\s，,。]{2,20}?)[)）]?$")
 _NEWS_SOURCE = re.compile(r"^([^\s（(，,。：:]{2,12}?)(?:消息|讯)\s*[（(]([^)）]{2,12})[)）]")
+#: a byline in brackets that opens the first paragraph: （记者 甲）…, 本报讯（记者 甲 通讯员 乙）…
+_LEAD_BYLINE = re.compile(r"^(?:[^\s（(，,。：:]{2,14}?(?:消息|讯|电))?\s*[（(]([^)）]{3,30})[)）]")
 _CAPTION = re.compile(r"(图为|资料图[)）]?$|供图[)）]?$|摄[)）]?$)")
 _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -145,6 +147,12 @@ def _make_article(source: Source, blocks: list[_Block], index: int, total: int) 
             if match:
                 authors.extend(byline_names(match))
                 byline_text = byline_text or block.text
+    for block in [b for b in blocks if b.kind == "text"][:3]:  # the title may be a text line
+        inner = _LEAD_BYLINE.match(block.text)
+        match = byline(inner.group(1)) if inner else None
+        if match:
+            authors.extend(byline_names(match))
+            break
     if source.id and total == 1:
         identifier = article_id(source.id + "\n" + text)
     else:
