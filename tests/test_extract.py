@@ -281,3 +281,10 @@ def test_extract_organizer_is_the_last_place_of_a_chain():
     rels = _relations("青山区白沙镇启动“书香小镇”计划。")
     assert ("organizer", "书香小镇", "白沙镇", None) in rels
     assert ("organizer", "书香小镇", "青山区", None) not in rels
+
+
+def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("鄂城区峒山村") == ["鄂城区", "峒山村"]  # 鄂城区 is a district, not 城区
+    assert split_place_chain("主城区花园村") == ["主城区花园村"]

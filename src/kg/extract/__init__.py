@@ -12,6 +12,7 @@ from importlib import import_module
 
 import re
 
+from .. import gazetteer
 from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
@@ -64,8 +65,10 @@ def split_place_chain(text: str) -> list[str]:
     rest = text
     while True:
         match = _CHAIN.match(rest)
-        if not match or len(match.group()) < 2 or match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")):
+        if not match or len(match.group()) < 2:
             break
+        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not gazetteer.lookup(match.group()):
+            break  # 主城区, 高新园区 are words; 鄂城区 is a district
         if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
         pieces.append(match.group())
