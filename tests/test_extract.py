@@ -7,7 +7,7 @@ from kg.extract.dates import find_dates
 from kg.extract.doc import make_doc, sentences
 from kg.extract.rules import bylines, quoted, titled_people
 from kg.extract.lexicon import plausible_label, suffix_names
-from kg.records import Article, Kind, Span
+from kg.records import Article, Kind, Mention, Span
 
 RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
 
@@ -311,3 +311,14 @@ def test_extract_programmes_named_without_quotes(text, name):
 )
 def test_extract_programme_lookalikes_are_not_names(text):
     assert not {n for n, k in _found(text, RULES + ("programmes",)) if k is Kind.INITIATIVE}
+
+
+def test_reconcile_confident_person_beats_a_gazetteer_short_form():
+    from kg.extract.mentions import reconcile
+
+    person = Mention("t", 0, 2, "乌兰", Kind.PERSON, by="labeller", score=0.97)
+    place = Mention("t", 0, 2, "乌兰", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
+    assert [m.kind for m in reconcile([person, place])] == [Kind.PERSON]
+    county = Mention("t", 0, 3, "乌兰县", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
+    unsure = Mention("t", 0, 3, "乌兰县", Kind.PERSON, by="labeller", score=0.97)
+    assert [m.kind for m in reconcile([unsure, county])] == [Kind.PLACE]  # a full division name stays a place
