@@ -25,8 +25,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from markupsafe import Markup  # with jinja2, installed with pyvis
-from pyvis.edge import Edge as VisEdge
-from pyvis.node import Node as VisNode
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -526,6 +524,9 @@ def render(
         if result.type != "CONSTRUCT":
             raise KgError(f"query: the view must be a CONSTRUCT query, not {result.type}")
         view = result.graph
+
+    from pyvis.edge import Edge as VisEdge  # imported here: pyvis loads IPython and jinja2, which
+    from pyvis.node import Node as VisNode  # a build that writes no page does not need
 
     reader = _Reader(graph, view)
     index = reader.index
