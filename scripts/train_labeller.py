@@ -2,14 +2,17 @@
 """Train the entity labeller (kg.extract.labeller) from the shared NER corpora.
 
 Reads ``<shared>/data`` (never copied into the repository), holds out dev splits, trains a
-python-crfsuite CRF over :func:`kg.extract.labeller.sentence_features`, scores span F1 on each
-held-out part and writes ``src/kg/data/models/labeller.crfsuite`` plus ``labeller.meta.json``.
+python-crfsuite CRF over :func:`kg.extract.labeller.text_features` (the same jieba tokens, sentences
+and feature code as tagging), scores span F1 on each held-out part through
+:func:`kg.extract.labeller.label_with` and writes ``src/kg/data/models/labeller.crfsuite`` plus
+``meta.json``.
 
 Held-out parts (never trained on):
   * MSRA: the last ``--msra-dev`` fraction of ``msra/train.bio`` (default 5 %);
   * CLUENER2020: the last ``--cluener-dev`` fraction of ``cluener2020/train.json`` (default 10 %);
   * People's Daily 1998: all of ``peoples_daily_1998/dev.bio``.  Most of its sentences also occur
-    in MSRA train, so every training sentence whose text equals a held-out sentence is dropped.
+    in MSRA train, so every training text that equals a held-out text, or holds a sentence that
+    equals a held-out sentence (pd199801 paragraphs), is dropped.
 
 Usage:  nice python scripts/train_labeller.py [--shared ../shared] [--algorithm lbfgs] ...
 """
@@ -157,25 +160,45 @@ def norm(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def held_out_pieces(data: list[tuple[str, list[str]]]) -> set[str]:
+    """Normalized held-out texts and their sentences (of 6+ characters) as the labeller cuts them."""
+    held = {norm(t) for t, _ in data}
+    held.update(p for t, _ in data for _, s in labeller.split_sentences(t) if len(p := norm(s)) >= 6)
+    return held
+
+
+def overlaps(text: str, held: set[str]) -> bool:
+    """Is text, or any of its sentences, a held-out text or sentence?  (pd199801 paragraphs hold
+    several sentences, some of which are People's Daily or MSRA held-out sentences.)"""
+    return norm(text) in held or any(norm(s) in held for _, s in labeller.split_sentences(text))
+
+
 def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
-    return set(labeller.bio_spans(tags))
+    return set(labeller.label_spans(tags))
 
 
-def pieces(text: str, tags: list[str]):
-    """Training sequences cut exactly as the labeller cuts text at tagging time."""
-    for offset, sentence in labeller.split_sentences(text):
-        yield sentence, tags[offset : offset + len(sentence)]
+def sequences(text: str, tags: list[str], groups: list[str], scheme: str, domain: str = ""):
+    """Training sequences (features, labels) of one text, cut and featurized exactly as the labeller
+    does at tagging time (same sentences, same jieba tokens, same feature code).  A domain adds one
+    attribute ``D<domain>`` to every character: it absorbs a corpus's own label priors in training
+    and is never present at tagging time."""
+    for offset, sentence, feats in labeller.text_features(text, groups=groups):
+        labels = tags[offset : offset + len(sentence)]
+        if domain:
+            for f in feats:
+                f.append("D" + domain)
+        yield feats, labeller.to_bioes(labels) if scheme == "bioes" else labels
 
 
 # ---------------------------------------------------------------------------------- evaluation
 
 
-def evaluate(tagger, data: list[tuple[str, list[str]]]) -> dict:
+def evaluate(tagger, data: list[tuple[str, list[str]]], groups: list[str]) -> dict:
     tp = fp = fn = 0
     per_type: dict[str, Counter] = {}
     for text, tags in data:
         gold = spans_of(tags)
-        pred = {(s, e, KIND_TYPE[k]) for s, e, k, _ in labeller.label_with(tagger, text)}
+        pred = {(s, e, KIND_TYPE[k]) for s, e, k, _ in labeller.label_with(tagger, text, groups=groups)}
         for typ in ("PER", "LOC", "ORG"):
             g = {x for x in gold if x[2] == typ}
             p = {x for x in pred if x[2] == typ}
@@ -215,6 +238,9 @@ def main(argv=None) -> int:
     ap.add_argument("--cluener-dev", type=float, default=0.10)
     ap.add_argument("--cluener-repeat", type=int, default=1, help="times CLUENER train is repeated")
     ap.add_argument("--pku", action="store_true", help="also train on pd199801 (PKU word/TAG)")
+    ap.add_argument("--scheme", default="bio", choices=["bio", "bioes"], help="label scheme")
+    ap.add_argument("--groups", default="", help="optional feature groups, comma-separated (dictionary)")
+    ap.add_argument("--cluener-domain", action="store_true", help="mark CLUENER training sequences with a domain attribute")
     ap.add_argument("--limit", type=int, default=0, help="train on at most N sequences (timing runs)")
     ap.add_argument("--eval-limit", type=int, default=0, help="score at most N sentences per corpus")
     ap.add_argument("--no-write", action="store_true", help="train to a temporary file only")
@@ -230,7 +256,7 @@ def main(argv=None) -> int:
     n_cl_dev = int(len(cluener) * args.cluener_dev)
     msra_train, msra_dev = msra[: len(msra) - n_msra_dev], msra[len(msra) - n_msra_dev :]
     cl_train, cl_dev = cluener[: len(cluener) - n_cl_dev], cluener[len(cluener) - n_cl_dev :]
-    held = {norm(t) for t, _ in msra_dev + cl_dev + pd_dev}
+    held = held_out_pieces(msra_dev + cl_dev + pd_dev)
 
     corpora = {"msra/train.bio": msra_train, "cluener2020/train.json": cl_train * args.cluener_repeat}
     if args.pku:
@@ -238,10 +264,10 @@ def main(argv=None) -> int:
     train, dropped = [], Counter()
     for name, seqs in corpora.items():
         for text, tags in seqs:
-            if norm(text) in held:
+            if overlaps(text, held):
                 dropped[name] += 1
                 continue
-            train.append((text, tags))
+            train.append((text, tags, "cl" if args.cluener_domain and name.startswith("cluener") else ""))
     print(f"read corpora in {time.time() - t0:.1f}s; train {len(train)} seqs; dropped as held-out {dict(dropped)}")
 
     if args.limit:
@@ -251,10 +277,11 @@ def main(argv=None) -> int:
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
     t0 = time.time()
     n_chars = 0
-    for text, tags in train:
-        for sentence, stags in pieces(text, tags):
-            trainer.append(labeller.sentence_features(sentence), stags)
-            n_chars += len(sentence)
+    groups = [g for g in args.groups.split(",") if g]
+    for text, tags, domain in train:
+        for feats, labels in sequences(text, tags, groups, args.scheme, domain):
+            trainer.append(feats, labels)
+            n_chars += len(labels)
     t_feat = time.time() - t0
     print(f"features for {n_chars} chars in {t_feat:.1f}s ({n_chars / t_feat:.0f} chars/s)")
 
@@ -281,29 +308,36 @@ def main(argv=None) -> int:
                        ("cluener2020 (last %d%% of train, mapped types)" % round(args.cluener_dev * 100), cl_dev),
                        ("peoples_daily_1998/dev.bio", pd_dev)):
         t0 = time.time()
-        scores[name] = evaluate(tagger, part[:lim])
+        scores[name] = evaluate(tagger, part[:lim], groups)
         print(f"{name}: {scores[name]}  ({time.time() - t0:.1f}s)")
 
     if args.no_write:
         return 0
     meta = {
         "model": labeller.MODEL_NAME,
-        "kind": "linear-chain CRF (python-crfsuite %s), BIO labels PER/LOC/ORG" % getattr(pycrfsuite, "__version__", "?"),
+        "kind": "linear-chain CRF (python-crfsuite), %s labels PER/LOC/ORG" % args.scheme.upper(),
         "feature_version": labeller.FEATURE_VERSION,
+        "feature_groups": groups,
         "features": [
             "char c0; chars c-2..c+2; bigrams c-1c0, c0c+1, c-1c+1",
             "char class trigram (digit/latin/han/numeral-han/punct/space)",
-            "jieba (private Tokenizer, HMM on) B/M/E/S position of the char in its word, and position x char",
-            "the jieba word (multi-char words) and its jieba dictionary tag nr/ns/nt/nz x position",
+            "the article's jieba.posseg tokens (kg.extract.doc.tokenize, HMM off): B/M/E/S position of the"
+            " char in its word, position x char, posseg tag x position, the word itself (multi-char words)",
             "org/place suffix (lexicons labeller_org_suffix, labeller_place_suffix) ending here / at next char",
-        ],
+        ] + (["dictionary: B/M/E/S of a kg.gazetteer.find place match here and at c-1, surname (lexicon surnames)"]
+             if "dictionary" in groups else [])
+        + (["training only: a D<corpus> attribute on every CLUENER character (never present when tagging)"]
+           if args.cluener_domain else []),
         "corpora": {name: len(seqs) for name, seqs in corpora.items()},
         "dropped_as_heldout": dict(dropped),
         "training_chars": n_chars,
         "date": dt.date.today().isoformat(),
-        "params": {"algorithm": args.algorithm, **params, "cluener_repeat": args.cluener_repeat},
+        "params": {"algorithm": args.algorithm, **params, "cluener_repeat": args.cluener_repeat,
+                   "scheme": args.scheme, "pku": args.pku, "cluener_domain": args.cluener_domain},
+        "command": "python scripts/train_labeller.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "train_seconds": round(t_train),
         "heldout_span_f1": scores,
+        "heldout_note": "scored through label_with() (labeller alone, with the place-ending post-rule), not kg extract",
         "label_map": {"cluener2020": CLUENER_MAP, "pd199801": PKU_MAP},
         "size_bytes": model_path.stat().st_size,
     }

@@ -90,3 +90,17 @@ def test_model_meta_is_shipped():
     assert meta["model"] == labeller.MODEL_NAME
     assert meta["feature_version"] == labeller.FEATURE_VERSION
     assert meta["heldout_span_f1"]
+
+
+def test_reuses_the_article_tokens():
+    from kg.extract.doc import tokenize
+
+    text = "昨天上午，李建国在杭州市西湖区会见了浙江星辰科技有限公司的负责人。国家统计局今天发布数据。"
+    assert label(text, tokenize(text)) == label(text)
+
+
+def test_bioes_round_trip():
+    bio = ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "I-LOC", "O", "I-ORG"]
+    bioes = labeller.to_bioes(bio)
+    assert bioes == ["B-PER", "E-PER", "O", "S-LOC", "B-LOC", "I-LOC", "E-LOC", "O", "S-ORG"]
+    assert labeller.label_spans(bioes) == labeller.label_spans(bio) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 7, "LOC"), (8, 9, "ORG")]

@@ -46,7 +46,7 @@ def labelled(doc: Doc) -> list[Mention]:
     from .labeller import label
 
     found = []
-    for start, end, kind, score in label(doc.text):
+    for start, end, kind, score in label(doc.text, doc.tokens):
         text = doc.text[start:end]
         if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue

@@ -1,11 +1,12 @@
 """A trained character-level sequence labeller for entity mentions (person, place, organization).
 
 A linear-chain CRF (python-crfsuite) over character features: the character and its ±2 window,
-character bigrams, character classes, the position of the character inside its jieba word, the
-jieba dictionary tag of that word (nr/ns/nt/nz), and whether a known organization or place suffix
-ends at the character.  The model ships in ``kg/data/models`` (see MODEL_CARD.md there) and is
-rebuilt by ``scripts/train_labeller.py``, which imports :func:`sentence_features` from here, so
-training and tagging always see the same features.
+character bigrams, character classes, the position of the character inside its jieba word and
+that word's jieba.posseg tag, and whether a known organization or place suffix ends at the
+character (optionally gazetteer and surname marks).  The jieba words are the article's own tokens
+(``kg.extract.doc``, HMM off), so jieba runs once per article.  The model ships in
+``kg/data/models`` (see MODEL_CARD.md there) and is rebuilt by ``scripts/train_labeller.py``,
+which imports :func:`text_features` from here, so training and tagging see the same features.
 
 >>> label("")
 []
@@ -13,20 +14,21 @@ training and tagging always see the same features.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from contextlib import ExitStack
 from functools import cache
+from collections.abc import Collection, Sequence
 from importlib.resources import as_file
 
+from kg.extract.doc import Token
 from kg.records import Kind
 from kg.resources import data_file, lexicon_list
 
-__all__ = ["label", "label_many", "sentence_features", "split_sentences", "MODEL_NAME"]
+__all__ = ["label", "label_many", "text_features", "split_sentences", "MODEL_NAME"]
 
 MODEL_NAME = "labeller.crfsuite"
 META_NAME = "meta.json"
-FEATURE_VERSION = "v1"
+FEATURE_VERSION = "v2"
 
 _KINDS = {"PER": Kind.PERSON, "LOC": Kind.PLACE, "ORG": Kind.ORG}
 
@@ -85,27 +87,6 @@ def _suffixes() -> tuple[frozenset[str], frozenset[str], int, frozenset[str]]:
     return org, loc, longest, last_chars
 
 
-@cache
-def _tokenizer():
-    """jieba's default tokenizer, shared with the rest of kg (which adds no words to it), so that
-    its dictionary loads once per process."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.dt
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    """jieba's own dictionary tags for proper-noun words (nr, ns, nt, nz and their variants), taken
-    from the table jieba.posseg has already read from dict.txt."""
-    import jieba.posseg
-
-    keep = {"nr": "nr", "nrt": "nr", "nrfg": "nr", "ns": "ns", "nt": "nt", "nz": "nz"}
-    return {word: keep[tag] for word, tag in jieba.posseg.dt.word_tag_tab.items() if tag in keep}
-
-
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """``(offset, sentence)`` pieces of text, cut after 。！？； and newlines; blanks dropped."""
     out: list[tuple[int, str]] = []
@@ -135,40 +116,31 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def sentence_features(sentence: str) -> list[list[str]]:
-    """One list of attribute names per character of sentence (the CRF's input)."""
-    s = sentence.translate(_HALF)
-    n = len(s)
-    if not n:
-        return []
-    tk = _tokenizer()
-    tags = _word_tags()
-    org_suf, loc_suf, longest, last_chars = _suffixes()
-
-    # Per-character word position (B/M/E/S), the word, and its dictionary tag.
+def _char_arrays(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[str], list[str]]:
+    """Per character of text: its B/M/E/S position in its token, the token's jieba tag, and the
+    token itself when it has two or more characters."""
+    n = len(text)
     wpos = [""] * n
     wtag = [""] * n
     word_of = [""] * n
-    i = 0
-    for w in tk.cut(s, HMM=True):
-        k = len(w)
-        t = tags.get(w, "")
+    for tok in tokens:
+        i, k, t = tok.start, tok.end - tok.start, tok.pos
         if k == 1:
             wpos[i] = "S"
             wtag[i] = t
-            i += 1
             continue
-        wpos[i] = "B"
-        for j in range(i + 1, i + k - 1):
-            wpos[j] = "M"
-        wpos[i + k - 1] = "E"
-        for j in range(i, i + k):
-            wtag[j] = t
-            word_of[j] = w
-        i += k
+        w = tok.text
+        wpos[i : i + k] = ["B"] + ["M"] * (k - 2) + ["E"]
+        wtag[i : i + k] = [t] * k
+        word_of[i : i + k] = [w] * k
+    return wpos, wtag, word_of
 
-    # Suffix ends: "o"/"l" when a listed organization/place suffix ends at this character,
-    # with its length, so 有限公司 and 司 are told apart.
+
+def _suffix_ends(s: str) -> list[str]:
+    """Per character: "o"/"l" plus length when a listed organization/place suffix ends there, so
+    有限公司 and 司 are told apart."""
+    org_suf, loc_suf, longest, last_chars = _suffixes()
+    n = len(s)
     suf = [""] * n
     for e in range(n):
         if s[e] not in last_chars:
@@ -181,43 +153,96 @@ def sentence_features(sentence: str) -> list[list[str]]:
             if piece in loc_suf:
                 suf[e] = "l" + str(k)
                 break
+    return suf
 
-    c = "\x02\x02" + s + "\x03\x03"
-    cls = "BB" + _class_string(s) + "EE"
+
+def _dictionary_marks(s: str) -> list[str]:
+    """Per character: B/M/E/S of a gazetteer place name (kg.gazetteer.find) covering it, and "x"
+    on a listed surname."""
+    from kg import gazetteer
+
+    n = len(s)
+    marks = [""] * n
+    for start, end, _name in gazetteer.find(s):
+        k = end - start
+        marks[start:end] = ["zS"] if k == 1 else ["zB"] + ["zM"] * (k - 2) + ["zE"]
+    surnames = _surnames()
+    for i, ch in enumerate(s):
+        if ch in surnames:
+            marks[i] += "x"
+    return marks
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(x for x in lexicon_list("surnames") if len(x) == 1)
+
+
+def text_features(
+    text: str, tokens: Sequence[Token] | None = None, groups: Collection[str] | None = None
+) -> list[tuple[int, str, list[list[str]]]]:
+    """``(offset, sentence, features)`` for each sentence of text: one list of attribute names per
+    character (the CRF's input).  tokens are text's jieba.posseg tokens (``kg.extract.doc.tokenize``,
+    HMM off), computed here when not given: the same tokens the rest of kg reads.  groups are the
+    optional feature groups (``"dictionary"``); by default those the shipped model was trained with."""
+    if tokens is None:
+        from .doc import tokenize
+
+        tokens = tokenize(text)
+    if groups is None:
+        groups = model_meta().get("feature_groups", ())
+    s_all = text.translate(_HALF)
+    wpos_all, wtag_all, word_all = _char_arrays(text, tokens)
+    suf_all = _suffix_ends(s_all)
+    dic_all = _dictionary_marks(s_all) if "dictionary" in groups else [""] * len(s_all)
+    cls_all = _class_string(s_all)
     out = []
-    append = out.append
-    for i in range(n):
-        j = i + 2
-        a = c[j]
-        p = c[j - 1]
-        q = c[j + 1]
-        wp = wpos[i]
-        wt = wtag[i]
-        f = [
-            "b",
-            "c" + a,
-            "p" + p,
-            "n" + q,
-            "pp" + c[j - 2],
-            "nn" + c[j + 2],
-            "pc" + p + a,
-            "cn" + a + q,
-            "pn" + p + q,
-            "t" + cls[j - 1 : j + 2],
-            "w" + wp,
-            "wc" + wp + a,
-        ]
-        if wt:
-            f.append("g" + wt + wp)
-        w = word_of[i]
-        if w:
-            f.append("W" + w)
-        sf = suf[i]
-        if sf:
-            f.append("s" + sf)
-        if i + 1 < n and suf[i + 1]:
-            f.append("ns" + suf[i + 1])
-        append(f)
+    for offset, sentence in split_sentences(text):
+        n = len(sentence)
+        end = offset + n
+        s = s_all[offset:end]
+        wpos, wtag, word_of = wpos_all[offset:end], wtag_all[offset:end], word_all[offset:end]
+        suf, dic = suf_all[offset:end], dic_all[offset:end]
+        c = "\x02\x02" + s + "\x03\x03"
+        cls = "BB" + cls_all[offset:end] + "EE"
+        feats = []
+        append = feats.append
+        for i in range(n):
+            j = i + 2
+            a = c[j]
+            p = c[j - 1]
+            q = c[j + 1]
+            wp = wpos[i]
+            f = [
+                "b",
+                "c" + a,
+                "p" + p,
+                "n" + q,
+                "pp" + c[j - 2],
+                "nn" + c[j + 2],
+                "pc" + p + a,
+                "cn" + a + q,
+                "pn" + p + q,
+                "t" + cls[j - 1 : j + 2],
+                "w" + wp,
+                "wc" + wp + a,
+                "g" + wtag[i] + wp,
+            ]
+            w = word_of[i]
+            if w:
+                f.append("W" + w)
+            sf = suf[i]
+            if sf:
+                f.append("s" + sf)
+            if i + 1 < n and suf[i + 1]:
+                f.append("ns" + suf[i + 1])
+            d = dic[i]
+            if d:
+                f.append("d" + d)
+            if i and dic[i - 1]:
+                f.append("pd" + dic[i - 1])
+            append(f)
+        out.append((offset, sentence, feats))
     return out
 
 
@@ -235,9 +260,8 @@ def _tagger():
     tagger.open(str(path))
     _tagger_stack.append(stack)
     # Warm the feature resources now so the first call pays the start-up cost, not later ones.
-    _tokenizer()
-    _word_tags()
     _suffixes()
+    _surnames()
     return tagger
 
 
@@ -247,33 +271,50 @@ _ADMIN_END = frozenset("省市区县镇乡村旗州")
 _ADMIN_BLOCK = frozenset("长委政府域级内外民场属")  # 区长, 市委, 市民, 市场 … are not place endings
 
 
-
 @cache
 def model_meta() -> dict:
     """The training record shipped next to the model (corpora, scores, parameters)."""
     return json.loads(data_file("models", META_NAME).read_text("utf-8"))
 
 
-def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) of the B-/I- runs of a BIO label sequence (an I- without B- starts one)."""
+def label_spans(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the entity runs of a BIO or BIOES label sequence: a run starts at B-/S-
+    (or at an I-/E- that does not continue one) and ends after E-/S- or when I-/E- stop."""
     out, i, n = [], 0, len(labels)
     while i < n:
-        if labels[i] == "O":
+        lab = labels[i]
+        if lab == "O":
             i += 1
             continue
-        typ = labels[i][2:]
+        typ = lab[2:]
         j = i + 1
-        while j < n and labels[j] == "I-" + typ:
-            j += 1
+        if lab[0] not in "SE":
+            while j < n and labels[j][0] in "IE" and labels[j][2:] == typ:
+                j += 1
+                if labels[j - 1][0] == "E":
+                    break
         out.append((i, j, typ))
         i = j
+    return out
+
+
+def to_bioes(tags: Sequence[str]) -> list[str]:
+    """BIO tags as BIOES (single-character entities S-, last characters E-)."""
+    out = ["O"] * len(tags)
+    for i, j, typ in label_spans(tags):
+        if j - i == 1:
+            out[i] = "S-" + typ
+        else:
+            out[i] = "B-" + typ
+            out[i + 1 : j - 1] = ["I-" + typ] * (j - i - 2)
+            out[j - 1] = "E-" + typ
     return out
 
 
 def _decode(tagger, sentence: str, labels: list[str], offset: int, out: list) -> None:
     n = len(labels)
     marg = tagger.marginal
-    for i, j, typ in bio_spans(labels):
+    for i, j, typ in label_spans(labels):
         score = sum(marg(labels[k], k) for k in range(i, j)) / (j - i)
         end = j
         if typ == "LOC" and j < n and labels[j] == "O" and sentence[j] in _ADMIN_END:
@@ -283,24 +324,24 @@ def _decode(tagger, sentence: str, labels: list[str], offset: int, out: list) ->
         out.append((offset + i, offset + end, _KINDS[typ], round(min(max(score, 0.0), 1.0), 4)))
 
 
-def _label_sentence(tagger, sentence: str, offset: int, out: list) -> None:
-    labels = tagger.tag(sentence_features(sentence))
-    if any(lab != "O" for lab in labels):
-        _decode(tagger, sentence, labels, offset, out)
-
-
-def label(text: str) -> list[tuple[int, int, Kind, float]]:
-    """Entity spans in text: (start, end exclusive, kind, score 0..1), non-overlapping, in order."""
+def label(text: str, tokens: Sequence[Token] | None = None) -> list[tuple[int, int, Kind, float]]:
+    """Entity spans in text: (start, end exclusive, kind, score 0..1), non-overlapping, in order.
+    tokens: text's ``kg.extract.doc.tokenize`` tokens when the caller has them already."""
     if not text:
         return []
-    return label_with(_tagger(), text)
+    return label_with(_tagger(), text, tokens)
 
 
-def label_with(tagger, text: str) -> list[tuple[int, int, Kind, float]]:
-    """:func:`label` with a given ``pycrfsuite.Tagger`` (the training script scores with this)."""
+def label_with(
+    tagger, text: str, tokens: Sequence[Token] | None = None, groups: Collection[str] | None = None
+) -> list[tuple[int, int, Kind, float]]:
+    """:func:`label` with a given ``pycrfsuite.Tagger`` and feature groups (the training script
+    scores with this)."""
     out: list[tuple[int, int, Kind, float]] = []
-    for offset, sentence in split_sentences(text):
-        _label_sentence(tagger, sentence, offset, out)
+    for offset, sentence, feats in text_features(text, tokens, groups):
+        labels = tagger.tag(feats)
+        if any(lab != "O" for lab in labels):
+            _decode(tagger, sentence, labels, offset, out)
     return out
 
 
