@@ -25,7 +25,6 @@ COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
-
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
     "gazetteer": "kg.extract.lexicon:gazetteer_places",
