@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from table import print_table  # benchmarks/table.py (this folder is on sys.path when run as a script)
+
 REPO = Path(__file__).resolve().parents[1]
 ONE_LINE = "6月3日，湖州市吴兴区织里镇举行童装产业招商推介会。\n"
 
@@ -196,12 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                                  "jieba.setLogLevel(logging.WARNING); jieba.initialize()"], args.repeat)
 
     print()
-    head = f"{'':17} {'start-up s':>10} {'run s':>8} {'chars/s':>10} {'RSS start MB':>13} {'peak RSS MB':>12}"
-    print(head)
-    print("-" * len(head))
-    for r in rows:
-        print(f"{r['name']:17} {r['startup_s']:10.2f} {r['seconds']:8.2f} {r['chars_per_s']:10,.0f} "
-              f"{r['rss_start_mb']:13.0f} {r['peak_rss_mb']:12.0f}")
+    print_table(rows, [("start-up s", "startup_s", ".2f"), ("run s", "seconds", ".2f"), ("chars/s", "chars_per_s", ",.0f"),
+                       ("RSS start MB", "rss_start_mb", ".0f"), ("peak RSS MB", "peak_rss_mb", ".0f")])
     kg_row, posseg_row, nohmm_row = rows
     print(f"\nkg.build: {kg_row['detail']}")
     print(f"jieba.posseg: {posseg_row['detail']} (HMM=False: {nohmm_row['detail']})")

@@ -20,6 +20,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from table import print_table  # benchmarks/table.py (this folder is on sys.path when run as a script)
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
@@ -62,16 +64,7 @@ def run_labeller(texts: list[str]) -> dict:
     t0 = time.perf_counter()
     labeller.label_many(texts)
     elapsed = time.perf_counter() - t0
-    return {
-        "name": "kg labeller",
-        "load_s": load,
-        "chars_per_s": n / elapsed,
-        "seconds": elapsed,
-        "rss_after_load_mb": rss_after_load,
-        "peak_rss_mb": rss_mb(),
-        "heap_peak_mb": heap_peak / 1e6,
-        "mentions": sum(map(len, spans)),
-    }
+    return _row("kg labeller", load, n, elapsed, rss_after_load, heap_peak / 1e6, sum(map(len, spans)))
 
 
 def run_posseg(texts: list[str]) -> dict:
@@ -91,15 +84,20 @@ def run_posseg(texts: list[str]) -> dict:
             if pair.flag in ("nr", "ns", "nt"):
                 found += 1
     elapsed = time.perf_counter() - t0
+    return _row("jieba.posseg", load, n, elapsed, rss_after_load, float("nan"), found)
+
+
+def _row(name: str, load: float, chars: int, elapsed: float, rss_after_load: float, heap_peak_mb: float,
+         mentions: int) -> dict:
     return {
-        "name": "jieba.posseg",
+        "name": name,
         "load_s": load,
-        "chars_per_s": n / elapsed,
+        "chars_per_s": chars / elapsed,
         "seconds": elapsed,
         "rss_after_load_mb": rss_after_load,
         "peak_rss_mb": rss_mb(),
-        "heap_peak_mb": float("nan"),
-        "mentions": found,
+        "heap_peak_mb": heap_peak_mb,
+        "mentions": mentions,
     }
 
 
@@ -129,12 +127,9 @@ def main(argv=None) -> int:
 
     n = sum(map(len, texts))
     print(f"{n} chars in {len(texts)} news stories (xwlb_{args.year})\n")
-    head = f"{'':14} {'load s':>7} {'chars/s':>10} {'run s':>7} {'RSS load MB':>12} {'peak RSS MB':>12} {'heap peak MB':>13} {'mentions':>9}"
-    print(head)
-    print("-" * len(head))
-    for r in rows:
-        print(f"{r['name']:14} {r['load_s']:7.2f} {r['chars_per_s']:10.0f} {r['seconds']:7.2f} "
-              f"{r['rss_after_load_mb']:12.0f} {r['peak_rss_mb']:12.0f} {r['heap_peak_mb']:13.1f} {r['mentions']:9d}")
+    print_table(rows, [("load s", "load_s", ".2f"), ("chars/s", "chars_per_s", ".0f"), ("run s", "seconds", ".2f"),
+                       ("RSS load MB", "rss_after_load_mb", ".0f"), ("peak RSS MB", "peak_rss_mb", ".0f"),
+                       ("heap peak MB", "heap_peak_mb", ".1f"), ("mentions", "mentions", "d")], width=14)
     ratio = rows[0]["chars_per_s"] / rows[1]["chars_per_s"]
     print(f"\nlabeller / posseg throughput: {ratio:.2f}x")
     return 0
