@@ -134,3 +134,13 @@ def test_is_country(name, expected):
 def test_country_canonical_and_find():
     assert gz.country("中华人民共和国") == "中国"
     assert [h[2] for h in gz.find("他从东京出发，经欧洲抵达巴西。")] == ["东京", "欧洲", "巴西"]
+
+
+def test_resolve_unique_township_needs_a_related_context():
+    """A township name that the text places under other divisions is not taken for the only
+    township of that name elsewhere; with its own county (or no context) it is."""
+    (only,) = gz.lookup("朝阳社区")
+    county = gz.ancestors(only)[0]
+    assert gz.resolve("朝阳社区", ["吴兴区"]) is None  # a 朝阳社区 of 湖州, not of 安徽
+    assert gz.resolve("朝阳社区", [county.name]) == only
+    assert gz.resolve("朝阳社区") == only

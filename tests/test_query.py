@@ -42,9 +42,9 @@ def test_query_in_division_follows_the_gazetteer(page_graph):
           ?d skos:prefLabel ?name ; kg:divisionLevel ?level }""")
     assert {(str(n), str(level)) for n, level in chain} == {
         ("白沙镇", "township"), ("江津区", "county"), ("重庆市", "province")}
-    rows = {(str(place), str(code)) for place, code, _ in query(page_graph, "in_division")}
-    assert ("白沙镇", "500116108") in rows
-    assert all(code.startswith("50") for _, code in rows)
+    rows = {(str(division), str(place), str(code)) for division, place, code, _ in query(page_graph, "in_division")}
+    assert ("重庆市", "白沙镇", "500116108") in rows
+    assert all(code.startswith("50") for division, _, code in rows if division == "重庆市")
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml", "table"])

@@ -181,7 +181,8 @@ def _affinity(idx: _Index, cand: Division, others: Iterable[Division]) -> int:
 def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
     """The division meant by ``name``, using other place names of the same text as ``context``.
 
-    A unique match wins outright. Otherwise each candidate scores, for every context name, the
+    A unique match wins, except a township when the text names other divisions and none of them is
+    above it (a community of the same name elsewhere). Otherwise each candidate scores, for every context name, the
     level of the deepest division it shares with one of that name's readings (so a county in
     context beats a province in context); the single best positive score wins. Failing that, a
     single candidate at the highest level (lowest level number) wins - 吉林 is the province,
@@ -190,11 +191,16 @@ def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
     cands = lookup(name)
     if not cands:
         return None
-    if len(cands) == 1:
+    if len(cands) == 1 and cands[0].level < 4:
         return cands[0]
     idx = _index()
     readings = [lookup(c) for c in dict.fromkeys(context) if c and c != name]
     readings = [r for r in readings if r]
+    if len(cands) == 1:
+        only = cands[0]
+        if readings and not any(_affinity(idx, only, r) for r in readings):
+            return None  # a 朝阳社区 in a story about 吴兴区 is not the township of that name in 安徽
+        return only
     if readings:
         scores = [sum(_affinity(idx, d, r) for r in readings) for d in cands]
         top = max(scores)

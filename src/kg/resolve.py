@@ -308,6 +308,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     # names resolved by context: people by organization, ambiguous places by division
     contextual: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
     authored: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # person → articles they wrote
+    places_around: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # place → places named beside it
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
@@ -329,6 +330,8 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
                 contextual[key].append((extraction.article.id, codes, mentions))
             else:
                 members[key].extend(mentions)
+                if kind is Kind.PLACE:  # the other places of the article, to read its division code
+                    places_around[key].update(t for k, ts, _ in clusters if k is Kind.PLACE for t in ts)
     target = _cross_article_targets(names, known_ids)
     _apply_aliases(names, contextual, same_as, target)
 
@@ -341,16 +344,19 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
 
     merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
     merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
+    merged_keys: dict[tuple[Kind, str], list[tuple[Kind, str]]] = defaultdict(list)
     for key, forms in names.items():
         if key in contextual or (key[0] is Kind.PERSON and key in target):
             continue
         r = root(key)
         merged_forms[r].update(forms | {key[1]})
         merged_mentions[r].extend(members[key])
+        merged_keys[r].append(key)
     entities = []
     for (kind, name), forms in sorted(merged_forms.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         eid = known_ids.get((kind, name)) or entity_id(kind, name)
-        entities.append(_entity(eid, kind, name, forms, merged_mentions[(kind, name)]))
+        around = set().union(*(places_around[k] for k in merged_keys[(kind, name)]))
+        entities.append(_entity(eid, kind, name, forms, merged_mentions[(kind, name)], context=around))
     for (kind, name), found in sorted(contextual.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         if kind is Kind.PERSON:
             found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
@@ -364,10 +370,11 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     return Resolution(tuple(entities), entity_of)
 
 
-def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention], code: str | None = None) -> Entity:
+def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention], code: str | None = None,
+            context: Iterable[str] = ()) -> Entity:
     ordered = tuple(sorted(mentions, key=lambda m: (m.article_id, m.start)))
     if kind is Kind.PLACE and code is None:
-        code = next(iter(_division_codes(name, [])), None)
+        code = next(iter(_division_codes(name, [c for c in context if c != name])), None)
     return Entity(eid, kind, name, tuple(sorted(forms - {name})), ordered, code)
 
 
