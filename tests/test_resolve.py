@@ -166,3 +166,18 @@ def test_resolve_contraction_across_articles_and_ambiguous_short_form():
     assert [(e.name, e.aliases) for e in res.entities] == [("工业和信息化部", ("工信部",))]
     res = resolve([_ex("a", ("吉林省", Kind.PLACE), ("吉林市", Kind.PLACE), ("吉林", Kind.PLACE))])
     assert len(res.entities) == 3
+
+
+@pytest.mark.parametrize(
+    "short, long, same",
+    [
+        ("青山医疗队", "青山援鄂医疗队", True),  # the place, then the same name, a word left out
+        ("贵州省医院", "贵州省人民医院", False),  # two hospitals
+        ("重庆市中学", "重庆市第一中学", False),  # a number left out
+        ("江北区医院", "江北区中医院", False),
+    ],
+)
+def test_resolve_short_form_without_a_middle_word(short, long, same):
+    from kg.resolve import _middle_dropped
+
+    assert _middle_dropped(short, long, {"青山"}) is same

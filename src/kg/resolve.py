@@ -135,10 +135,27 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
+        if _middle_dropped(short, long, places):
+            return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True
     if kind is Kind.INITIATIVE:
         return long.startswith(short) and len(short) >= 3 and long[len(short):] in lexicon("initiative_heads")
+    return False
+
+
+def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
+    """贵州医疗队 for 贵州援鄂医疗队: the same place first and the same name of three or more characters
+    last, with one or two characters (not a number: 第一中学) left out between them."""
+    from . import gazetteer
+
+    gap = len(long) - len(short)
+    if gap not in (1, 2):
+        return False
+    for cut in range(2, len(short) - 2):
+        head, tail, middle = short[:cut], short[cut:], long[cut:cut + gap]
+        if long.startswith(head) and long.endswith(tail) and (head in places or gazetteer.lookup(head)):
+            return not any(ch in "第一二三四五六七八九十0123456789" for ch in middle)
     return False
 
 
