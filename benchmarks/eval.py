@@ -108,10 +108,8 @@ def score_spans(data: Path, fmt: str, cmd: str, limit: int) -> dict:
 
 
 def commit() -> str:
-    try:
-        return run(["git", "rev-parse", "--short", "HEAD"]).strip()
-    except SystemExit:
-        return "unknown"
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO)
+    return done.stdout.strip() or "unknown"
 
 
 def table(results: dict) -> str:

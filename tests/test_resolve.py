@@ -171,7 +171,7 @@ def test_resolve_contraction_across_articles_and_ambiguous_short_form():
 @pytest.mark.parametrize(
     "short, long, same",
     [
-        ("青山医疗队", "青山援鄂医疗队", True),  # the place, then the same name, a word left out
+        ("青山工作队", "青山驻村工作队", True),  # the place, then the same name, a word left out
         ("贵州省医院", "贵州省人民医院", False),  # two hospitals
         ("重庆市中学", "重庆市第一中学", False),  # a number left out
         ("江北区医院", "江北区中医院", False),

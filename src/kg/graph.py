@@ -73,20 +73,22 @@ def entity_triples_of(entity: Entity) -> Iterator[Triple]:
         yield node, SKOS.altLabel, zh(alias)
     if entity.code:
         yield node, KG.divisionCode, Literal(entity.code)
-        if gazetteer.get(entity.code) is not None:
-            yield node, KG.division, division_iri(entity.code)
-            yield from division_triples(entity.code)
+        yield from division_triples(node, entity.code)
 
 
 def division_iri(code: str) -> URIRef:
     return DATA["division"][code]
 
 
-def division_triples(code: str) -> Iterator[Triple]:
-    """The administrative division with this code and its parents up to the province, as concepts
-    of the kg:divisions scheme linked by skos:broader (白沙镇 → 江津区 → 重庆市)."""
+def division_triples(place: URIRef, code: str) -> Iterator[Triple]:
+    """``place`` kg:division the administrative division with this code, and that division and its
+    parents up to the province as concepts of the kg:divisions scheme linked by skos:broader
+    (白沙镇 → 江津区 → 重庆市); nothing for a code the gazetteer does not know."""
     division = gazetteer.get(code)
-    for d in (division, *gazetteer.ancestors(division)) if division else ():
+    if division is None:
+        return
+    yield place, KG.division, division_iri(code)
+    for d in (division, *gazetteer.ancestors(division)):
         node = division_iri(d.code)
         yield node, RDF.type, KG.AdministrativeDivision
         yield node, SKOS.inScheme, KG.divisions

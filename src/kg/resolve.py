@@ -145,7 +145,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
-    """贵州医疗队 for 贵州援鄂医疗队: the same place first and the same name of three or more characters
+    """青山工作队 for 青山驻村工作队: the same place first and the same name of three or more characters
     last, with one or two characters (not a number: 第一中学) left out between them."""
     from . import gazetteer
 
@@ -256,12 +256,10 @@ def _context_groups(
     out = []
     for group in groups:
         orgs = sorted(set().union(*(found[i][1] for i in group)))
-        discriminator = "" if len(groups) == 1 else (orgs[0] if orgs else "?" + _ROLE_MARK[found[min(group)][0] in authored])
+        reporter = found[min(group)][0] in authored
+        discriminator = "" if len(groups) == 1 else (orgs[0] if orgs else "?byline" if reporter else "?")
         out.append((discriminator, [m for i in sorted(group) for m in found[i][2]]))
     return out
-
-
-_ROLE_MARK = {True: "byline", False: ""}
 
 
 def _join_loose(affiliated: set[int], loose: list[int], byline: list[bool]) -> list[set[int]]:

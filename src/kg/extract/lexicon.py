@@ -13,7 +13,7 @@ from .segmenter import word_tags
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
-_ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
+ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
 
 @cache
@@ -63,7 +63,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         right = tokens[start_index]
         if not _inside_name(left, right, kind):
             break
-        if kind is Kind.PLACE and (left.text.endswith(_ADMIN_ENDS + ("号线",)) or left.text == "线"):
+        if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线"):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
         if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
             break  # 成都 | 青羊区
@@ -80,13 +80,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
-def _word_tags() -> dict[str, str]:
-    return word_tags()
-
-
 def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
     """工作思路, 家属楼: one ordinary dictionary word that ends like a place (but 作登乡 is a place)."""
-    return kind is Kind.PLACE and one_token and common_word(text) and not text.endswith(_ADMIN_ENDS)
+    return kind is Kind.PLACE and one_token and common_word(text) and not text.endswith(ADMIN_ENDS)
 
 
 _SURE = 0.7
@@ -104,7 +100,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """
     if score < 0.6:
         return False
-    tag = _word_tags().get(text, "")
+    tag = word_tags().get(text, "")
     if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")):
         if any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
             return False
@@ -113,7 +109,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
 
 def common_word(text: str) -> bool:
     """A word jieba's dictionary knows as something other than a proper noun (强调, 互联网, 轨道交通)."""
-    tag = _word_tags().get(text)
+    tag = word_tags().get(text)
     return tag is not None and not tag.startswith(("nr", "ns", "nt", "nz", "j", "eng"))
 
 

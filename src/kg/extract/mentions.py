@@ -5,9 +5,7 @@ from collections.abc import Iterable
 
 from ..records import Kind, Mention
 from ..resources import lexicon
-
-
-_ADMIN = ("省", "市", "区", "县", "旗", "镇", "乡", "村", "州", "盟")
+from .lexicon import ADMIN_ENDS
 
 
 def _weight(mention: Mention) -> float:
@@ -47,7 +45,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     # (but not a gazetteer short form the labeller confidently reads as a person: 乌兰, 王益)
     people = {(m.start, m.end) for m in pool if m.by == "labeller" and m.kind is Kind.PERSON and m.score >= 0.9}
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
-             and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in people and not m.text.endswith(_ADMIN))}
+             and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in people and not m.text.endswith(ADMIN_ENDS))}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
             or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]

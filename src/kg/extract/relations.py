@@ -217,7 +217,7 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         partners = _co_subjects(text, subject, inside) if subject is not None and not carried else []
         for m in inside:
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
-                continue  # 落实中央八项规定: who carries out a programme does not organize it
+                continue  # 落实某某八项规定: who carries out a programme does not organize it
             lead = text[(subject.end if subject is not None and subject.end <= m.start and not carried else sentence.start):m.start]
             if subject is not None and (carried or subject.end <= m.start) and any(v in lead for v in verbs):
                 for organizer in [subject, *partners]:

@@ -1,5 +1,5 @@
 """Names found by the patterns of news writing: bylines and photo credits, quoted names of
-initiatives, programmes named after the verb that puts them into effect (落实中央八项规定), and
+initiatives, programmes named after the verb that puts them into effect (落实青山八项规定), and
 people named after their post (党工委副书记周明远, 党员王芳)."""
 from __future__ import annotations
 
@@ -85,16 +85,9 @@ def _programme() -> re.Pattern[str]:
     )
 
 
-#: characters that a programme name does not contain: particles, conjunctions, prepositions, copulas,
-#: modal and degree words (推动国有企业更好服务国家战略 is a clause, not a name)
-_NOT_IN_PROGRAMME = set("的了和与及或在将把被对向从各该这那其所等是为共想更要让使")
-#: how a generic phrase starts (全面深化改革, 相关配套改革, 一批重点工程)
-_GENERIC_START = ("全面", "深化", "进一步", "有关", "相关", "一批", "一系列", "多项", "各项", "重点领域")
-
-
 def programmes(doc: Doc) -> list[Mention]:
     """Programmes, reforms and rules named without quotes after a verb that puts them into effect:
-    落实中央八项规定, 深化接诉即办改革, 实施健康扶贫工程. The name runs to the first head word; a
+    落实青山八项规定, 深化一窗通办改革, 实施青禾帮扶工程. The name runs to the first head word; a
     verb inside it starts the name again (改革为实施|创新驱动发展战略)."""
     verbs, heads = longest_first("programme_verbs"), longest_first("programme_heads")
     found: list[Mention] = []
@@ -104,9 +97,9 @@ def programmes(doc: Doc) -> list[Mention]:
         start, name = start + cut, name[cut:]
         head = next(h for h in heads if name.endswith(h))
         body = name[: -len(head)]
-        if len(body) < 2 or _NOT_IN_PROGRAMME.intersection(name) or common_word(name) or body.startswith(_GENERIC_START) \
-                or name[0] in "好着过得":  # 执行|好…计划: the verb's complement
-            continue
+        if len(body) < 2 or lexicon("programme_stop_chars").intersection(name) or common_word(name) \
+                or body.startswith(lexicon_list("programme_generic_starts")) or name[0] in "好着过得":
+            continue  # a clause, a generic phrase, or the verb's complement (执行|好…计划)
         if any(h in body for h in heads):
             continue  # 结构性改革特别是…改革: not one name
         found.append(Mention(doc.article.id, start, start + len(name), name, Kind.INITIATIVE,
