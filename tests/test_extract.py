@@ -322,3 +322,38 @@ def test_reconcile_confident_person_beats_a_gazetteer_short_form():
     county = Mention("t", 0, 3, "乌兰县", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
     unsure = Mention("t", 0, 3, "乌兰县", Kind.PERSON, by="labeller", score=0.97)
     assert [m.kind for m in reconcile([unsure, county])] == [Kind.PLACE]  # a full division name stays a place
+
+
+def test_extract_organizer_pointed_to_by_gai_qu():
+    rels = _relations("近年来,永川区持续改善人居环境。目前,该区已建成12个“口袋书屋”。")
+    assert ("organizer", "口袋书屋", "永川区", None) in rels
+
+
+def test_extract_organizer_goes_on_over_semicolons_but_not_paragraphs():
+    rels = _relations("永川区已完成“川渝图书通”项目;上线了“云上书屋”平台;建成8个“城市书吧”。\n打造“丙丁工程”。")
+    assert {("organizer", name, "永川区", None) for name in ("川渝图书通", "云上书屋", "城市书吧")} <= rels
+    assert not any(r[0] == "organizer" and r[1] == "丙丁工程" for r in rels)
+
+
+def test_extract_organizer_is_not_the_object_of_a_verb():
+    rels = _relations("该负责人说,还将建设青禾物流园,年内建成“老街书香”工程。")
+    assert not any(r[0] == "organizer" for r in rels)
+    rels = _relations("他指出,建设“云上书屋”平台是重要举措。")  # 他 acts: nobody named organizes it
+    assert not any(r[0] == "organizer" for r in rels)
+
+
+def test_extract_place_qualifies_every_name_of_a_list():
+    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、老街纪念馆及茶山景区融为一体。")
+    assert {("locatedIn", name, "临江镇", None) for name in ("文昌阁博物馆", "老街纪念馆", "茶山景区")} <= rels
+    rels = _relations("他来到位于成都市的青禾纪念馆、锦江博物馆,缅怀先辈。")
+    assert {("locatedIn", name, "成都市", None) for name in ("青禾纪念馆", "锦江博物馆")} <= rels
+
+
+def test_extract_place_near_a_name_is_not_where_it_is():
+    rels = _relations("紧邻临江镇的青禾博物馆今天开放。")
+    assert ("locatedIn", "青禾博物馆", "临江镇", None) not in rels
+
+
+def test_extract_venue_is_not_a_place_that_only_locates_it():
+    rels = _relations("永川区在位于临江镇东华社区老街的文昌阁建起“乡愁博物馆”。")
+    assert not any(r[0] == "locatedIn" and r[1] == "乡愁博物馆" for r in rels)

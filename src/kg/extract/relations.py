@@ -5,13 +5,15 @@ memberOf (a post between an organization and a person's name, bylines), locatedI
 subOrganizationOf (母公司, 旗下) and partnerOf (联合, 与…合作)."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from ..records import Kind, Mention, Relation, Span
-from ..resources import longest_first, table
+from ..resources import lexicon, longest_first, table
 from .doc import Doc
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -70,14 +72,45 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """Adjacent places, outer first: 临江镇东华社区老街的文昌阁 → each in the one before."""
+    """Adjacent places, outer first: 临江镇东华社区老街的文昌阁 → each in the one before; a list that a
+    place qualifies takes the place for each name (某镇城区内的甲、乙及丙 → all three in 某镇)."""
     text = doc.text
-    for outer, inner in zip(mentions, mentions[1:]):
+    for i, (outer, inner) in enumerate(zip(mentions, mentions[1:]), start=1):
         if outer.kind is not Kind.PLACE or inner.kind not in (Kind.PLACE, Kind.ORG):
             continue
         gap = text[outer.end:inner.start]
-        if gap in ("", "的") and inner.kind is Kind.PLACE or gap == "的" and inner.kind is Kind.ORG:
+        if gap == "" and inner.kind is Kind.PLACE:
             yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)
+        elif _QUALIFIER.fullmatch(gap) and not text[:outer.start].endswith(_cues()[("locatedIn", "not-before")]):
+            for item in _listed(text, mentions, i):
+                if item.kind is Kind.ORG or not _wider(item, outer):
+                    yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
+
+
+_QUALIFIER = re.compile(r"(?:城区|市区|境内|辖区|区域)?(?:内|里)?的")  # 某镇的, 某镇城区内的
+
+
+def _listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
+    """The names listed from ``mentions[first]`` on, of its kind or the other of place and organization,
+    joined by 、和及以及 (甲、乙和丙)."""
+    out = [mentions[first]]
+    for nxt in mentions[first + 1:]:
+        if nxt.kind not in (Kind.PLACE, Kind.ORG) or not re.fullmatch(r"[、和及]|以及", text[out[-1].end:nxt.start]):
+            break
+        out.append(nxt)
+    return out
+
+
+def _wider(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` cannot lie in ``outer``: a country, or a division the gazetteer ranks above
+    ``outer`` (a province after a county's 的)."""
+    from .. import gazetteer
+
+    if gazetteer.is_country(inner.text):
+        return True
+    inner_levels = [d.level for d in gazetteer.lookup(inner.text)]
+    outer_levels = [d.level for d in gazetteer.lookup(outer.text)]
+    return bool(inner_levels and outer_levels) and max(inner_levels) < min(outer_levels)
 
 
 def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -107,7 +140,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
     """locatedIn, subOrganizationOf and partnerOf stated by a cue word between two mentions."""
     text = doc.text
     cues = _cues()
-    for a, b in zip(mentions, mentions[1:]):
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
         if doc.sentence_of(a.start) != doc.sentence_of(b.start):
             continue
         gap = text[a.end:b.start]
@@ -116,7 +149,8 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
         if b.kind is Kind.PLACE and (gap in after or gap.rstrip("了在于到") in after):  # 坐落于, 落户在
             yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
         if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
-            yield _relation(doc, "locatedIn", b, a, "rules.cue", 0.75)
+            for item in _listed(text, mentions, i + 1) if gap else [b]:
+                yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
             if gap in cues[("subOrganizationOf", "parent-after")]:
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)
@@ -154,8 +188,8 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             if verb is None:
                 continue
             places = [m for m in inside if start <= m.start and m.end <= verb and m.kind is Kind.PLACE]
-            if not places:
-                continue
+            if not places or "的" in text[places[-1].end:verb]:
+                continue  # 在位于某街(老街)的某堂建起…: the venue is the unnamed 某堂, not the street
             listed, left = [places[-1]], places[-1].start
             for earlier in reversed(places[:-1]):
                 gap = text[earlier.end:left]
@@ -198,31 +232,35 @@ def _first_verb(text: str, start: int, end: int, verbs: tuple[str, ...]) -> int 
 def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """The subject of a sentence that launches, builds or runs a quoted initiative:
     青山区探索打造“绿芯工坊” → 绿芯工坊 organizer 青山区; 由某医院牵头 → organizer 某医院.
-    A sentence without a subject takes the subject of the sentence before it."""
+    An initiative with no subject before it in its sentence takes the subject of the sentence before
+    it in the same paragraph (某区已建成“甲”; 实现了“乙”…)."""
     text = doc.text
     verbs = longest_first("organizer_verbs")
     by_sentence: dict[Span, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[doc.sentence_of(m.start)].append(m)
-    previous_subject: Mention | None = None
+    previous: _Subject | None = None
     previous_end = -1
     for sentence in doc.sentences:
         inside = by_sentence.get(sentence, [])
-        subject = _subject(text, sentence, inside)
-        if subject is None and previous_subject is not None and not text[previous_end:sentence.start].count("\n") > 1:
-            carried = True
-            subject = previous_subject
-        else:
-            carried = False
-        partners = _co_subjects(text, subject, inside) if subject is not None and not carried else []
+        if "\n" in text[previous_end:sentence.start]:
+            previous = None  # a new paragraph says who acts again
+        subject = _subject(doc, sentence, inside, mentions)
+        if subject is not None and subject.entity.kind is Kind.PERSON:
+            previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
+        partners = _co_subjects(text, subject, inside) if subject is not None else []
         for m in inside:
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
                 continue  # 落实某某八项规定: who carries out a programme does not organize it
-            lead = text[(subject.end if subject is not None and subject.end <= m.start and not carried else sentence.start):m.start]
-            if subject is not None and (carried or subject.end <= m.start) and any(v in lead for v in verbs):
-                for organizer in [subject, *partners]:
-                    yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", 0.7 if not carried else 0.55,
-                                    where=m.start)
+            if subject is not None and subject.end <= m.start:
+                acting, lead, confidence = [subject.entity, *partners], text[subject.end:m.start], 0.7
+            elif previous is not None and previous.entity.kind in _ENTITY and _opens_with_predicate(doc, sentence):
+                acting, lead, confidence = [previous.entity], text[sentence.start:m.start], 0.55
+            else:
+                acting, lead, confidence = [], "", 0.0
+            if acting and any(v in lead for v in verbs):
+                for organizer in acting:
+                    yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", confidence, where=m.start)
             is_of = re.match(r"[”\"」』]?(?:是|为)", text[m.end:m.end + 2])
             if is_of:  # “某某比武”是某区探索…的举措: the initiative is the subject's
                 nxt = next((o for o in inside if o.start >= m.end and o.kind in _ENTITY), None)
@@ -234,25 +272,112 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 for o in inside:
                     if o.kind in _ENTITY and start <= o.start and o.end <= start + len(by.group(1)):
                         yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
-        if subject is not None and not carried:
-            previous_subject = subject
+        if subject is not None:
+            previous = subject
+        elif not _opens_with_predicate(doc, sentence):
+            previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
 
 
-def _subject(text: str, sentence: Span, inside: list[Mention]) -> Mention | None:
-    """The first organization or place of a sentence that is not the object of a preposition."""
+_NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
+
+
+def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
+    """Whether a sentence has no subject of its own: after conjunctions, adverbs, time words and a
+    lead clause made of them (同时, | 此外, | 据悉, | 目前已), its first word is a verb (建成, 上线了)
+    that does not start a relative clause (开工的) and is not one of ``sentence_openers`` (要, 作为)."""
+    first = bisect.bisect_left(doc.tokens, sentence.start, key=lambda token: token.start)
+    tokens = [t for t in doc.tokens[first:] if t.start < sentence.end and not t.text.isspace()]
+    openers = lexicon("sentence_openers")
+    skip = lambda token: token.pos in _NOT_SUBJECTS or token.text in openers  # noqa: E731
+    comma = next((i for i, t in enumerate(tokens) if t.text in "，,"), None)
+    if comma is not None and all(skip(t) for t in tokens[:comma]):
+        tokens = tokens[comma + 1:]
+    for i, token in enumerate(tokens):
+        if token.pos in _NOT_SUBJECTS:
+            continue
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        verb = token.pos.startswith("v") or token.text in lexicon("organizer_verbs")  # jieba: 上线|n
+        return verb and token.text not in openers and following != "的"
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Subject:
+    """Who a sentence says acts: the entity, and where its name (or 该区 pointing to it) ends."""
+
+    entity: Mention
+    end: int
+
+
+_DIVISION_ENDINGS = ("省", "市", "区", "县", "镇", "乡", "街道")  # 该区 means a division the gazetteer knows
+_CLAUSE_START = re.compile(r"[，,：:；;（(]")
+
+
+def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Mention, ...]) -> _Subject | None:
+    """The first organization, place or person of a sentence that opens its clause: not the object of a
+    preposition or of a verb before it in the clause (发挥优势,建设某产业园 has no subject), nor
+    part of a longer noun phrase; 该区/该县 opening a clause stands for the place it points back to."""
+    text = doc.text
+    anaphor = _place_anaphor(text, sentence)
     for m in inside:
-        if m.kind not in _ENTITY:
+        if anaphor is not None and anaphor[0] < m.start:
+            break
+        if m.kind is Kind.INITIATIVE:
             continue
         lead = text[sentence.start:m.start]
         if lead.rstrip("，, ").endswith(_OBJECT_MARKERS) or "“" in lead[-1:]:
             continue
-        if re.search(r"[的之]$", lead):
+        if re.search(r"[的之]$", lead) or text[m.end:m.end + 1] in ("的", "”"):
             continue
-        after = text[m.end:m.end + 1]
-        if after in ("的", "”"):
+        if _verb_before(doc, sentence.start, m.start):
             continue
-        return _chain_end(m, inside)
+        end = _chain_end(m, inside)
+        return _Subject(end, end.end)
+    if anaphor is not None:
+        antecedent = _antecedent(anaphor[2], [m for m in mentions if m.end <= anaphor[0]])
+        if antecedent is not None:
+            return _Subject(antecedent, anaphor[1])
+    return None
+
+
+def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
+    """Whether a verb stands between the start of the clause holding ``at`` and ``at``."""
+    text = doc.text
+    clause_start = max((match.end() for match in _CLAUSE_START.finditer(text, sentence_start, at)), default=sentence_start)
+    first = bisect.bisect_left(doc.tokens, clause_start, key=lambda token: token.start)
+    last = bisect.bisect_right(doc.tokens, at, key=lambda token: token.end)
+    return any(token.pos.startswith("v") for token in doc.tokens[first:last])
+
+
+@cache
+def _place_anaphora() -> tuple[str, ...]:
+    """该区, 该县 …: the phrases of anaphora.tsv that point back to a place, longest first."""
+    return tuple(sorted((phrase for phrase, kind in table("anaphora") if kind == Kind.PLACE.value), key=len, reverse=True))
+
+
+def _place_anaphor(text: str, sentence: Span) -> tuple[int, int, str] | None:
+    """The first 该区/该县 … of a sentence that opens a clause: (start, end, administrative ending)."""
+    phrases = "|".join(map(re.escape, _place_anaphora()))
+    match = re.search(rf"(?:^|[，,：:；;])\s*({phrases})", text[sentence.start:sentence.end]) if phrases else None
+    if match is None:
+        return None
+    return sentence.start + match.start(1), sentence.start + match.end(1), match.group(1)[1:]
+
+
+def _antecedent(ending: str, earlier: list[Mention]) -> Mention | None:
+    """The last place named before whose name, or whose division in the gazetteer, ends in ``ending``
+    (该区 → 青山区 or 青山; not 某小区, which no division is)."""
+    from .. import gazetteer
+
+    for m in reversed(earlier):
+        if m.kind is not Kind.PLACE:
+            continue
+        divisions = gazetteer.lookup(m.text)
+        if divisions and any(d.name.endswith(ending) for d in divisions):
+            return m
+        if not divisions and m.text.endswith(ending) and ending not in _DIVISION_ENDINGS:
+            return m
     return None
 
 
