@@ -357,3 +357,30 @@ def test_extract_place_near_a_name_is_not_where_it_is():
 def test_extract_venue_is_not_a_place_that_only_locates_it():
     rels = _relations("永川区在位于临江镇东华社区老街的文昌阁建起“乡愁博物馆”。")
     assert not any(r[0] == "locatedIn" and r[1] == "乡愁博物馆" for r in rels)
+
+
+def _mentions_of(text: str, *names: tuple[str, Kind]) -> tuple[Mention, ...]:
+    """Mentions placed by hand at the first occurrence of each name, in text order."""
+    found = [Mention("t", text.index(name), text.index(name) + len(name), name, kind) for name, kind in names]
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+def test_extract_member_of_from_a_post_after_the_name():
+    from kg.extract.relations import find_relations
+
+    text = "周明远是青山区人民医院的干部,去年被派到村里。孟雪松任青禾控股集团有限公司副总经理。"
+    mentions = _mentions_of(text, ("周明远", Kind.PERSON), ("青山区人民医院", Kind.ORG),
+                            ("孟雪松", Kind.PERSON), ("青禾控股集团有限公司", Kind.ORG))
+    rels = {(r.predicate, r.head.text, r.tail.text, r.role) for r in find_relations(make_doc(_article(text)), mentions)}
+    assert ("memberOf", "周明远", "青山区人民医院", "干部") in rels
+    assert ("memberOf", "孟雪松", "青禾控股集团有限公司", "副总经理") in rels
+    text = "孟雪松是青山区人民医院的医生团队负责人。"  # 医生 only starts a longer noun
+    mentions = _mentions_of(text, ("孟雪松", Kind.PERSON), ("青山区人民医院", Kind.ORG))
+    assert not find_relations(make_doc(_article(text)), mentions)
+
+
+def test_extract_initiative_after_a_place_name():
+    rels = _relations("永川区“三联机制”让群众受益。")
+    assert ("organizer", "三联机制", "永川区", None) in rels
+    rels = _relations("今年6月,“青禾助企”政策宣讲对接活动走进临江镇,推介政策。")
+    assert ("locatedIn", "青禾助企", "临江镇", None) in rels

@@ -71,6 +71,26 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             break
 
 
+def posts_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """PERSON 是/任/担任 ORG(的)post: 周明远是青山区人民医院的医生, 周明远任青禾集团董事长."""
+    text = doc.text
+    post = _role_pattern()
+    for person, org in zip(mentions, mentions[1:]):
+        if person.kind is not Kind.PERSON or org.kind is not Kind.ORG:
+            continue
+        if not re.fullmatch(r"(?:是|系|任|现任|担任|出任|曾任)", text[person.end:org.start]):
+            continue
+        match = post.match(text, org.end + (text[org.end:org.end + 1] == "的"))
+        if match and _post_ends(text, match.end()):
+            role = re.sub(r"\s+", "", match.group(1))
+            yield _relation(doc, "memberOf", person, org, "rules.post_after_name", 0.8, role=role, where=person.start)
+
+
+def _post_ends(text: str, end: int) -> bool:
+    """Whether a post word ends the phrase (医生。 or 医生一职), not a longer noun (医生团队)."""
+    return end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or text.startswith(("一职", "职务"), end)
+
+
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """Adjacent places, outer first: 临江镇东华社区老街的文昌阁 → each in the one before; a list that a
     place qualifies takes the place for each name (某镇城区内的甲、乙及丙 → all three in 某镇)."""
@@ -106,11 +126,39 @@ def _wider(inner: Mention, outer: Mention) -> bool:
     ``outer`` (a province after a county's 的)."""
     from .. import gazetteer
 
-    if gazetteer.is_country(inner.text):
+    if _country(inner):
         return True
     inner_levels = [d.level for d in gazetteer.lookup(inner.text)]
     outer_levels = [d.level for d in gazetteer.lookup(outer.text)]
     return bool(inner_levels and outer_levels) and max(inner_levels) < min(outer_levels)
+
+
+def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A place written right before an initiative's quoted name: a division (青山区“三联机制”,
+    临江镇“老街书房”) runs it, any other place (某古镇“十二巷”) holds it."""
+    text = doc.text
+    for place, thing in zip(mentions, mentions[1:]):
+        if place.kind is not Kind.PLACE or thing.kind is not Kind.INITIATIVE or text[place.end:thing.start] != "“":
+            continue
+        if _country(place) or text[:place.start].endswith(_cues()[("locatedIn", "after")]):
+            continue  # 某国“某某”号 is the country's ship; 走进某省“…” is a visit
+        if _is_division(place):
+            yield _relation(doc, "organizer", thing, place, "rules.place_name", 0.6)
+        else:
+            yield _relation(doc, "locatedIn", thing, place, "rules.place_name", 0.6)
+
+
+def _country(place: Mention) -> bool:
+    from .. import gazetteer
+
+    return gazetteer.is_country(place.text)
+
+
+def _is_division(place: Mention) -> bool:
+    """A place with a government: one the gazetteer knows, or a village or community."""
+    from .. import gazetteer
+
+    return bool(gazetteer.lookup(place.text)) or place.text.endswith(("村", "社区"))
 
 
 def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -136,6 +184,13 @@ def administrative(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation
             break  # the nearest ancestor named in the article is enough
 
 
+@cache
+def _initiative_head() -> re.Pattern[str]:
+    """The closing quote and the words up to a head word after an initiative's name (”政策宣讲活动)."""
+    heads = "|".join(map(re.escape, longest_first("initiative_heads")))
+    return re.compile(rf"^”?(?:[^，,。；;、“”\s]{{0,8}}(?:{heads}))?")
+
+
 def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """locatedIn, subOrganizationOf and partnerOf stated by a cue word between two mentions."""
     text = doc.text
@@ -146,6 +201,8 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 4):a.start]
         after = cues[("locatedIn", "after")]
+        if a.kind is Kind.INITIATIVE:  # “某某”宣讲活动走进某园区: the head and its modifiers go
+            gap = _initiative_head().sub("", gap, count=1)
         if b.kind is Kind.PLACE and (gap in after or gap.rstrip("了在于到") in after):  # 坐落于, 落户在
             yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
         if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
@@ -401,7 +458,7 @@ def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Men
     return out
 
 
-COMPONENTS = (memberships, place_chains, administrative, cue_relations, venues, organizers)
+COMPONENTS = (memberships, posts_after_names, place_chains, named_after_place, administrative, cue_relations, venues, organizers)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
