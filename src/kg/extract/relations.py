@@ -245,8 +245,8 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             if verb is None:
                 continue
             places = [m for m in inside if start <= m.start and m.end <= verb and m.kind is Kind.PLACE]
-            if not places or "的" in text[places[-1].end:verb]:
-                continue  # 在位于某街(老街)的某堂建起…: the venue is the unnamed 某堂, not the street
+            if not places or "的" in text[places[-1].end:verb] or verb - places[-1].end > 4:
+                continue  # 在位于某街(老街)的某堂建起…: the venue is the unnamed 某堂; 在某省考察时强调…创新: not a venue
             listed, left = [places[-1]], places[-1].start
             for earlier in reversed(places[:-1]):
                 gap = text[earlier.end:left]
