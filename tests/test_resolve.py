@@ -181,3 +181,35 @@ def test_resolve_short_form_without_a_middle_word(short, long, same):
     from kg.resolve import _middle_dropped
 
     assert _middle_dropped(short, long, {"青山"}) is same
+
+
+def test_resolve_across_articles_without_the_leading_place():
+    res = resolve([_ex("a", ("重庆青禾精密机械有限公司", Kind.ORG)), _ex("b", ("青禾精密机械有限公司", Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("重庆青禾精密机械有限公司", ("青禾精密机械有限公司",))]
+    # 区人民医院 names no district: it joins neither of two hospitals, nor the only one
+    res = resolve([_ex("a", ("綦江区人民医院", Kind.ORG)), _ex("b", ("区人民医院", Kind.ORG))])
+    assert len(res.entities) == 2
+    # where the place is what tells the name apart, the name without it is any one of them
+    res = resolve([_ex("a", ("上海证券交易所", Kind.ORG)), _ex("b", ("证券交易所", Kind.ORG))])
+    assert len(res.entities) == 2
+    res = resolve([_ex("a", ("永川区胜利路街道党工委", Kind.ORG)), _ex("b", ("胜利路街道党工委", Kind.ORG))])
+    assert len(res.entities) == 1
+
+
+def test_resolve_contractions_after_a_place_and_before_a_branch():
+    from kg.resolve import _abbreviates, contraction
+
+    assert _abbreviates("青山区经信委", "青山区经济和信息化委员会", Kind.ORG, set())
+    assert not _abbreviates("白沙区经信委", "青山区经济和信息化委员会", Kind.ORG, set())
+    assert _abbreviates("渝丰农商行云岭支行", "重庆渝丰农村商业银行云岭支行", Kind.ORG, set())
+    assert not contraction("渝丰农村商业银行", "渝丰农村商业银行云岭支行")  # the parent, not a short form
+    assert contraction("国务院新闻办", "国务院新闻办公室")
+    res = resolve([_ex("a", ("重庆渝丰农村商业银行", Kind.ORG)), _ex("b", ("重庆渝丰农村商业银行云岭支行", Kind.ORG))])
+    assert len(res.entities) == 2
+
+
+def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
+    res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
+                   _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])
+    towns = sorted((e.code, e.aliases) for e in res.entities if e.name == "临江镇")
+    assert len(towns) == 2 and sorted(aliases for _, aliases in towns) == [(), ("临江",)]

@@ -7,6 +7,7 @@ are one entity, and a name that is an alias of exactly one other entity joins it
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,6 +96,8 @@ def contraction(short: str, long: str) -> bool:
     if len(short) < 3 or len(short) > 0.8 * len(long) or short[0] != long[0]:
         return False
     suffix = next((x for x in longest_first("org_suffixes") if long.endswith(x)), "")
+    if long.startswith(short) and len(long) - len(short) >= len(suffix):
+        return False  # 青禾银行 is not a contraction of 青禾银行大足支行 but its parent; 新闻办 of 新闻办公室 is
     if short[-1] != long[-1] and not (suffix and short[-1] == suffix[0]):
         return False
     if len(suffix) >= 2 and short.endswith(suffix):
@@ -135,12 +138,33 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
+        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)):
+            return True
         if _middle_dropped(short, long, places):
             return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True
     if kind is Kind.INITIATIVE:
         return long.startswith(short) and len(short) >= 3 and long[len(short):] in lexicon("initiative_heads")
+    return False
+
+
+def _same_place_contraction(short: str, long: str) -> bool:
+    """永川区经信委 for 永川区经济和信息化委员会: the same leading division, and what follows it contracted."""
+    short_rest, long_rest = _strip_division_prefix(short), _strip_division_prefix(long)
+    place = short[: len(short) - len(short_rest)]
+    return bool(place) and long.startswith(place) and long[len(place):] == long_rest and contraction(short_rest, long_rest)
+
+
+def _branch_contraction(short: str, long: str) -> bool:
+    """渝丰农商行大足支行 for 渝丰农村商业银行大足支行: the same branch name last (大足支行), and the
+    parent's name before it contracted."""
+    for k in range(2, len(short) - 2):
+        tail = short[-k:]
+        if not long.endswith(tail):
+            break
+        if tail.endswith(longest_first("org_suffixes")) and contraction(short[:-k], long[:-k]):
+            return True
     return False
 
 
@@ -351,11 +375,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     _apply_aliases(names, contextual, same_as, target)
 
     def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
-        seen = set()
-        while key in target and key not in seen:
-            seen.add(key)
-            key = target[key]
-        return key
+        return _root(target, key)
 
     merged_forms: dict[tuple[Kind, str], set[str]] = defaultdict(set)
     merged_mentions: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
@@ -375,14 +395,23 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     for (kind, name), found in sorted(contextual.items(), key=lambda kv: (kv[0][0].value, kv[0][1])):
         if kind is Kind.PERSON:
             found = [(article, {root((Kind.ORG, org))[1] for org in orgs}, ms) for article, orgs, ms in found]
+        written = _forms_written(m for _, _, ms in found for m in ms)
         for discriminator, mentions in _context_groups(found, authored.get((kind, name), set())):
             eid = entity_id(kind, f"{name}@{discriminator}" if discriminator else name)
             code = discriminator if kind is Kind.PLACE and discriminator not in ("", "?") else None
             if kind is Kind.PLACE and code is None and len({c for _, cs, _ in found for c in cs}) == 1:
                 code = next(c for _, cs, _ in found for c in cs)
-            entities.append(_entity(eid, kind, name, names[(kind, name)], mentions, code))
+            # each one keeps the forms its own articles write (临江 only where 临江镇 is written so),
+            # and the forms no article wrote (a same-as file's)
+            forms = names[(kind, name)] - written | _forms_written(mentions)
+            entities.append(_entity(eid, kind, name, forms, mentions, code))
     entity_of = {(m.article_id, m.start, m.end): e.id for e in entities for m in e.mentions}
     return Resolution(tuple(entities), entity_of)
+
+
+def _forms_written(mentions: Iterable[Mention]) -> set[str]:
+    """The names as written of some mentions, with the forms written beside them (“三联”机制)."""
+    return {form for m in mentions for form in (m.text, m.alias) if form}
 
 
 def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Mention], code: str | None = None,
@@ -395,14 +424,15 @@ def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Men
 
 def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: dict[tuple[Kind, str], str]
                            ) -> dict[tuple[Kind, str], tuple[Kind, str]]:
-    """Across articles, a name that is a form of exactly one longer entity of its kind joins it; a
-    stored entity named by one of a new entity's forms absorbs it."""
+    """Across articles, a name that is a form of exactly one longer entity of its kind joins it (two
+    longer names that are themselves one entity count once); a stored entity named by one of a new
+    entity's forms absorbs it."""
     owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
     for (kind, name), forms in names.items():
         for form in forms:
             owner[(kind, form)].add((kind, name))
     longer = _LongerNames(names)
-    target: dict[tuple[Kind, str], tuple[Kind, str]] = {}
+    candidates: dict[tuple[Kind, str], set[tuple[Kind, str]]] = {}
     for key in names:
         kind, name = key
         if kind is Kind.PERSON or key in known_ids:
@@ -411,14 +441,60 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
         owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
         if not owners:  # 永川 in one article, 永川区 in another; 工信部 and 工业和信息化部
             # only names that start alike: across articles, 乌克兰武装部队 is not 委内瑞拉武装部队
-            owners = {o for o in longer.candidates(kind, name)
-                      if o != key and o[1][:1] == name[:1] and _abbreviates(name, o[1], kind, set())}
-            if any(o not in owners and o[1][:1] == name[:1] and len(o[1]) > len(name)
-                   for o in longer.cores_starting(kind, name)):
-                owners = set()  # 青禾 beside 青禾电子 and 青禾商务: not clear which
-        if len(owners) == 1:
-            target[key] = owners.pop()
+            owners = _longer_owners(key, longer, same_start=True)
+            if not owners:  # 岚溪智能装备有限公司 in one article, 重庆岚溪智能装备有限公司 in another
+                owners = _longer_owners(key, longer, same_start=False)
+        candidates[key] = owners
+    target = {key: next(iter(owners)) for key, owners in candidates.items() if len(owners) == 1}
+    for key, owners in candidates.items():  # 国新办: 国务院新闻办 and 国务院新闻办公室, already one
+        roots = {_root(target, o) for o in owners}
+        if len(owners) > 1 and len(roots) == 1 and key not in roots:
+            target[key] = roots.pop()
     return target
+
+
+def _longer_owners(key: tuple[Kind, str], longer: _LongerNames, same_start: bool) -> set[tuple[Kind, str]]:
+    """The longer names that ``key``'s name abbreviates, among those that start alike (or, with
+    ``same_start`` false, that start alike once their leading division is left out); none when it
+    may also begin another longer name (青禾 beside 青禾电子 and 青禾商务: not clear which)."""
+    kind, name = key
+
+    def alike(other: str) -> bool:
+        return other[:1] == name[:1] if same_start else _starts_alike(name, other, kind)
+
+    owners = {o for o in longer.candidates(kind, name)
+              if o != key and alike(o[1]) and _abbreviates(name, o[1], kind, set())}
+    if any(o not in owners and alike(o[1]) and len(o[1]) > len(name) for o in longer.cores_starting(kind, name)):
+        return set()
+    return owners
+
+
+def _root(target: dict[tuple[Kind, str], tuple[Kind, str]], key: tuple[Kind, str]) -> tuple[Kind, str]:
+    """Where a name ends when it follows its targets (a cycle stops where it closes)."""
+    seen = set()
+    while key in target and key not in seen:
+        seen.add(key)
+        key = target[key]
+    return key
+
+
+_NAMED_PLACE_FIRST = re.compile(r"[\u4e00-\u9fff]{2,}?(?:街道|社区|镇|乡|村)")
+_LEVEL_FIRST = ("省", "市", "区", "县", "镇", "乡", "街", "村")  # 区人民医院: "the district's", no name
+
+
+def _starts_alike(short: str, long: str, kind: Kind) -> bool:
+    """Whether a short name starts like a longer one without its leading division (岚溪智能装备有限公司
+    for 重庆岚溪智能装备有限公司); a short name that starts with an administrative level
+    (区人民医院, 街道党工委) names no place and is like none."""
+    rest = _strip_division_prefix(long)
+    if rest == long or rest[:1] != short[:1] or short.startswith(_LEVEL_FIRST):
+        return False
+    # the place must not be what tells the name apart (上海证券交易所 is not any 证券交易所, 开罗主要机场
+    # not any 主要机场): a company's registered name, a short name that starts with a place of its
+    # own (某街道党工委), or a division (大连 of 辽宁大连)
+    if kind is Kind.ORG:
+        return long.endswith(longest_first("legal_suffixes")) or bool(_NAMED_PLACE_FIRST.match(short))
+    return kind is Kind.PLACE and bool(_division_codes_of(short))
 
 
 class _LongerNames:
@@ -452,8 +528,9 @@ class _LongerNames:
                         self.by_key[("head", kind, name[: -len(head)])].add(entry)
 
     def candidates(self, kind: Kind, short: str) -> set[tuple[Kind, str]]:
-        keys = [("form", kind, short), ("form", kind, core(short, kind)), ("tail", kind, short),
-                ("ends", kind, short[:1], short[-1:]), ("head", kind, short)]
+        base = core(short, kind)
+        keys = [("form", kind, short), ("form", kind, base), ("tail", kind, short),
+                ("ends", kind, short[:1], short[-1:]), ("ends", kind, base[:1], base[-1:]), ("head", kind, short)]
         keys += [("code", kind, code) for code in (_division_codes_of(short) if kind is Kind.PLACE else ())]
         return set().union(*(self.by_key.get(k, ()) for k in keys))
 
