@@ -384,3 +384,16 @@ def test_extract_initiative_after_a_place_name():
     assert ("organizer", "三联机制", "永川区", None) in rels
     rels = _relations("今年6月,“青禾助企”政策宣讲对接活动走进临江镇,推介政策。")
     assert ("locatedIn", "青禾助企", "临江镇", None) in rels
+
+
+def test_extract_unit_named_after_its_organization():
+    from kg.extract.relations import find_relations
+
+    text = "青山区委部署工作,青山区委组织部负责落实;经国务院批准,国务院调查组进驻,青山市委市政府配合。"
+    mentions = _mentions_of(text, ("青山区委", Kind.ORG), ("青山区委组织部", Kind.ORG), ("国务院", Kind.ORG),
+                            ("国务院调查组", Kind.ORG), ("青山市委市政府", Kind.ORG))
+    mentions = mentions + (Mention("t", text.index("青山市委市政府"), text.index("青山市委市政府") + 4, "青山市委", Kind.ORG),)
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in find_relations(make_doc(_article(text)), mentions)}
+    assert ("subOrganizationOf", "青山区委组织部", "青山区委") in rels
+    assert ("subOrganizationOf", "国务院调查组", "国务院") in rels
+    assert not any(r[1] == "青山市委市政府" for r in rels)  # 市政府 is no unit of 市委

@@ -91,6 +91,27 @@ def _post_ends(text: str, end: int) -> bool:
     return end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff" or text.startswith(("一职", "职务"), end)
 
 
+def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """An organization named as a unit of another one the article names: 青山区委 + 组织部,
+    某部 + 研究室, 某院 + 调查组 (``unit_heads``); the unit is a sub-organization of it. A tail that
+    is an organization of its own level (市政府 after 市委) is not a unit."""
+    heads = longest_first("unit_heads")
+    orgs = {m.text: m for m in mentions if m.kind is Kind.ORG}
+    for unit in mentions:
+        if unit.kind is not Kind.ORG:
+            continue
+        parent = max((name for name in orgs if unit.text.startswith(name) and len(unit.text) - len(name) >= 2),
+                     key=len, default=None)
+        if parent is None:
+            continue
+        tail = unit.text[len(parent):]
+        if tail.endswith(heads) and len(tail) <= 8 and not tail.startswith(_LEVEL_WORDS):
+            yield _relation(doc, "subOrganizationOf", unit, orgs[parent], "rules.unit_name", 0.7, where=unit.start)
+
+
+_LEVEL_WORDS = ("国家", "中央", "省", "市", "县", "区", "镇", "乡")  # 市政府 of 市委市政府 is no unit of 市委
+
+
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """Adjacent places, outer first: 临江镇东华社区老街的文昌阁 → each in the one before; a list that a
     place qualifies takes the place for each name (某镇城区内的甲、乙及丙 → all three in 某镇)."""
@@ -458,7 +479,7 @@ def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Men
     return out
 
 
-COMPONENTS = (memberships, posts_after_names, place_chains, named_after_place, administrative, cue_relations, venues, organizers)
+COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, administrative, cue_relations, venues, organizers)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
