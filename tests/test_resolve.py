@@ -213,3 +213,10 @@ def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])
     towns = sorted((e.code, e.aliases) for e in res.entities if e.name == "临江镇")
     assert len(towns) == 2 and sorted(aliases for _, aliases in towns) == [(), ("临江",)]
+
+
+def test_resolve_common_abbreviation_from_the_lexicon():
+    res = resolve([_ex("a", ("最高人民法院", Kind.ORG)), _ex("b", ("最高法", Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("最高人民法院", ("最高法",))]
+    res = resolve([_ex("b", ("最高法", Kind.ORG))])  # no full name anywhere: the short form stays
+    assert [e.name for e in res.entities] == ["最高法"]

@@ -19,7 +19,7 @@ import networkx as nx
 
 from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
-from .resources import lexicon, lexicon_list, longest_first
+from .resources import lexicon, lexicon_list, longest_first, table
 
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
 
@@ -445,6 +445,9 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
             if not owners:  # 岚溪智能装备有限公司 in one article, 重庆岚溪智能装备有限公司 in another
                 owners = _longer_owners(key, longer, same_start=False)
         candidates[key] = owners
+    for (kind, short), full in _abbreviations().items():  # 央行 and 中国人民银行: nothing in the letters says so
+        if (kind, short) in candidates and (kind, full) in names and not candidates[(kind, short)]:
+            candidates[(kind, short)] = {(kind, full)}
     target = {key: next(iter(owners)) for key, owners in candidates.items() if len(owners) == 1}
     for key, owners in candidates.items():  # 国新办: 国务院新闻办 and 国务院新闻办公室, already one
         roots = {_root(target, o) for o in owners}
@@ -467,6 +470,12 @@ def _longer_owners(key: tuple[Kind, str], longer: _LongerNames, same_start: bool
     if any(o not in owners and alike(o[1]) and len(o[1]) > len(name) for o in longer.cores_starting(kind, name)):
         return set()
     return owners
+
+
+@cache
+def _abbreviations() -> dict[tuple[Kind, str], str]:
+    """Common abbreviations that no rule can read from the letters (央行 → 中国人民银行)."""
+    return {(Kind(kind), short): full for short, full, kind in table("abbreviations")}
 
 
 def _root(target: dict[tuple[Kind, str], tuple[Kind, str]], key: tuple[Kind, str]) -> tuple[Kind, str]:
