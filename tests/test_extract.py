@@ -397,3 +397,29 @@ def test_extract_unit_named_after_its_organization():
     assert ("subOrganizationOf", "青山区委组织部", "青山区委") in rels
     assert ("subOrganizationOf", "国务院调查组", "国务院") in rels
     assert not any(r[1] == "青山市委市政府" for r in rels)  # 市政府 is no unit of 市委
+
+
+def test_extract_organizers_in_a_by_phrase_before_the_initiative():
+    rels = _relations("日前,由青山区图书馆、渝川建设有限公司联合举办的“书香青山”读书节在临江镇开幕。")
+    assert {("organizer", "书香青山", o, None) for o in ("青山区图书馆", "渝川建设有限公司")} <= rels
+    assert ("locatedIn", "书香青山", "临江镇", None) in rels
+
+
+def test_extract_organizers_listed_as_one_subject():
+    rels = _relations("为落实有关部署,青山区图书馆、渝川建设有限公司、青禾控股集团有限公司启动了“悦读青山”活动。")
+    assert {("organizer", "悦读青山", o, None) for o in ("青山区图书馆", "渝川建设有限公司", "青禾控股集团有限公司")} <= rels
+    rels = _relations("临江镇、白沙镇等地的游客陆续返程,车站推出“预约助行”服务。")  # the places only qualify 游客
+    assert not any(r[0] == "organizer" for r in rels)
+
+
+def test_extract_organizer_is_the_place_dang_di_stands_for():
+    rels = _relations("永川区位于重庆西部。在临江镇,当地通过开展“乡村书屋”活动丰富群众生活。")
+    assert ("organizer", "乡村书屋", "临江镇", None) in rels
+    rels = _relations("永川区发布消息。当地时间8日,“乡村书屋”活动开展。")
+    assert ("organizer", "乡村书屋", "永川区", None) not in rels
+
+
+def test_extract_organization_before_the_quoted_initiative():
+    rels = _relations("青山区图书馆“悦读青山”活动今天启动,渝川建设有限公司“青山”号货船下水。")
+    assert ("organizer", "悦读青山", "青山区图书馆", None) in rels
+    assert not any(r[1] == "青山" for r in rels)  # “青山”号 is a ship

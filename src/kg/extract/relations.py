@@ -155,18 +155,59 @@ def _wider(inner: Mention, outer: Mention) -> bool:
 
 
 def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A place written right before an initiative's quoted name: a division (青山区“三联机制”,
-    临江镇“老街书房”) runs it, any other place (某古镇“十二巷”) holds it."""
+    """A name written right before an initiative's quoted name: an organization (某台“某某工程”) or a
+    division (青山区“三联机制”, 临江镇“老街书房”) runs it, any other place (某古镇“十二巷”) holds it."""
     text = doc.text
-    for place, thing in zip(mentions, mentions[1:]):
-        if place.kind is not Kind.PLACE or thing.kind is not Kind.INITIATIVE or text[place.end:thing.start] != "“":
+    for owner, thing in zip(mentions, mentions[1:]):
+        if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE or text[owner.end:thing.start] != "“":
             continue
-        if _country(place) or text[:place.start].endswith(_cues()[("locatedIn", "after")]):
+        if owner.kind is Kind.PLACE and (_country(owner) or text[:owner.start].endswith(_cues()[("locatedIn", "after")])):
             continue  # 某国“某某”号 is the country's ship; 走进某省“…” is a visit
-        if _is_division(place):
-            yield _relation(doc, "organizer", thing, place, "rules.place_name", 0.6)
+        if owner.kind is Kind.ORG or _is_division(owner):
+            yield _relation(doc, "organizer", thing, owner, "rules.name_before", 0.6)
         else:
-            yield _relation(doc, "locatedIn", thing, place, "rules.place_name", 0.6)
+            yield _relation(doc, "locatedIn", thing, owner, "rules.name_before", 0.6)
+
+
+def held_at(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """“某某”活动在甲(、乙)举行: an initiative named before 在 PLACE and a verb of holding
+    (relation_cues ``held``) in its clause takes place there."""
+    text = doc.text
+    held = _cues()[("locatedIn", "held")]
+    for sentence in doc.sentences:
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        for at in re.finditer("在", text[sentence.start:sentence.end]):
+            start = sentence.start + at.start()
+            places = _places_then(text, inside, start + 1, held)
+            if not places:
+                continue
+            clause = max((c.end() for c in _CLAUSE_START.finditer(text, sentence.start, start)), default=sentence.start)
+            for thing in inside:
+                if thing.kind is Kind.INITIATIVE and clause <= thing.start and thing.end <= start:
+                    for place in places:
+                        yield _relation(doc, "locatedIn", thing, place, "rules.held_at", 0.65, where=thing.start)
+
+
+def _places_then(text: str, inside: list[Mention], start: int, verbs: tuple[str, ...]) -> list[Mention]:
+    """The places listed from ``start`` on (甲、乙两地) when one of ``verbs`` follows within four
+    characters; the inner place of a chain (某市某体育馆) stands for it."""
+    places: list[Mention] = []
+    cursor = start
+    for m in inside:
+        if m.start < cursor:
+            continue
+        gap = text[cursor:m.start]
+        if m.kind is not Kind.PLACE or not (gap == "" or places and gap in _LIST_GAPS):
+            break
+        if gap == "" and places:
+            places[-1] = m
+        else:
+            places.append(m)
+        cursor = m.end
+    rest = text[cursor:cursor + 8]
+    if places and any(rest.find(verb, 0, 4 + len(verb)) != -1 for verb in verbs):
+        return places
+    return []
 
 
 def _country(place: Mention) -> bool:
@@ -344,11 +385,9 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 nxt = next((o for o in inside if o.start >= m.end and o.kind in _ENTITY), None)
                 if nxt is not None and nxt.start - m.end <= 3 and any(v in text[nxt.end:sentence.end] for v in verbs):
                     yield _relation(doc, "organizer", m, nxt, "rules.is_of", 0.65, where=m.start)
-            by = re.search(r"由([^，,。]{2,30}?)(" + "|".join(_cues()[("organizer", "by")]) + ")", text[m.end:sentence.end])
-            if by:
-                start = m.end + by.start(1)
+            for start, end in _by_phrases(text, sentence, m):
                 for o in inside:
-                    if o.kind in _ENTITY and start <= o.start and o.end <= start + len(by.group(1)):
+                    if o.kind in _ENTITY and start <= o.start and o.end <= end:
                         yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
         if subject is not None:
             previous = subject
@@ -375,9 +414,33 @@ def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
         if token.pos in _NOT_SUBJECTS:
             continue
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        verb = token.pos.startswith("v") or token.text in lexicon("organizer_verbs")  # jieba: 上线|n
+        verb = token.pos.startswith("v") or _is_verb_word(token.text)  # jieba: 上线|n
         return verb and token.text not in openers and following != "的"
     return False
+
+
+def _by_phrases(text: str, sentence: Span, m: Mention) -> Iterator[tuple[int, int]]:
+    """Where 由…牵头 names who runs an initiative: after it (“某书房”由某医院牵头建设) or in the
+    phrase before it (由甲、乙联合举办的“某某”报告会): (start, end) of the names."""
+    by = _by_pattern()
+    after = by.search(text, m.end, sentence.end)
+    if after:
+        yield after.start(1), after.end(1)
+    before = re.search(r"由([^，,。；;]{2,40}?)(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
+                       text[sentence.start:m.start])
+    if before:
+        yield sentence.start + before.start(1), sentence.start + before.end(1)
+
+
+@cache
+def _by_verbs() -> str:
+    verbs = set(_cues()[("organizer", "by")]) | set(longest_first("organizer_verbs"))
+    return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+
+
+@cache
+def _by_pattern() -> re.Pattern[str]:
+    return re.compile(r"由([^，,。]{2,30}?)(" + "|".join(_cues()[("organizer", "by")]) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +469,7 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
         lead = text[sentence.start:m.start]
         if lead.rstrip("，, ").endswith(_OBJECT_MARKERS) or "“" in lead[-1:]:
             continue
-        if re.search(r"[的之]$", lead) or text[m.end:m.end + 1] in ("的", "”"):
+        if re.search(r"[的之]$", lead) or text[m.end:m.end + 1] in ("的", "”") or _modifies(text, _listed_from(text, m, inside)):
             continue
         if _verb_before(doc, sentence.start, m.start):
             continue
@@ -420,39 +483,53 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
 
 
 def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
-    """Whether a verb stands between the start of the clause holding ``at`` and ``at``."""
+    """Whether ``at`` is not where its clause's subject can stand: a verb comes before it in the
+    clause (jieba's v, or a verb of the lexicons it tags otherwise: 落实|a), or the clause opens with a
+    preposition (为落实…, 按照…)."""
     text = doc.text
     clause_start = max((match.end() for match in _CLAUSE_START.finditer(text, sentence_start, at)), default=sentence_start)
     first = bisect.bisect_left(doc.tokens, clause_start, key=lambda token: token.start)
     last = bisect.bisect_right(doc.tokens, at, key=lambda token: token.end)
-    return any(token.pos.startswith("v") for token in doc.tokens[first:last])
+    tokens = [t for t in doc.tokens[first:last] if not t.text.isspace()]
+    if tokens and tokens[0].pos == "p" and tokens[0].end <= at:
+        return True
+    return any(token.pos.startswith("v") or _is_verb_word(token.text) for token in tokens)
+
+
+def _is_verb_word(word: str) -> bool:
+    """A verb of the lexicons (organizer_verbs, programme_verbs), whatever jieba tags it."""
+    return word in lexicon("organizer_verbs") or word in lexicon("programme_verbs")
 
 
 @cache
 def _place_anaphora() -> tuple[str, ...]:
-    """该区, 该县 …: the phrases of anaphora.tsv that point back to a place, longest first."""
-    return tuple(sorted((phrase for phrase, kind in table("anaphora") if kind == Kind.PLACE.value), key=len, reverse=True))
+    """该区, 该县 … (the phrases of anaphora.tsv that point back to a place) and 当地
+    (``subject_anaphora``), longest first."""
+    phrases = [phrase for phrase, kind in table("anaphora") if kind == Kind.PLACE.value]
+    return tuple(sorted(phrases + list(lexicon("subject_anaphora")), key=len, reverse=True))
 
 
 def _place_anaphor(text: str, sentence: Span) -> tuple[int, int, str] | None:
-    """The first 该区/该县 … of a sentence that opens a clause: (start, end, administrative ending)."""
+    """The first 该区/该县/当地 … of a sentence that opens a clause: (start, end, the ending its
+    antecedent has: 区 for 该区, none for 当地). 当地时间 is a time, not a place."""
     phrases = "|".join(map(re.escape, _place_anaphora()))
-    match = re.search(rf"(?:^|[，,：:；;])\s*({phrases})", text[sentence.start:sentence.end]) if phrases else None
+    match = re.search(rf"(?:^|[，,：:；;])\s*({phrases})(?!时间)", text[sentence.start:sentence.end]) if phrases else None
     if match is None:
         return None
-    return sentence.start + match.start(1), sentence.start + match.end(1), match.group(1)[1:]
+    phrase = match.group(1)
+    return sentence.start + match.start(1), sentence.start + match.end(1), phrase[1:] if phrase.startswith("该") else ""
 
 
 def _antecedent(ending: str, earlier: list[Mention]) -> Mention | None:
     """The last place named before whose name, or whose division in the gazetteer, ends in ``ending``
-    (该区 → 青山区 or 青山; not 某小区, which no division is)."""
+    (该区 → 青山区 or 青山; not 某小区, which no division is); any place when ``ending`` is empty."""
     from .. import gazetteer
 
     for m in reversed(earlier):
         if m.kind is not Kind.PLACE:
             continue
         divisions = gazetteer.lookup(m.text)
-        if divisions and any(d.name.endswith(ending) for d in divisions):
+        if not ending or divisions and any(d.name.endswith(ending) for d in divisions):
             return m
         if not divisions and m.text.endswith(ending) and ending not in _DIVISION_ENDINGS:
             return m
@@ -470,16 +547,42 @@ def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
         current = following
 
 
-def _co_subjects(text: str, subject: Mention, inside: list[Mention]) -> list[Mention]:
-    """ORG联合ORG: the second organization shares the initiative (青山区图书馆联合某集团)."""
-    out = []
+def _co_subjects(text: str, subject: _Subject, inside: list[Mention]) -> list[Mention]:
+    """Who shares the subject's initiative: a list of its kind (甲、乙和丙启动…) and ORG联合ORG
+    (青山区图书馆联合某集团)."""
+    out: list[Mention] = []
+    cursor = subject.end
     for m in inside:
-        if m.start >= subject.end and m.kind is Kind.ORG and text[subject.end:m.start] in ("联合", "携手", "会同"):
-            out.append(m)
+        if m.start < cursor:
+            continue
+        gap = text[cursor:m.start]
+        joined = gap in ("联合", "携手", "会同") and m.kind is Kind.ORG
+        if not (joined or gap in _LIST_GAPS and m.kind is subject.entity.kind):
+            break
+        out.append(m)
+        cursor = m.end
     return out
 
 
-COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, administrative, cue_relations, venues, organizers)
+_LIST_GAPS = ("、", "和", "及", "与", "以及")
+
+
+def _listed_from(text: str, first: Mention, inside: list[Mention]) -> Mention:
+    """The last name of the list that starts at ``first`` (甲、乙和丙 → 丙)."""
+    last = first
+    for m in inside:
+        if m.start > last.end and text[last.end:m.start] in _LIST_GAPS and m.kind is first.kind:
+            last = m
+    return last
+
+
+def _modifies(text: str, last: Mention) -> bool:
+    """Whether a name (or the list it ends) only qualifies what follows: 某地的游客, 甲、乙等地的…,
+    甲、乙等国大使馆."""
+    return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
+
+
+COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, administrative, cue_relations, venues, organizers)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

@@ -56,6 +56,8 @@ def quoted(doc: Doc) -> list[Mention]:
             continue
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
+        if after.startswith("号") and not after.startswith(("号召", "号线")):
+            continue  # “某某”号 is a ship, a probe or a train: a product, not a programme
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
         counted = _COUNTED.search(before) is not None  # 建成11个“城市书房”: a kind of thing, not one place
