@@ -423,3 +423,9 @@ def test_extract_organization_before_the_quoted_initiative():
     rels = _relations("青山区图书馆“悦读青山”活动今天启动,渝川建设有限公司“青山”号货船下水。")
     assert ("organizer", "悦读青山", "青山区图书馆", None) in rels
     assert not any(r[1] == "青山" for r in rels)  # “青山”号 is a ship
+
+
+def test_extract_organizers_of_a_qualifying_clause_and_not_the_story_source():
+    rels = _relations("青山日报消息:青山区图书馆、渝川建设有限公司等单位联合开展的“悦读青山”活动今天启动。")
+    assert {("organizer", "悦读青山", o, None) for o in ("青山区图书馆", "渝川建设有限公司")} <= rels
+    assert ("organizer", "悦读青山", "青山日报", None) not in rels

@@ -385,10 +385,8 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 nxt = next((o for o in inside if o.start >= m.end and o.kind in _ENTITY), None)
                 if nxt is not None and nxt.start - m.end <= 3 and any(v in text[nxt.end:sentence.end] for v in verbs):
                     yield _relation(doc, "organizer", m, nxt, "rules.is_of", 0.65, where=m.start)
-            for start, end in _by_phrases(text, sentence, m):
-                for o in inside:
-                    if o.kind in _ENTITY and start <= o.start and o.end <= end:
-                        yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
+            for o in _by_phrases(text, sentence, m, inside):
+                yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
         if subject is not None:
             previous = subject
         elif not _opens_with_predicate(doc, sentence):
@@ -419,17 +417,29 @@ def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
     return False
 
 
-def _by_phrases(text: str, sentence: Span, m: Mention) -> Iterator[tuple[int, int]]:
-    """Where 由…牵头 names who runs an initiative: after it (“某书房”由某医院牵头建设) or in the
-    phrase before it (由甲、乙联合举办的“某某”报告会): (start, end) of the names."""
-    by = _by_pattern()
-    after = by.search(text, m.end, sentence.end)
+def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) -> Iterator[Mention]:
+    """Who runs an initiative by 由…牵头 after it (“某书房”由某医院牵头建设), or by the names right
+    before the verb of a clause that qualifies it ((由)甲、乙(等单位)联合举办的“某某”报告会)."""
+    after = _by_pattern().search(text, m.end, sentence.end)
     if after:
-        yield after.start(1), after.end(1)
-    before = re.search(r"由([^，,。；;]{2,40}?)(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
+        yield from (o for o in inside if o.kind in _ENTITY and after.start(1) <= o.start and o.end <= after.end(1))
+    before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
                        text[sentence.start:m.start])
     if before:
-        yield sentence.start + before.start(1), sentence.start + before.end(1)
+        yield from _names_ending_at(text, inside, sentence.start + before.start())
+
+
+def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention]:
+    """The organizations or places listed right before ``end`` (甲、乙和丙|联合举办)."""
+    names: list[Mention] = []
+    for m in reversed(inside):
+        if m.kind not in _ENTITY or m.end > end:
+            continue
+        if text[m.end:end] not in (("",) if not names else _LIST_GAPS):
+            break
+        names.insert(0, m)
+        end = m.start
+    return names
 
 
 @cache
@@ -471,6 +481,8 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
             continue
         if re.search(r"[的之]$", lead) or text[m.end:m.end + 1] in ("的", "”") or _modifies(text, _listed_from(text, m, inside)):
             continue
+        if text.startswith(("消息", "讯", "电"), m.end):
+            continue  # 某网消息：…, 本报讯, 新华社电: the source of the story, not who acts
         if _verb_before(doc, sentence.start, m.start):
             continue
         end = _chain_end(m, inside)
@@ -490,7 +502,7 @@ def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
     clause_start = max((match.end() for match in _CLAUSE_START.finditer(text, sentence_start, at)), default=sentence_start)
     first = bisect.bisect_left(doc.tokens, clause_start, key=lambda token: token.start)
     last = bisect.bisect_right(doc.tokens, at, key=lambda token: token.end)
-    tokens = [t for t in doc.tokens[first:last] if not t.text.isspace()]
+    tokens = [t for t in doc.tokens[first:last] if not t.text.isspace() and t.pos != "x"]
     if tokens and tokens[0].pos == "p" and tokens[0].end <= at:
         return True
     return any(token.pos.startswith("v") or _is_verb_word(token.text) for token in tokens)
