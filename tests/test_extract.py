@@ -429,3 +429,31 @@ def test_extract_organizers_of_a_qualifying_clause_and_not_the_story_source():
     rels = _relations("青山日报消息:青山区图书馆、渝川建设有限公司等单位联合开展的“悦读青山”活动今天启动。")
     assert {("organizer", "悦读青山", o, None) for o in ("青山区图书馆", "渝川建设有限公司")} <= rels
     assert ("organizer", "悦读青山", "青山日报", None) not in rels
+
+
+def _mention(text: str, whole: str, kind: Kind, by: str, score: float = 0.85) -> Mention:
+    start = whole.index(text)
+    return Mention("t", start, start + len(text), text, kind, by=by, score=score)
+
+
+def test_suffix_names_are_read_against_the_labeller():
+    from kg.extract.mentions import check_with_labeller
+
+    text = "要求落实民航局部署，走进歌舞厅和安吉县科技报，在鹿角站换乘，参观东林市人大常委会办公楼会议厅。"
+    org, place = "lexicon.org_suffix", "lexicon.place_suffix"
+    rule_long = _mention("落实民航局", text, Kind.ORG, org)
+    labelled = _mention("民航局", text, Kind.ORG, "labeller", 0.9)
+    generic = _mention("歌舞厅", text, Kind.ORG, org, 0.7)
+    place_led = _mention("安吉县科技报", text, Kind.ORG, org, 0.7)
+    unknown = _mention("鹿角站", text, Kind.PLACE, place, 0.7)
+    crossing = _mention("办公楼会议厅", text, Kind.ORG, org, 0.7)
+    across = _mention("东林市人大常委会办公楼", text, Kind.PLACE, "labeller", 0.9)
+    kept = check_with_labeller([rule_long, labelled, generic, place_led, unknown, crossing, across])
+    texts = {(m.text, m.by) for m in kept}
+    assert ("民航局", org) in texts and ("落实民航局", org) not in texts  # starts where the labeller's does
+    assert ("歌舞厅", org) not in texts  # a one-character suffix after an ordinary word, unseen by the labeller
+    assert ("安吉县科技报", org) in texts  # starts with a place
+    assert ("鹿角站", place) in texts  # no dictionary word before the suffix: an unknown name
+    assert ("办公楼会议厅", org) not in texts  # the labeller reads a name across its edge
+    trimmed = next(m for m in kept if m.text == "民航局" and m.by == org)
+    assert text[trimmed.start : trimmed.end] == "民航局"

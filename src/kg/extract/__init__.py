@@ -17,7 +17,7 @@ from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import plausible_label, suffix_of
-from .mentions import reconcile
+from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
 from .rules import party_branches, short_forms
 
@@ -83,7 +83,7 @@ def extract(article: Article, components: tuple[str, ...] | None = None) -> Extr
     candidates: list[Mention] = []
     for name in components or tuple(COMPONENTS):
         candidates.extend(component(name)(doc))
-    mentions = party_branches(doc, reconcile(candidates))
+    mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     return Extraction(
         article=article,

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..records import Kind, Mention
 from ..resources import lexicon
-from .lexicon import ADMIN_ENDS
+from .lexicon import ADMIN_ENDS, is_name, suffix_of
 
 
 def _weight(mention: Mention) -> float:
@@ -25,6 +26,60 @@ def _tiled(candidate: Mention, others: list[Mention]) -> bool:
         if m.start == position:
             position, pieces = m.end, pieces + 1
     return pieces >= 2 and position == candidate.end
+
+
+def _by_suffix(m: Mention) -> bool:
+    return m.by in ("lexicon.org_suffix", "lexicon.place_suffix")
+
+
+def _place_led(text: str) -> bool:
+    """Does text start with a gazetteer place name that leaves a name after it (某市科技报)?"""
+    from .. import gazetteer
+
+    return any(start == 0 and end < len(text) - 1 for start, end, _ in gazetteer.find(text))
+
+
+def _named_head(text: str, kind: Kind) -> bool:
+    """Is the part before the suffix a proper noun to jieba (青山|站), or no dictionary word at all,
+    only single characters (an unknown name)?"""
+    from .segmenter import cut, word_tags
+
+    head = text[: len(text) - len(suffix_of(text, kind) or "")]
+    if word_tags().get(head, "").startswith(("ns", "nr", "nz", "nt")):
+        return True
+    return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
+
+
+def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
+    """Names found by their suffix, read against the labeller's spans.
+
+    * The labeller reads a name across the suffix name's edge: the suffix name goes.
+    * The suffix name starts before the labeller's reading, over words the labeller leaves out
+      (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
+    * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
+      互联网): kept only when the name starts with a gazetteer place (某县科技报) or what comes
+      before the suffix is a proper noun or no dictionary word (青山站, an unknown name).
+    """
+    spans = [m for m in candidates if m.by == "labeller"]
+    out: list[Mention] = []
+    for m in candidates:
+        if not _by_suffix(m):
+            out.append(m)
+            continue
+        over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
+        if not over:
+            if len(suffix_of(m.text, m.kind) or "") >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
+                out.append(m)
+            continue
+        if over[0].start < m.start or over[-1].end > m.end:
+            continue
+        if over[0].start > m.start:
+            text = m.text[over[0].start - m.start :]
+            if not is_name(text, m.kind):
+                continue
+            m = replace(m, start=over[0].start, text=text)
+        out.append(m)
+    return out
 
 
 def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
