@@ -188,6 +188,22 @@ def held_at(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                         yield _relation(doc, "locatedIn", thing, place, "rules.held_at", 0.65, where=thing.start)
 
 
+def settled_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """An organization that settles, or was set up, in a place (relation_cues ``settle``):
+    某公司坚定在某区安营扎寨, 某公司是某区引进的首家…企业."""
+    text = doc.text
+    settle = _cues()[("locatedIn", "settle")]
+    for org, place in zip(mentions, mentions[1:]):
+        if org.kind is not Kind.ORG or place.kind is not Kind.PLACE:
+            continue
+        gap = text[org.end:place.start]
+        rest = text[place.end:_clause_end(text, place.end, len(text))]
+        if re.fullmatch(r"[^，,。；;、“”]{0,4}在", gap) and rest.startswith(settle):
+            yield _relation(doc, "locatedIn", org, place, "rules.settle", 0.7, where=org.start)
+        elif gap == "是" and re.match(r"[^，,。；;]{0,8}?(?:" + "|".join(map(re.escape, settle)) + ")的", rest):
+            yield _relation(doc, "locatedIn", org, place, "rules.settle", 0.65, where=org.start)
+
+
 def _places_then(text: str, inside: list[Mention], start: int, verbs: tuple[str, ...]) -> list[Mention]:
     """The places listed from ``start`` on (甲、乙两地) when one of ``verbs`` follows within four
     characters; the inner place of a chain (某市某体育馆) stands for it."""
@@ -594,7 +610,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, administrative, cue_relations, venues, organizers)
+COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

@@ -1,0 +1,17 @@
+"""Relation rules on invented sentences (kg.extract.relations), the mentions found by the rules alone."""
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.records import Article
+
+RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
+
+
+def _relations(text: str) -> set[tuple[str, str, str]]:
+    return {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text), RULES).relations}
+
+
+def test_organization_settles_in_a_place():
+    assert ("locatedIn", "渝川建设有限公司", "永川区") in _relations("协调解决难题,让渝川建设有限公司坚定在永川区安营扎寨的决心。")
+    assert ("locatedIn", "渝川建设有限公司", "永川区") in _relations("渝川建设有限公司是永川区去年引进的首家总部企业。")
+    assert not any(r[0] == "locatedIn" for r in _relations("渝川建设有限公司在永川区召开推介会。"))
