@@ -15,3 +15,8 @@ def test_organization_settles_in_a_place():
     assert ("locatedIn", "渝川建设有限公司", "永川区") in _relations("协调解决难题,让渝川建设有限公司坚定在永川区安营扎寨的决心。")
     assert ("locatedIn", "渝川建设有限公司", "永川区") in _relations("渝川建设有限公司是永川区去年引进的首家总部企业。")
     assert not any(r[0] == "locatedIn" for r in _relations("渝川建设有限公司在永川区召开推介会。"))
+
+
+def test_a_country_is_in_no_place():
+    rels = _relations("空军轰炸了位于大马士革国际机场的伊朗武器仓库。")
+    assert ("locatedIn", "伊朗", "大马士革国际机场") not in rels

@@ -285,7 +285,8 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
             yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
         if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
             for item in _listed(text, mentions, i + 1) if gap else [b]:
-                yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
+                if item.kind is Kind.ORG or not _wider(item, a):
+                    yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
             if gap in cues[("subOrganizationOf", "parent-after")]:
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)
