@@ -457,3 +457,12 @@ def test_suffix_names_are_read_against_the_labeller():
     assert ("办公楼会议厅", org) not in texts  # the labeller reads a name across its edge
     trimmed = next(m for m in kept if m.text == "民航局" and m.by == org)
     assert text[trimmed.start : trimmed.end] == "民航局"
+
+
+def test_one_character_places_only_when_listed_and_standing_alone():
+    ext = extract(Article(id="t", text="中美两国元首昨天在京会谈。这家企业主营中医药，也做中外合作。"))
+    single = {(m.text, m.alias) for m in ext.mentions if len(m.text) == 1}
+    assert ("京", "北京") in single
+    assert ("中", "中国") in single and ("美", "美国") in single
+    starts = {m.start for m in ext.mentions if m.text == "中"}
+    assert starts == {0}  # not the 中 of 中医药 or 中外: the jieba word holds more than places

@@ -220,3 +220,15 @@ def test_resolve_common_abbreviation_from_the_lexicon():
     assert [(e.name, e.aliases) for e in res.entities] == [("最高人民法院", ("最高法",))]
     res = resolve([_ex("b", ("最高法", Kind.ORG))])  # no full name anywhere: the short form stays
     assert [e.name for e in res.entities] == ["最高法"]
+
+
+def test_resolve_one_character_place_joins_the_full_name_its_article_uses():
+    text = "北京市举行会议，会议在京召开。"
+    article = Article(id="a", text=text)
+    mentions = (Mention("a", 0, 3, "北京市", Kind.PLACE), Mention("a", 4, 6, "北京", Kind.PLACE),
+                Mention("a", 11, 12, "京", Kind.PLACE, alias="北京"))
+    res = resolve([Extraction(article=article, mentions=mentions)])
+    (entity,) = res.entities
+    assert entity.name == "北京市"
+    alone = resolve([_ex("b", ("京", Kind.PLACE))])
+    assert [e.name for e in alone.entities] == ["京"]  # no full name in the build: the form as written

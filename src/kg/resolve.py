@@ -446,8 +446,9 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
                 owners = _longer_owners(key, longer, same_start=False)
         candidates[key] = owners
     for (kind, short), full in _abbreviations().items():  # 央行 and 中国人民银行: nothing in the letters says so
-        if (kind, short) in candidates and (kind, full) in names and not candidates[(kind, short)]:
-            candidates[(kind, short)] = {(kind, full)}
+        holders = {o for o in owner[(kind, full)] if o != (kind, short)}  # 北京 is a form of 北京市
+        if (kind, short) in candidates and len(holders) == 1 and (not candidates[(kind, short)] or len(short) == 1):
+            candidates[(kind, short)] = holders
     target = {key: next(iter(owners)) for key, owners in candidates.items() if len(owners) == 1}
     for key, owners in candidates.items():  # 国新办: 国务院新闻办 and 国务院新闻办公室, already one
         roots = {_root(target, o) for o in owners}
@@ -474,8 +475,11 @@ def _longer_owners(key: tuple[Kind, str], longer: _LongerNames, same_start: bool
 
 @cache
 def _abbreviations() -> dict[tuple[Kind, str], str]:
-    """Common abbreviations that no rule can read from the letters (央行 → 中国人民银行)."""
-    return {(Kind(kind), short): full for short, full, kind in table("abbreviations")}
+    """Common abbreviations that no rule can read from the letters (央行 → 中国人民银行), and the
+    one-character abbreviations of places (京 → 北京)."""
+    out = {(Kind(kind), short): full for short, full, kind in table("abbreviations")}
+    out.update({(Kind.PLACE, short): full for short, full in table("place_abbreviations")})
+    return out
 
 
 def _root(target: dict[tuple[Kind, str], tuple[Kind, str]], key: tuple[Kind, str]) -> tuple[Kind, str]:

@@ -11,9 +11,11 @@ from functools import cache
 from importlib import import_module
 
 import re
+from bisect import bisect_right
 
 from .. import gazetteer
 from ..records import Article, Extraction, Kind, Mention
+from ..resources import table
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import plausible_label, suffix_of
@@ -41,12 +43,21 @@ def component(name: str) -> Callable[[Doc], list[Mention]]:
 
 def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
-    one span (永川区临江镇东华社区) is cut after each administrative suffix inside it."""
+    one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
+    one-character place is kept only when place_abbreviations lists it (its full name as alias)."""
     from .labeller import label
 
+    abbreviations = dict(table("place_abbreviations"))
     found = []
     for start, end, kind, score in label(doc.text, doc.tokens):
         text = doc.text[start:end]
+        if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
+            # 中美, 访华, 在京, 京津冀: a listed one-character place, resolved to its full name, when the
+            # jieba word holding it is made of such places only (not 中医药, 中外)
+            if not all(ch in abbreviations for ch in _token_at(doc, start).text):
+                continue
+            found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
+            continue
         if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue
         pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
@@ -55,6 +66,11 @@ def labelled(doc: Doc) -> list[Mention]:
             found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
             offset += len(piece)
     return found
+
+
+def _token_at(doc: Doc, offset: int):
+    """The token holding a character offset (binary search over the token starts)."""
+    return doc.tokens[bisect_right([t.start for t in doc.tokens], offset) - 1]
 
 
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
