@@ -69,6 +69,8 @@ def test_extract_national_bodies_are_names():
         ("桥本龙太郎", Kind.PERSON, 0.99, True),  # the dictionary calls it a common noun
         ("互联网", Kind.ORG, 0.65, False),  # a dictionary word, and the labeller is not sure
         ("李明", Kind.PERSON, 0.5, False),  # too unsure
+        ("东盟", Kind.ORG, 0.95, True),  # the dictionary's abbreviation (j), and the labeller is sure
+        ("东盟", Kind.ORG, 0.8, False),  # 盟 after a one-character head, and less sure
     ],
 )
 def test_plausible_labels(text, kind, score, kept):
