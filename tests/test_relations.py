@@ -20,3 +20,8 @@ def test_organization_settles_in_a_place():
 def test_a_country_is_in_no_place():
     rels = _relations("空军轰炸了位于大马士革国际机场的伊朗武器仓库。")
     assert ("locatedIn", "伊朗", "大马士革国际机场") not in rels
+
+
+def test_venues_counted_in_listed_places():
+    rels = _relations("青山区图书馆在临江镇、白沙镇的8个公交枢纽站设置“青山书驿”微型书房。")
+    assert {("locatedIn", "青山书驿", p) for p in ("临江镇", "白沙镇")} <= rels

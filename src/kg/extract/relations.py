@@ -324,8 +324,9 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             if verb is None:
                 continue
             places = [m for m in inside if start <= m.start and m.end <= verb and m.kind is Kind.PLACE]
-            if not places or "的" in text[places[-1].end:verb] or verb - places[-1].end > 4:
-                continue  # 在位于某街(老街)的某堂建起…: the venue is the unnamed 某堂; 在某省考察时强调…创新: not a venue
+            between = text[places[-1].end:verb] if places else ""
+            if not places or not (len(between) <= 4 and "的" not in between or _COUNTED_VENUES.fullmatch(between)):
+                continue  # 在某省考察时强调…创新: no venue; 在位于某街的某堂建起…: the venue is 某堂, not the street
             listed, left = [places[-1]], places[-1].start
             for earlier in reversed(places[:-1]):
                 gap = text[earlier.end:left]
@@ -349,6 +350,9 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 for m in inside:
                     if m.kind is Kind.INITIATIVE and m.start > first.end:
                         yield _relation(doc, "locatedIn", m, first, "rules.venue", 0.6, where=m.start)
+
+
+_COUNTED_VENUES = re.compile(r"的(?:\d+|[一二三四五六七八九十两几多]+)[个处座家所][^，,。；;的]{0,8}")  # 某镇、某镇的8个车站
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
