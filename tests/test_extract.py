@@ -315,7 +315,7 @@ def test_extract_programme_lookalikes_are_not_names(text):
     assert not {n for n, k in _found(text, RULES + ("programmes",)) if k is Kind.INITIATIVE}
 
 
-def test_reconcile_confident_person_beats_a_gazetteer_short_form():
+def test_reconcile_confident_person_or_organization_beats_a_gazetteer_short_form():
     from kg.extract.mentions import reconcile
 
     person = Mention("t", 0, 2, "乌兰", Kind.PERSON, by="labeller", score=0.97)
@@ -324,6 +324,11 @@ def test_reconcile_confident_person_beats_a_gazetteer_short_form():
     county = Mention("t", 0, 3, "乌兰县", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
     unsure = Mention("t", 0, 3, "乌兰县", Kind.PERSON, by="labeller", score=0.97)
     assert [m.kind for m in reconcile([unsure, county])] == [Kind.PLACE]  # a full division name stays a place
+    club = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.95)
+    city = Mention("t", 0, 2, "米兰", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
+    assert [m.kind for m in reconcile([club, city])] == [Kind.ORG]  # a club named after its city
+    doubtful = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.7)
+    assert [m.kind for m in reconcile([doubtful, city])] == [Kind.PLACE]
 
 
 def test_extract_organizer_pointed_to_by_gai_qu():

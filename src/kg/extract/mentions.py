@@ -97,10 +97,11 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
             by_span[key] = m
     pool = list(by_span.values())
     # where a rule and the labeller read the same span as different kinds, the rule knows the suffix
-    # (but not a gazetteer short form the labeller confidently reads as a person: 乌兰, 王益)
-    people = {(m.start, m.end) for m in pool if m.by == "labeller" and m.kind is Kind.PERSON and m.score >= 0.9}
+    # (but not a gazetteer short form the labeller confidently reads as a person or an organization:
+    # 乌兰, 王益; a club or a company named after its city)
+    confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.kind in (Kind.PERSON, Kind.ORG) and m.score >= 0.9}
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
-             and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in people and not m.text.endswith(ADMIN_ENDS))}
+             and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
             or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
     pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
