@@ -25,3 +25,8 @@ def test_a_country_is_in_no_place():
 def test_venues_counted_in_listed_places():
     rels = _relations("青山区图书馆在临江镇、白沙镇的8个公交枢纽站设置“青山书驿”微型书房。")
     assert {("locatedIn", "青山书驿", p) for p in ("临江镇", "白沙镇")} <= rels
+
+
+def test_place_qualifies_a_list_past_an_item_that_is_no_name():
+    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、抗战遗址群及茶山景区融为一体。")
+    assert {("locatedIn", n, "临江镇") for n in ("文昌阁博物馆", "茶山景区")} <= rels

@@ -133,13 +133,16 @@ _QUALIFIER = re.compile(r"(?:城区|市区|境内|辖区|区域)?(?:内|里)?的
 
 def _listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
     """The names listed from ``mentions[first]`` on, of its kind or the other of place and organization,
-    joined by 、和及以及 (甲、乙和丙)."""
+    joined by 、和及以及 (甲、乙和丙), past an item that is no name (甲、某遗址群及丙)."""
     out = [mentions[first]]
     for nxt in mentions[first + 1:]:
-        if nxt.kind not in (Kind.PLACE, Kind.ORG) or not re.fullmatch(r"[、和及]|以及", text[out[-1].end:nxt.start]):
+        if nxt.kind not in (Kind.PLACE, Kind.ORG) or not _LIST_GAP.fullmatch(text[out[-1].end:nxt.start]):
             break
         out.append(nxt)
     return out
+
+
+_LIST_GAP = re.compile(r"(?:[、和及]|以及)(?:[^，,。；;：:、和及“”\s]{2,8}(?:[、和及]|以及))?")
 
 
 def _wider(inner: Mention, outer: Mention) -> bool:
