@@ -30,3 +30,8 @@ def test_venues_counted_in_listed_places():
 def test_place_qualifies_a_list_past_an_item_that_is_no_name():
     rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、抗战遗址群及茶山景区融为一体。")
     assert {("locatedIn", n, "临江镇") for n in ("文昌阁博物馆", "茶山景区")} <= rels
+
+
+def test_place_that_sets_up_a_quoted_body_organizes_it():
+    rels = _relations("永川区成立由区领导挂帅的“青禾服务专班”,为企业提供服务。")
+    assert ("organizer", "青禾服务专班", "永川区") in rels

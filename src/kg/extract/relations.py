@@ -393,6 +393,8 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
         partners = _co_subjects(text, subject, inside) if subject is not None else []
         for m in inside:
+            if _founded_by_place(text, subject, m):  # 某区成立“某某专班”: a task force the district runs
+                yield _relation(doc, "organizer", m, subject.entity, "rules.founded", 0.6, where=m.start)
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
                 continue  # 落实某某八项规定: who carries out a programme does not organize it
             if subject is not None and subject.end <= m.start:
@@ -416,6 +418,15 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         elif not _opens_with_predicate(doc, sentence):
             previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
+
+
+def _founded_by_place(text: str, subject: _Subject | None, m: Mention) -> bool:
+    """A body written in quotes that a place (its government) sets up in the sentence (某区成立由区领导
+    挂帅的“某某专班”; relation_cues ``founds``): the place organizes it like an initiative."""
+    if subject is None or subject.entity.kind is not Kind.PLACE or m.kind is not Kind.ORG or subject.end > m.start:
+        return False
+    quoted = text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
+    return quoted and any(verb in text[subject.end:m.start] for verb in _cues()[("organizer", "founds")])
 
 
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
