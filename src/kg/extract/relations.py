@@ -1,8 +1,12 @@
 """Relations between the mentions of one article, each with the sentence that states it.
 
-memberOf (a post between an organization and a person's name, bylines), locatedIn (place chains,
-位于/落户 cues, the gazetteer's hierarchy), organizer (who launches a quoted initiative),
-subOrganizationOf (母公司, 旗下) and partnerOf (联合, 与…合作)."""
+memberOf (a post between an organization and a person's name, bylines, 某某是某院的医生),
+locatedIn (place chains and the lists a place qualifies, 位于/落户 cues, venues of 在某地设置/举行,
+the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative,
+carried over subjectless sentences, 该区/当地 resolved; 由…举办的; a name written before the quotes),
+subOrganizationOf (母公司, 旗下, a unit named after its organization: 某区委组织部) and partnerOf
+(联合, 与…合作). The cue words are in the lexicons relation_cues.tsv, organizer_verbs.txt,
+unit_heads.txt, sentence_openers.txt and subject_anaphora.txt."""
 from __future__ import annotations
 
 import bisect
