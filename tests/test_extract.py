@@ -473,3 +473,18 @@ def test_one_character_places_only_when_listed_and_standing_alone():
     assert ("中", "中国") in single and ("美", "美国") in single
     starts = {m.start for m in ext.mentions if m.text == "中"}
     assert starts == {0}  # not the 中 of 中医药 or 中外: the jieba word holds more than places
+
+
+def test_labeller_spans_lose_their_quotation_marks(monkeypatch):
+    import sys
+
+    import kg.extract.labeller  # noqa: F401
+    from kg.extract.doc import make_doc
+
+    module = sys.modules["kg.extract"]
+    text = "建成“一馆一园”和“青山”书屋。"
+    at = text.index("“一馆")
+    spans = [(at, at + 5, Kind.PLACE, 0.9), (text.index("”和"), text.index("书屋"), Kind.PLACE, 0.9)]
+    monkeypatch.setattr(sys.modules["kg.extract.labeller"], "label", lambda _text, _tokens=None: spans)
+    found = [(m.text, m.start) for m in module.labelled(make_doc(Article(id="t", text=text)))]
+    assert found == [("一馆一园", at + 1)]  # the leading quote left out; a span across quotes dropped

@@ -44,13 +44,17 @@ def component(name: str) -> Callable[[Doc], list[Mention]]:
 def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
-    one-character place is kept only when place_abbreviations lists it (its full name as alias)."""
+    one-character place is kept only when place_abbreviations lists it (its full name as alias);
+    quotation marks at a span's ends are left out, and a span across one is dropped."""
     from .labeller import label
 
     abbreviations = dict(table("place_abbreviations"))
     found = []
     for start, end, kind, score in label(doc.text, doc.tokens):
+        start, end = _unquoted(doc.text, start, end)
         text = doc.text[start:end]
+        if any(ch in _QUOTES for ch in text):
+            continue  # a span across a quotation mark is no one name
         if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
             # 中美, 访华, 在京, 京津冀: a listed one-character place, resolved to its full name, when the
             # jieba word holding it is made of such places only (not 中医药, 中外)
@@ -66,6 +70,18 @@ def labelled(doc: Doc) -> list[Mention]:
             found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
             offset += len(piece)
     return found
+
+
+_QUOTES = frozenset("“”‘’「」『』《》〈〉\"'")
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks at its ends (“一馆一园 → 一馆一园)."""
+    while start < end and text[start] in _QUOTES:
+        start += 1
+    while end > start and text[end - 1] in _QUOTES:
+        end -= 1
+    return start, end
 
 
 def _token_at(doc: Doc, offset: int):
