@@ -300,6 +300,7 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
         ("会议要求抓好全县窗口单位作风整顿。", "全县窗口单位作风整顿"),
         ("当地实施农村饮水安全巩固提升工程。", "农村饮水安全巩固提升工程"),
         ("改革为实施创新驱动发展战略提供动力。", "创新驱动发展战略"),  # the name starts after the last verb
+        ("今后三年，山区饮水提质工程将覆盖全部乡镇。", "山区饮水提质工程"),  # the subject of its clause
     ],
 )
 def test_extract_programmes_named_without_quotes(text, name):
@@ -309,7 +310,7 @@ def test_extract_programmes_named_without_quotes(text, name):
 @pytest.mark.parametrize(
     "text",
     ["要全面深化改革。", "推动园区企业更好服务区域战略。", "执行好全市民主监督工作计划。", "两国推进全面战略伙伴关系。",
-     "推进结构性改革特别是供给侧结构性改革。"],
+     "推进结构性改革特别是供给侧结构性改革。", "据悉，该国原计划将这笔款项用于修路。", "此前，调查组按规定将材料移交。"],
 )
 def test_extract_programme_lookalikes_are_not_names(text):
     assert not {n for n, k in _found(text, RULES + ("programmes",)) if k is Kind.INITIATIVE}

@@ -82,25 +82,30 @@ def _programme() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, longest_first("programme_verbs")))
     heads = "|".join(map(re.escape, longest_first("programme_heads")))
     not_before = "|".join(map(re.escape, longest_first("programme_not_before")))
-    return re.compile(
-        rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
+    subject = "|".join(map(re.escape, longest_first("programme_subject_followers")))
+    return re.compile(  # after a verb that puts it into effect, or opening a clause as its subject
+        rf"(?:(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
+        rf"|(?:^|(?<=[，。；：！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
     )
 
 
 def programmes(doc: Doc) -> list[Mention]:
-    """Programmes, reforms and rules named without quotes after a verb that puts them into effect:
-    落实青山八项规定, 深化一窗通办改革, 实施青禾帮扶工程. The name runs to the first head word; a
-    verb inside it starts the name again (改革为实施|创新驱动发展战略)."""
+    """Programmes, reforms and rules named without quotes after a verb that puts them into effect
+    (落实青山八项规定, 深化一窗通办改革, 实施青禾帮扶工程) or opening a clause as its subject
+    (……期间，青禾帮扶工程将……). The name runs to the first head word; a verb inside it starts the
+    name again (改革为实施|创新驱动发展战略)."""
     verbs, heads = longest_first("programme_verbs"), longest_first("programme_heads")
     found: list[Mention] = []
     for match in _programme().finditer(doc.text):
-        start, name = match.start("name"), match.group("name")
+        group = "name" if match.group("name") else "subject"
+        start, name = match.start(group), match.group(group)
         cut = max((name.rfind(v) + len(v) for v in verbs if name.rfind(v) >= 0), default=0)
         start, name = start + cut, name[cut:]
         head = next(h for h in heads if name.endswith(h))
         body = name[: -len(head)]
         if len(body) < 2 or lexicon("programme_stop_chars").intersection(name) or common_word(name) \
-                or body.startswith(lexicon_list("programme_generic_starts")) or name[0] in "好着过得":
+                or body.startswith(lexicon_list("programme_generic_starts")) or name[0] in "好着过得" \
+                or body.endswith("原"):  # 某国原计划将…: "had planned", no programme
             continue  # a clause, a generic phrase, or the verb's complement (执行|好…计划)
         if any(h in body for h in heads):
             continue  # 结构性改革特别是…改革: not one name
