@@ -133,6 +133,11 @@ def test_extract_people_after_posts(text, name):
     assert name in {m.text for m in titled_people(make_doc(_article(text)))}
 
 
+@pytest.mark.parametrize("text", ["这得到了主席支持，工作顺利。", "主席向他说：要坚持下去。"])
+def test_extract_no_person_from_a_word_or_pronoun_after_a_post(text):
+    assert not titled_people(make_doc(_article(text)))
+
+
 def _relations(text: str) -> set[tuple[str, str, str, str | None]]:
     ex = extract(_article(text), RULES)
     return {(r.predicate, r.head.text, r.tail.text, r.role) for r in ex.relations}

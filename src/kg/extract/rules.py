@@ -149,10 +149,13 @@ def _enumeration() -> re.Pattern[str]:
 
 def titled_people(doc: Doc) -> list[Mention]:
     """People named right after a post or role: 副书记周明远, 党员王芳, 居民徐燕 (a known surname
-    first; the name ends where a speech verb or punctuation begins)."""
+    first; the name ends where a speech verb or punctuation begins; not a dictionary word such as
+    支持, nor a surname-like character and a pronoun such as 向他)."""
     found: list[Mention] = []
     for match in _titled_pattern().finditer(doc.text):
         start, end = match.span("name")
+        if common_word(match.group("name")) or match.group("name")[1] in "他她它我你您":
+            continue  # 主席|支持, 记者|向他: a word or a pronoun after a surname-like character
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found
 
