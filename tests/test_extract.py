@@ -315,7 +315,7 @@ def test_extract_programmes_named_without_quotes(text, name):
 @pytest.mark.parametrize(
     "text",
     ["要全面深化改革。", "推动园区企业更好服务区域战略。", "执行好全市民主监督工作计划。", "两国推进全面战略伙伴关系。",
-     "推进结构性改革特别是供给侧结构性改革。", "据悉，该国原计划将这笔款项用于修路。", "此前，调查组按规定将材料移交。"],
+     "推进结构性改革特别是供给侧结构性改革。", "据悉，该国原计划将这笔款项用于修路。", "此前，专家组按规定将材料移交。"],
 )
 def test_extract_programme_lookalikes_are_not_names(text):
     assert not {n for n, k in _found(text, RULES + ("programmes",)) if k is Kind.INITIATIVE}
@@ -473,12 +473,12 @@ def test_suffix_names_are_read_against_the_labeller():
 
 
 def test_one_character_places_only_when_listed_and_standing_alone():
-    ext = extract(Article(id="t", text="中美两国元首昨天在京会谈。这家企业主营中医药，也做中外合作。"))
+    ext = extract(Article(id="t", text="中美两国元首昨天在京会谈。这家企业主营中餐，也做中外交流。"))
     single = {(m.text, m.alias) for m in ext.mentions if len(m.text) == 1}
     assert ("京", "北京") in single
     assert ("中", "中国") in single and ("美", "美国") in single
     starts = {m.start for m in ext.mentions if m.text == "中"}
-    assert starts == {0}  # not the 中 of 中医药 or 中外: the jieba word holds more than places
+    assert starts == {0}  # not the 中 of 中餐 or 中外: the jieba word holds more than places
 
 
 def test_labeller_spans_lose_their_quotation_marks(monkeypatch):
@@ -488,9 +488,9 @@ def test_labeller_spans_lose_their_quotation_marks(monkeypatch):
     from kg.extract.doc import make_doc
 
     module = sys.modules["kg.extract"]
-    text = "建成“一馆一园”和“青山”书屋。"
-    at = text.index("“一馆")
+    text = "建成“两湖一岛”和“青山”书屋。"
+    at = text.index("“两湖")
     spans = [(at, at + 5, Kind.PLACE, 0.9), (text.index("”和"), text.index("书屋"), Kind.PLACE, 0.9)]
     monkeypatch.setattr(sys.modules["kg.extract.labeller"], "label", lambda _text, _tokens=None: spans)
     found = [(m.text, m.start) for m in module.labelled(make_doc(Article(id="t", text=text)))]
-    assert found == [("一馆一园", at + 1)]  # the leading quote left out; a span across quotes dropped
+    assert found == [("两湖一岛", at + 1)]  # the leading quote left out; a span across quotes dropped

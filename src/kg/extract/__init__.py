@@ -48,7 +48,8 @@ def labelled(doc: Doc) -> list[Mention]:
     quotation marks at a span's ends are left out, and a span across one is dropped."""
     from .labeller import label
 
-    abbreviations = dict(table("place_abbreviations"))
+    abbreviations = place_abbreviations()
+    starts: list[int] = []  # token starts, filled on the first one-character place
     found = []
     for start, end, kind, score in label(doc.text, doc.tokens):
         start, end = _unquoted(doc.text, start, end)
@@ -57,8 +58,9 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # a span across a quotation mark is no one name
         if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
             # 中美, 访华, 在京, 京津冀: a listed one-character place, resolved to its full name, when the
-            # jieba word holding it is made of such places only (not 中医药, 中外)
-            if not all(ch in abbreviations for ch in _token_at(doc, start).text):
+            # jieba word holding it is made of such places only (not 中餐, 中外)
+            starts = starts or [t.start for t in doc.tokens]
+            if not all(ch in abbreviations for ch in doc.tokens[bisect_right(starts, start) - 1].text):
                 continue
             found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             continue
@@ -76,7 +78,7 @@ _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'")
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without quotation marks at its ends (“一馆一园 → 一馆一园)."""
+    """The span without quotation marks at its ends (“两湖一岛 → 两湖一岛)."""
     while start < end and text[start] in _QUOTES:
         start += 1
     while end > start and text[end - 1] in _QUOTES:
@@ -84,9 +86,10 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _token_at(doc: Doc, offset: int):
-    """The token holding a character offset (binary search over the token starts)."""
-    return doc.tokens[bisect_right([t.start for t in doc.tokens], offset) - 1]
+@cache
+def place_abbreviations() -> dict[str, str]:
+    """One-character place → its full name (``place_abbreviations.tsv``)."""
+    return dict(table("place_abbreviations"))
 
 
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
