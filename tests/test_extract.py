@@ -472,6 +472,24 @@ def test_suffix_names_are_read_against_the_labeller():
     assert text[trimmed.start : trimmed.end] == "民航局"
 
 
+def test_suffix_names_give_way_to_a_person_or_two_joined_names():
+    from kg.extract.mentions import check_with_labeller
+
+    text = "由王立新所在的东林机械有限公司和西山博物馆承办，周海平纪念馆开放。"
+    org, place = "lexicon.org_suffix", "lexicon.place_suffix"
+    person_led = _mention("王立新所", text, Kind.ORG, org, 0.7)
+    person = _mention("王立新", text, Kind.PERSON, "labeller", 0.95)
+    joined = _mention("东林机械有限公司和西山博物馆", text, Kind.ORG, org)
+    company = _mention("东林机械有限公司", text, Kind.ORG, "labeller", 0.95)
+    museum = _mention("西山博物馆", text, Kind.PLACE, "labeller", 0.8)
+    named_after = _mention("周海平纪念馆", text, Kind.ORG, org)
+    founder = _mention("周海平", text, Kind.PERSON, "labeller", 0.9)
+    kept = {m.text for m in check_with_labeller([person_led, person, joined, company, museum, named_after, founder])}
+    assert "王立新所" not in kept and "王立新" in kept  # a person, then 所: no organization
+    assert "东林机械有限公司和西山博物馆" not in kept  # two names joined by 和
+    assert "周海平纪念馆" in kept  # an institution named after a person stays
+
+
 def test_one_character_places_only_when_listed_and_standing_alone():
     ext = extract(Article(id="t", text="中美两国元首昨天在京会谈。这家企业主营中餐，也做中外交流。"))
     single = {(m.text, m.alias) for m in ext.mentions if len(m.text) == 1}
@@ -479,6 +497,17 @@ def test_one_character_places_only_when_listed_and_standing_alone():
     assert ("中", "中国") in single and ("美", "美国") in single
     starts = {m.start for m in ext.mentions if m.text == "中"}
     assert starts == {0}  # not the 中 of 中餐 or 中外: the jieba word holds more than places
+
+
+@pytest.mark.parametrize(
+    "word, at, expected",
+    [("京津冀", 1, True), ("中美关系", 1, True), ("访华", 1, True), ("驻华使节", 1, True), ("美方", 0, True),
+     ("中餐", 0, False), ("中英文", 1, False), ("华人", 0, False), ("中美合资企业", 0, False)],
+)
+def test_one_character_place_inside_a_jieba_word(word, at, expected):
+    from kg.extract import abbreviation_in_word, place_abbreviations
+
+    assert abbreviation_in_word(word, at, place_abbreviations()) is expected
 
 
 def test_labeller_spans_lose_their_quotation_marks(monkeypatch):

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from .. import gazetteer
 from ..records import Article, Extraction, Kind, Mention
-from ..resources import table
+from ..resources import lexicon as word_list, table
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import plausible_label, suffix_of
@@ -57,10 +57,9 @@ def labelled(doc: Doc) -> list[Mention]:
         if any(ch in _QUOTES for ch in text):
             continue  # a span across a quotation mark is no one name
         if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
-            # 中美, 访华, 在京, 京津冀: a listed one-character place, resolved to its full name, when the
-            # jieba word holding it is made of such places only (not 中餐, 中外)
             starts = starts or [t.start for t in doc.tokens]
-            if not all(ch in abbreviations for ch in doc.tokens[bisect_right(starts, start) - 1].text):
+            token = doc.tokens[bisect_right(starts, start) - 1]
+            if not abbreviation_in_word(token.text, start - token.start, abbreviations):
                 continue
             found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             continue
@@ -84,6 +83,19 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _QUOTES:
         end -= 1
     return start, end
+
+
+def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> bool:
+    """Does the one-character place at index ``at`` of a jieba word stand for a place there?
+    Yes when the word is made of such places (京津冀), opens with two or more of them (中美关系), or
+    is a visit or stance word around it (访华, 驻华使节, 对华关系, 离京) or a side (美方, 美军); not in
+    中餐, 中外, 中英文 (英 then is a language)."""
+    lead = next((i for i, ch in enumerate(word) if ch not in abbreviations), len(word))
+    if lead == len(word) or (at < lead and lead >= 2 and word[lead:] in word_list("abbreviation_heads")):
+        return True
+    if at == 1 and word[0] in word_list("abbreviation_before"):
+        return True
+    return at == 0 and len(word) == 2 and word[1] in word_list("abbreviation_after")
 
 
 @cache

@@ -7,6 +7,9 @@ from dataclasses import replace
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .lexicon import ADMIN_ENDS, is_name, suffix_of
+from .segmenter import word_tags
+
+_JOINERS = ("和", "与", "及", "、", "以及")
 
 
 def _weight(mention: Mention) -> float:
@@ -50,10 +53,23 @@ def _named_head(text: str, kind: Kind) -> bool:
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
 
 
+def _person_led(m: Mention, first: Mention) -> bool:
+    """Does a suffix name start with a person the labeller reads, followed by no name of its own
+    (某人|所, 某人|大操大办, 某人|新政府), rather than a person's name given to an institution
+    (某人|纪念馆, 某人|文学院)?"""
+    if first.kind is not Kind.PERSON or first.start != m.start or first.end >= m.end:
+        return False
+    rest = m.text[first.end - m.start :]
+    if len(rest) == 1 or word_tags().get(rest, "").startswith(("i", "l")):
+        return True  # 某人|所, 某人|大操大办 (an idiom)
+    return rest != suffix_of(rest, m.kind) and not is_name(rest, m.kind)
+
+
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix, read against the labeller's spans.
 
-    * The labeller reads a name across the suffix name's edge: the suffix name goes.
+    * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
+      it, or a person at its start followed by no name (某人|所帮扶): the suffix name goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
@@ -71,8 +87,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             if len(suffix_of(m.text, m.kind) or "") >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
             continue
-        if over[0].start < m.start or over[-1].end > m.end:
+        if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
+        if any(m.text[a.end - m.start : b.start - m.start] in _JOINERS for a, b in zip(over, over[1:])):
+            continue  # 甲公司和乙博物馆: the labeller reads two names joined by a conjunction
         if over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
             if not is_name(text, m.kind):
