@@ -523,3 +523,21 @@ def test_labeller_spans_lose_their_quotation_marks(monkeypatch):
     monkeypatch.setattr(sys.modules["kg.extract.labeller"], "label", lambda _text, _tokens=None: spans)
     found = [(m.text, m.start) for m in module.labelled(make_doc(Article(id="t", text=text)))]
     assert found == [("两湖一岛", at + 1)]  # the leading quote left out; a span across quotes dropped
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("市人大常委会", True), ("县人民法院", True), ("乡党委", True), ("市政府", False), ("县医院", False),
+     ("该院", False), ("人民法院", False)],
+)
+def test_a_body_named_by_its_level_alone_is_a_name(name, expected):
+    from kg.extract.lexicon import is_name
+
+    assert is_name(name, Kind.ORG) is expected
+
+
+def test_suffix_names_stop_at_a_term_or_a_building():
+    ext = extract(Article(id="t", text="东林市新一届政府成立。东林市人大常委会办公楼9楼会议厅成了考场。"))
+    names = {m.text for m in ext.mentions}
+    assert "东林市人大常委会" in names
+    assert not any("届" in n or "楼" in n for n in names)

@@ -40,6 +40,8 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
     if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
         return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
+    if token.text.endswith("届") or (kind is Kind.ORG and token.text.endswith("楼")):
+        return False  # 某市|新一届|政府, 某单位办公楼|9楼|会议厅: a term or a building, not the name
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
         return right is not None and suffix_of(right.text, Kind.ORG) is None
@@ -86,6 +88,8 @@ def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
 
 
 _SURE = 0.7
+#: one-character heads that name the level of government of the story's own place (市|人民法院)
+_LEVELS = frozenset("省市县区州镇乡")
 
 
 def plausible_label(text: str, kind: Kind, score: float) -> bool:
@@ -133,8 +137,8 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
-    if not head or head in lexicon("generic_names"):
-        return False
+    if not head or (head in lexicon("generic_names") and not (head in _LEVELS and len(suffix) >= 2 and suffix not in lexicon("level_generic_suffixes"))):
+        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院): a body of the story's place
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
