@@ -541,3 +541,11 @@ def test_suffix_names_stop_at_a_term_or_a_building():
     names = {m.text for m in ext.mentions}
     assert "东林市人大常委会" in names
     assert not any("届" in n or "楼" in n for n in names)
+
+
+def test_zones_and_plans_named_after_their_place():
+    text = "他来到四川自贸试验区成都片区，听取成都市城市总规汇报。有了自贸试验区平台，企业更多。"
+    found = {(m.text, m.kind) for m in extract(Article(id="t", text=text)).mentions}
+    assert ("四川自贸试验区成都片区", Kind.PLACE) in found
+    assert ("成都市城市总规", Kind.INITIATIVE) in found
+    assert not any("贸试验区" in name and not name.startswith("四川") for name, _ in found)  # no cut zone name

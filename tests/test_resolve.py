@@ -232,3 +232,6 @@ def test_resolve_one_character_place_joins_the_full_name_its_article_uses():
     assert entity.name == "北京市"
     alone = resolve([_ex("b", ("京", Kind.PLACE))])
     assert [e.name for e in alone.entities] == ["京"]  # no full name in the build: the form as written
+    only_full = (Mention("a", 0, 3, "北京市", Kind.PLACE), Mention("a", 11, 12, "京", Kind.PLACE, alias="北京"))
+    (entity,) = resolve([Extraction(article=article, mentions=only_full)]).entities  # 北京 itself never written
+    assert entity.name == "北京市" and "京" in entity.aliases

@@ -202,9 +202,12 @@ def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], lis
     by_kind: dict[Kind, list[str]] = defaultdict(list)
     for kind, text in forms:
         by_kind[kind].append(text)
+    # a one-character place (京) is matched by the full name written beside it (北京)
+    spelled = {m.text: m.alias for m in extraction.mentions if m.alias and len(m.text) == 1 and m.kind is Kind.PLACE}
     for kind, texts in by_kind.items():
         for short in texts:
-            targets = [long for long in texts if _abbreviates(short, long, kind, places)]
+            probe = spelled.get(short, short) if kind is Kind.PLACE else short
+            targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])

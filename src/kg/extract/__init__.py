@@ -27,6 +27,7 @@ COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
+    "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
     "gazetteer": "kg.extract.lexicon:gazetteer_places",

@@ -152,6 +152,8 @@ def is_name(text: str, kind: Kind) -> bool:
 
 def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
+    from .rules import place_led_heads  # names ending in a zone head are read whole there
+
     found: list[Mention] = []
     for i, token in enumerate(doc.tokens):
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
@@ -171,6 +173,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
             suffix = suffix_of(token.text, kind)
             if suffix is None or token.pos == "nr" or token.text.endswith(("常委", "委员")):
                 continue  # 政治局常委 is a post
+            if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
+                continue  # 某省自贸(试验)区: kg.extract.rules.place_led_names reads it whole
             if len(suffix) == 1 and len(token.text) == 2:
                 continue  # 部署, 城市, 山区: a word that happens to end in a suffix
             if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):

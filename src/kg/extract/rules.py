@@ -8,7 +8,7 @@ from collections import Counter
 from functools import cache
 
 from ..records import Kind, Mention
-from ..resources import lexicon, lexicon_list, longest_first
+from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
 from .lexicon import common_word, is_name, suffix_of
@@ -111,6 +111,41 @@ def programmes(doc: Doc) -> list[Mention]:
             continue  # 结构性改革特别是…改革: not one name
         found.append(Mention(doc.article.id, start, start + len(name), name, Kind.INITIATIVE,
                              by="rules.programme", score=0.7))
+    return found
+
+
+_PART = re.compile(r"(?:新|[\u4e00-\u9fff]{2,3}?)片区")
+
+
+@cache
+def place_led_heads() -> dict[str, Kind]:
+    """Head → kind of the names place_led_names finds (``place_led_heads.tsv``), longest first."""
+    return {head: Kind(kind) for head, kind in sorted(table("place_led_heads"), key=lambda row: -len(row[0]))}
+
+
+def place_led_names(doc: Doc) -> list[Mention]:
+    """Pilot zones and plans named after their place, quoted or not: a place from the gazetteer,
+    then a head from place_led_heads.tsv (某省自贸试验区 a place, 某市(城市)总体规划 an initiative), then
+    for a zone a part of it (某省自贸试验区某市片区, 新片区)."""
+    from .. import gazetteer
+
+    text, heads = doc.text, place_led_heads()
+    found: list[Mention] = []
+    chain_start, chain_end = -1, -1
+    for start, end, _ in gazetteer.find(text):
+        if start != chain_end:
+            chain_start = start  # 某省某市自贸区: the name starts at the first place of a chain
+        chain_end = end
+        city = 2 if text.startswith("城市", end) else 0  # 某市城市总体规划: the city's plan
+        head = next((h for h in heads if text.startswith(h, end + city) and (not city or heads[h] is Kind.INITIATIVE)), None)
+        if head is None:
+            continue
+        stop = end + city + len(head)
+        part = _PART.match(text, stop) if heads[head] is Kind.PLACE else None
+        if part and (part.group() == "新片区" or gazetteer.find(part.group()[:-2])):
+            stop = part.end()
+        found.append(Mention(doc.article.id, chain_start, stop, text[chain_start:stop], heads[head],
+                             by="rules.place_led", score=0.95))
     return found
 
 
