@@ -549,3 +549,15 @@ def test_zones_and_plans_named_after_their_place():
     assert ("四川自贸试验区成都片区", Kind.PLACE) in found
     assert ("成都市城市总规", Kind.INITIATIVE) in found
     assert not any("贸试验区" in name and not name.startswith("四川") for name, _ in found)  # no cut zone name
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [("鹿角站和5号线", Kind.PLACE, [(0, "鹿角站"), (4, "5号线")]),
+     ("东林机械有限公司与西山博物馆", Kind.ORG, [(0, "东林机械有限公司"), (9, "西山博物馆")]),
+     ("住房和城乡建设局", Kind.ORG, [(0, "住房和城乡建设局")])],
+)
+def test_labeller_span_joining_two_names_is_cut(text, kind, expected):
+    from kg.extract import split_joined
+
+    assert split_joined(text, kind) == expected

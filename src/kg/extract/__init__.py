@@ -18,7 +18,7 @@ from ..records import Article, Extraction, Kind, Mention
 from ..resources import lexicon as word_list, table
 from .doc import Doc, make_doc
 from .facts import find_facts
-from .lexicon import plausible_label, suffix_of
+from .lexicon import is_name, plausible_label, suffix_of
 from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
 from .rules import party_branches, short_forms
@@ -66,12 +66,25 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue
-        pieces = split_place_chain(text) if kind is Kind.PLACE else [text]
-        offset = start
-        for piece in pieces:
-            found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
-            offset += len(piece)
+        for offset, part in split_joined(text, kind, start):
+            pieces = split_place_chain(part) if kind is Kind.PLACE else [part]
+            for piece in pieces:
+                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
+                offset += len(piece)
     return found
+
+
+_JOINER = re.compile("和|与|及|、")
+
+
+def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]:
+    """(offset, name) of the names of a span that joins two with 和, 与, 及 or 、 (某某站和某某站): cut
+    where what comes before the joiner is a name ending in its suffix (not 住房和城乡建设局)."""
+    for match in _JOINER.finditer(text):
+        left, right = text[: match.start()], text[match.end():]
+        if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind):
+            return [(start, left)] + split_joined(right, kind, start + match.end())
+    return [(start, text)]
 
 
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'")
