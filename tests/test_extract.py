@@ -561,3 +561,11 @@ def test_labeller_span_joining_two_names_is_cut(text, kind, expected):
     from kg.extract import split_joined
 
     assert split_joined(text, kind) == expected
+
+
+def test_enumerations_type_their_members_by_the_head():
+    text = "该区加快青禾、东林等项目建成投产，推动越南、老挝等贸易中心项目建设，推动赛尔、东林机械等重点企业发展。"
+    found = {(m.text, m.kind) for m in extract(Article(id="t", text=text)).mentions}
+    assert {("青禾", Kind.INITIATIVE), ("东林", Kind.INITIATIVE)} <= found  # two projects
+    assert {("赛尔", Kind.ORG), ("东林机械", Kind.ORG)} <= found  # two companies
+    assert ("越南", Kind.PLACE) in found and ("越南", Kind.INITIATIVE) not in found  # the place a project is for

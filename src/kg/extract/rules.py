@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
@@ -158,9 +159,12 @@ def _typed_by_suffix(name: str) -> Kind | None:
 
 
 def enumerations(doc: Doc) -> list[Mention]:
-    """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations."""
+    """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations,
+    加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
+    kinds = {head: Kind(kind) for head, kind in table("enumeration_heads")}
     for match in _enumeration().finditer(doc.text):
+        kind = kinds[match.group("head") or match.group("project")]
         offset = match.start(1)
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
@@ -170,16 +174,28 @@ def enumerations(doc: Doc) -> list[Mention]:
                          and (t.pos.startswith("v") or t.text in lexicon("leading_verbs"))]
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
+            if kind is Kind.INITIATIVE and (_is_place(name) or any(j in name for j in "和及与")):
+                continue  # 推动某国、某国等贸易中心项目: the places the projects are for; 甲及乙: no one name
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
-                found.append(Mention(doc.article.id, start, start + len(name), name, Kind.ORG, by="rules.enumeration", score=0.8))
+                found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
     return found
+
+
+def _is_place(name: str) -> bool:
+    """Is the whole name one place of the gazetteer (a division, a country)?"""
+    return any(start == 0 and end == len(name) for start, end, _ in gazetteer.find(name))
 
 
 @cache
 def _enumeration() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, lexicon_list("enumeration_heads")))
+    rows = table("enumeration_heads")
+    orgs = "|".join(re.escape(head) for head, kind in rows if kind == Kind.ORG.value)
+    projects = "|".join(re.escape(head) for head, kind in rows if kind != Kind.ORG.value)
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,14}"
-    return re.compile(rf"((?:{item}、)+{item})等(?:\d+家)?(?:重点|龙头|知名|头部|骨干|一批|多家)?(?:{heads})")
+    return re.compile(
+        rf"((?:{item}、)+{item})等(?:\d+[家个])?"
+        rf"(?:(?:重点|龙头|知名|头部|骨干|一批|多家)?(?P<head>{orgs})|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects}))"
+    )
 
 
 def titled_people(doc: Doc) -> list[Mention]:
