@@ -569,3 +569,14 @@ def test_enumerations_type_their_members_by_the_head():
     assert {("青禾", Kind.INITIATIVE), ("东林", Kind.INITIATIVE)} <= found  # two projects
     assert {("赛尔", Kind.ORG), ("东林机械", Kind.ORG)} <= found  # two companies
     assert ("越南", Kind.PLACE) in found and ("越南", Kind.INITIATIVE) not in found  # the place a project is for
+
+
+def test_weak_suffix_after_ordinary_words_is_a_description():
+    from kg.extract.mentions import check_with_labeller
+
+    text = "设立研发基地和青禾研发基地，建设贸易中心。"
+    place, org = "lexicon.place_suffix", "lexicon.org_suffix"
+    kept = {m.text for m in check_with_labeller([
+        _mention("研发基地", text, Kind.PLACE, place), _mention("青禾研发基地", text, Kind.PLACE, place),
+        _mention("贸易中心", text, Kind.ORG, org)])}
+    assert kept == {"青禾研发基地"}

@@ -53,6 +53,15 @@ def _named_head(text: str, kind: Kind) -> bool:
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
 
 
+def _ordinary_head(text: str, suffix: str) -> bool:
+    """Is what comes before the suffix made of dictionary words that are no proper nouns only
+    (研发|基地, 老|工业|基地)?"""
+    from .segmenter import cut
+
+    tags = [tag for _, tag in cut(text[: len(text) - len(suffix)])]
+    return bool(tags) and all(tag != "x" and not tag.startswith(("nr", "ns", "nt", "nz", "eng")) for tag in tags)
+
+
 def _person_led(m: Mention, first: Mention) -> bool:
     """Does a suffix name start with a person the labeller reads, followed by no name of its own
     (某人|所, 某人|大操大办, 某人|新政府), rather than a person's name given to an institution
@@ -84,7 +93,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
-            if len(suffix_of(m.text, m.kind) or "") >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
+            suffix = suffix_of(m.text, m.kind) or ""
+            if suffix in lexicon("weak_suffixes") and _ordinary_head(m.text, suffix):
+                continue  # 研发基地, 老工业基地, 贸易中心: a description, not a name
+            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
             continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
