@@ -580,3 +580,10 @@ def test_weak_suffix_after_ordinary_words_is_a_description():
         _mention("研发基地", text, Kind.PLACE, place), _mention("青禾研发基地", text, Kind.PLACE, place),
         _mention("贸易中心", text, Kind.ORG, org)])}
     assert kept == {"青禾研发基地"}
+
+
+def test_quoted_programme_by_what_follows_and_counted_slogans():
+    text = "会上汇报了“一窗联办”情况，要加强“两个中心”功能建设。"
+    found = {(m.text, m.kind) for m in extract(Article(id="t", text=text)).mentions}
+    assert ("一窗联办", Kind.INITIATIVE) in found
+    assert not any(name == "两个中心" for name, _ in found)

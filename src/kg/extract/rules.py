@@ -13,10 +13,12 @@ from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
 from .lexicon import common_word, is_name, suffix_of
+from .segmenter import word_tags
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)(?:个|座|家|处|条|所|间)$")
+_SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
@@ -53,8 +55,8 @@ def quoted(doc: Doc) -> list[Mention]:
     counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
-        if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
-            continue
+        if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):
+            continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         if after.startswith("号") and not after.startswith(("号召", "号线")):
@@ -67,7 +69,8 @@ def quoted(doc: Doc) -> list[Mention]:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
         own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None)
-        launched = any(v in before for v in longest_first("organizer_verbs"))
+        launched = any(v in before for v in longest_first("organizer_verbs")) or (
+            after.startswith(longest_first("initiative_followers")) and len(name) >= 4 and name not in word_tags())
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
