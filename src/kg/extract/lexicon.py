@@ -40,8 +40,8 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
     if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
         return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
-    if token.text.endswith("届") or (kind is Kind.ORG and token.text.endswith("楼")):
-        return False  # 某市|新一届|政府, 某单位办公楼|9楼|会议厅: a term or a building, not the name
+    if token.text.endswith(("届", "轮")) or (kind is Kind.ORG and token.text.endswith("楼")):
+        return False  # 某市|新一届|政府, 新一轮|乡, 某单位办公楼|9楼|会议厅: a term or a building
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
         return right is not None and suffix_of(right.text, Kind.ORG) is None
@@ -175,8 +175,12 @@ def suffix_names(doc: Doc) -> list[Mention]:
                 continue  # 政治局常委 is a post
             if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
                 continue  # 某省自贸(试验)区: kg.extract.rules.place_led_names reads it whole
-            if len(suffix) == 1 and len(token.text) == 2:
-                continue  # 部署, 城市, 山区: a word that happens to end in a suffix
+            if len(suffix) == 1 and (len(token.text) == 2 or (
+                    common_word(token.text) and not token.text.endswith(ADMIN_ENDS)
+                    and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)))):
+                continue  # 部署, 城市, 山区, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
+            if kind is Kind.PLACE and token.text.endswith("联盟"):
+                continue  # 某某联盟 is an organization, not a league (盟) of Inner Mongolia
             if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):
                 continue
             mention = _chunk(doc, i, kind)

@@ -208,8 +208,9 @@ def titled_people(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     for match in _titled_pattern().finditer(doc.text):
         start, end = match.span("name")
-        if common_word(match.group("name")) or match.group("name")[1] in "他她它我你您":
-            continue  # 主席|支持, 记者|向他: a word or a pronoun after a surname-like character
+        name = match.group("name")
+        if common_word(name) or name[1] in "他她它我你您" or name[1:] in lexicon("speech_verbs"):
+            continue  # 主席|支持, 记者|向他, 主席时|表示: a word, a pronoun or a verb after a surname-like character
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found
 
