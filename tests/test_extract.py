@@ -528,7 +528,7 @@ def test_labeller_spans_lose_their_quotation_marks(monkeypatch):
 @pytest.mark.parametrize(
     "name, expected",
     [("市人大常委会", True), ("县人民法院", True), ("乡党委", True), ("市政府", False), ("县医院", False),
-     ("该院", False), ("人民法院", False)],
+     ("该院", False), ("人民法院", False), ("服务型政府", False), ("下级党委", False)],
 )
 def test_a_body_named_by_its_level_alone_is_a_name(name, expected):
     from kg.extract.lexicon import is_name

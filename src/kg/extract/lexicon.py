@@ -143,7 +143,7 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
         return False
-    if head in lexicon("generic_heads") or head.endswith("级"):  # 贫困县, 大医院, 县级医院
+    if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 服务型政府
         return False
     if any(len(g) >= 2 and (head.startswith(g) or head.endswith(g)) for g in lexicon("generic_heads")):
         return False  # 连片贫困区, 贫困地区县医院
