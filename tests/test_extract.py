@@ -596,3 +596,10 @@ def test_suffix_lookalikes_are_not_names():
     assert "因特网" not in names and "新一轮乡" not in names and "时表示" not in names
     assert ("货币联盟", Kind.PLACE) not in found  # 联盟 is no league (盟) of a region
     assert ("东林市科技报", Kind.ORG) in found  # a place before the word: a name
+
+
+def test_photo_credit_in_brackets_names_an_organization():
+    text = "图为新建的车间 (东林报资料图)。游客在湖边（见下图）。"
+    found = {(m.text, m.kind, m.by) for m in extract(Article(id="t", text=text)).mentions}
+    assert ("东林报", Kind.ORG, "rules.credit") in found
+    assert not any(name.startswith("见") for name, _, _ in found)

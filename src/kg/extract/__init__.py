@@ -25,6 +25,7 @@ from .rules import party_branches, short_forms
 
 COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
+    "photo_credits": "kg.extract.rules:photo_credits",
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
     "place_led_names": "kg.extract.rules:place_led_names",

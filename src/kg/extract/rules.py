@@ -46,6 +46,19 @@ def bylines(doc: Doc) -> list[Mention]:
     return found
 
 
+_CREDIT = re.compile(r"[(（]([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
+
+
+def photo_credits(doc: Doc) -> list[Mention]:
+    """The outlet or organization credited for a picture in brackets: (青山日报资料图), （东林市文旅局供图）."""
+    found: list[Mention] = []
+    for match in _CREDIT.finditer(doc.text):
+        name = match.group(1)
+        if suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG):
+            found.append(Mention(doc.article.id, match.start(1), match.end(1), name, Kind.ORG, by="rules.credit", score=0.9))
+    return found
+
+
 def quoted(doc: Doc) -> list[Mention]:
     """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“城市书房”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
