@@ -67,6 +67,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue
+        if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
+            continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else [part]
             for piece in pieces:
