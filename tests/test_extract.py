@@ -605,3 +605,13 @@ def test_photo_credit_in_brackets_names_an_organization():
     found = {(m.text, m.kind, m.by) for m in extract(Article(id="t", text=text)).mentions}
     assert ("东林报", Kind.ORG, "rules.credit") in found
     assert not any(name.startswith("见") for name, _, _ in found)
+
+
+def test_central_bodies_and_a_city_before_a_national_name():
+    from kg.extract.doc import make_doc
+    from kg.extract.lexicon import suffix_names
+
+    text = "中央宣讲团成员到东林调研。他曾在北京中国东林银行总行任职。"
+    found = {(m.text, m.kind) for m in suffix_names(make_doc(Article(id="t", text=text)))}
+    assert ("中央宣讲团", Kind.ORG) in found  # a body of the central level
+    assert ("中国东林银行总行", Kind.ORG) in found  # the city before it says where it is, not its name

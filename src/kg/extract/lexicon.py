@@ -11,6 +11,7 @@ from .segmenter import word_tags
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
+_NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
@@ -75,11 +76,35 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     while start_index < end_index and _cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
+    if kind is Kind.ORG:
+        start += national_start(doc.text[start:end])
     text = doc.text[start:end]
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def national_start(name: str) -> int:
+    """Where a national name starts after the Chinese divisions that open an organization name
+    (北京|中国某某银行: the city says where it is), or 0."""
+    position = 0
+    for start, end, _ in gazetteer_find(name):
+        if start != position or not _is_division(name[start:end]):
+            break  # 美国|国家航空航天局 is one name: only a Chinese division says where
+        position = end
+        if name.startswith(_NATIONAL, position) and len(name) - position >= 4:
+            return position
+    return 0
+
+
+def gazetteer_find(text: str) -> list[tuple[int, int, str]]:
+    """kg.gazetteer.find, or nothing in a partial checkout without the gazetteer."""
+    try:
+        from .. import gazetteer
+    except ImportError:
+        return []
+    return gazetteer.find(text)
 
 
 def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
@@ -91,7 +116,7 @@ _SURE = 0.7
 #: a person the labeller reads with 0.45-0.6 is right two times in three on held-out text (MSRA, PD)
 _PERSON_FLOOR = 0.45
 #: one-character heads that name the level of government of the story's own place (市|人民法院)
-_LEVELS = frozenset("省市县区州镇乡")
+_LEVELS = frozenset({*"省市县区州镇乡", "中央"})
 
 
 def plausible_label(text: str, kind: Kind, score: float) -> bool:
@@ -139,8 +164,9 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
-    if not head or (head in lexicon("generic_names") and not (head in _LEVELS and len(suffix) >= 2 and suffix not in lexicon("level_generic_suffixes"))):
-        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院): a body of the story's place
+    if not head or (head in lexicon("generic_names") and not (head in _LEVELS and len(suffix) >= 2 and (
+            head == "中央" or suffix not in lexicon("level_generic_suffixes")))):
+        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院), 中央宣讲团: a body of a level
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
@@ -193,13 +219,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
 
 def gazetteer_places(doc: Doc) -> list[Mention]:
     """Administrative divisions and countries named in the text."""
-    try:
-        from .. import gazetteer
-    except ImportError:  # the gazetteer ships with the package; absent only in a partial checkout
-        return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     return [  # a name inside a word is not a name (源汇 in 资源汇聚)
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
-        for start, end, _name in gazetteer.find(doc.text)
+        for start, end, _name in gazetteer_find(doc.text)
         if start in bounds and end in bounds
     ]
