@@ -35,3 +35,9 @@ def test_place_qualifies_a_list_past_an_item_that_is_no_name():
 def test_place_that_sets_up_a_quoted_body_organizes_it():
     rels = _relations("永川区成立由区领导挂帅的“青禾服务专班”,为企业提供服务。")
     assert ("organizer", "青禾服务专班", "永川区") in rels
+
+
+
+def test_national_organization_right_after_a_city_is_located_there():
+    # rules only (no labeller): the suffix name starts at 中国, the gazetteer finds 北京
+    assert ("locatedIn", "中国东林银行总行", "北京") in _relations("他曾在北京中国东林银行总行任职。")

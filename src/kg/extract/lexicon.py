@@ -11,7 +11,8 @@ from .segmenter import word_tags
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
-_NATIONAL = ("中国", "中华", "全国", "国家")
+#: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)
+NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
@@ -93,7 +94,7 @@ def national_start(name: str) -> int:
         if start != position or not _is_division(name[start:end]):
             break  # 美国|国家航空航天局 is one name: only a Chinese division says where
         position = end
-        if name.startswith(_NATIONAL, position) and len(name) - position >= 4:
+        if name.startswith(NATIONAL, position) and len(name) - position >= 4:
             return position
     return 0
 

@@ -19,6 +19,7 @@ from functools import cache
 from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from .doc import Doc
+from .lexicon import NATIONAL
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -124,8 +125,8 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if outer.kind is not Kind.PLACE or inner.kind not in (Kind.PLACE, Kind.ORG):
             continue
         gap = text[outer.end:inner.start]
-        if gap == "" and inner.kind is Kind.PLACE:
-            yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)
+        if gap == "" and (inner.kind is Kind.PLACE or inner.text.startswith(NATIONAL)):
+            yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)  # 北京|中国某某银行总行
         elif _QUALIFIER.fullmatch(gap) and not text[:outer.start].endswith(_cues()[("locatedIn", "not-before")]):
             for item in _listed(text, mentions, i):
                 if item.kind is Kind.ORG or not _wider(item, outer):
