@@ -615,3 +615,17 @@ def test_central_bodies_and_a_city_before_a_national_name():
     found = {(m.text, m.kind) for m in suffix_names(make_doc(Article(id="t", text=text)))}
     assert ("中央宣讲团", Kind.ORG) in found  # a body of the central level
     assert ("中国东林银行总行", Kind.ORG) in found  # the city before it says where it is, not its name
+
+
+def test_listed_people_beside_a_person():
+    from kg.extract.doc import make_doc
+    from kg.extract.rules import listed_people
+
+    text = "代表人物任应秋、周明远是名家。会议由和平、周明远主持。"
+    doc = make_doc(Article(id="t", text=text))
+    first = text.index("周明远")
+    second = text.index("周明远", first + 1)
+    people = (Mention("t", first, first + 3, "周明远", Kind.PERSON, by="labeller", score=0.95),
+              Mention("t", second, second + 3, "周明远", Kind.PERSON, by="labeller", score=0.95))
+    found = {m.text for m in listed_people(doc, people)}
+    assert found == {"任应秋"}  # 和平 is a dictionary word, not a name

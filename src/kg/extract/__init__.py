@@ -21,7 +21,7 @@ from .facts import find_facts
 from .lexicon import is_name, plausible_label, suffix_of
 from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
-from .rules import party_branches, short_forms
+from .rules import listed_people, party_branches, short_forms
 
 COMPONENTS: dict[str, str] = {
     "bylines": "kg.extract.rules:bylines",
@@ -149,6 +149,7 @@ def extract(article: Article, components: tuple[str, ...] | None = None) -> Extr
         candidates.extend(component(name)(doc))
     mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
+    mentions = reconcile(mentions + tuple(listed_people(doc, mentions)))
     return Extraction(
         article=article,
         mentions=mentions,

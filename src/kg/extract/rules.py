@@ -240,6 +240,50 @@ def _titled_pattern() -> re.Pattern[str]:
     )
 
 
+def listed_people(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """People listed beside a person with 、 (任某某、王某某是……) whom the labeller missed: two or
+    three characters that start with a surname, start a jieba word, are no dictionary word and
+    overlap no other mention."""
+    text, surnames = doc.text, _single_surnames()
+    starts = {t.start: t for t in doc.tokens}
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+
+    def person_at(start: int, end: int) -> bool:
+        name = text[start:end]
+        token = starts.get(start)
+        return (bool(_HAN_NAME.fullmatch(name)) and name[0] in surnames and token is not None
+                and not token.pos.startswith(_NOT_NAME_TAGS) and not common_word(name)
+                and not any(start < e and s < end for s, e in taken))
+
+    for m in mentions:
+        if m.kind is not Kind.PERSON:
+            continue
+        if text[m.start - 1 : m.start] == "、":  # 甲、[m]
+            end = m.start - 1
+            start = next((end - k for k in (3, 2) if person_at(end - k, end)), None)
+        elif text[m.end : m.end + 1] == "、":  # [m]、乙 (乙 ending at a list mark, 等, or punctuation)
+            start = m.end + 1
+            end = next((start + k for k in (3, 2) if text[start + k : start + k + 1] in _AFTER_LISTED
+                        and person_at(start, start + k)), None)
+            start = start if end is not None else None
+        else:
+            continue
+        if start is not None:
+            found.append(Mention(doc.article.id, start, end, text[start:end], Kind.PERSON, by="rules.listed_person", score=0.6))
+            taken.append((start, end))
+    return found
+
+
+_NOT_NAME_TAGS = ("c", "p", "u", "d", "v", "m", "q", "x")
+_AFTER_LISTED = frozenset("、等和及，,。；;：:是")
+
+
+@cache
+def _single_surnames() -> frozenset[str]:
+    return frozenset(s for s in lexicon("surnames") if len(s) == 1)
+
+
 def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     """Later uses of an organization's short form (青禾 for 青禾集团, 青禾电子 for 重庆青禾电子科技有限公司):
     the distinctive core of each full name, found again anywhere in the article."""
