@@ -99,4 +99,4 @@ assert "".join(w for w, _ in mine) == text
     for _ in ("cold", "warm"):
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-    assert len(list(tmp_path.glob("jieba-tags-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("jieba-dictionary-*.marshal"))) == 1

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..records import Article, Span
-from .segmenter import cut
+from .segmenter import words
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
@@ -68,10 +68,12 @@ def _trim(text: str, start: int, end: int) -> Span:
 def tokenize(text: str) -> tuple[Token, ...]:
     """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules)."""
     tokens: list[Token] = []
+    append = tokens.append
     offset = 0
-    for word, tag in cut(text):
-        tokens.append(Token(offset, offset + len(word), word, tag))
-        offset += len(word)
+    for word, tag in words(text):
+        end = offset + len(word)
+        append(Token(offset, end, word, tag))
+        offset = end
     return tuple(tokens)
 
 
