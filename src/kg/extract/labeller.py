@@ -196,54 +196,49 @@ def text_features(
     suf_all = _suffix_ends(s_all)
     dic_all = _dictionary_marks(s_all) if "dictionary" in groups else [""] * len(s_all)
     cls_all = _class_string(s_all)
+    unigrams = _UNIGRAMS
     out = []
     for offset, sentence in split_sentences(text):
         n = len(sentence)
         end = offset + n
-        s = s_all[offset:end]
-        wpos, wtag, word_of = wpos_all[offset:end], wtag_all[offset:end], word_all[offset:end]
-        suf, dic = suf_all[offset:end], dic_all[offset:end]
-        c = "\x02\x02" + s + "\x03\x03"
+        # per character of "\x02\x02" + sentence + "\x03\x03": its unigram features (c p n pp nn, char)
+        u = [unigrams.get(ch) or _unigrams(ch) for ch in "\x02\x02" + s_all[offset:end] + "\x03\x03"]
         cls = "BB" + cls_all[offset:end] + "EE"
-        feats = []
-        append = feats.append
-        for i in range(n):
-            j = i + 2
-            a = c[j]
-            p = c[j - 1]
-            q = c[j + 1]
-            wp = wpos[i]
-            f = [
-                "b",
-                "c" + a,
-                "p" + p,
-                "n" + q,
-                "pp" + c[j - 2],
-                "nn" + c[j + 2],
-                "pc" + p + a,
-                "cn" + a + q,
-                "pn" + p + q,
-                "t" + cls[j - 1 : j + 2],
-                "w" + wp,
-                "wc" + wp + a,
-                "g" + wtag[i] + wp,
-            ]
-            w = word_of[i]
+        feats = [
+            ["b", a[0], p[1], q[2], pp[3], nn[4], "pc" + p[5] + a[5], "cn" + a[5] + q[5], "pn" + p[5] + q[5],
+             "t" + t0 + t1 + t2, "w" + wp, "wc" + wp + a[5], "g" + t + wp]
+            for pp, p, a, q, nn, t0, t1, t2, wp, t in zip(
+                u, u[1:], u[2:], u[3:], u[4:], cls[1:], cls[2:], cls[3:], wpos_all[offset:end], wtag_all[offset:end]
+            )
+        ]
+        for f, w in zip(feats, word_all[offset:end]):
             if w:
                 f.append("W" + w)
-            sf = suf[i]
-            if sf:
-                f.append("s" + sf)
-            if i + 1 < n and suf[i + 1]:
-                f.append("ns" + suf[i + 1])
-            d = dic[i]
-            if d:
-                f.append("d" + d)
-            if i and dic[i - 1]:
-                f.append("pd" + dic[i - 1])
-            append(f)
+        suf, dic = suf_all[offset:end], dic_all[offset:end]
+        if any(suf) or any(dic):
+            for i, f in enumerate(feats):
+                sf = suf[i]
+                if sf:
+                    f.append("s" + sf)
+                if i + 1 < n and suf[i + 1]:
+                    f.append("ns" + suf[i + 1])
+                d = dic[i]
+                if d:
+                    f.append("d" + d)
+                if i and dic[i - 1]:
+                    f.append("pd" + dic[i - 1])
         out.append((offset, sentence, feats))
     return out
+
+
+#: character → its unigram features: as the character, the one before, after, two before, two
+#: after (c p n pp nn), and the character itself; filled as characters are met
+_UNIGRAMS: dict[str, tuple[str, ...]] = {}
+
+
+def _unigrams(ch: str) -> tuple[str, ...]:
+    got = _UNIGRAMS[ch] = ("c" + ch, "p" + ch, "n" + ch, "pp" + ch, "nn" + ch, ch)
+    return got
 
 
 # --------------------------------------------------------------------------------------------
