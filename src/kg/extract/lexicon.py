@@ -2,7 +2,7 @@
 leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..records import Kind, Mention
 from ..resources import lexicon
@@ -24,6 +24,7 @@ def _ending_index(name: str) -> tuple[frozenset[str], tuple[int, ...]]:
     return entries, tuple(sorted({len(s) for s in entries}, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back in every article
 def _longest_ending(word: str, name: str, rest: int = 0) -> str | None:
     """The longest entry of lexicon ``name`` that word ends with, leaving at least rest characters."""
     entries, lengths = _ending_index(name)
