@@ -221,6 +221,10 @@ def find(text: str) -> list[tuple[int, int, str]]:
     aliases), continents and well-known foreign cities; entries of ``place_stop.txt`` (short
     forms that are mostly ordinary words in news) are never matched.
     """
+    global _last_find
+    last = _last_find
+    if last is not None and last[0] == text:
+        return list(last[1])
     idx = _index()
     prefix = idx.prefix
     places = idx.places
@@ -243,7 +247,13 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 i += 1
         else:
             i += 1
+    _last_find = (text, tuple(out))
     return out
+
+
+#: the text of the latest :func:`find` and what it found: the extract components and the labeller
+#: scan the same article one after the other
+_last_find: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
 
 
 def country(name: str) -> str | None:
