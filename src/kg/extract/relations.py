@@ -18,7 +18,7 @@ from functools import cache
 
 from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
-from .doc import Doc
+from .doc import Doc, Token
 from .lexicon import NATIONAL
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -437,12 +437,17 @@ def _founded_by_place(text: str, subject: _Subject | None, m: Mention) -> bool:
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
 
 
+def _start(token: Token) -> int:
+    return token.start
+
+
 def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
     """Whether a sentence has no subject of its own: after conjunctions, adverbs, time words and a
     lead clause made of them (同时, | 此外, | 据悉, | 目前已), its first word is a verb (建成, 上线了)
     that does not start a relative clause (开工的) and is not one of ``sentence_openers`` (要, 作为)."""
-    first = bisect.bisect_left(doc.tokens, sentence.start, key=lambda token: token.start)
-    tokens = [t for t in doc.tokens[first:] if t.start < sentence.end and not t.text.isspace()]
+    first = bisect.bisect_left(doc.tokens, sentence.start, key=_start)
+    last = bisect.bisect_left(doc.tokens, sentence.end, first, key=_start)
+    tokens = [t for t in doc.tokens[first:last] if not t.text.isspace()]
     openers = lexicon("sentence_openers")
     skip = lambda token: token.pos in _NOT_SUBJECTS or token.text in openers  # noqa: E731
     comma = next((i for i, t in enumerate(tokens) if t.text in "，,"), None)
