@@ -116,24 +116,22 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _char_arrays(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[str], list[str]]:
-    """Per character of text: its B/M/E/S position in its token, the token's jieba tag, and the
-    token itself when it has two or more characters."""
+def _word_features(text: str, tokens: Sequence[Token], forms: _Forms) -> tuple[list, list, list, list]:
+    """Per character of text, the features of its jieba word: ``w`` its B/M/E/S position in the
+    word, ``wc`` that position (the character is added later), ``g`` the word's tag with the
+    position, and ``W`` the word itself when it has two or more characters (else None)."""
     n = len(text)
-    wpos = [""] * n
-    wtag = [""] * n
-    word_of = [""] * n
+    w, wc, g, word = [forms["w"]] * n, [forms["wc"]] * n, [forms["g"]] * n, [None] * n
     for tok in tokens:
         i, k, t = tok.start, tok.end - tok.start, tok.pos
         if k == 1:
-            wpos[i] = "S"
-            wtag[i] = t
+            w[i], wc[i], g[i] = forms["wS"], forms["wcS"], forms["g" + t + "S"]
             continue
-        w = tok.text
-        wpos[i : i + k] = ["B"] + ["M"] * (k - 2) + ["E"]
-        wtag[i : i + k] = [t] * k
-        word_of[i : i + k] = [w] * k
-    return wpos, wtag, word_of
+        w[i : i + k] = [forms["wB"]] + [forms["wM"]] * (k - 2) + [forms["wE"]]
+        wc[i : i + k] = [forms["wcB"]] + [forms["wcM"]] * (k - 2) + [forms["wcE"]]
+        g[i : i + k] = [forms["g" + t + "B"]] + [forms["g" + t + "M"]] * (k - 2) + [forms["g" + t + "E"]]
+        word[i : i + k] = [forms.make("W" + tok.text)] * k
+    return w, wc, g, word
 
 
 def _suffix_ends(s: str) -> list[str]:
@@ -185,6 +183,12 @@ def text_features(
     character (the CRF's input).  tokens are text's jieba.posseg tokens (``kg.extract.doc.tokenize``,
     HMM off), computed here when not given: the same tokens the rest of kg reads.  groups are the
     optional feature groups (``"dictionary"``); by default those the shipped model was trained with."""
+    return _features(text, tokens, groups, _PLAIN)
+
+
+def _features(text: str, tokens: Sequence[Token] | None, groups: Collection[str] | None, forms: _Forms) -> list:
+    """:func:`text_features`, each attribute name as ``forms`` gives it (str, or UTF-8 bytes for
+    the tagger: python-crfsuite then need not encode each one)."""
     if tokens is None:
         from .doc import tokenize
 
@@ -192,53 +196,74 @@ def text_features(
     if groups is None:
         groups = model_meta().get("feature_groups", ())
     s_all = text.translate(_HALF)
-    wpos_all, wtag_all, word_all = _char_arrays(text, tokens)
+    w_all, wc_all, g_all, word_all = _word_features(text, tokens, forms)
     suf_all = _suffix_ends(s_all)
     dic_all = _dictionary_marks(s_all) if "dictionary" in groups else [""] * len(s_all)
     cls_all = _class_string(s_all)
-    unigrams = _UNIGRAMS
+    unigrams, bias, pc, cn, pn = forms.unigrams, forms["b"], forms["pc"], forms["cn"], forms["pn"]
     out = []
     for offset, sentence in split_sentences(text):
         n = len(sentence)
         end = offset + n
         # per character of "\x02\x02" + sentence + "\x03\x03": its unigram features (c p n pp nn, char)
-        u = [unigrams.get(ch) or _unigrams(ch) for ch in "\x02\x02" + s_all[offset:end] + "\x03\x03"]
+        u = [unigrams[ch] for ch in "\x02\x02" + s_all[offset:end] + "\x03\x03"]
         cls = "BB" + cls_all[offset:end] + "EE"
         feats = [
-            ["b", a[0], p[1], q[2], pp[3], nn[4], "pc" + p[5] + a[5], "cn" + a[5] + q[5], "pn" + p[5] + q[5],
-             "t" + t0 + t1 + t2, "w" + wp, "wc" + wp + a[5], "g" + t + wp]
-            for pp, p, a, q, nn, t0, t1, t2, wp, t in zip(
-                u, u[1:], u[2:], u[3:], u[4:], cls[1:], cls[2:], cls[3:], wpos_all[offset:end], wtag_all[offset:end]
+            [bias, a[0], p[1], q[2], pp[3], nn[4], pc + p[5] + a[5], cn + a[5] + q[5], pn + p[5] + q[5],
+             forms["t" + cls[k : k + 3]], w, wc + a[5], g]
+            for k, pp, p, a, q, nn, w, wc, g in zip(
+                range(1, n + 1), u, u[1:], u[2:], u[3:], u[4:], w_all[offset:end], wc_all[offset:end], g_all[offset:end]
             )
         ]
-        for f, w in zip(feats, word_all[offset:end]):
-            if w:
-                f.append("W" + w)
+        for f, word in zip(feats, word_all[offset:end]):
+            if word:
+                f.append(word)
         suf, dic = suf_all[offset:end], dic_all[offset:end]
         if any(suf) or any(dic):
             for i, f in enumerate(feats):
                 sf = suf[i]
                 if sf:
-                    f.append("s" + sf)
+                    f.append(forms["s" + sf])
                 if i + 1 < n and suf[i + 1]:
-                    f.append("ns" + suf[i + 1])
+                    f.append(forms["ns" + suf[i + 1]])
                 d = dic[i]
                 if d:
-                    f.append("d" + d)
+                    f.append(forms["d" + d])
                 if i and dic[i - 1]:
-                    f.append("pd" + dic[i - 1])
+                    f.append(forms["pd" + dic[i - 1]])
         out.append((offset, sentence, feats))
     return out
 
 
-#: character → its unigram features: as the character, the one before, after, two before, two
-#: after (c p n pp nn), and the character itself; filled as characters are met
-_UNIGRAMS: dict[str, tuple[str, ...]] = {}
+class _Unigrams(dict):
+    """character → its unigram features: as the character, the one before, after, two before, two
+    after (c p n pp nn), and the character itself; filled as characters are met."""
+
+    def __init__(self, make) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, ch: str) -> tuple:
+        got = self[ch] = tuple(map(self.make, ("c" + ch, "p" + ch, "n" + ch, "pp" + ch, "nn" + ch, ch)))
+        return got
 
 
-def _unigrams(ch: str) -> tuple[str, ...]:
-    got = _UNIGRAMS[ch] = ("c" + ch, "p" + ch, "n" + ch, "pp" + ch, "nn" + ch, ch)
-    return got
+class _Forms(dict):
+    """Feature name → the object handed over for it (the str, or its UTF-8 bytes), for the names
+    that recur (positions, tags, classes, suffix marks); :attr:`make` for any other name."""
+
+    def __init__(self, encoded: bool) -> None:
+        super().__init__()
+        self.make = str.encode if encoded else str
+        self.unigrams = _Unigrams(self.make)
+
+    def __missing__(self, name: str):
+        got = self[name] = self.make(name)
+        return got
+
+
+_PLAIN = _Forms(encoded=False)
+_ENCODED = _Forms(encoded=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -333,7 +358,7 @@ def label_with(
     """:func:`label` with a given ``pycrfsuite.Tagger`` and feature groups (the training script
     scores with this)."""
     out: list[tuple[int, int, Kind, float]] = []
-    for offset, sentence, feats in text_features(text, tokens, groups):
+    for offset, sentence, feats in _features(text, tokens, groups, _ENCODED):
         labels = tagger.tag(feats)
         if any(lab != "O" for lab in labels):
             _decode(tagger, sentence, labels, offset, out)
