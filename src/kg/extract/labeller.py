@@ -61,21 +61,19 @@ def _char_class(ch: str) -> str:
     return "p"
 
 
-@cache
-def _classes() -> dict[str, str]:
-    """Character → class for the common range, filled lazily by :func:`_class_string`."""
-    return {}
+class _Classes(dict):
+    """Code point → the class of its character (:func:`_char_class`), filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        got = self[code] = _char_class(chr(code))
+        return got
+
+
+_CLASSES = _Classes()
 
 
 def _class_string(s: str) -> str:
-    table = _classes()
-    out = []
-    for ch in s:
-        c = table.get(ch)
-        if c is None:
-            c = table[ch] = _char_class(ch)
-        out.append(c)
-    return "".join(out)
+    return s.translate(_CLASSES)
 
 
 @cache
@@ -121,16 +119,14 @@ def _word_features(text: str, tokens: Sequence[Token], forms: _Forms) -> tuple[l
     word, ``wc`` that position (the character is added later), ``g`` the word's tag with the
     position, and ``W`` the word itself when it has two or more characters (else None)."""
     n = len(text)
+    runs = forms.runs
     w, wc, g, word = [forms["w"]] * n, [forms["wc"]] * n, [forms["g"]] * n, [None] * n
     for tok in tokens:
-        i, k, t = tok.start, tok.end - tok.start, tok.pos
-        if k == 1:
-            w[i], wc[i], g[i] = forms["wS"], forms["wcS"], forms["g" + t + "S"]
-            continue
-        w[i : i + k] = [forms["wB"]] + [forms["wM"]] * (k - 2) + [forms["wE"]]
-        wc[i : i + k] = [forms["wcB"]] + [forms["wcM"]] * (k - 2) + [forms["wcE"]]
-        g[i : i + k] = [forms["g" + t + "B"]] + [forms["g" + t + "M"]] * (k - 2) + [forms["g" + t + "E"]]
-        word[i : i + k] = [forms.make("W" + tok.text)] * k
+        i, e = tok.start, tok.end
+        k = e - i
+        w[i:e], wc[i:e], g[i:e] = runs[("w", k)], runs[("wc", k)], runs[("g" + tok.pos, k)]
+        if k > 1:
+            word[i:e] = [forms.make("W" + tok.text)] * k
     return w, wc, g, word
 
 
@@ -256,9 +252,25 @@ class _Forms(dict):
         super().__init__()
         self.make = str.encode if encoded else str
         self.unigrams = _Unigrams(self.make)
+        self.runs = _Runs(self)
 
     def __missing__(self, name: str):
         got = self[name] = self.make(name)
+        return got
+
+
+class _Runs(dict):
+    """(prefix, k) → the features of the k characters of a word: the prefix with B, M…, E (S when
+    k is 1), as ``forms`` gives them."""
+
+    def __init__(self, forms: _Forms) -> None:
+        super().__init__()
+        self.forms = forms
+
+    def __missing__(self, key: tuple[str, int]) -> list:
+        prefix, k = key
+        marks = ["S"] if k == 1 else ["B"] + ["M"] * (k - 2) + ["E"]
+        got = self[key] = [self.forms[prefix + mark] for mark in marks]
         return got
 
 
