@@ -161,6 +161,7 @@ def _cannot_start(token: Token) -> bool:
     return token.pos == "m" and not token.text.isdigit()
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False
