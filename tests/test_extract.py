@@ -592,10 +592,11 @@ def test_quoted_programme_by_what_follows_and_counted_slogans():
 
 
 def test_suffix_lookalikes_are_not_names():
-    text = "他们通过因特网联系，货币联盟成立，新一轮乡村建设启动，主席时表示欢迎。东林市科技报报道了此事。"
+    text = "他们通过因特网联系，货币联盟成立，新一轮乡村建设启动，主席时表示欢迎。东林市科技报报道了此事。1997年全公司产值增长。"
     found = {(m.text, m.kind) for m in extract(Article(id="t", text=text)).mentions}
     names = {name for name, _ in found}
     assert "因特网" not in names and "新一轮乡" not in names and "时表示" not in names
+    assert not any(name.endswith("全公司") for name in names)  # a date, then 全: no name
     assert ("货币联盟", Kind.PLACE) not in found  # 联盟 is no league (盟) of a region
     assert ("东林市科技报", Kind.ORG) in found  # a place before the word: a name
 

@@ -43,8 +43,8 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
     if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
         return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
-    if token.text.endswith(("届", "轮")) or (kind is Kind.ORG and token.text.endswith("楼")):
-        return False  # 某市|新一届|政府, 新一轮|乡, 某单位办公楼|9楼|会议厅: a term or a building
+    if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
+        return False  # 某市|新一届|政府, 新一轮|乡, 1997|年|全公司, 某单位办公楼|9楼|会议厅: a term, a date, a building
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局: a conjunction inside a name, but not between two names
         return right is not None and suffix_of(right.text, Kind.ORG) is None
