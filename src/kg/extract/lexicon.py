@@ -169,12 +169,12 @@ def is_name(text: str, kind: Kind) -> bool:
     head = text[: len(text) - len(suffix)]
     if not head or (head in lexicon("generic_names") and not (head in _LEVELS and len(suffix) >= 2 and (
             head == "中央" or suffix not in lexicon("level_generic_suffixes")))):
-        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院), 中央宣讲团: a body of a level
+        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院), 中央工作组: a body of a level
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
         return False
-    if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 服务型政府
+    if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 学习型政府
         return False
     if any(len(g) >= 2 and (head.startswith(g) or head.endswith(g)) for g in lexicon("generic_heads")):
         return False  # 连片贫困区, 贫困地区县医院

@@ -64,13 +64,13 @@ def _ordinary_head(text: str, suffix: str) -> bool:
 
 def _person_led(m: Mention, first: Mention) -> bool:
     """Does a suffix name start with a person the labeller reads, followed by no name of its own
-    (某人|所, 某人|大操大办, 某人|新政府), rather than a person's name given to an institution
+    (某人|所, 某人|一意孤行, 某人|新政府), rather than a person's name given to an institution
     (某人|纪念馆, 某人|文学院)?"""
     if first.kind is not Kind.PERSON or first.start != m.start or first.end >= m.end:
         return False
     rest = m.text[first.end - m.start :]
     if len(rest) == 1 or word_tags().get(rest, "").startswith(("i", "l")):
-        return True  # 某人|所, 某人|大操大办 (an idiom)
+        return True  # 某人|所, 某人|一意孤行 (an idiom)
     return rest != suffix_of(rest, m.kind) and not is_name(rest, m.kind)
 
 
@@ -78,7 +78,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix, read against the labeller's spans.
 
     * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
-      it, or a person at its start followed by no name (某人|所帮扶): the suffix name goes.
+      it, or a person at its start followed by no name (某人|所在): the suffix name goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
@@ -95,7 +95,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
             if suffix in lexicon("weak_suffixes") and _ordinary_head(m.text, suffix):
-                continue  # 研发基地, 老工业基地, 贸易中心: a description, not a name
+                continue  # 生产基地, 老|物流|基地, 会展中心: a description, not a name
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
             continue

@@ -143,7 +143,7 @@ def place_led_heads() -> dict[str, Kind]:
 def place_led_names(doc: Doc) -> list[Mention]:
     """Pilot zones and plans named after their place, quoted or not: a place from the gazetteer,
     then a head from place_led_heads.tsv (某省自贸试验区 a place, 某市(城市)总体规划 an initiative), then
-    for a zone a part of it (某省自贸试验区某市片区, 新片区)."""
+    for a zone a part of it (某省自贸试验区某市片区, its 新 part)."""
     from .. import gazetteer
 
     text, heads = doc.text, place_led_heads()
@@ -159,7 +159,7 @@ def place_led_names(doc: Doc) -> list[Mention]:
             continue
         stop = end + city + len(head)
         part = _PART.match(text, stop) if heads[head] is Kind.PLACE else None
-        if part and (part.group() == "新片区" or gazetteer.find(part.group()[:-2])):
+        if part and (part.group()[:-2] == "新" or gazetteer.find(part.group()[:-2])):
             stop = part.end()
         found.append(Mention(doc.article.id, chain_start, stop, text[chain_start:stop], heads[head],
                              by="rules.place_led", score=0.95))
@@ -191,7 +191,7 @@ def enumerations(doc: Doc) -> list[Mention]:
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
             if kind is Kind.INITIATIVE and (_is_place(name) or any(j in name for j in "和及与")):
-                continue  # 推动某国、某国等贸易中心项目: the places the projects are for; 甲及乙: no one name
+                continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
     return found
