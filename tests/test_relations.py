@@ -41,3 +41,24 @@ def test_place_that_sets_up_a_quoted_body_organizes_it():
 def test_national_organization_right_after_a_city_is_located_there():
     # rules only (no labeller): the suffix name starts at 中国, the gazetteer finds 北京
     assert ("locatedIn", "中国东林银行总行", "北京") in _relations("他曾在北京中国东林银行总行任职。")
+
+
+def test_bodies_before_guanyu_organize_the_policy_they_decided():
+    from kg.extract import extract as extract_all
+
+    text = "按照东林市委、东林市政府关于推动东林湾区高质量发展的决策部署，全市抓好落实。会议学习了中央关于经济工作的决策部署。"
+    ext = extract_all(Article(id="t", text=text))
+    names = {m.text for m in ext.mentions}
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in ext.relations}
+    assert "推动东林湾区高质量发展" in names and "经济工作" not in names  # a field of work is no initiative
+    assert {("organizer", "推动东林湾区高质量发展", body) for body in ("东林市委", "东林市政府")} <= rels
+
+
+def test_two_bodies_written_together_are_two_organizations():
+    from kg.extract import coordinated
+    from kg.extract.doc import make_doc
+
+    text = "全国人大常委会国务院中国社会科学院社会学所"
+    doc = make_doc(Article(id="t", text=text))
+    assert coordinated(doc, 0, "全国人大常委会国务院") == ["全国人大常委会", "国务院"]
+    assert coordinated(doc, 10, "中国社会科学院社会学所") == ["中国社会科学院社会学所"]  # a unit of it

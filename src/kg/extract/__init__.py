@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from .. import gazetteer
 from ..records import Article, Extraction, Kind, Mention
-from ..resources import lexicon as word_list, table
+from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import is_name, plausible_label, suffix_of
@@ -28,6 +28,7 @@ COMPONENTS: dict[str, str] = {
     "photo_credits": "kg.extract.rules:photo_credits",
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
+    "decisions": "kg.extract.rules:decisions",
     "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
@@ -70,11 +71,24 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         for offset, part in split_joined(text, kind, start):
-            pieces = split_place_chain(part) if kind is Kind.PLACE else [part]
+            pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part)
             for piece in pieces:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
     return found
+
+
+def coordinated(doc: Doc, start: int, name: str) -> list[str]:
+    """An organization span cut into the bodies it writes side by side (甲委员会|乙院): two or more
+    words jieba's dictionary knows as organizations, of three characters or more, none after the first
+    ending like a unit of the one before (某科学院|某所, 某大学|某学院, 某大学|某系)."""
+    words = [t for t in doc.tokens if start <= t.start and t.end <= start + len(name)]
+    if len(words) < 2 or words[0].start != start or words[-1].end != start + len(name):
+        return [name]
+    units = longest_first("unit_heads") + tuple(word_list("unit_ends"))
+    if any(t.pos != "nt" or len(t.text) < 3 for t in words) or any(t.text.endswith(units) for t in words[1:]):
+        return [name]
+    return [t.text for t in words]
 
 
 _JOINER = re.compile("和|与|及|、")

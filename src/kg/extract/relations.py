@@ -425,6 +425,20 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         previous_end = sentence.end
 
 
+def decided_by(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """The bodies written right before 关于 organize the policy it introduces (甲、乙关于某某的决策部署)."""
+    text = doc.text
+    for i, m in enumerate(mentions):
+        if m.by != "rules.decision" or text[m.start - 2 : m.start] != "关于":
+            continue
+        end = m.start - 2
+        for body in reversed(mentions[:i]):
+            if body.end != end or body.kind is not Kind.ORG:
+                break
+            yield _relation(doc, "organizer", m, body, "rules.decided_by", 0.7)
+            end = body.start - (1 if text[body.start - 1 : body.start] in ("、", "和") else 0)
+
+
 def _founded_by_place(text: str, subject: _Subject | None, m: Mention) -> bool:
     """A body written in quotes that a place (its government) sets up in the sentence (某区成立由区领导
     挂帅的“某某专班”; relation_cues ``founds``): the place organizes it like an initiative."""
@@ -639,7 +653,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers)
+COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

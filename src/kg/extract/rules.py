@@ -13,7 +13,7 @@ from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
 from .lexicon import common_word, is_name, suffix_of
-from .segmenter import word_tags
+from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
@@ -128,6 +128,26 @@ def programmes(doc: Doc) -> list[Mention]:
             continue  # 结构性改革特别是…改革: not one name
         found.append(Mention(doc.article.id, start, start + len(name), name, Kind.INITIATIVE,
                              by="rules.programme", score=0.7))
+    return found
+
+
+@cache
+def _decision() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, longest_first("decision_words")))
+    return re.compile(rf"关于(?P<name>[\u4e00-\u9fff、]{{4,16}}?)的(?:{words})")
+
+
+def decisions(doc: Doc) -> list[Mention]:
+    """Policies named as what a decision is about (某机关关于振兴某地的决策部署 → 振兴某地); not a
+    field of work (经济工作), a dictionary word (资本市场) or two words without a verb."""
+    found = []
+    for match in _decision().finditer(doc.text):
+        name = match.group("name")
+        tags = [tag for _, tag in cut(name)]
+        if name.endswith("工作") or name in word_tags() or (len(tags) <= 2 and not any(t.startswith("v") for t in tags)):
+            continue
+        found.append(Mention(doc.article.id, match.start("name"), match.end("name"), name, Kind.INITIATIVE,
+                             by="rules.decision", score=0.7))
     return found
 
 
