@@ -214,6 +214,9 @@ def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
     return highest[0] if len(highest) == 1 else None
 
 
+_REMEMBERED = 64  # find() remembers its latest text of at least this many characters
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """Place names in ``text`` by forward longest match: ``(start, end_exclusive, surface)``.
 
@@ -247,7 +250,8 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 i += 1
         else:
             i += 1
-    _last_find = (text, tuple(out))
+    if len(text) >= _REMEMBERED:  # a short name asked in between does not push an article out
+        _last_find = (text, tuple(out))
     return out
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import import_module
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .. import gazetteer
 from ..records import Article, Extraction, Kind, Mention
@@ -52,7 +52,7 @@ def labelled(doc: Doc) -> list[Mention]:
     from .labeller import label
 
     abbreviations = place_abbreviations()
-    starts: list[int] = []  # token starts, filled on the first one-character place
+    starts = [t.start for t in doc.tokens]
     found = []
     for start, end, kind, score in label(doc.text, doc.tokens):
         start, end = _unquoted(doc.text, start, end)
@@ -60,7 +60,6 @@ def labelled(doc: Doc) -> list[Mention]:
         if any(ch in _QUOTES for ch in text):
             continue  # a span across a quotation mark is no one name
         if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
-            starts = starts or [t.start for t in doc.tokens]
             token = doc.tokens[bisect_right(starts, start) - 1]
             if not abbreviation_in_word(token.text, start - token.start, abbreviations):
                 continue
@@ -71,18 +70,21 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         for offset, part in split_joined(text, kind, start):
-            pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part)
+            pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
             for piece in pieces:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
     return found
 
 
-def coordinated(doc: Doc, start: int, name: str) -> list[str]:
+def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
     """An organization span cut into the bodies it writes side by side (甲委员会|乙院): two or more
     words jieba's dictionary knows as organizations, of three characters or more, none after the first
-    ending like a unit of the one before (某科学院|某所, 某大学|某学院, 某大学|某系)."""
-    words = [t for t in doc.tokens if start <= t.start and t.end <= start + len(name)]
+    ending like a unit of the one before (某科学院|某所, 某大学|某学院, 某大学|某系). starts: the
+    tokens' start offsets, when the caller has them."""
+    starts = starts if starts is not None else [t.start for t in doc.tokens]
+    first = bisect_left(starts, start)
+    words = [t for t in doc.tokens[first : bisect_left(starts, start + len(name), first)] if t.end <= start + len(name)]
     if len(words) < 2 or words[0].start != start or words[-1].end != start + len(name):
         return [name]
     units = longest_first("unit_heads") + tuple(word_list("unit_ends"))
