@@ -9,6 +9,9 @@ from ..resources import lexicon
 from .lexicon import ADMIN_ENDS, is_name, suffix_of
 from .segmenter import word_tags
 
+#: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
+#: a club): on the held-out parts an organization read there at 0.6-0.9 was right 20 times in 25 (2 places, 3 neither)
+_OVER_GAZETTEER = {Kind.PERSON: 0.9, Kind.ORG: 0.6}
 _JOINERS = ("和", "与", "及", "、", "以及")
 
 
@@ -129,7 +132,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     # where a rule and the labeller read the same span as different kinds, the rule knows the suffix
     # (but not a gazetteer short form the labeller confidently reads as a person or an organization:
     # 乌兰, 王益; a club or a company named after its city)
-    confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.kind in (Kind.PERSON, Kind.ORG) and m.score >= 0.9}
+    confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
              and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
