@@ -144,7 +144,7 @@ def decisions(doc: Doc) -> list[Mention]:
     for match in _decision().finditer(doc.text):
         name = match.group("name")
         tags = [tag for _, tag in cut(name)]
-        if name.endswith("工作") or name in word_tags() or (len(tags) <= 2 and not any(t.startswith("v") for t in tags)):
+        if name.endswith(longest_first("decision_fields")) or name in word_tags() or (len(tags) <= 2 and not any(t.startswith("v") for t in tags)):
             continue
         found.append(Mention(doc.article.id, match.start("name"), match.end("name"), name, Kind.INITIATIVE,
                              by="rules.decision", score=0.7))
