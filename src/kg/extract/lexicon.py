@@ -181,12 +181,21 @@ def is_name(text: str, kind: Kind) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
 
+@cache
+def _suffix_last_chars() -> frozenset[str]:
+    """The last characters of every organization or place suffix and every post."""
+    return frozenset(word[-1] for name in ("org_suffixes", "place_suffixes", "posts") for word in lexicon(name))
+
+
 def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
     from .rules import place_led_heads  # names ending in a zone head are read whole there
 
     found: list[Mention] = []
+    last_chars = _suffix_last_chars()
     for i, token in enumerate(doc.tokens):
+        if token.text[-1] not in last_chars:
+            continue  # no suffix or post ends this word: nothing below could find a name
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
             continue  # but 青山/ns 站/v is a station
