@@ -1,0 +1,127 @@
+"""The labeller's spans read as names: quotation marks left out, a span across one dropped, place
+chains cut into divisions, two joined names cut apart, one-character places kept only where they
+stand for a place (中美关系, 访华) with their full name as alias."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+
+from .. import gazetteer
+from ..records import Kind, Mention
+from ..resources import lexicon as word_list, longest_first, table
+from .doc import Doc
+from .lexicon import is_name, plausible_label, suffix_of
+
+
+def labelled(doc: Doc) -> list[Mention]:
+    """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
+    one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
+    one-character place is kept only when place_abbreviations lists it (its full name as alias);
+    quotation marks at a span's ends are left out, and a span across one is dropped."""
+    from .labeller import label
+
+    abbreviations = place_abbreviations()
+    starts = [t.start for t in doc.tokens]
+    found = []
+    for start, end, kind, score in label(doc.text, doc.tokens):
+        start, end = _unquoted(doc.text, start, end)
+        text = doc.text[start:end]
+        if any(ch in _QUOTES for ch in text):
+            continue  # a span across a quotation mark is no one name
+        if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
+            token = doc.tokens[bisect_right(starts, start) - 1]
+            if not abbreviation_in_word(token.text, start - token.start, abbreviations):
+                continue
+            found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
+            continue
+        if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
+            continue
+        if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
+            continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
+        for offset, part in split_joined(text, kind, start):
+            pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
+            for piece in pieces:
+                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
+                offset += len(piece)
+    return found
+
+
+def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
+    """An organization span cut into the bodies it writes side by side (甲委员会|乙院): two or more
+    words jieba's dictionary knows as organizations, of three characters or more, none after the first
+    ending like a unit of the one before (某科学院|某所, 某大学|某学院, 某大学|某系). starts: the
+    tokens' start offsets, when the caller has them."""
+    starts = starts if starts is not None else [t.start for t in doc.tokens]
+    first = bisect_left(starts, start)
+    words = [t for t in doc.tokens[first : bisect_left(starts, start + len(name), first)] if t.end <= start + len(name)]
+    if len(words) < 2 or words[0].start != start or words[-1].end != start + len(name):
+        return [name]
+    units = longest_first("unit_heads") + tuple(word_list("unit_ends"))
+    if any(t.pos != "nt" or len(t.text) < 3 for t in words) or any(t.text.endswith(units) for t in words[1:]):
+        return [name]
+    return [t.text for t in words]
+
+
+_JOINER = re.compile("和|与|及|、")
+
+
+def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]:
+    """(offset, name) of the names of a span that joins two with 和, 与, 及 or 、 (某某站和某某站): cut
+    where what comes before the joiner is a name ending in its suffix (not 住房和城乡建设局)."""
+    for match in _JOINER.finditer(text):
+        left, right = text[: match.start()], text[match.end():]
+        if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind):
+            return [(start, left)] + split_joined(right, kind, start + match.end())
+    return [(start, text)]
+
+
+_QUOTES = frozenset("“”‘’「」『』《》〈〉\"'")
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks at its ends (“两湖一岛 → 两湖一岛)."""
+    while start < end and text[start] in _QUOTES:
+        start += 1
+    while end > start and text[end - 1] in _QUOTES:
+        end -= 1
+    return start, end
+
+
+def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> bool:
+    """Does the one-character place at index ``at`` of a jieba word stand for a place there?
+    Yes when the word is made of such places (京津冀), opens with two or more of them (中美关系), or
+    is a visit or stance word around it (访华, 驻华使节, 对华关系, 离京) or a side (美方, 美军); not in
+    中餐, 中外, 中英文 (英 then is a language)."""
+    lead = next((i for i, ch in enumerate(word) if ch not in abbreviations), len(word))
+    if lead == len(word) or (at < lead and lead >= 2 and word[lead:] in word_list("abbreviation_heads")):
+        return True
+    if at == 1 and word[0] in word_list("abbreviation_before"):
+        return True
+    return at == 0 and len(word) == 2 and word[1] in word_list("abbreviation_after")
+
+
+@cache
+def place_abbreviations() -> dict[str, str]:
+    """One-character place → its full name (``place_abbreviations.tsv``)."""
+    return dict(table("place_abbreviations"))
+
+
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+
+
+def split_place_chain(text: str) -> list[str]:
+    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
+    pieces: list[str] = []
+    rest = text
+    while True:
+        match = _CHAIN.match(rest)
+        if not match or len(match.group()) < 2:
+            break
+        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not gazetteer.lookup(match.group()):
+            break  # 主城区, 高新园区 are words; 江城区 is a district
+        if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
+            break  # 青山区图书馆: what follows is an organization
+        pieces.append(match.group())
+        rest = rest[match.end():]
+    return pieces + [rest]
