@@ -404,13 +404,13 @@ def test_extract_initiative_after_a_place_name():
 def test_extract_unit_named_after_its_organization():
     from kg.extract.relations import find_relations
 
-    text = "青山区委部署工作,青山区委组织部负责落实;经国务院批准,国务院调查组进驻,青山市委市政府配合。"
+    text = "青山区委部署工作,青山区委组织部负责落实;经国务院批准,国务院工作组进驻,青山市委市政府配合。"
     mentions = _mentions_of(text, ("青山区委", Kind.ORG), ("青山区委组织部", Kind.ORG), ("国务院", Kind.ORG),
-                            ("国务院调查组", Kind.ORG), ("青山市委市政府", Kind.ORG))
+                            ("国务院工作组", Kind.ORG), ("青山市委市政府", Kind.ORG))
     mentions = mentions + (Mention("t", text.index("青山市委市政府"), text.index("青山市委市政府") + 4, "青山市委", Kind.ORG),)
     rels = {(r.predicate, r.head.text, r.tail.text) for r in find_relations(make_doc(_article(text)), mentions)}
     assert ("subOrganizationOf", "青山区委组织部", "青山区委") in rels
-    assert ("subOrganizationOf", "国务院调查组", "国务院") in rels
+    assert ("subOrganizationOf", "国务院工作组", "国务院") in rels
     assert not any(r[1] == "青山市委市政府" for r in rels)  # 市政府 is no unit of 市委
 
 

@@ -21,6 +21,7 @@ from collections.abc import Collection, Sequence
 from importlib.resources import as_file
 
 from kg.extract.doc import Token
+from kg.extract.lexicon import single_surnames
 from kg.records import Kind
 from kg.resources import data_file, lexicon_list
 
@@ -160,16 +161,11 @@ def _dictionary_marks(s: str) -> list[str]:
     for start, end, _name in gazetteer.find(s):
         k = end - start
         marks[start:end] = ["zS"] if k == 1 else ["zB"] + ["zM"] * (k - 2) + ["zE"]
-    surnames = _surnames()
+    surnames = single_surnames()
     for i, ch in enumerate(s):
         if ch in surnames:
             marks[i] += "x"
     return marks
-
-
-@cache
-def _surnames() -> frozenset[str]:
-    return frozenset(x for x in lexicon_list("surnames") if len(x) == 1)
 
 
 def text_features(
@@ -293,7 +289,7 @@ def _tagger():
     _tagger_stack.append(stack)
     # Warm the feature resources now so the first call pays the start-up cost, not later ones.
     _suffixes()
-    _surnames()
+    single_surnames()
     return tagger
 
 

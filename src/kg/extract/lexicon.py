@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from .. import gazetteer
 from ..records import Kind, Mention
-from ..resources import lexicon
+from ..resources import lexicon, table
 from .doc import Doc, Token
 from .segmenter import word_tags
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
+#: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
+JOINERS = ("以及", "、", "和", "及", "与")
 #: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)
 NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
@@ -91,22 +94,13 @@ def national_start(name: str) -> int:
     """Where a national name starts after the Chinese divisions that open an organization name
     (北京|中国某某银行: the city says where it is), or 0."""
     position = 0
-    for start, end, _ in gazetteer_find(name):
+    for start, end, _ in gazetteer.find(name):
         if start != position or not _is_division(name[start:end]):
             break  # 美国|国家航空航天局 is one name: only a Chinese division says where
         position = end
         if name.startswith(NATIONAL, position) and len(name) - position >= 4:
             return position
     return 0
-
-
-def gazetteer_find(text: str) -> list[tuple[int, int, str]]:
-    """kg.gazetteer.find, or nothing in a partial checkout without the gazetteer."""
-    try:
-        from .. import gazetteer
-    except ImportError:
-        return []
-    return gazetteer.find(text)
 
 
 def _ordinary_place_word(text: str, kind: Kind, one_token: bool) -> bool:
@@ -148,11 +142,20 @@ def common_word(text: str) -> bool:
 
 
 def _is_division(word: str) -> bool:
-    try:
-        from .. import gazetteer
-    except ImportError:
-        return False
     return bool(gazetteer.lookup(word))
+
+
+@cache
+def single_surnames() -> frozenset[str]:
+    """The one-character surnames of ``surnames.txt``."""
+    return frozenset(s for s in lexicon("surnames") if len(s) == 1)
+
+
+@cache
+def place_led_heads() -> dict[str, Kind]:
+    """Head → kind of the names kg.extract.rules.place_led_names finds (``place_led_heads.tsv``),
+    longest first."""
+    return {head: Kind(kind) for head, kind in sorted(table("place_led_heads"), key=lambda row: -len(row[0]))}
 
 
 def _cannot_start(token: Token) -> bool:
@@ -189,8 +192,6 @@ def _suffix_last_chars() -> frozenset[str]:
 
 def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
-    from .rules import place_led_heads  # names ending in a zone head are read whole there
-
     found: list[Mention] = []
     last_chars = _suffix_last_chars()
     for i, token in enumerate(doc.tokens):
@@ -234,6 +235,6 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     return [  # a name inside a word is not a name (源汇 in 资源汇聚)
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
-        for start, end, _name in gazetteer_find(doc.text)
+        for start, end, _name in gazetteer.find(doc.text)
         if start in bounds and end in bounds
     ]

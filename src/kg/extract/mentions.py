@@ -6,13 +6,13 @@ from dataclasses import replace
 
 from ..records import Kind, Mention
 from ..resources import lexicon
-from .lexicon import ADMIN_ENDS, is_name, suffix_of
-from .segmenter import word_tags
+from .. import gazetteer
+from .lexicon import ADMIN_ENDS, JOINERS, is_name, suffix_of
+from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
 #: a club): on the held-out parts an organization read there at 0.6-0.9 was right 20 times in 25 (2 places, 3 neither)
 _OVER_GAZETTEER = {Kind.PERSON: 0.9, Kind.ORG: 0.6}
-_JOINERS = ("和", "与", "及", "、", "以及")
 
 
 def _weight(mention: Mention) -> float:
@@ -40,16 +40,12 @@ def _by_suffix(m: Mention) -> bool:
 
 def _place_led(text: str) -> bool:
     """Does text start with a gazetteer place name that leaves a name after it (某市科技报)?"""
-    from .. import gazetteer
-
     return any(start == 0 and end < len(text) - 1 for start, end, _ in gazetteer.find(text))
 
 
 def _named_head(text: str, kind: Kind) -> bool:
     """Is the part before the suffix a proper noun to jieba (青山|站), or no dictionary word at all,
     only single characters (an unknown name)?"""
-    from .segmenter import cut, word_tags
-
     head = text[: len(text) - len(suffix_of(text, kind) or "")]
     if word_tags().get(head, "").startswith(("ns", "nr", "nz", "nt")):
         return True
@@ -59,8 +55,6 @@ def _named_head(text: str, kind: Kind) -> bool:
 def _ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地)?"""
-    from .segmenter import cut
-
     tags = [tag for _, tag in cut(text[: len(text) - len(suffix)])]
     return bool(tags) and all(tag != "x" and not tag.startswith(("nr", "ns", "nt", "nz", "eng")) for tag in tags)
 
@@ -104,7 +98,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
-        if any(m.text[a.end - m.start : b.start - m.start] in _JOINERS for a, b in zip(over, over[1:])):
+        if any(m.text[a.end - m.start : b.start - m.start] in JOINERS for a, b in zip(over, over[1:])):
             continue  # 甲公司和乙博物馆: the labeller reads two names joined by a conjunction
         if over[0].start > m.start:
             text = m.text[over[0].start - m.start :]

@@ -19,7 +19,7 @@ from functools import cache
 from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from .doc import Doc, Token
-from .lexicon import NATIONAL
+from .lexicon import JOINERS, NATIONAL
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -164,7 +164,7 @@ def _wider(inner: Mention, outer: Mention) -> bool:
 
 def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """A name written right before an initiative's quoted name: an organization (某台“某某工程”) or a
-    division (青山区“三联机制”, 临江镇“老街书房”) runs it, any other place (某古镇“十二巷”) holds it."""
+    division (青山区“三联机制”, 临江镇“老街书房”) runs it, any other place (某古镇“石板巷”) holds it."""
     text = doc.text
     for owner, thing in zip(mentions, mentions[1:]):
         if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE or text[owner.end:thing.start] != "“":
@@ -221,7 +221,7 @@ def _places_then(text: str, inside: list[Mention], start: int, verbs: tuple[str,
         if m.start < cursor:
             continue
         gap = text[cursor:m.start]
-        if m.kind is not Kind.PLACE or not (gap == "" or places and gap in _LIST_GAPS):
+        if m.kind is not Kind.PLACE or not (gap == "" or places and gap in JOINERS):
             break
         if gap == "" and places:
             places[-1] = m
@@ -494,7 +494,7 @@ def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention
     for m in reversed(inside):
         if m.kind not in _ENTITY or m.end > end:
             continue
-        if text[m.end:end] not in (("",) if not names else _LIST_GAPS):
+        if text[m.end:end] not in (("",) if not names else JOINERS):
             break
         names.insert(0, m)
         end = m.start
@@ -559,7 +559,7 @@ def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
     preposition (为落实…, 按照…)."""
     text = doc.text
     clause_start = max((match.end() for match in _CLAUSE_START.finditer(text, sentence_start, at)), default=sentence_start)
-    first = bisect.bisect_left(doc.tokens, clause_start, key=lambda token: token.start)
+    first = bisect.bisect_left(doc.tokens, clause_start, key=_start)
     last = bisect.bisect_right(doc.tokens, at, key=lambda token: token.end)
     tokens = [t for t in doc.tokens[first:last] if not t.text.isspace() and t.pos != "x"]
     if tokens and tokens[0].pos == "p" and tokens[0].end <= at:
@@ -628,21 +628,20 @@ def _co_subjects(text: str, subject: _Subject, inside: list[Mention]) -> list[Me
             continue
         gap = text[cursor:m.start]
         joined = gap in ("联合", "携手", "会同") and m.kind is Kind.ORG
-        if not (joined or gap in _LIST_GAPS and m.kind is subject.entity.kind):
+        if not (joined or gap in JOINERS and m.kind is subject.entity.kind):
             break
         out.append(m)
         cursor = m.end
     return out
 
 
-_LIST_GAPS = ("、", "和", "及", "与", "以及")
 
 
 def _listed_from(text: str, first: Mention, inside: list[Mention]) -> Mention:
     """The last name of the list that starts at ``first`` (甲、乙和丙 → 丙)."""
     last = first
     for m in inside:
-        if m.start > last.end and text[last.end:m.start] in _LIST_GAPS and m.kind is first.kind:
+        if m.start > last.end and text[last.end:m.start] in JOINERS and m.kind is first.kind:
             last = m
     return last
 

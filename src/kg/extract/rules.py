@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
-from .lexicon import common_word, is_name, suffix_of
+from .lexicon import JOINERS, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
@@ -154,18 +154,10 @@ def decisions(doc: Doc) -> list[Mention]:
 _PART = re.compile(r"(?:新|[\u4e00-\u9fff]{2,3}?)片区")
 
 
-@cache
-def place_led_heads() -> dict[str, Kind]:
-    """Head → kind of the names place_led_names finds (``place_led_heads.tsv``), longest first."""
-    return {head: Kind(kind) for head, kind in sorted(table("place_led_heads"), key=lambda row: -len(row[0]))}
-
-
 def place_led_names(doc: Doc) -> list[Mention]:
     """Pilot zones and plans named after their place, quoted or not: a place from the gazetteer,
     then a head from place_led_heads.tsv (某省自贸试验区 a place, 某市(城市)总体规划 an initiative), then
     for a zone a part of it (某省自贸试验区某市片区, its 新 part)."""
-    from .. import gazetteer
-
     text, heads = doc.text, place_led_heads()
     found: list[Mention] = []
     chain_start, chain_end = -1, -1
@@ -210,7 +202,7 @@ def enumerations(doc: Doc) -> list[Mention]:
                          and (t.pos.startswith("v") or t.text in lexicon("leading_verbs"))]
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
-            if kind is Kind.INITIATIVE and (_is_place(name) or any(j in name for j in "和及与")):
+            if kind is Kind.INITIATIVE and (_is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
@@ -264,7 +256,7 @@ def listed_people(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     """People listed beside a person with 、 (任某某、王某某是……) whom the labeller missed: two or
     three characters that start with a surname, start a jieba word, are no dictionary word and
     overlap no other mention."""
-    text, surnames = doc.text, _single_surnames()
+    text, surnames = doc.text, single_surnames()
     starts = {t.start: t for t in doc.tokens}
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
@@ -297,11 +289,6 @@ def listed_people(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
 
 _NOT_NAME_TAGS = ("c", "p", "u", "d", "v", "m", "q", "x")
 _AFTER_LISTED = frozenset("、等和及，,。；;：:是")
-
-
-@cache
-def _single_surnames() -> frozenset[str]:
-    return frozenset(s for s in lexicon("surnames") if len(s) == 1)
 
 
 def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:

@@ -11,7 +11,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc
-from .lexicon import is_name, plausible_label, suffix_of
+from .lexicon import JOINERS, is_name, plausible_label, suffix_of
 
 
 def labelled(doc: Doc) -> list[Mention]:
@@ -63,11 +63,11 @@ def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None
     return [t.text for t in words]
 
 
-_JOINER = re.compile("和|与|及|、")
+_JOINER = re.compile("|".join(JOINERS))
 
 
 def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]:
-    """(offset, name) of the names of a span that joins two with 和, 与, 及 or 、 (某某站和某某站): cut
+    """(offset, name) of the names of a span that joins two with a list word (某某站和某某站: JOINERS): cut
     where what comes before the joiner is a name ending in its suffix (not 住房和城乡建设局)."""
     for match in _JOINER.finditer(text):
         left, right = text[: match.start()], text[match.end():]
