@@ -145,6 +145,14 @@ def _is_division(word: str) -> bool:
     return bool(gazetteer.lookup(word))
 
 
+def _body_of_level(head: str, suffix: str) -> bool:
+    """市|人大常委会, 县|人民法院, 中央|工作组: a body of the story's own level of government (but
+    not 市|政府 or 县|医院, which every level has: ``level_generic_suffixes``)."""
+    if head not in _LEVELS or len(suffix) < 2:
+        return False
+    return head == "中央" or suffix not in lexicon("level_generic_suffixes")
+
+
 @cache
 def single_surnames() -> frozenset[str]:
     """The one-character surnames of ``surnames.txt``."""
@@ -170,9 +178,8 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
-    if not head or (head in lexicon("generic_names") and not (head in _LEVELS and len(suffix) >= 2 and (
-            head == "中央" or suffix not in lexicon("level_generic_suffixes")))):
-        return False  # but 市人大常委会, 县人民法院 (not 市政府, 县医院), 中央工作组: a body of a level
+    if not head or (head in lexicon("generic_names") and not _body_of_level(head, suffix)):
+        return False
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and len(head) < 2:  # 城市, 山区, 全局: words, not names
