@@ -1,348 +1,471 @@
 #!/usr/bin/env python
-"""Train the entity labeller (kg.extract.labeller) from the shared NER corpora.
+"""Train the entity labeller (kg.extract.labeller, kg.extract.neural): embeddings, a BiLSTM and a CRF.
 
-Reads ``<shared>/data`` (never copied into the repository), holds out dev splits, trains a
-python-crfsuite CRF over :func:`kg.extract.labeller.text_features` (the same jieba tokens, sentences
-and feature code as tagging), scores span F1 on each held-out part through
-:func:`kg.extract.labeller.label_with` and writes ``src/kg/data/models/labeller.crfsuite`` plus
-``meta.json``.
+Reads ``<shared>/data`` through ``ner_corpora`` (held-out splits described there, never trained
+on), turns every sentence into the labeller's inputs (``kg.extract.char_features``: the same jieba
+tokens, sentences and code as tagging), trains with PyTorch (CPU, training only) and writes
+``src/kg/data/models/labeller.npz`` (embeddings, output layer, CRF), ``labeller.onnx`` (the
+BiLSTM, run by onnxruntime when tagging), ``labeller_vocab.json`` and ``meta.json``, with the
+span F1 of every held-out sentence through ``kg.extract.labeller.label``.
 
-Held-out parts (never trained on):
-  * MSRA: the last ``--msra-dev`` fraction of ``msra/train.bio`` (default 5 %);
-  * CLUENER2020: the last ``--cluener-dev`` fraction of ``cluener2020/train.json`` (default 10 %);
-  * People's Daily 1998: all of ``peoples_daily_1998/dev.bio``.  Most of its sentences also occur
-    in MSRA train, so every training text that equals a held-out text, or holds a sentence that
-    equals a held-out sentence (pd199801 paragraphs), is dropped.
+Character and bigram embeddings start from vectors pretrained on the shared news text
+(``scripts/build_char_vectors.py``) when ``--vectors`` is given.
 
-Usage:  nice python scripts/train_labeller.py [--shared ../shared] [--algorithm lbfgs] ...
+Usage:  nice python scripts/train_labeller.py --vectors /tmp/vectors [--epochs 6] ...
+Needs (training only): pip install torch (CPU build) gensim onnx
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import math
+import pickle
 import random
 import sys
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+import numpy as np
 
-import pycrfsuite  # noqa: E402
+import ner_corpora
+from ner_corpora import REPO
+
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
 
 from kg.extract import labeller  # noqa: E402
-from kg.records import Kind  # noqa: E402
+from kg.extract.char_features import COLUMNS, columns  # noqa: E402
+from kg.extract.doc import tokenize  # noqa: E402
+from kg.extract.neural import FILES  # noqa: E402
 
-CLUENER_MAP = {
-    "company": "ORG",
-    "government": "ORG",
-    "organization": "ORG",
-    "address": "LOC",
-    "scene": "LOC",
-    "name": "PER",
-}
-PKU_MAP = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
-KIND_TYPE = {Kind.PERSON: "PER", Kind.PLACE: "LOC", Kind.ORG: "ORG"}
+LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "LOC", "ORG") for p in "BIES"]
 
 
-# ------------------------------------------------------------------------------------- corpora
+# ------------------------------------------------------------------------------------ inputs
 
 
-def read_bio(path: Path) -> list[tuple[str, list[str]]]:
-    out, chars, tags = [], [], []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if not parts:
-                if chars:
-                    out.append(("".join(chars), tags))
-                    chars, tags = [], []
-                continue
-            if len(parts) == 1:  # a whitespace character
-                chars.append(" ")
-                tags.append(parts[0])
-            else:
-                chars.append(parts[0][0])
-                tags.append(parts[1])
-    if chars:
-        out.append(("".join(chars), tags))
+def sentence_columns(text: str, tags: list[str]):
+    """(columns, BIOES labels) of each sentence of text, cut as the labeller cuts at tagging time."""
+    cols = columns(text, tokenize(text))
+    bioes = labeller.to_bioes(tags)
+    for offset, sentence in labeller.split_sentences(text):
+        if not sentence.strip():
+            continue
+        end = offset + len(sentence)
+        yield {k: v[offset:end] for k, v in cols.items()}, bioes[offset:end]
+
+
+def build_vocab(samples, min_freq: dict[str, int], pretrained: dict[str, list[str]], max_size: dict[str, int]):
+    """Per column, the symbols kept: "" (id 0, nothing), "<unk>" (id 1), then the training symbols by
+    frequency, then pretrained symbols never seen in training (up to max_size)."""
+    counts = {name: Counter() for name in COLUMNS}
+    for cols, _ in samples:
+        for name in COLUMNS:
+            counts[name].update(s for s in cols[name] if s)
+    vocab = {}
+    for name in COLUMNS:
+        kept = [s for s, c in counts[name].most_common() if c >= min_freq.get(name, 1)]
+        seen = set(kept)
+        cap = max_size.get(name) or 10**9
+        for s in pretrained.get(name, ()):
+            if len(kept) >= cap:
+                break
+            if s not in seen:
+                kept.append(s)
+                seen.add(s)
+        vocab[name] = ["", "<unk>"] + kept[:cap]
+    return vocab
+
+
+def encode(cols, vocab) -> np.ndarray:
+    n = len(cols["char"])
+    ids = np.empty((n, len(COLUMNS)), dtype=np.int64)
+    for j, name in enumerate(COLUMNS):
+        table = vocab[name]
+        ids[:, j] = [table.get(sym, 1) if sym else 0 for sym in cols[name]]
+    return ids
+
+
+# ------------------------------------------------------------------------------------- model
+
+
+class Tagger(nn.Module):
+    """Embeddings of each column (and of the bigram ending at each character), a BiLSTM, a linear
+    layer and a linear-chain CRF."""
+
+    def __init__(self, sizes, dims, hidden, n_labels, dropout):
+        super().__init__()
+        self.embs = nn.ModuleList(nn.Embedding(v, d, padding_idx=0, sparse=True) for v, d in zip(sizes, dims))
+        self.bigram = COLUMNS.index("bigram")
+        width = sum(dims) + dims[self.bigram]
+        self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(2 * hidden, n_labels)
+        self.trans = nn.Parameter(torch.zeros(n_labels, n_labels))
+        self.start = nn.Parameter(torch.zeros(n_labels))
+        self.end = nn.Parameter(torch.zeros(n_labels))
+        self.drop = nn.Dropout(dropout)
+
+    def inputs(self, ids):
+        parts = [emb(ids[..., j]) for j, emb in enumerate(self.embs)]
+        prev = torch.zeros_like(ids[..., self.bigram])
+        prev[:, 1:] = ids[:, :-1, self.bigram]
+        parts.append(self.embs[self.bigram](prev))  # the bigram ending here (c-1 c0)
+        return torch.cat(parts, -1)
+
+    def emissions(self, ids, lengths):
+        x = self.drop(self.inputs(ids))
+        packed = nn.utils.rnn.pack_padded_sequence(x, lengths, batch_first=True, enforce_sorted=False)
+        h, _ = self.lstm(packed)
+        h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=ids.shape[1])
+        return self.out(self.drop(h))
+
+    def nll(self, emit, labels, mask):
+        """Mean CRF negative log-likelihood of the gold labels."""
+        batch, length, k = emit.shape
+        rows = torch.arange(batch)
+        gold = self.start[labels[:, 0]] + emit[rows, 0, labels[:, 0]]
+        alpha = self.start + emit[:, 0]
+        for t in range(1, length):
+            mt = mask[:, t]
+            gold = gold + mt * (self.trans[labels[:, t - 1], labels[:, t]] + emit[rows, t, labels[:, t]])
+            step = torch.logsumexp(alpha.unsqueeze(2) + self.trans.unsqueeze(0), 1) + emit[:, t]
+            alpha = torch.where(mt.unsqueeze(1) > 0, step, alpha)
+        lengths = mask.sum(1).long()
+        gold = gold + self.end[labels[rows, lengths - 1]]
+        log_z = torch.logsumexp(alpha + self.end, 1)
+        return (log_z - gold).mean()
+
+    def decode(self, emit, lengths):
+        """Viterbi label ids of each sentence (torch, for scoring during training)."""
+        out = []
+        trans, start, end = self.trans.detach(), self.start.detach(), self.end.detach()
+        for b in range(emit.shape[0]):
+            n = int(lengths[b])
+            e = emit[b, :n].detach()
+            score = start + e[0]
+            back = []
+            for t in range(1, n):
+                cand = score.unsqueeze(1) + trans
+                best, arg = cand.max(0)
+                back.append(arg)
+                score = best + e[t]
+            last = int((score + end).argmax())
+            path = [last]
+            for arg in reversed(back):
+                last = int(arg[last])
+                path.append(last)
+            out.append(path[::-1])
+        return out
+
+
+def batches(data, max_chars: int, rng: random.Random):
+    """Index lists of sentences of similar length, about max_chars characters each, shuffled."""
+    order = sorted(range(len(data)), key=lambda i: (len(data[i][1]), rng.random()))
+    out, cur, width = [], [], 0
+    for i in order:
+        n = len(data[i][1])
+        if cur and max(width, n) * (len(cur) + 1) > max_chars:
+            out.append(cur)
+            cur, width = [], 0
+        cur.append(i)
+        width = max(width, n)
+    if cur:
+        out.append(cur)
+    rng.shuffle(out)
     return out
 
 
-def read_cluener(path: Path) -> list[tuple[str, list[str]]]:
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            text = rec["text"]
-            tags = ["O"] * len(text)
-            spans = []
-            for typ, mentions in rec.get("label", {}).items():
-                mapped = CLUENER_MAP.get(typ)
-                if not mapped:
-                    continue
-                for positions in mentions.values():
-                    for start, end in positions:
-                        spans.append((start, end + 1, mapped))
-            for start, end, typ in sorted(spans, key=lambda x: (x[0], -x[1])):
-                if any(t != "O" for t in tags[start:end]):
-                    continue
-                tags[start] = "B-" + typ
-                for k in range(start + 1, end):
-                    tags[k] = "I-" + typ
-            out.append((text, tags))
-    return out
+def tensors(data, idx, unk_rate: float, rng: np.random.Generator):
+    width = max(len(data[i][1]) for i in idx)
+    ids = np.zeros((len(idx), width, len(COLUMNS)), dtype=np.int64)
+    labels = np.zeros((len(idx), width), dtype=np.int64)
+    mask = np.zeros((len(idx), width), dtype=np.float32)
+    for b, i in enumerate(idx):
+        x, y = data[i]
+        ids[b, : len(y)] = x
+        labels[b, : len(y)] = y
+        mask[b, : len(y)] = 1
+    if unk_rate:
+        # some known chars, bigrams and words read as unknown, so unseen text is not a surprise
+        cols = [COLUMNS.index(c) for c in ("char", "bigram", "word")]
+        for j in cols:
+            drop = (rng.random(ids.shape[:2]) < unk_rate) & (ids[..., j] > 1)
+            ids[..., j][drop] = 1
+    lengths = torch.tensor([len(data[i][1]) for i in idx])
+    return torch.from_numpy(ids), torch.from_numpy(labels), torch.from_numpy(mask), lengths
 
 
-def _org_suffixes() -> tuple[str, ...]:
-    from kg.resources import lexicon_list
-
-    return tuple(sorted(lexicon_list("labeller_org_suffix"), key=len, reverse=True))
+# -------------------------------------------------------------------------------- evaluation
 
 
-def read_pku(path: Path) -> list[tuple[str, list[str]]]:
-    """People's Daily 1998-01 word/TAG paragraphs as BIO: adjacent nr tokens make one person.
-
-    The corpus lost its multi-word organization brackets (``[北京/ns 大学/n]nt`` became
-    ``北京/ns 大学/n``), so a place followed by up to three noun tokens, the last of which ends
-    with a multi-character organization suffix (or is one of 局/部/院/厅/委/社/会), is relabelled
-    as one organization, as MSRA would label it.
-    """
-    suffixes = [x for x in _org_suffixes() if len(x) >= 2]
-    singles = set("局部院厅委社会")
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            tokens = []
-            for tok in line.split():
-                word, _, pos = tok.rpartition("/")
-                if not word:
-                    word, pos = tok, "x"
-                tokens.append([word, pos])
-            if not tokens:
-                continue
-            # rebuild lost organization brackets
-            k = 0
-            while k < len(tokens):
-                if tokens[k][1] in ("ns", "nt"):
-                    end = None
-                    for m in range(k + 1, min(k + 4, len(tokens))):
-                        w, pos = tokens[m]
-                        if pos not in ("n", "nz", "j", "vn", "ns", "nt"):
-                            break
-                        if any(w.endswith(x) for x in suffixes) or w in singles:
-                            end = m
-                    if end is not None:
-                        tokens[k : end + 1] = [["".join(w for w, _ in tokens[k : end + 1]), "nt"]]
-                k += 1
-            chars: list[str] = []
-            tags: list[str] = []
-            prev = None
-            for word, pos in tokens:
-                typ = PKU_MAP.get(pos)
-                if typ is None:
-                    tags.extend(["O"] * len(word))
-                elif typ == "PER" and prev == "nr":
-                    tags.extend(["I-PER"] * len(word))
-                else:
-                    tags.append("B-" + typ)
-                    tags.extend(["I-" + typ] * (len(word) - 1))
-                chars.append(word)
-                prev = pos
-            out.append(("".join(chars), tags))
-    return out
-
-
-def norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def held_out_pieces(data: list[tuple[str, list[str]]]) -> set[str]:
-    """Normalized held-out texts and their sentences (of 6+ characters) as the labeller cuts them."""
-    held = {norm(t) for t, _ in data}
-    held.update(p for t, _ in data for _, s in labeller.split_sentences(t) if len(p := norm(s)) >= 6)
-    return held
-
-
-def overlaps(text: str, held: set[str]) -> bool:
-    """Is text, or any of its sentences, a held-out text or sentence?  (pd199801 paragraphs hold
-    several sentences, some of which are People's Daily or MSRA held-out sentences.)"""
-    return norm(text) in held or any(norm(s) in held for _, s in labeller.split_sentences(text))
-
-
-def spans_of(tags: list[str]) -> set[tuple[int, int, str]]:
-    return set(labeller.label_spans(tags))
-
-
-def sequences(text: str, tags: list[str], groups: list[str], scheme: str, domain: str = ""):
-    """Training sequences (features, labels) of one text, cut and featurized exactly as the labeller
-    does at tagging time (same sentences, same jieba tokens, same feature code).  A domain adds one
-    attribute ``D<domain>`` to every character: it absorbs a corpus's own label priors in training
-    and is never present at tagging time."""
-    for offset, sentence, feats in labeller.text_features(text, groups=groups):
-        labels = tags[offset : offset + len(sentence)]
-        if domain:
-            for f in feats:
-                f.append("D" + domain)
-        yield feats, labeller.to_bioes(labels) if scheme == "bioes" else labels
-
-
-# ---------------------------------------------------------------------------------- evaluation
-
-
-def evaluate(tagger, data: list[tuple[str, list[str]]], groups: list[str]) -> dict:
+def span_f1(model, data, batch_chars=8000) -> dict:
+    """Span F1 of the model's Viterbi labels against gold on encoded held-out sentences."""
+    model.eval()
     tp = fp = fn = 0
-    per_type: dict[str, Counter] = {}
-    for text, tags in data:
-        gold = spans_of(tags)
-        pred = {(s, e, KIND_TYPE[k]) for s, e, k, _ in labeller.label_with(tagger, text, groups=groups)}
-        for typ in ("PER", "LOC", "ORG"):
-            g = {x for x in gold if x[2] == typ}
-            p = {x for x in pred if x[2] == typ}
-            c = per_type.setdefault(typ, Counter())
-            c["tp"] += len(g & p)
-            c["fp"] += len(p - g)
-            c["fn"] += len(g - p)
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
+    per = {t: Counter() for t in ("PER", "LOC", "ORG")}
+    with torch.no_grad():
+        for idx in batches(data, batch_chars, random.Random(0)):
+            ids, labels, mask, lengths = tensors(data, idx, 0.0, None)
+            paths = model.decode(model.emissions(ids, lengths), lengths)
+            for b, i in enumerate(idx):
+                gold = set(labeller.label_spans([LABELS[k] for k in data[i][1]]))
+                pred = set(labeller.label_spans([LABELS[k] for k in paths[b]]))
+                tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+                for t, c in per.items():
+                    g = {x for x in gold if x[2] == t}
+                    p = {x for x in pred if x[2] == t}
+                    c.update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
 
-    def prf(tp, fp, fn):
+    def f(tp, fp, fn):
+        return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+
+    return {"f1": f(tp, fp, fn), "per_type": {t: f(c["tp"], c["fp"], c["fn"]) for t, c in per.items()}}
+
+
+# -------------------------------------------------------------------------------------- export
+
+
+def export(model: Tagger, vocab_lists, meta: dict, out: Path) -> None:
+    """Write the model files (kg.extract.neural.FILES): the arrays (embeddings as float16, output
+    layer, CRF), the BiLSTM as an ONNX graph, the vocabulary and the meta record."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    out.mkdir(parents=True, exist_ok=True)
+    arrays = {f"emb{i}": e.weight.detach().numpy().astype(np.float16) for i, e in enumerate(model.embs)}
+    arrays["w_out"] = model.out.weight.detach().numpy().T.copy()
+    arrays["b_out"] = model.out.bias.detach().numpy()
+    arrays["trans"] = model.trans.detach().numpy()
+    arrays["start"] = model.start.detach().numpy()
+    arrays["end"] = model.end.detach().numpy()
+    np.savez(out / FILES["arrays"], **arrays)
+
+    lstm = model.lstm
+    hidden = lstm.hidden_size
+
+    def reorder(w):  # torch gate order i f g o -> onnx i o f c
+        i, f, g, o = np.split(w, 4, axis=0)
+        return np.concatenate([i, o, f, g], axis=0)
+
+    ws, rs, bs = [], [], []
+    for suffix in ("", "_reverse"):
+        ws.append(reorder(getattr(lstm, "weight_ih_l0" + suffix).detach().numpy()))
+        rs.append(reorder(getattr(lstm, "weight_hh_l0" + suffix).detach().numpy()))
+        bs.append(np.concatenate([reorder(getattr(lstm, "bias_ih_l0" + suffix).detach().numpy()),
+                                  reorder(getattr(lstm, "bias_hh_l0" + suffix).detach().numpy())]))
+    inits = [numpy_helper.from_array(np.stack(a).astype(np.float32), name) for a, name in ((ws, "W"), (rs, "R"), (bs, "B"))]
+    node = helper.make_node("LSTM", ["X", "W", "R", "B", "seq_lens"], ["Y"], direction="bidirectional",
+                            hidden_size=hidden)
+    width = lstm.input_size
+    graph = helper.make_graph(
+        [node], "bilstm",
+        [helper.make_tensor_value_info("X", TensorProto.FLOAT, ["time", "batch", width]),
+         helper.make_tensor_value_info("seq_lens", TensorProto.INT32, ["batch"])],
+        [helper.make_tensor_value_info("Y", TensorProto.FLOAT, ["time", 2, "batch", hidden])],
+        inits,
+    )
+    proto = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)])
+    proto.ir_version = 8
+    onnx.checker.check_model(proto)
+    onnx.save(proto, str(out / FILES["lstm"]))
+    (out / FILES["vocab"]).write_text(json.dumps(vocab_lists, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    (out / FILES["meta"]).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def check_export(model: Tagger, folder: Path, data) -> float:
+    """Largest absolute difference between the torch emissions and the exported network's
+    (kg.extract.neural: numpy embeddings and onnxruntime BiLSTM) on some encoded sentences."""
+    exported = load_exported(folder)
+    model.eval()
+    ids, _, _, lengths = tensors(data, list(range(len(data))), 0.0, None)
+    with torch.no_grad():
+        want = model.emissions(ids, lengths).numpy()
+    flat = np.concatenate([x for x, _ in data])
+    starts = np.cumsum([0] + [len(y) for _, y in data])
+    got = exported.emissions(flat, list(zip(starts[:-1], starts[1:])))
+    return max(float(np.abs(got[b, :n] - want[b, :n]).max()) for b, n in enumerate(lengths.tolist()))
+
+
+def heldout_scores(folder: Path, held_out: dict) -> dict:
+    """Span F1 of every held-out sentence through kg.extract.labeller with the exported network."""
+    from kg.extract.labeller import label
+    from kg.records import Kind
+
+    kinds = {Kind.PERSON: "PER", Kind.PLACE: "LOC", Kind.ORG: "ORG"}
+    exported = load_exported(folder)
+    out = {}
+    for name, part in held_out.items():
+        tp = fp = fn = 0
+        per = {t: Counter() for t in kinds.values()}
+        for text, tags in part:
+            gold = set(labeller.label_spans(tags))
+            pred = {(s, e, kinds[k]) for s, e, k, _ in label(text, m=exported)}
+            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
+            for t, c in per.items():
+                g = {x for x in gold if x[2] == t}
+                p = {x for x in pred if x[2] == t}
+                c.update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
-
-    result = prf(tp, fp, fn)
-    result["sentences"] = len(data)
-    result["per_type"] = {t: prf(c["tp"], c["fp"], c["fn"])["f1"] for t, c in per_type.items()}
-    return result
+        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+                     "sentences": len(part),
+                     "per_type": {t: round(2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]), 4) if c["tp"] else 0.0
+                                  for t, c in per.items()}}
+    return out
 
 
-# ---------------------------------------------------------------------------------------- main
+def load_exported(folder: Path):
+    from kg.extract import neural
+
+    return neural.Model.load(lambda key: (folder / neural.FILES[key]).read_bytes())
+
+
+# -------------------------------------------------------------------------------------- main
+
+
+def load_vectors(folder: Path | None):
+    """name -> (symbols in frequency order, KeyedVectors) of the pretrained char and bigram vectors."""
+    if not folder:
+        return {}
+    from gensim.models import KeyedVectors
+
+    return {name: KeyedVectors.load(str(folder / f"{name}.kv")) for name in ("char", "bigram")}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="shared folder (has data/)")
     ap.add_argument("--out", type=Path, default=REPO / "src" / "kg" / "data" / "models")
-    ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "l2sgd", "ap", "pa", "arow"])
-    ap.add_argument("--c1", type=float, default=0.1, help="L1 (lbfgs only)")
-    ap.add_argument("--c2", type=float, default=0.01, help="L2 (lbfgs, l2sgd)")
-    ap.add_argument("--max-iterations", type=int, default=120)
-    ap.add_argument("--minfreq", type=float, default=2.0, help="crfsuite feature.minfreq")
-    ap.add_argument("--msra-dev", type=float, default=0.05)
-    ap.add_argument("--cluener-dev", type=float, default=0.10)
-    ap.add_argument("--cluener-repeat", type=int, default=1, help="times CLUENER train is repeated")
+    ap.add_argument("--cache", type=Path, default=None, help="pickle of the featurized corpora, reused when present")
+    ap.add_argument("--vectors", type=Path, default=None, help="folder of char.kv and bigram.kv")
     ap.add_argument("--pku", action="store_true", help="also train on pd199801 (PKU word/TAG)")
-    ap.add_argument("--scheme", default="bio", choices=["bio", "bioes"], help="label scheme")
-    ap.add_argument("--groups", default="", help="optional feature groups, comma-separated (dictionary)")
-    ap.add_argument("--cluener-domain", action="store_true", help="mark CLUENER training sequences with a domain attribute")
-    ap.add_argument("--limit", type=int, default=0, help="train on at most N sequences (timing runs)")
-    ap.add_argument("--eval-limit", type=int, default=0, help="score at most N sentences per corpus")
-    ap.add_argument("--no-write", action="store_true", help="train to a temporary file only")
-    ap.add_argument("--verbose", action="store_true", help="crfsuite progress to stdout")
+    ap.add_argument("--cluener-repeat", type=int, default=1, help="times CLUENER's training sentences are used per epoch")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--dims", default="64,64,32,16,8,8", help="embedding sizes of " + ",".join(COLUMNS))
+    ap.add_argument("--min-freq", default="1,2,2,1,1,1")
+    ap.add_argument("--max-vocab", default="8000,250000,80000,0,0,0", help="0: no cap")
+    ap.add_argument("--dropout", type=float, default=0.3)
+    ap.add_argument("--unk-rate", type=float, default=0.03)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--batch-chars", type=int, default=2500)
+    ap.add_argument("--limit", type=int, default=0, help="train on at most N sentences (timing runs)")
+    ap.add_argument("--eval-limit", type=int, default=1000, help="score at most N sentences per held-out set per epoch")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
+    nrng = np.random.default_rng(args.seed)
 
-    data = args.shared / "data"
     t0 = time.time()
-    msra = read_bio(data / "msra" / "train.bio")
-    cluener = read_cluener(data / "cluener2020" / "train.json")
-    pd_dev = read_bio(data / "peoples_daily_1998" / "dev.bio")
-    n_msra_dev = int(len(msra) * args.msra_dev)
-    n_cl_dev = int(len(cluener) * args.cluener_dev)
-    msra_train, msra_dev = msra[: len(msra) - n_msra_dev], msra[len(msra) - n_msra_dev :]
-    cl_train, cl_dev = cluener[: len(cluener) - n_cl_dev], cluener[len(cluener) - n_cl_dev :]
-    held = held_out_pieces(msra_dev + cl_dev + pd_dev)
+    splits = ner_corpora.load(args.shared, pku=args.pku)
+    if args.cache and args.cache.exists():
+        samples, held = pickle.loads(args.cache.read_bytes())
+    else:
+        samples = {name: [s for text, tags in seqs for s in sentence_columns(text, tags)] for name, seqs in splits.train.items()}
+        held = {name: [s for text, tags in part for s in sentence_columns(text, tags)]
+                for name, part in splits.held_out.items()}
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps((samples, held), protocol=5))
+    samples = [s for name, part in samples.items() for s in part * (args.cluener_repeat if name.startswith("cluener") else 1)]
+    print(f"{len(samples)} training sentences, {sum(len(y) for _, y in samples)} chars, read in {time.time() - t0:.0f}s; "
+          f"dropped as held-out {dict(splits.dropped)}", flush=True)
 
-    corpora = {"msra/train.bio": msra_train, "cluener2020/train.json": cl_train * args.cluener_repeat}
-    if args.pku:
-        corpora["pd199801/199801_pos_tagged.txt"] = read_pku(data / "pd199801" / "199801_pos_tagged.txt")
-    train, dropped = [], Counter()
-    for name, seqs in corpora.items():
-        for text, tags in seqs:
-            if overlaps(text, held):
-                dropped[name] += 1
-                continue
-            train.append((text, tags, "cl" if args.cluener_domain and name.startswith("cluener") else ""))
-    print(f"read corpora in {time.time() - t0:.1f}s; train {len(train)} seqs; dropped as held-out {dict(dropped)}")
-
+    vectors = load_vectors(args.vectors)
+    ints = lambda s: [int(x) for x in s.split(",")]  # noqa: E731
+    vocab_lists = build_vocab(samples, dict(zip(COLUMNS, ints(args.min_freq))),
+                              {k: v.index_to_key for k, v in vectors.items()},
+                              {k: v for k, v in zip(COLUMNS, ints(args.max_vocab))})
+    vocab = {name: {s: i for i, s in enumerate(v)} for name, v in vocab_lists.items()}
+    index = {lab: i for i, lab in enumerate(LABELS)}
+    enc = lambda part: [(encode(c, vocab), np.array([index[x] for x in y], dtype=np.int64)) for c, y in part]  # noqa: E731
+    data = enc(samples)
+    held_data = {name: enc(part[: args.eval_limit or None]) for name, part in held.items()}
+    del samples
     if args.limit:
-        random.Random(0).shuffle(train)
-        train = train[: args.limit]
+        rng.shuffle(data)
+        data = data[: args.limit]
+    print("vocabulary sizes", {k: len(v) for k, v in vocab_lists.items()}, flush=True)
 
-    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=args.verbose)
-    t0 = time.time()
-    n_chars = 0
-    groups = [g for g in args.groups.split(",") if g]
-    for text, tags, domain in train:
-        for feats, labels in sequences(text, tags, groups, args.scheme, domain):
-            trainer.append(feats, labels)
-            n_chars += len(labels)
-    t_feat = time.time() - t0
-    print(f"features for {n_chars} chars in {t_feat:.1f}s ({n_chars / t_feat:.0f} chars/s)")
-
-    params = {"feature.minfreq": args.minfreq, "max_iterations": args.max_iterations}
-    if args.algorithm == "lbfgs":
-        params.update({"c1": args.c1, "c2": args.c2})
-    elif args.algorithm == "l2sgd":
-        params.update({"c2": args.c2})
-    trainer.set_params(params)
-    args.out.mkdir(parents=True, exist_ok=True)
-    model_path = args.out / (labeller.MODEL_NAME + (".tmp" if args.no_write else ""))
-    t0 = time.time()
-    trainer.train(str(model_path))
-    t_train = time.time() - t0
-    last = trainer.logparser.last_iteration or {}
-    print(f"trained in {t_train:.0f}s; iterations {len(trainer.logparser.iterations)}; "
-          f"active features {last.get('active_features')}; size {model_path.stat().st_size / 1e6:.1f} MB")
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    scores = {}
-    lim = args.eval_limit or None
-    for name, part in (("msra (last %d%% of train)" % round(args.msra_dev * 100), msra_dev),
-                       ("cluener2020 (last %d%% of train, mapped types)" % round(args.cluener_dev * 100), cl_dev),
-                       ("peoples_daily_1998/dev.bio", pd_dev)):
-        t0 = time.time()
-        scores[name] = evaluate(tagger, part[:lim], groups)
-        print(f"{name}: {scores[name]}  ({time.time() - t0:.1f}s)")
-
-    if args.no_write:
-        return 0
-    meta = {
-        "model": labeller.MODEL_NAME,
-        "kind": "linear-chain CRF (python-crfsuite), %s labels PER/LOC/ORG" % args.scheme.upper(),
-        "feature_version": labeller.FEATURE_VERSION,
-        "feature_groups": groups,
-        "features": [
-            "char c0; chars c-2..c+2; bigrams c-1c0, c0c+1, c-1c+1",
-            "char class trigram (digit/latin/han/numeral-han/punct/space)",
-            "the article's jieba.posseg tokens (kg.extract.doc.tokenize, HMM off): B/M/E/S position of the"
-            " char in its word, position x char, posseg tag x position, the word itself (multi-char words)",
-            "org/place suffix (lexicons labeller_org_suffix, labeller_place_suffix) ending here / at next char",
-        ] + (["dictionary: B/M/E/S of a kg.gazetteer.find place match here and at c-1, surname (lexicon surnames)"]
-             if "dictionary" in groups else [])
-        + (["training only: a D<corpus> attribute on every CLUENER character (never present when tagging)"]
-           if args.cluener_domain else []),
-        "corpora": {name: len(seqs) for name, seqs in corpora.items()},
-        "dropped_as_heldout": dict(dropped),
-        "training_chars": n_chars,
-        "date": dt.date.today().isoformat(),
-        "params": {"algorithm": args.algorithm, **params, "cluener_repeat": args.cluener_repeat,
-                   "scheme": args.scheme, "pku": args.pku, "cluener_domain": args.cluener_domain},
-        "command": "python scripts/train_labeller.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "train_seconds": round(t_train),
-        "heldout_span_f1": scores,
-        "heldout_note": "scored through label_with() (labeller alone, with the place-ending post-rule), not kg extract",
-        "label_map": {"cluener2020": CLUENER_MAP, "pd199801": PKU_MAP},
-        "size_bytes": model_path.stat().st_size,
-    }
-    (args.out / labeller.META_NAME).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    print("wrote", model_path, "and", args.out / labeller.META_NAME)
+    dims = ints(args.dims)
+    model = Tagger([len(vocab_lists[c]) for c in COLUMNS], dims, args.hidden, len(LABELS), args.dropout)
+    with torch.no_grad():
+        for name, kv in vectors.items():
+            j = COLUMNS.index(name)
+            table = model.embs[j].weight
+            found = 0
+            scale = table[2:].std().item()
+            for i, sym in enumerate(vocab_lists[name][2:], start=2):
+                if sym in kv.key_to_index:
+                    v = torch.from_numpy(kv[sym][: table.shape[1]].copy())
+                    table[i] = v / (v.std() + 1e-6) * scale
+                    found += 1
+            print(f"{name}: {found} of {len(vocab_lists[name])} rows from pretrained vectors", flush=True)
+    sparse = [p for e in model.embs for p in e.parameters()]
+    dense = [p for n, p in model.named_parameters() if not n.startswith("embs")]
+    opts = [torch.optim.SparseAdam(sparse, lr=args.lr), torch.optim.Adam(dense, lr=args.lr)]
+    n_batches = len(batches(data, args.batch_chars, random.Random(0)))
+    total = args.epochs * n_batches
+    schedule = lambda step: min(1.0, step / 300) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(step, total) / total)))  # noqa: E731
+    scheds = [torch.optim.lr_scheduler.LambdaLR(opt, schedule) for opt in opts]
+    history = []
+    t_train = time.time()
+    best = None
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        t0, loss_sum = time.time(), 0.0
+        for step, idx in enumerate(batches(data, args.batch_chars, rng)):
+            ids, labels, mask, lengths = tensors(data, idx, args.unk_rate, nrng)
+            loss = model.nll(model.emissions(ids, lengths), labels, mask)
+            for opt in opts:
+                opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(dense, 5.0)
+            for opt, sched in zip(opts, scheds):
+                opt.step()
+                sched.step()
+            loss_sum += loss.item()
+            if step % 500 == 0:
+                print(f"  step {step}/{n_batches} loss {loss.item():.3f} ({time.time() - t0:.0f}s)", flush=True)
+        scores = {name: span_f1(model, part) for name, part in held_data.items()}
+        history.append({"epoch": epoch, "loss": round(loss_sum / n_batches, 4), **{k: v["f1"] for k, v in scores.items()}})
+        print(f"epoch {epoch}: loss {loss_sum / n_batches:.4f} ({time.time() - t0:.0f}s); "
+              + "; ".join(f"{k.split()[0]} {v['f1']:.4f} {v['per_type']}" for k, v in scores.items()), flush=True)
+        meta = {
+            "model": FILES["arrays"],
+            "kind": "BiLSTM-CRF over character, bigram, jieba word and tag, gazetteer and suffix embeddings; "
+                    "BIOES labels over PER/LOC/ORG",
+            "labels": LABELS,
+            "columns": list(COLUMNS),
+            "hidden": args.hidden,
+            "embedding_dims": dict(zip(COLUMNS, dims)),
+            "vocabulary_sizes": {k: len(v) for k, v in vocab_lists.items()},
+            "corpora": {name: len(seqs) for name, seqs in splits.train.items()},
+            "dropped_as_heldout": dict(splits.dropped),
+            "training_sentences": len(data),
+            "training_chars": int(sum(len(y) for _, y in data)),
+            "date": dt.date.today().isoformat(),
+            "params": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items() if k not in ("shared", "out", "cache")},
+            "command": "python scripts/train_labeller.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+            "train_seconds": round(time.time() - t_train),
+            "history": history,
+            "heldout_note": "per-epoch scores: model alone (torch Viterbi) on the first %d sentences of each set" % args.eval_limit,
+            "label_map": {"cluener2020": ner_corpora.CLUENER_MAP, "pd199801": ner_corpora.PKU_MAP},
+        }
+        if epoch == args.epochs:
+            export(model, vocab_lists, meta, args.out)
+            meta["heldout_span_f1"] = heldout_scores(args.out, splits.held_out)
+            meta["heldout_note"] = ("per-epoch scores (history): the network alone (torch Viterbi) on the first %d sentences "
+                                    "of each set; heldout_span_f1: every sentence, through kg.extract.labeller "
+                                    "(exported network, with its place-ending rule), not kg extract" % args.eval_limit)
+            print(json.dumps(meta["heldout_span_f1"], indent=1), flush=True)
+        export(model, vocab_lists, meta, args.out)
+        print(f"  exported to {args.out}; largest difference of the exported network's scores: "
+              f"{check_export(model, args.out, next(iter(held_data.values()))[:64]):.2e}", flush=True)
     return 0
 
 

@@ -86,10 +86,13 @@ def test_split_sentences_covers_text():
 
 
 def test_model_meta_is_shipped():
+    from kg.extract.neural import FILES
+
     meta = labeller.model_meta()
-    assert meta["model"] == labeller.MODEL_NAME
-    assert meta["feature_version"] == labeller.FEATURE_VERSION
-    assert meta["heldout_span_f1"]
+    assert meta["model"] == FILES["arrays"]
+    assert meta["labels"][0] == "O" and len(meta["labels"]) == 13
+    scores = meta["heldout_span_f1"]
+    assert len(scores) == 3 and all(0.5 < s["f1"] <= 1 for s in scores.values())
 
 
 def test_reuses_the_article_tokens():

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 from .errors import InputError
-from .extract import extract
+from .extract import extract_many
+from .pipeline import BATCH
 from .read import JSONL_SUFFIXES, read
-from .records import Article
+from .records import Article, Extraction
 from .split import article_id, split
 
 
@@ -26,13 +28,17 @@ def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterat
 def extract_records(path: str | Path, problems: list[InputError] | None = None) -> Iterator[dict]:
     """One record per article: {"id", "text", "entities": [{"start", "end", "type", "text"}]}."""
     problems = problems if problems is not None else []
-    for given, article in articles_for_extract(path, problems):
-        extraction = extract(article)
-        yield {
-            "id": given,
-            "text": article.text,
-            "entities": [
-                {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text}
-                for m in extraction.mentions
-            ],
-        }
+    pairs = articles_for_extract(path, problems)
+    while batch := list(islice(pairs, BATCH)):
+        for (given, article), extraction in zip(batch, extract_many([a for _, a in batch])):
+            yield _record(given, article, extraction)
+
+
+def _record(given: str, article: Article, extraction: Extraction) -> dict:
+    return {
+        "id": given,
+        "text": article.text,
+        "entities": [
+            {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text} for m in extraction.mentions
+        ],
+    }

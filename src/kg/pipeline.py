@@ -10,13 +10,15 @@ import pyoxigraph
 from rdflib import Graph
 
 from .errors import InputError
-from .extract import extract
+from .extract import extract_many
 from .graph import new_graph, to_graph
 from .read import find_files, read
 from .records import Article, Extraction
 from .resolve import read_aliases, resolve
 from .split import split
 from .store import add_article, has_article, known_entities, open_store
+
+BATCH = 32  # articles extracted together (the labeller's network runs on all their sentences at once)
 
 
 @dataclass
@@ -76,11 +78,14 @@ def build(
     opened = open_store(store) if store is not None else None
     for path, found in articles(paths, problems):
         files += 1
+        fresh = []
         for article in found:
             if article.id in seen or (opened is not None and has_article(opened, article.id)):
                 continue  # the same article twice adds nothing
             seen.add(article.id)
-            extractions.append(extract(article))
+            fresh.append(article)
+        for k in range(0, len(fresh), BATCH):
+            extractions.extend(extract_many(fresh[k : k + BATCH]))
         if progress is not None:
             progress(path)
     if opened is None:

@@ -26,6 +26,7 @@ class Doc:
     article: Article
     tokens: tuple[Token, ...]
     sentences: tuple[Span, ...]
+    labels: tuple | None = None  # the labeller's spans when run ahead for several articles at once
 
     @property
     def text(self) -> str:

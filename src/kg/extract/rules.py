@@ -237,7 +237,24 @@ def titled_people(doc: Doc) -> list[Mention]:
         if common_word(name) or name[1] in "他她它我你您" or name[1:] in lexicon("speech_verbs"):
             continue  # 主席|支持, 记者|向他, 主席时|表示: a word, a pronoun or a verb after a surname-like character
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
+    return found + _people_before_posts(doc)
+
+
+def _people_before_posts(doc: Doc) -> list[Mention]:
+    """People named right before their post (某某某总书记, 某某主席): a jieba word tagged as a
+    person name, of two or three characters opening with a known surname, then a listed post."""
+    posts, surnames = _post_pattern(), single_surnames()
+    found: list[Mention] = []
+    for token in doc.tokens:
+        if (token.pos.startswith("nr") and 2 <= len(token.text) <= 3 and token.text[0] in surnames
+                and posts.match(doc.text, token.end) and not common_word(token.text)):
+            found.append(Mention(doc.article.id, token.start, token.end, token.text, Kind.PERSON, by="rules.title", score=0.75))
     return found
+
+
+@cache
+def _post_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(lexicon("posts"), key=len, reverse=True))))
 
 
 @cache

@@ -11,7 +11,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc
-from .lexicon import JOINERS, is_name, plausible_label, suffix_of
+from .lexicon import JOINERS, is_name, national_start, plausible_label, suffix_of
 
 
 def labelled(doc: Doc) -> list[Mention]:
@@ -24,8 +24,10 @@ def labelled(doc: Doc) -> list[Mention]:
     abbreviations = place_abbreviations()
     starts = [t.start for t in doc.tokens]
     found = []
-    for start, end, kind, score in label(doc.text, doc.tokens):
+    for start, end, kind, score in doc.labels if doc.labels is not None else label(doc.text, doc.tokens):
         start, end = _unquoted(doc.text, start, end)
+        if kind is Kind.ORG:
+            start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
         text = doc.text[start:end]
         if any(ch in _QUOTES for ch in text):
             continue  # a span across a quotation mark is no one name

@@ -1,0 +1,204 @@
+"""The neural entity labeller: embeddings, a BiLSTM (onnxruntime) and a CRF (numpy).
+
+Each character is read through the columns of :mod:`kg.extract.char_features` (the character,
+its bigrams, its jieba word and tag, gazetteer and suffix marks); their embeddings feed a
+bidirectional LSTM whose outputs score the BIOES labels of person, place and organization, and a
+linear-chain CRF picks the best label sequence.  All sentences of an article run as one batch.
+The weights ship in ``kg/data/models`` (:data:`FILES`, see MODEL_CARD.md there) and are rebuilt
+by ``scripts/train_labeller.py`` (PyTorch, training only): tagging needs numpy and onnxruntime.
+"""
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+
+from kg.resources import data_file
+
+from .char_features import COLUMNS, columns
+from .doc import Token
+
+__all__ = ["Model", "model", "meta", "tag", "tag_ids", "viterbi", "marginals", "FILES"]
+
+FILES = {"arrays": "labeller.npz", "lstm": "labeller.onnx", "vocab": "labeller_vocab.json", "meta": "meta.json"}
+_BATCH = 48  # at most this many sentences per onnxruntime call,
+_STRETCH = 1.3  # the longest at most this many times the shortest (plus 6 characters)
+_DECODE = 256  # sentences per pass of the CRF
+
+
+class Model:
+    """The loaded network: :meth:`scores` gives each sentence's per-character label scores."""
+
+    def __init__(self, arrays, onnx_bytes: bytes, vocab: dict[str, list[str]], meta: dict) -> None:
+        import onnxruntime
+
+        self.meta = meta
+        self.labels: list[str] = meta["labels"]
+        self.tables = [np.asarray(arrays[f"emb{j}"]) for j in range(len(COLUMNS))]  # float16: half the memory
+        self.bigram = COLUMNS.index("bigram")
+        self.w_out = np.asarray(arrays["w_out"], dtype=np.float32)
+        self.b_out = np.asarray(arrays["b_out"], dtype=np.float32)
+        self.trans = np.asarray(arrays["trans"], dtype=np.float64)
+        self.start = np.asarray(arrays["start"], dtype=np.float64)
+        self.end = np.asarray(arrays["end"], dtype=np.float64)
+        self.vocab = [{s: i for i, s in enumerate(vocab[name])} for name in COLUMNS]
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(onnx_bytes, options, providers=["CPUExecutionProvider"])
+
+    @classmethod
+    def load(cls, read) -> Model:
+        """From the model files; read(key) gives the bytes of FILES[key]."""
+        with np.load(io.BytesIO(read("arrays"))) as arrays:
+            loaded = {k: arrays[k] for k in arrays.files}
+        vocab = json.loads(read("vocab").decode("utf-8"))
+        return cls(loaded, read("lstm"), vocab, json.loads(read("meta").decode("utf-8")))
+
+    def ids(self, text: str, tokens: Sequence[Token]) -> np.ndarray:
+        """The (n, columns) symbol ids of text's characters (0: no symbol, 1: unknown)."""
+        cols = columns(text, tokens)
+        out = np.empty((len(text), len(COLUMNS)), dtype=np.int64)
+        for j, name in enumerate(COLUMNS):
+            get = self.vocab[j].get
+            out[:, j] = [get(sym, 1) if sym else 0 for sym in cols[name]]
+        return out
+
+    def emissions(self, ids: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+        """(B, L, K) label scores of the sentences ids[start:end] for each (start, end) of spans,
+        padded with zeros after each sentence's end."""
+        lengths = np.array([e - s for s, e in spans], dtype=np.int32)
+        width = int(lengths.max())
+        index = np.full((len(spans), width), -1, dtype=np.int64)
+        for b, (s, e) in enumerate(spans):
+            index[b, : e - s] = np.arange(s, e)
+        pad = np.zeros((1, ids.shape[1]), dtype=ids.dtype)
+        grid = np.concatenate([ids, pad])[index]  # (B, L, C); -1 reads the all-zero pad row
+        prev = np.zeros_like(grid[..., self.bigram])
+        prev[:, 1:] = grid[:, :-1, self.bigram]
+        x = np.concatenate([t[grid[..., j]] for j, t in enumerate(self.tables)] + [self.tables[self.bigram][prev]], -1)
+        x = x.astype(np.float32)
+        (y,) = self.session.run(None, {"X": np.ascontiguousarray(x.transpose(1, 0, 2)), "seq_lens": lengths})
+        time, _, batch, hidden = y.shape  # onnx LSTM output: (time, direction, batch, hidden)
+        h = y.transpose(2, 0, 1, 3).reshape(batch, time, 2 * hidden)
+        return h @ self.w_out + self.b_out
+
+
+def _active(lengths: np.ndarray, width: int) -> np.ndarray:
+    """For each t < width, the first row whose sentence is longer than t (lengths ascending)."""
+    return np.searchsorted(lengths, np.arange(width), side="right")
+
+
+def viterbi(m: Model, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The best label ids (B, L) of each padded sentence; lengths ascending (entries past a
+    sentence's end are junk)."""
+    e = emit.astype(np.float64)
+    batch, width, k = e.shape
+    active = _active(lengths, width)
+    score = m.start + e[:, 0]
+    back = np.zeros((batch, width, k), dtype=np.int64)
+    for t in range(1, width):
+        lo = active[t]
+        cand = score[lo:, :, None] + m.trans
+        back[lo:, t] = cand.argmax(1)
+        score[lo:] = cand.max(1) + e[lo:, t]
+    last = (score + m.end).argmax(1)
+    path = np.zeros((batch, width), dtype=np.int64)
+    rows = np.arange(batch)
+    ends = lengths - 1
+    cur = last.copy()
+    for t in range(width - 1, -1, -1):
+        cur = np.where(ends == t, last, cur)
+        path[:, t] = cur
+        if t:
+            cur = back[rows, t, cur]
+    return path
+
+
+def marginals(m: Model, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """(B, L, K) probability of each label at each character (forward-backward, scaled); lengths
+    ascending."""
+    e = emit.astype(np.float64)
+    batch, width, k = e.shape
+    active = _active(lengths, width)
+    p = np.exp(e - e.max(2, keepdims=True))
+    trans = np.exp(m.trans - m.trans.max())
+    fwd = np.zeros_like(p)
+    a = np.exp(m.start - m.start.max()) * p[:, 0]
+    fwd[:, 0] = a / a.sum(1, keepdims=True)
+    for t in range(1, width):
+        lo = active[t]
+        a = (fwd[lo:, t - 1] @ trans) * p[lo:, t]
+        fwd[lo:, t] = a / a.sum(1, keepdims=True)
+    bwd = np.zeros_like(p)
+    end = np.exp(m.end - m.end.max())
+    bwd[np.arange(batch), lengths - 1] = end / end.sum()
+    trans_t = trans.T
+    for t in range(width - 2, -1, -1):
+        lo = active[t + 1]
+        b = (p[lo:, t + 1] * bwd[lo:, t + 1]) @ trans_t
+        bwd[lo:, t] = b / b.sum(1, keepdims=True)
+    joint = fwd * bwd
+    joint /= np.maximum(joint.sum(2, keepdims=True), 1e-300)
+    return joint
+
+
+@cache
+def meta() -> dict:
+    """The training record shipped next to the model (corpora, held-out scores, parameters)."""
+    return json.loads(data_file("models", FILES["meta"]).read_text("utf-8"))
+
+
+@cache
+def model() -> Model:
+    """The shipped model, loaded once."""
+    return Model.load(lambda key: data_file("models", FILES[key]).read_bytes())
+
+
+def _length_groups(lengths: Sequence[int]) -> list[tuple[int, int]]:
+    """(lo, hi) ranges of ascending lengths run together through the LSTM: a range closes when the
+    next sentence is much longer than its first, so little of the batch is padding."""
+    out, lo = [], 0
+    for i, n in enumerate(lengths):
+        if i > lo and (n > lengths[lo] * _STRETCH + 6 or i - lo >= _BATCH):
+            out.append((lo, i))
+            lo = i
+    if lengths:
+        out.append((lo, len(lengths)))
+    return out
+
+
+def tag(text: str, sentences: Sequence[tuple[int, str]], tokens: Sequence[Token], m: Model | None = None):
+    """For each sentence (offset, text) of text: (offset, labels, marginal of each chosen label)."""
+    m = m or model()
+    return tag_ids(m.ids(text, tokens), sentences, m)
+
+
+def tag_ids(ids: np.ndarray, sentences: Sequence[tuple[int, str]], m: Model) -> list:
+    """:func:`tag` on the ids of a text (:meth:`Model.ids`, or several texts' ids end to end, the
+    sentence offsets then counting from the first text's start).
+
+    The LSTM runs on groups of sentences of similar length (less padding); the CRF passes run on
+    up to :data:`_DECODE` sentences at once (fewer numpy steps)."""
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][1]))
+    out: list = [None] * len(sentences)
+    for top in range(0, len(order), _DECODE):
+        chunk = order[top : top + _DECODE]
+        spans = [(sentences[i][0], sentences[i][0] + len(sentences[i][1])) for i in chunk]
+        lengths = np.array([e - s for s, e in spans])  # ascending: chunk follows order
+        emit = np.zeros((len(chunk), int(lengths[-1]), len(m.labels)), dtype=np.float32)
+        for lo, hi in _length_groups(lengths.tolist()):
+            emit[lo:hi, : lengths[hi - 1]] = m.emissions(ids, spans[lo:hi])
+        paths = viterbi(m, emit, lengths)
+        named = [b for b in range(len(chunk)) if paths[b, : lengths[b]].any()]  # label 0 is O
+        probs = np.zeros(paths.shape)
+        if named:  # the marginals score entity spans: sentences without any need none
+            sub = marginals(m, emit[named], lengths[named])
+            probs[named] = np.take_along_axis(sub, paths[named][:, :, None], 2)[:, :, 0]
+        for b, i in enumerate(chunk):
+            n = lengths[b]
+            out[i] = (sentences[i][0], [m.labels[k] for k in paths[b, :n]], probs[b, :n])
+    return out

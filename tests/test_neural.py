@@ -1,0 +1,62 @@
+"""The neural labeller's decoding (Viterbi, forward-backward) and its batching of sentences."""
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from kg.extract import neural
+
+
+def _crf(k: int, seed: int = 0) -> SimpleNamespace:
+    rng = np.random.default_rng(seed)
+    return SimpleNamespace(trans=rng.normal(size=(k, k)), start=rng.normal(size=k), end=rng.normal(size=k))
+
+
+def _brute_force(m, emit: np.ndarray, n: int) -> tuple[tuple[int, ...], np.ndarray]:
+    """The best label sequence and the label marginals of one sentence, by enumerating every path."""
+    k = emit.shape[1]
+    best, best_score, z = None, -np.inf, 0.0
+    marg = np.zeros((n, k))
+    for seq in itertools.product(range(k), repeat=n):
+        score = m.start[seq[0]] + emit[0, seq[0]] + m.end[seq[-1]]
+        score += sum(m.trans[seq[i - 1], seq[i]] + emit[i, seq[i]] for i in range(1, n))
+        if score > best_score:
+            best, best_score = seq, score
+        w = np.exp(score)
+        z += w
+        for i, lab in enumerate(seq):
+            marg[i, lab] += w
+    return best, marg / z
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_viterbi_and_marginals_match_enumeration(seed):
+    m = _crf(4, seed)
+    lengths = np.array([1, 2, 3, 4, 4])  # ascending, as tag() batches them; padding after each end
+    emit = np.random.default_rng(seed + 10).normal(size=(len(lengths), 4, 4)) * 2
+    paths = neural.viterbi(m, emit, lengths)
+    probs = neural.marginals(m, emit, lengths)
+    for b, n in enumerate(lengths):
+        best, marg = _brute_force(m, emit[b], n)
+        assert tuple(paths[b, :n]) == best
+        np.testing.assert_allclose(probs[b, :n], marg, rtol=1e-9, atol=1e-12)
+
+
+def test_sentences_label_alike_alone_and_in_a_batch():
+    """Padding a sentence in a batch with longer ones changes nothing (onnxruntime's sequence
+    lengths, the CRF passes stop at each sentence's end)."""
+    from kg.extract.doc import tokenize
+    from kg.extract.labeller import split_sentences
+
+    text = "李建国在杭州市西湖区会见了浙江星辰科技有限公司的负责人。国家统计局今天发布数据。广东省经济增长较快。"
+    sentences = split_sentences(text)
+    tokens = tokenize(text)
+    together = neural.tag(text, sentences, tokens)
+    for sentence, (offset, labels, chosen) in zip(sentences, together):
+        ((alone_offset, alone, alone_chosen),) = neural.tag(text, [sentence], tokens)
+        assert offset == alone_offset == sentence[0] and labels == alone
+        assert len(labels) == len(sentence[1])
+        np.testing.assert_allclose(chosen, alone_chosen, atol=1e-5)
