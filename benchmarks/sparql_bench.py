@@ -56,9 +56,9 @@ def _build_chunk(args: tuple[int, list[str], str]) -> tuple[int, int, int, float
     extract = importlib.import_module("kg.extract")
     if "labeller" in getattr(extract, "COMPONENTS", {}):
         try:
-            from kg.extract.labeller import MODEL_NAME
+            from kg.extract.neural import FILES
 
-            present = data_file("models", MODEL_NAME).is_file()
+            present = all(data_file("models", name).is_file() for name in FILES.values())
         except Exception:  # noqa: BLE001
             present = False
         if not present:  # the trained model is not in this checkout: build with the rules only

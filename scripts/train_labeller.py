@@ -414,7 +414,6 @@ def main(argv=None) -> int:
     scheds = [torch.optim.lr_scheduler.LambdaLR(opt, schedule) for opt in opts]
     history = []
     t_train = time.time()
-    best = None
     for epoch in range(1, args.epochs + 1):
         model.train()
         t0, loss_sum = time.time(), 0.0

@@ -630,3 +630,33 @@ def test_listed_people_beside_a_person():
               Mention("t", second, second + 3, "周明远", Kind.PERSON, by="labeller", score=0.95))
     found = {m.text for m in listed_people(doc, people)}
     assert found == {"严守诚"}  # 黄金 is a dictionary word, not a name
+
+
+def test_extract_many_reads_each_article_as_extract_does():
+    from kg.extract import extract_many
+
+    articles = [
+        Article(id="a1", text="昨天上午，李建国在杭州市西湖区会见了浙江星辰科技有限公司的负责人。"),
+        Article(id="a2", text=""),
+        Article(id="a3", text="国家统计局今天发布数据，广东省一季度经济增长较快。王小红表示满意。"),
+    ]
+    together = extract_many(articles)
+    assert [x.article.id for x in together] == ["a1", "a2", "a3"]
+    for article, got in zip(articles, together):
+        alone = extract(article)
+        assert got.mentions == alone.mentions and got.relations == alone.relations
+    assert {m.text for m in together[0].mentions} >= {"李建国", "浙江星辰科技有限公司"}
+
+
+def test_people_named_before_their_post():
+    text = "会上，王建国总理作了报告，刘志华主席出席。"
+    people = {m.text for m in titled_people(make_doc(Article(id="t", text=text))) if m.kind is Kind.PERSON}
+    assert {"王建国", "刘志华"} <= people
+    assert not {m.text for m in titled_people(make_doc(Article(id="t", text="市委书记主持会议。")))}
+
+
+def test_a_countrys_government_is_the_country():
+    found = {m.text: m.kind for m in extract(Article(id="t", text="印度政府和挪威政府今天表示支持。")).mentions}
+    assert found.get("印度") is Kind.PLACE and found.get("挪威") is Kind.PLACE
+    assert "印度政府" not in found
+    assert {m.text: m.kind for m in extract(Article(id="t", text="东林县人民政府发布通知。")).mentions}.get("东林县人民政府") is Kind.ORG

@@ -173,12 +173,25 @@ def _cannot_start(token: Token) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
+@cache
+def place_abbreviations() -> dict[str, str]:
+    """One-character place → its full name (``place_abbreviations.tsv``)."""
+    return dict(table("place_abbreviations"))
+
+
+def _country_government(head: str, suffix: str) -> bool:
+    """印度|政府, 俄|政府: a country's government is named by the country (the place)."""
+    return suffix == "政府" and gazetteer.is_country(place_abbreviations().get(head, head))
+
+
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
     if not head or (head in lexicon("generic_names") and not _body_of_level(head, suffix)):
+        return False
+    if _country_government(head, suffix):
         return False
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False

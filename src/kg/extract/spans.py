@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
 
 from .. import gazetteer
 from ..records import Kind, Mention
-from ..resources import lexicon as word_list, longest_first, table
+from ..resources import lexicon as word_list, longest_first
 from .doc import Doc
-from .lexicon import JOINERS, is_name, national_start, plausible_label, suffix_of
+from .lexicon import JOINERS, is_name, national_start, place_abbreviations, plausible_label, suffix_of
 
 
 def labelled(doc: Doc) -> list[Mention]:
@@ -101,12 +100,6 @@ def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> b
     if at == 1 and word[0] in word_list("abbreviation_before"):
         return True
     return at == 0 and len(word) == 2 and word[1] in word_list("abbreviation_after")
-
-
-@cache
-def place_abbreviations() -> dict[str, str]:
-    """One-character place → its full name (``place_abbreviations.tsv``)."""
-    return dict(table("place_abbreviations"))
 
 
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
