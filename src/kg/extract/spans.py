@@ -92,14 +92,15 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
 def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> bool:
     """Does the one-character place at index ``at`` of a jieba word stand for a place there?
     Yes when the word is made of such places (京津冀), opens with two or more of them (中美关系), or
-    is a visit or stance word around it (访华, 驻华使节, 对华关系, 离京) or a side (美方, 美军); not in
+    is a visit or stance word around it (访华, 驻华使节, 对华关系, 离京), a side (美方, 美军) or the
+    country's head or government (俄总统, 法外长); not in
     中餐, 中外, 中英文 (英 then is a language)."""
     lead = next((i for i, ch in enumerate(word) if ch not in abbreviations), len(word))
     if lead == len(word) or (at < lead and lead >= 2 and word[lead:] in word_list("abbreviation_heads")):
         return True
     if at == 1 and word[0] in word_list("abbreviation_before"):
         return True
-    return at == 0 and len(word) == 2 and word[1] in word_list("abbreviation_after")
+    return at == 0 and word[1:] in word_list("abbreviation_after")
 
 
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
