@@ -77,7 +77,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     return [(start, text)]
 
 
-_QUOTES = frozenset("“”‘’「」『』《》〈〉\"'")
+_QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
