@@ -38,6 +38,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
             continue
+        if _FLOOR.match(text):
+            continue  # 9楼会议厅: a room on a floor, not a named place
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         for offset, part in split_joined(text, kind, start):
@@ -77,6 +79,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     return [(start, text)]
 
 
+_FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
 
 
