@@ -235,3 +235,16 @@ def test_resolve_one_character_place_joins_the_full_name_its_article_uses():
     only_full = (Mention("a", 0, 3, "北京市", Kind.PLACE), Mention("a", 11, 12, "京", Kind.PLACE, alias="北京"))
     (entity,) = resolve([Extraction(article=article, mentions=only_full)]).entities  # 北京 itself never written
     assert entity.name == "北京市" and "京" in entity.aliases
+
+
+def test_a_body_named_by_its_level_is_the_articles_own():
+    """区人民医院 in stories of two districts are two hospitals; in two stories of one district, one."""
+    a = _ex("a", ("万州区", Kind.PLACE), ("区人民医院", Kind.ORG))
+    b = _ex("b", ("涪陵区", Kind.PLACE), ("区人民医院", Kind.ORG))
+    c = _ex("c", ("万州区", Kind.PLACE), ("区人民医院", Kind.ORG))
+    d = _ex("d", ("区人民医院", Kind.ORG))
+    res = resolve([a, b, c, d])
+    hospitals = [e for e in res.entities if e.name == "区人民医院"]
+    by_articles = sorted(sorted({m.article_id for m in e.mentions}) for e in hospitals)
+    assert by_articles == [["a", "c"], ["b"], ["d"]]
+    assert len({e.id for e in hospitals}) == 3

@@ -370,6 +370,11 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
             elif kind is Kind.PLACE and key not in known_ids and _ambiguous_place(texts[0]):
                 codes = _division_codes(texts[0], [t for k, ts, _ in clusters if k is Kind.PLACE for t in ts])
                 contextual[key].append((extraction.article.id, codes, mentions))
+            elif kind is Kind.ORG and key not in known_ids and texts[0].startswith(_LEVEL_FIRST):
+                # 区人民医院, 县委: the body of the article's own district or county; an article that
+                # names none keeps its own
+                codes = _level_codes(texts[0][0], clusters) or {"?" + extraction.article.id}
+                contextual[key].append((extraction.article.id, codes, mentions))
             else:
                 members[key].extend(mentions)
                 if kind is Kind.PLACE:  # the other places of the article, to read its division code
@@ -553,6 +558,13 @@ class _LongerNames:
     def cores_starting(self, kind: Kind, short: str) -> set[tuple[Kind, str]]:
         """Names whose core starts with short (for short forms of up to eight characters)."""
         return self.by_key.get(("prefix", kind, short), set())
+
+
+def _level_codes(level: str, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> set[str]:
+    """The codes of the divisions of one level (区, 县 …) that an article names: the district a
+    区人民医院 of that article belongs to."""
+    return {code for kind, texts, _ in clusters if kind is Kind.PLACE
+            for t in texts if t.endswith(level) for code in _division_codes_of(t)}
 
 
 def _division_codes_of(name: str) -> set[str]:
