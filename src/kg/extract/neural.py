@@ -3,7 +3,8 @@
 Each character is read through the columns of :mod:`kg.extract.char_features` (the character,
 its bigrams, its jieba word and tag, gazetteer and suffix marks); their embeddings feed a
 bidirectional LSTM whose outputs score the BIOES labels of person, place and organization, and a
-linear-chain CRF picks the best label sequence.  All sentences of an article run as one batch.
+linear-chain CRF picks the best label sequence.  The sentences of one or many articles run
+together (:func:`tag_ids`).
 The weights ship in ``kg/data/models`` (:data:`FILES`, see MODEL_CARD.md there) and are rebuilt
 by ``scripts/train_labeller.py`` (PyTorch, training only): tagging needs numpy and onnxruntime.
 """
@@ -24,13 +25,14 @@ from .doc import Token
 __all__ = ["Model", "model", "meta", "tag", "tag_ids", "viterbi", "marginals", "FILES"]
 
 FILES = {"arrays": "labeller.npz", "lstm": "labeller.onnx", "vocab": "labeller_vocab.json", "meta": "meta.json"}
-_BATCH = 48  # at most this many sentences per onnxruntime call,
+_BATCH = 48  # at most this many sentences per onnxruntime call, with
 _STRETCH = 1.3  # the longest at most this many times the shortest (plus 6 characters)
 _DECODE = 256  # sentences per pass of the CRF
 
 
 class Model:
-    """The loaded network: :meth:`scores` gives each sentence's per-character label scores."""
+    """The loaded network: :meth:`ids` reads a text's inputs, :meth:`emissions` scores the labels
+    of sentences from them; :func:`viterbi` and :func:`marginals` decode those scores."""
 
     def __init__(self, arrays, onnx_bytes: bytes, vocab: dict[str, list[str]], meta: dict) -> None:
         import onnxruntime
