@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .errors import InputError, KgError
 from .export import export, load
-from .extract import extract
+from .extract import extract, extract_many
 from .pipeline import BuildResult, build
 from .query import query
 from .records import Article, Entity, Extraction, Fact, Kind, Mention, Relation, Source, Span
@@ -19,7 +19,7 @@ from .render import render  # imported here so that the name is the function, no
 
 
 __all__ = [
-    "build", "extract", "export", "load", "query", "render",
+    "build", "extract", "extract_many", "export", "load", "query", "render",
     "BuildResult", "Article", "Entity", "Extraction", "Fact", "Kind", "Mention", "Relation", "Source", "Span",
     "KgError", "InputError",
 ]
