@@ -24,7 +24,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from gensim.models import Word2Vec  # noqa: E402
 
-from kg.extract.labeller import half_width, split_sentences  # noqa: E402
+from kg.extract.char_features import half_width  # noqa: E402
+from kg.extract.labeller import split_sentences  # noqa: E402
 
 
 def sentences(news: Path) -> list[str]:

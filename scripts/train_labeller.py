@@ -36,7 +36,7 @@ import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
 from kg.extract import labeller  # noqa: E402
-from kg.extract.char_features import COLUMNS, columns  # noqa: E402
+from kg.extract.char_features import COLUMNS, columns, encode  # noqa: E402
 from kg.extract.doc import tokenize  # noqa: E402
 from kg.extract.neural import FILES  # noqa: E402
 
@@ -51,8 +51,6 @@ def sentence_columns(text: str, tags: list[str]):
     cols = columns(text, tokenize(text))
     bioes = labeller.to_bioes(tags)
     for offset, sentence in labeller.split_sentences(text):
-        if not sentence.strip():
-            continue
         end = offset + len(sentence)
         yield {k: v[offset:end] for k, v in cols.items()}, bioes[offset:end]
 
@@ -77,15 +75,6 @@ def build_vocab(samples, min_freq: dict[str, int], pretrained: dict[str, list[st
                 seen.add(s)
         vocab[name] = ["", "<unk>"] + kept[:cap]
     return vocab
-
-
-def encode(cols, vocab) -> np.ndarray:
-    n = len(cols["char"])
-    ids = np.empty((n, len(COLUMNS)), dtype=np.int64)
-    for j, name in enumerate(COLUMNS):
-        table = vocab[name]
-        ids[:, j] = [table.get(sym, 1) if sym else 0 for sym in cols[name]]
-    return ids
 
 
 # ------------------------------------------------------------------------------------- model
@@ -200,28 +189,41 @@ def tensors(data, idx, unk_rate: float, rng: np.random.Generator):
 # -------------------------------------------------------------------------------- evaluation
 
 
+def span_scores(pairs) -> dict:
+    """Span precision, recall and F1 (overall and per type) of (gold, predicted) span sets, one
+    pair per sentence; spans are (start, end, type)."""
+    counts = {t: Counter() for t in ("PER", "LOC", "ORG")}
+    n = 0
+    for gold, pred in pairs:
+        n += 1
+        for t, c in counts.items():
+            g = {x for x in gold if x[2] == t}
+            p = {x for x in pred if x[2] == t}
+            c.update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
+
+    def f1(c: Counter) -> float:
+        return round(2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]), 4) if c["tp"] else 0.0
+
+    total = sum(counts.values(), Counter())
+    return {"precision": round(total["tp"] / max(1, total["tp"] + total["fp"]), 4),
+            "recall": round(total["tp"] / max(1, total["tp"] + total["fn"]), 4),
+            "f1": f1(total), "sentences": n, "per_type": {t: f1(c) for t, c in counts.items()}}
+
+
 def span_f1(model, data, batch_chars=8000) -> dict:
-    """Span F1 of the model's Viterbi labels against gold on encoded held-out sentences."""
+    """Span scores of the model's Viterbi labels against gold on encoded held-out sentences."""
     model.eval()
-    tp = fp = fn = 0
-    per = {t: Counter() for t in ("PER", "LOC", "ORG")}
-    with torch.no_grad():
-        for idx in batches(data, batch_chars, random.Random(0)):
-            ids, labels, mask, lengths = tensors(data, idx, 0.0, None)
-            paths = model.decode(model.emissions(ids, lengths), lengths)
-            for b, i in enumerate(idx):
-                gold = set(labeller.label_spans([LABELS[k] for k in data[i][1]]))
-                pred = set(labeller.label_spans([LABELS[k] for k in paths[b]]))
-                tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-                for t, c in per.items():
-                    g = {x for x in gold if x[2] == t}
-                    p = {x for x in pred if x[2] == t}
-                    c.update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
 
-    def f(tp, fp, fn):
-        return round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+    def pairs():
+        with torch.no_grad():
+            for idx in batches(data, batch_chars, random.Random(0)):
+                ids, _, _, lengths = tensors(data, idx, 0.0, None)
+                paths = model.decode(model.emissions(ids, lengths), lengths)
+                for b, i in enumerate(idx):
+                    yield (set(labeller.label_spans([LABELS[k] for k in data[i][1]])),
+                           set(labeller.label_spans([LABELS[k] for k in paths[b]])))
 
-    return {"f1": f(tp, fp, fn), "per_type": {t: f(c["tp"], c["fp"], c["fn"]) for t, c in per.items()}}
+    return span_scores(pairs())
 
 
 # -------------------------------------------------------------------------------------- export
@@ -289,31 +291,15 @@ def check_export(model: Tagger, folder: Path, data) -> float:
 
 
 def heldout_scores(folder: Path, held_out: dict) -> dict:
-    """Span F1 of every held-out sentence through kg.extract.labeller with the exported network."""
+    """Span scores of every held-out sentence through kg.extract.labeller with the exported network."""
     from kg.extract.labeller import label
     from kg.records import Kind
 
     kinds = {Kind.PERSON: "PER", Kind.PLACE: "LOC", Kind.ORG: "ORG"}
     exported = load_exported(folder)
-    out = {}
-    for name, part in held_out.items():
-        tp = fp = fn = 0
-        per = {t: Counter() for t in kinds.values()}
-        for text, tags in part:
-            gold = set(labeller.label_spans(tags))
-            pred = {(s, e, kinds[k]) for s, e, k, _ in label(text, m=exported)}
-            tp, fp, fn = tp + len(gold & pred), fp + len(pred - gold), fn + len(gold - pred)
-            for t, c in per.items():
-                g = {x for x in gold if x[2] == t}
-                p = {x for x in pred if x[2] == t}
-                c.update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        out[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-                     "sentences": len(part),
-                     "per_type": {t: round(2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]), 4) if c["tp"] else 0.0
-                                  for t, c in per.items()}}
-    return out
+    return {name: span_scores((set(labeller.label_spans(tags)), {(s, e, kinds[k]) for s, e, k, _ in label(text, m=exported)})
+                              for text, tags in part)
+            for name, part in held_out.items()}
 
 
 def load_exported(folder: Path):

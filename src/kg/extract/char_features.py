@@ -17,14 +17,16 @@ Each character of a sentence gets six symbols, which the model's vocabulary turn
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
+
+import numpy as np
 
 from ..resources import lexicon_list
 from .doc import Token
 from .lexicon import single_surnames
 
-__all__ = ["COLUMNS", "columns", "half_width"]
+__all__ = ["COLUMNS", "columns", "encode", "half_width"]
 
 COLUMNS = ("char", "bigram", "word", "tag", "dict", "suffix")
 
@@ -108,3 +110,13 @@ def columns(text: str, tokens: Sequence[Token]) -> dict[str, list[str]]:
         "dict": _dictionary_marks(s),
         "suffix": _suffix_ends(s),
     }
+
+
+def encode(cols: Mapping[str, Sequence[str]], vocab: Mapping[str, Mapping[str, int]]) -> np.ndarray:
+    """The (n, columns) ids of the symbol columns of n characters: vocab[column][symbol], 0 for no
+    symbol, 1 for one the vocabulary does not know."""
+    ids = np.empty((len(cols["char"]), len(COLUMNS)), dtype=np.int64)
+    for j, name in enumerate(COLUMNS):
+        get = vocab[name].get
+        ids[:, j] = [get(sym, 1) if sym else 0 for sym in cols[name]]
+    return ids

@@ -19,7 +19,7 @@ import numpy as np
 
 from kg.resources import data_file
 
-from .char_features import COLUMNS, columns
+from .char_features import COLUMNS, columns, encode
 from .doc import Token
 
 __all__ = ["Model", "model", "meta", "tag", "tag_ids", "viterbi", "marginals", "FILES"]
@@ -46,7 +46,7 @@ class Model:
         self.trans = np.asarray(arrays["trans"], dtype=np.float64)
         self.start = np.asarray(arrays["start"], dtype=np.float64)
         self.end = np.asarray(arrays["end"], dtype=np.float64)
-        self.vocab = [{s: i for i, s in enumerate(vocab[name])} for name in COLUMNS]
+        self.vocab = {name: {s: i for i, s in enumerate(vocab[name])} for name in COLUMNS}
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -62,12 +62,7 @@ class Model:
 
     def ids(self, text: str, tokens: Sequence[Token]) -> np.ndarray:
         """The (n, columns) symbol ids of text's characters (0: no symbol, 1: unknown)."""
-        cols = columns(text, tokens)
-        out = np.empty((len(text), len(COLUMNS)), dtype=np.int64)
-        for j, name in enumerate(COLUMNS):
-            get = self.vocab[j].get
-            out[:, j] = [get(sym, 1) if sym else 0 for sym in cols[name]]
-        return out
+        return encode(columns(text, tokens), self.vocab)
 
     def emissions(self, ids: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """(B, L, K) label scores of the sentences ids[start:end] for each (start, end) of spans,
