@@ -74,19 +74,23 @@ def test_cli_build_unknown_extension_fails_before_work(tmp_path):
 
 def test_cli_extract_jsonl_contract(tmp_path):
     src = tmp_path / "in.jsonl"
-    texts = ["青山区经济和信息化委员会副主任孟雪松表示,将继续推进。", "江津区在白沙镇东华社区建成“老街书房”。"]
+    texts = ["青山区经济和信息化委员会副主任孟雪松表示,将继续推进。", "江津区在白沙镇东华社区建成“老街书房”。",
+             "印巴两国外长昨天在日内瓦会谈。"]
     src.write_text("\n".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     result = run("extract", str(src), "-o", str(out), "--format", "jsonl")
     assert result.exit_code == 0, result.output
     records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
-    assert [r["id"] for r in records] == ["0", "1"]
+    assert [r["id"] for r in records] == ["0", "1", "2"]
     for record, text in zip(records, texts):
         assert record["text"] == text
         for e in record["entities"]:
             assert text[e["start"]:e["end"]] == e["text"]
             assert e["type"] in {"Organization", "Place", "Person", "Initiative"}
     assert {"type": "Person", "text": "孟雪松"}.items() <= next(e for e in records[0]["entities"] if e["text"] == "孟雪松").items()
+    # one-character places that kg resolves to no node are written as references, in text order
+    assert [(e["text"], e.get("reference", False)) for e in records[2]["entities"]] == [
+        ("印", True), ("巴", True), ("日内瓦", False)]
 
 
 def test_cli_query_named_and_formats(built):

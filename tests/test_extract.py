@@ -358,8 +358,8 @@ def test_extract_organizer_is_not_the_object_of_a_verb():
 
 
 def test_extract_place_qualifies_every_name_of_a_list():
-    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、老街纪念馆及茶山景区融为一体。")
-    assert {("locatedIn", name, "临江镇", None) for name in ("文昌阁博物馆", "老街纪念馆", "茶山景区")} <= rels
+    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、梅溪纪念馆及茶山景区融为一体。")
+    assert {("locatedIn", name, "临江镇", None) for name in ("文昌阁博物馆", "梅溪纪念馆", "茶山景区")} <= rels
     rels = _relations("他来到位于成都市的青禾纪念馆、锦江博物馆,缅怀先辈。")
     assert {("locatedIn", name, "成都市", None) for name in ("青禾纪念馆", "锦江博物馆")} <= rels
 
@@ -660,3 +660,15 @@ def test_a_countrys_government_is_the_country():
     assert found.get("印度") is Kind.PLACE and found.get("挪威") is Kind.PLACE
     assert "印度政府" not in found
     assert {m.text: m.kind for m in extract(Article(id="t", text="东林县人民政府发布通知。")).mentions}.get("东林县人民政府") is Kind.ORG
+
+
+def test_extract_references_are_apart_from_mentions():
+    extraction = extract(_article("印巴两国外长昨天在日内瓦会谈。市委、市政府高度重视这项工作。"))
+    assert [(m.text, m.kind) for m in extraction.references] == [
+        ("印", Kind.PLACE), ("巴", Kind.PLACE), ("市委", Kind.ORG)]
+    assert not {m.text for m in extraction.mentions} & {"印", "巴", "市委"}
+
+
+def test_extract_ordinary_words_before_a_suffix_are_no_name():
+    assert _found("多家商业银行已下调首套房贷利率。", None) == set()
+    assert ("作登乡", Kind.PLACE) in _found("他来到作登乡调研。")  # no dictionary word: a name

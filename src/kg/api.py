@@ -35,10 +35,13 @@ def extract_records(path: str | Path, problems: list[InputError] | None = None) 
 
 
 def _record(given: str, article: Article, extraction: Extraction) -> dict:
+    references = extraction.references
     return {
         "id": given,
         "text": article.text,
         "entities": [
-            {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text} for m in extraction.mentions
+            {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text}
+            | ({"reference": True} if m in references else {})
+            for m in sorted(extraction.mentions + references, key=lambda m: (m.start, m.end))
         ],
     }

@@ -104,6 +104,8 @@ class Extraction:
 
     article: Article
     mentions: tuple[Mention, ...] = ()
+    #: names too short to stand for a node (李 of 李大娘, 巴 of 印巴), outside every mention
+    references: tuple[Mention, ...] = ()
     relations: tuple[Relation, ...] = ()
     facts: tuple[Fact, ...] = ()
     sentences: tuple[Span, ...] = ()

@@ -19,7 +19,7 @@ from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
 from .rules import listed_people, party_branches, short_forms
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
-    abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined, split_place_chain,
+    REFERENCE, abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined, split_place_chain,
 )
 
 _LABELLER = "kg.extract.spans:labelled"
@@ -66,12 +66,15 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     candidates: list[Mention] = []
     for name in names:
         candidates.extend(component(name)(doc))
+    references = [m for m in candidates if m.by == REFERENCE]
+    candidates = [m for m in candidates if m.by != REFERENCE]
     mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)))
     return Extraction(
         article=doc.article,
         mentions=mentions,
+        references=tuple(r for r in references if not any(m.start < r.end and r.start < m.end for m in mentions)),
         relations=find_relations(doc, mentions),
         facts=find_facts(doc, mentions),
         sentences=doc.sentences,

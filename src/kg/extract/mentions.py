@@ -54,9 +54,20 @@ def _named_head(text: str, kind: Kind) -> bool:
 
 def _ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
-    (研发|基地, 老|工业|基地)?"""
-    tags = [tag for _, tag in cut(text[: len(text) - len(suffix)])]
-    return bool(tags) and all(tag != "x" and not tag.startswith(("nr", "ns", "nt", "nz", "eng")) for tag in tags)
+    (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?"""
+    words = list(cut(text[: len(text) - len(suffix)]))
+    if len(words) >= 2 and all(len(word) == 1 for word, _ in words):
+        return False  # 作|登 (乡): no dictionary word, an unknown name
+    return bool(words) and not any(
+        tag == "x" or tag.startswith(("nr", "ns", "nt", "nz", "eng")) or (tag == "j" and len(word) == 1)
+        for word, tag in words
+    )
+
+
+def _village_like(text: str, suffix: str) -> bool:
+    """An administrative place whose head is one ordinary word (和平|村, 新市|乡): villages and
+    townships are often named so."""
+    return text.endswith(ADMIN_ENDS) and len(list(cut(text[: len(text) - len(suffix)]))) == 1
 
 
 def _person_led(m: Mention, first: Mention) -> bool:
@@ -78,6 +89,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       it, or a person at its start followed by no name (某人|所在): the suffix name goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
+    * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
+      (商业银行, 生产基地): dropped, but for a village or township named by one word (和平村).
     * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
       互联网): kept only when the name starts with a gazetteer place (某县科技报) or what comes
       before the suffix is a proper noun or no dictionary word (青山站, an unknown name).
@@ -91,8 +104,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
-            if suffix in lexicon("weak_suffixes") and _ordinary_head(m.text, suffix):
-                continue  # 生产基地, 老|物流|基地, 会展中心: a description, not a name
+            if _ordinary_head(m.text, suffix) and not _village_like(m.text, suffix):
+                continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
             continue

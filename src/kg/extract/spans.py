@@ -13,6 +13,13 @@ from .doc import Doc
 from .lexicon import JOINERS, is_name, national_start, place_abbreviations, plausible_label, suffix_of
 
 
+#: the component name of a labeller span too short to name a node on its own: a one-character
+#: surname (李 of 李大娘, 郑 of 郑先生) or a place's one-character form where it is no abbreviation
+#: kg resolves (京剧, 印巴, 黄淮). `kg extract` writes them (Extraction.references); the graph does not.
+REFERENCE = "labeller.reference"
+REFERENCE_FLOOR = 0.7
+
+
 def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
@@ -30,13 +37,19 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if any(ch in _QUOTES for ch in text):
             continue  # a span across a quotation mark is no one name
-        if end - start == 1 and kind is Kind.PLACE and text in abbreviations and score >= 0.6:
+        if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
-            if not abbreviation_in_word(token.text, start - token.start, abbreviations):
-                continue
-            found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
+            if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
+                    and abbreviation_in_word(token.text, start - token.start, abbreviations)):
+                found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
+            elif score >= REFERENCE_FLOOR and text.strip():
+                found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
             continue
-        if end - start < 2 or "\n" in text or text != text.strip() or not plausible_label(text, kind, score):
+        if "\n" in text or text != text.strip():
+            continue
+        if not plausible_label(text, kind, score):
+            if score >= REFERENCE_FLOOR:
+                found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
