@@ -672,3 +672,9 @@ def test_extract_references_are_apart_from_mentions():
 def test_extract_ordinary_words_before_a_suffix_are_no_name():
     assert _found("多家商业银行已下调首套房贷利率。", None) == set()
     assert ("作登乡", Kind.PLACE) in _found("他来到作登乡调研。")  # no dictionary word: a name
+
+
+def test_extract_gazetteer_short_forms_that_are_ordinary_words_need_the_labeller():
+    assert _found("他家住的是一间十多平方米的平房。", None) == set()  # 平房: also a district of Harbin
+    assert _found("这位歌手的嗓音丰满而明亮。", None) == set()
+    assert ("铜梁", Kind.PLACE) in _found("铜梁龙舞在春节期间走上街头。", None)

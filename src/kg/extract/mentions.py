@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .. import gazetteer
-from .lexicon import ADMIN_ENDS, JOINERS, is_name, suffix_of
+from .lexicon import ADMIN_ENDS, JOINERS, common_word, is_name, suffix_of
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -83,7 +83,10 @@ def _person_led(m: Mention, first: Mention) -> bool:
 
 
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
-    """Names found by their suffix, read against the labeller's spans.
+    """Names found by their suffix or in the gazetteer, read against the labeller's spans.
+
+    * A gazetteer short form that is an ordinary word to jieba (丰满, 平房, 大兴) stays only where
+      the labeller reads a place over it.
 
     * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
       it, or a person at its start followed by no name (某人|所在): the suffix name goes.
@@ -97,7 +100,12 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """
     spans = [m for m in candidates if m.by == "labeller"]
     out: list[Mention] = []
+    places = [m for m in spans if m.kind is Kind.PLACE]
     for m in candidates:
+        if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
+            if any(o.start <= m.start and m.end <= o.end for o in places):
+                out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 平房 (a house)
+            continue
         if not _by_suffix(m):
             out.append(m)
             continue
