@@ -678,3 +678,8 @@ def test_extract_gazetteer_short_forms_that_are_ordinary_words_need_the_labeller
     assert _found("他家住的是一间十多平方米的平房。", None) == set()  # 平房: also a district of Harbin
     assert _found("这位歌手的嗓音丰满而明亮。", None) == set()
     assert ("铜梁", Kind.PLACE) in _found("铜梁龙舞在春节期间走上街头。", None)
+
+
+def test_extract_person_then_a_phrase_ending_like_a_suffix_is_no_organization():
+    found = _found("县文联原主席欧阳明轩大操大办女儿婚礼。", None)
+    assert not any(kind is Kind.ORG and text.endswith("大操大办") for text, kind in found)
