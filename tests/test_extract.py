@@ -66,6 +66,7 @@ def test_extract_national_bodies_are_names():
         ("黄河", Kind.PLACE, 0.9, True),  # a one-character head, but the dictionary's place name
         ("中央电视台", Kind.ORG, 0.9, True),
         ("物业公司", Kind.ORG, 0.99, False),  # a suffix after a generic word
+        ("党工委", Kind.ORG, 0.9, False),  # a generic name, though jieba's dictionary tags it nt
         ("桥本龙太郎", Kind.PERSON, 0.99, True),  # the dictionary calls it a common noun
         ("互联网", Kind.ORG, 0.65, False),  # a dictionary word, and the labeller is not sure
         ("李明", Kind.PERSON, 0.4, False),  # too unsure
