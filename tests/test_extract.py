@@ -684,3 +684,14 @@ def test_extract_gazetteer_short_forms_that_are_ordinary_words_need_the_labeller
 def test_extract_person_then_a_phrase_ending_like_a_suffix_is_no_organization():
     found = _found("县文联原主席欧阳明轩大操大办女儿婚礼。", None)
     assert not any(kind is Kind.ORG and text.endswith("大操大办") for text, kind in found)
+
+
+def test_suffix_place_keeps_a_name_character_the_labeller_leaves_out():
+    from kg.extract.mentions import check_with_labeller, reconcile
+
+    def pair(text: str, left: int) -> list[Mention]:
+        return [Mention("t", 0, len(text), text, Kind.PLACE, by="lexicon.place_suffix", score=0.7),
+                Mention("t", left, len(text), text[left:], Kind.PLACE, by="labeller", score=0.86)]
+
+    assert [m.text for m in reconcile(check_with_labeller(pair("高岭沟村", 1)))] == ["高岭沟村"]
+    assert [m.text for m in reconcile(check_with_labeller(pair("在岭沟村", 1)))] == ["岭沟村"]  # a preposition
