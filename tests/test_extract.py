@@ -695,3 +695,12 @@ def test_suffix_place_keeps_a_name_character_the_labeller_leaves_out():
 
     assert [m.text for m in reconcile(check_with_labeller(pair("高岭沟村", 1)))] == ["高岭沟村"]
     assert [m.text for m in reconcile(check_with_labeller(pair("在岭沟村", 1)))] == ["岭沟村"]  # a preposition
+
+
+@pytest.mark.parametrize("text, name", [
+    ("她原在曼谷一家报社工作。", "曼谷一家报社"),  # one of many, counted
+    ("西北地区东南部、华北中南部有小雨。", "西北地区东南部"),  # a part of a region
+    ("这是侵略者在南京所犯的罪行。", "南京所"),  # the particle 所 before a verb
+])
+def test_extract_descriptions_that_end_like_names_are_no_names(text, name):
+    assert name not in {t for t, _ in _found(text, None)}

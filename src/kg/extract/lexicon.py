@@ -2,6 +2,8 @@
 leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
+import re
+
 from functools import cache, lru_cache
 
 from .. import gazetteer
@@ -185,6 +187,12 @@ def _country_government(head: str, suffix: str) -> bool:
     return suffix == "政府" and gazetteer.is_country(place_abbreviations().get(head, head))
 
 
+#: a count before the suffix (一家, 两所, 几个): one of many, not a name
+_COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所]")
+#: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
+_DIRECTION = re.compile(r"[东南西北中]{1,3}$")
+
+
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False
@@ -200,6 +208,8 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 学习型政府
         return False
+    if _COUNTED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
+        return False  # 某市一家公司 (one of many); 某地区东南部 (a part, not a department)
     if any(len(g) >= 2 and (head.startswith(g) or head.endswith(g)) for g in lexicon("generic_heads")):
         return False  # 连片贫困区, 贫困地区县医院
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
@@ -221,6 +231,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
             continue  # but 青山/ns 站/v is a station
+        if token.text == "所" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].pos.startswith("v"):
+            continue  # 某地|所|犯: the particle before a verb, not an institute
         post = _longest_ending(token.text, "posts", rest=1)
         if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 沙坪坝|区委书记
             mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))
