@@ -451,7 +451,21 @@ def main(argv=None) -> int:
         export(model, vocab_lists, meta, args.out)
         print(f"  exported to {args.out}; largest difference of the exported network's scores: "
               f"{check_export(model, args.out, next(iter(held_data.values()))[:64]):.2e}", flush=True)
+    quantize_shipped(args.out, splits.held_out)
     return 0
+
+
+def quantize_shipped(folder: Path, held_out: dict) -> None:
+    """Give the exported BiLSTM int8 weights (scripts/quantize_labeller.py) and record the held-out
+    scores of the network so stored."""
+    from quantize_labeller import quantize
+
+    quantize(folder)
+    meta_path = folder / FILES["meta"]
+    meta = json.loads(meta_path.read_text("utf-8"))
+    meta["heldout_span_f1_int8"] = heldout_scores(folder, held_out)
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    print(json.dumps(meta["heldout_span_f1_int8"], indent=1), flush=True)
 
 
 if __name__ == "__main__":

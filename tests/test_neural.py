@@ -46,8 +46,9 @@ def test_viterbi_and_marginals_match_enumeration(seed):
 
 
 def test_sentences_label_alike_alone_and_in_a_batch():
-    """Padding a sentence in a batch with longer ones changes nothing (onnxruntime's sequence
-    lengths, the CRF passes stop at each sentence's end)."""
+    """Padding a sentence in a batch with longer ones changes its labels in no way (onnxruntime's
+    sequence lengths, the CRF passes stop at each sentence's end); its scores move a little, as the
+    int8 LSTM scales its inputs by the batch's range."""
     from kg.extract.doc import tokenize
     from kg.extract.labeller import split_sentences
 
@@ -59,4 +60,4 @@ def test_sentences_label_alike_alone_and_in_a_batch():
         ((alone_offset, alone, alone_chosen),) = neural.tag(text, [sentence], tokens)
         assert offset == alone_offset == sentence[0] and labels == alone
         assert len(labels) == len(sentence[1])
-        np.testing.assert_allclose(chosen, alone_chosen, atol=1e-5)
+        np.testing.assert_allclose(chosen, alone_chosen, atol=2e-3)

@@ -193,6 +193,11 @@ _COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个�
 _DIRECTION = re.compile(r"[东南西北中]{1,3}$")
 
 
+@cache
+def _long_generic_heads() -> tuple[str, ...]:
+    return tuple(g for g in lexicon("generic_heads") if len(g) >= 2)
+
+
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False
@@ -210,7 +215,7 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if _COUNTED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
         return False  # 某市一家公司 (one of many); 某地区东南部 (a part, not a department)
-    if any(len(g) >= 2 and (head.startswith(g) or head.endswith(g)) for g in lexicon("generic_heads")):
+    if head.startswith(_long_generic_heads()) or head.endswith(_long_generic_heads()):
         return False  # 连片贫困区, 贫困地区县医院
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from ..records import Kind, Mention
 from ..resources import lexicon
@@ -140,6 +141,11 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     return out
 
 
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(lexicon("place_suffixes") | lexicon("org_suffixes"))
+
+
 def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     """Non-overlapping mentions, preferring high score and length; agreement between components on a
     span adds to its score."""
@@ -160,23 +166,27 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
              and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
-    pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled
-            or any(o.kind is m.kind and o.by != "labeller" for o in pool if (o.start, o.end) == (m.start, m.end))]
-    pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, pool))]
-    suffixes, posts = lexicon("place_suffixes") | lexicon("org_suffixes"), lexicon("posts")
+    ruled_kinds = {(m.start, m.end, m.kind) for m in pool if m.by != "labeller"}
+    pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
+    places = [m for m in pool if m.kind is Kind.PLACE]
+    pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, places))]
+    suffixes, posts = _suffixes(), lexicon("posts")
     # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站) was cut short
+    labelled_at: dict[int, list[Mention]] = {}
+    for o in pool:
+        if o.by == "labeller":
+            labelled_at.setdefault(o.start, []).append(o)
     cut_short = {
-        id(o) for m in pool if m.by != "labeller" for o in pool
-        if o.by == "labeller" and o.start == m.start and 0 < m.end - o.end <= 2
-        and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts
+        id(o) for m in pool if m.by != "labeller" for o in labelled_at.get(m.start, ())
+        if 0 < m.end - o.end <= 2 and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts
     }
     pool = [m for m in pool if id(m) not in cut_short]
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(max((m.end for m in pool), default=0))
     for m in ranked:
-        if any(m.start < e and s < m.end for s, e in occupied):
+        if any(occupied[m.start : m.end]):
             continue
         taken.append(m)
-        occupied.append((m.start, m.end))
+        occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     return tuple(sorted(taken, key=lambda m: (m.start, m.end)))
