@@ -707,3 +707,11 @@ def test_suffix_place_keeps_a_name_character_the_labeller_leaves_out():
 ])
 def test_extract_descriptions_that_end_like_names_are_no_names(text, name):
     assert name not in {t for t, _ in _found(text, None)}
+
+
+def test_person_then_government_is_the_person():
+    from kg.extract.mentions import check_with_labeller
+
+    name = Mention("t", 0, 5, "汉森博政府", Kind.ORG, by="lexicon.org_suffix", score=0.85)
+    person = Mention("t", 0, 3, "汉森博", Kind.PERSON, by="labeller", score=0.95)
+    assert check_with_labeller([name, person]) == [person]

@@ -78,6 +78,8 @@ def _person_led(m: Mention, first: Mention) -> bool:
     if first.kind is not Kind.PERSON or first.start != m.start or first.end >= m.end:
         return False
     rest = m.text[first.end - m.start :]
+    if rest == "政府":
+        return True  # 某人|政府: an administration named after its head, who is the name
     if len(rest) == 1 or word_tags().get(rest, "").startswith(("i", "l")) or len(suffix_of(rest, m.kind) or "") == 1:
         return True  # 某人|所, 某人|一意孤行 (an idiom), 某人|大操大办 (a one-character suffix ends a phrase)
     return rest != suffix_of(rest, m.kind) and not is_name(rest, m.kind)
