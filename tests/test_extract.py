@@ -715,3 +715,8 @@ def test_person_then_government_is_the_person():
     name = Mention("t", 0, 5, "汉森博政府", Kind.ORG, by="lexicon.org_suffix", score=0.85)
     person = Mention("t", 0, 3, "汉森博", Kind.PERSON, by="labeller", score=0.95)
     assert check_with_labeller([name, person]) == [person]
+
+
+def test_extract_dates_and_times_are_no_part_of_names():
+    assert not any(t.startswith(("1998", "3月")) for t, _ in _found("议会通过的1998年度政府预算和3月份特区政府的报告。"))
+    assert not any(k is Kind.PERSON for _, k in _found("加藤总理周二晚表示，这项法案必须通过。", ("titled_people",)))

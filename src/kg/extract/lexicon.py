@@ -83,6 +83,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     while start_index < end_index and _cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
+    date = _DATE_START.match(doc.text, start, end)
+    if date:
+        start = date.end()
     if kind is Kind.ORG:
         start += national_start(doc.text[start:end])
     text = doc.text[start:end]
@@ -187,6 +190,8 @@ def _country_government(head: str, suffix: str) -> bool:
     return suffix == "政府" and gazetteer.is_country(place_abbreviations().get(head, head))
 
 
+#: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it
+_DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
 _COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所]")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department

@@ -236,6 +236,8 @@ def titled_people(doc: Doc) -> list[Mention]:
         name = match.group("name")
         if common_word(name) or name[1] in "他她它我你您" or name[1:] in lexicon("speech_verbs"):
             continue  # 主席|支持, 记者|向他, 主席时|表示: a word, a pronoun or a verb after a surname-like character
+        if word_tags().get(name[:2], "").startswith("t"):
+            continue  # 总理|周二晚: a time word after the post
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found + _people_before_posts(doc)
 
