@@ -13,9 +13,11 @@ from .doc import Doc
 from .lexicon import JOINERS, is_name, national_start, place_abbreviations, plausible_label, suffix_of
 
 
-#: the component name of a labeller span too short to name a node on its own: a one-character
-#: surname (李 of 李大娘, 郑 of 郑先生) or a place's one-character form where it is no abbreviation
-#: kg resolves (京剧, 印巴, 黄淮). `kg extract` writes them (Extraction.references); the graph does not.
+#: the component name of a labeller span too short or too generic to name a node on its own: a
+#: one-character surname (李 of 李大娘, 郑 of 郑先生), a place's one-character form where it is no
+#: abbreviation kg resolves (京剧, 印巴, 黄淮), a generic body (市委, 党工委). `kg extract` writes
+#: them (Extraction.references); the graph does not. REFERENCE_FLOOR: the labeller's least score
+#: for one (0.5-0.9 move held-out F1 by 0.003 at most; 0.7 is best on CLUENER and PD together).
 REFERENCE = "labeller.reference"
 REFERENCE_FLOOR = 0.7
 
@@ -24,7 +26,8 @@ def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
     one-character place is kept only when place_abbreviations lists it (its full name as alias);
-    quotation marks at a span's ends are left out, and a span across one is dropped."""
+    quotation marks at a span's ends are left out, and a span across one is dropped. Other
+    one-character spans and generic ones come as references (by=REFERENCE)."""
     from .labeller import label
 
     abbreviations = place_abbreviations()
