@@ -91,6 +91,10 @@ def test_cli_extract_jsonl_contract(tmp_path):
     # one-character places that kg resolves to no node are written as references, in text order
     assert [(e["text"], e.get("reference", False)) for e in records[2]["entities"]] == [
         ("印", True), ("巴", True), ("日内瓦", False)]
+    result = run("extract", str(src), "-o", str(out), "--no-references")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert [e["text"] for e in records[2]["entities"]] == ["日内瓦"]
 
 
 def test_cli_query_named_and_formats(built):

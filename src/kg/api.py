@@ -25,17 +25,19 @@ def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterat
                 yield article.id, article
 
 
-def extract_records(path: str | Path, problems: list[InputError] | None = None) -> Iterator[dict]:
-    """One record per article: {"id", "text", "entities": [{"start", "end", "type", "text"}]}."""
+def extract_records(path: str | Path, problems: list[InputError] | None = None, references: bool = True) -> Iterator[dict]:
+    """One record per article: {"id", "text", "entities": [{"start", "end", "type", "text"}]};
+    references (names too short or generic to be graph nodes) come marked {"reference": true},
+    or not at all when references is False."""
     problems = problems if problems is not None else []
     pairs = articles_for_extract(path, problems)
     while batch := list(islice(pairs, BATCH)):
         for (given, article), extraction in zip(batch, extract_many([a for _, a in batch])):
-            yield _record(given, article, extraction)
+            yield _record(given, article, extraction, references)
 
 
-def _record(given: str, article: Article, extraction: Extraction) -> dict:
-    references = extraction.references
+def _record(given: str, article: Article, extraction: Extraction, with_references: bool = True) -> dict:
+    references = extraction.references if with_references else ()
     return {
         "id": given,
         "text": article.text,

@@ -124,7 +124,9 @@ def _summary_text(summary: dict[str, dict[str, int]], result) -> str:
 @click.argument("input_path", metavar="INPUT")
 @click.option("-o", "--output", required=True, help="Where to write the mentions (- for standard output).")
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-def extract_command(input_path: str, output: str, fmt: str) -> None:
+@click.option("--references/--no-references", default=True, show_default=True,
+              help='Also write names too short or generic to be graph nodes (李 of 李大娘, 市委), marked "reference": true.')
+def extract_command(input_path: str, output: str, fmt: str, references: bool) -> None:
     """Write the entity mentions of INPUT with character offsets.
 
     JSON lines input ({"id", "text"} a line) gives one output line each, offsets into "text";
@@ -137,7 +139,7 @@ def extract_command(input_path: str, output: str, fmt: str) -> None:
     from .api import extract_records
 
     problems: list[InputError] = []
-    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems)]
+    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems, references)]
     _report(problems)
     data = "\n".join(lines) + ("\n" if lines else "")
     if output == "-":
