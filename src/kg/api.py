@@ -38,12 +38,13 @@ def extract_records(path: str | Path, problems: list[InputError] | None = None, 
 
 def _record(given: str, article: Article, extraction: Extraction, with_references: bool = True) -> dict:
     references = extraction.references if with_references else ()
+    marked = set(references)
     return {
         "id": given,
         "text": article.text,
         "entities": [
             {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text}
-            | ({"reference": True} if m in references else {})
+            | ({"reference": True} if m in marked else {})
             for m in sorted(extraction.mentions + references, key=lambda m: (m.start, m.end))
         ],
     }

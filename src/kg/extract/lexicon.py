@@ -123,7 +123,7 @@ _LEVELS = frozenset({*"省市县区州镇乡", "中央"})
 def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """Is a span the labeller read as ``kind`` with confidence ``score`` worth keeping as a name?
 
-    Dropped: low confidence; a generic name (``generic_names``: 党工委, 园区, even where jieba's
+    Dropped: low confidence; a generic name (``generic_names``: 党和政府, 园区, even where jieba's
     dictionary calls it an organization); a suffix after a generic word (社区党支部, 物业公司,
     大医院) unless jieba's dictionary knows the whole span as a place or organization name (黄河,
     中央电视台) or, with the labeller sure (0.9), as an abbreviation (东盟); and a
@@ -178,7 +178,6 @@ def _cannot_start(token: Token) -> bool:
     return token.pos == "m" and not token.text.isdigit()
 
 
-@lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
 @cache
 def place_abbreviations() -> dict[str, str]:
     """One-character place → its full name (``place_abbreviations.tsv``)."""
@@ -203,6 +202,7 @@ def _long_generic_heads() -> tuple[str, ...]:
     return tuple(g for g in lexicon("generic_heads") if len(g) >= 2)
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names"):
         return False

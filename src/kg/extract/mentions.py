@@ -55,20 +55,17 @@ def _named_head(text: str, kind: Kind) -> bool:
 
 def _ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
-    (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?"""
+    (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
+    A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
     words = list(cut(text[: len(text) - len(suffix)]))
+    if len(words) == 1 and text.endswith(ADMIN_ENDS):
+        return False  # 和平|村: villages and townships are often named so
     if len(words) >= 2 and all(len(word) == 1 for word, _ in words):
         return False  # 作|登 (乡): no dictionary word, an unknown name
     return bool(words) and not any(
         tag == "x" or tag.startswith(("nr", "ns", "nt", "nz", "eng")) or (tag == "j" and len(word) == 1)
         for word, tag in words
     )
-
-
-def _village_like(text: str, suffix: str) -> bool:
-    """An administrative place whose head is one ordinary word (和平|村, 新市|乡): villages and
-    townships are often named so."""
-    return text.endswith(ADMIN_ENDS) and len(list(cut(text[: len(text) - len(suffix)]))) == 1
 
 
 def _person_led(m: Mention, first: Mention) -> bool:
@@ -81,13 +78,13 @@ def _person_led(m: Mention, first: Mention) -> bool:
     if rest == "政府":
         return True  # 某人|政府: an administration named after its head, who is the name
     if len(rest) == 1 or word_tags().get(rest, "").startswith(("i", "l")) or len(suffix_of(rest, m.kind) or "") == 1:
-        return True  # 某人|所, 某人|一意孤行 (an idiom), 某人|大操大办 (a one-character suffix ends a phrase)
+        return True  # 某人|所, 某人|一意孤行 (an idiom), 某人|私下操办 (a one-character suffix ends a phrase)
     return rest != suffix_of(rest, m.kind) and not is_name(rest, m.kind)
 
 
 def _name_character(left_out: str) -> bool:
     """Is what the labeller leaves out at the start of a suffix name one character that can open a
-    name (高|西沟村), not a preposition, verb or pronoun (在|某某村, 是|某某村)? Used for places only:
+    name (高|岭沟村), not a preposition, verb or pronoun (在|某某村, 是|某某村)? Used for places only:
     on held-out text the organizations so read were a verb or an adjective before a name (记|某馆,
     旧|中国政府)."""
     return len(left_out) == 1 and word_tags().get(left_out, "x")[0] in "abjnx"
@@ -96,7 +93,7 @@ def _name_character(left_out: str) -> bool:
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix or in the gazetteer, read against the labeller's spans.
 
-    * A gazetteer short form that is an ordinary word to jieba (丰满, 平房, 大兴) stays only where
+    * A gazetteer short form that is an ordinary word to jieba (丰满, 大厂, 大兴) stays only where
       the labeller reads a place over it.
 
     * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
@@ -115,7 +112,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     for m in candidates:
         if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
             if any(o.start <= m.start and m.end <= o.end for o in places):
-                out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 平房 (a house)
+                out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 大兴 (a verb)
             continue
         if not _by_suffix(m):
             out.append(m)
@@ -123,7 +120,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
-            if _ordinary_head(m.text, suffix) and not _village_like(m.text, suffix):
+            if _ordinary_head(m.text, suffix):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
@@ -133,7 +130,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if any(m.text[a.end - m.start : b.start - m.start] in JOINERS for a, b in zip(over, over[1:])):
             continue  # 甲公司和乙博物馆: the labeller reads two names joined by a conjunction
         if over[0].start > m.start and m.kind is Kind.PLACE and _name_character(m.text[: over[0].start - m.start]):
-            m = replace(m, score=max(m.score, over[0].score))  # 高|西沟村: the longer reading wins
+            m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村: the longer reading wins
         elif over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
             if not is_name(text, m.kind):

@@ -15,7 +15,7 @@ from .lexicon import JOINERS, is_name, national_start, place_abbreviations, plau
 
 #: the component name of a labeller span too short or too generic to name a node on its own: a
 #: one-character surname (李 of 李大娘, 郑 of 郑先生), a place's one-character form where it is no
-#: abbreviation kg resolves (京剧, 印巴, 黄淮), a generic body (市委, 党工委). `kg extract` writes
+#: abbreviation kg resolves (京剧, 印巴, 黄淮), a generic body (市委, 党和政府). `kg extract` writes
 #: them (Extraction.references); the graph does not. REFERENCE_FLOOR: the labeller's least score
 #: for one (floors of 0.5-0.9 move held-out F1 by 0.004 at most, lower ones helping MSRA and PD,
 #: higher ones CLUENER, which labels no one-character names).
