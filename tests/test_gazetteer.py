@@ -113,6 +113,18 @@ def test_find_longest_match_and_empty():
     assert gz.find("京") == []
 
 
+def test_find_remembers_a_batch_of_articles():
+    texts = [f"第{i}篇：记者从重庆市江津区白沙镇了解到，浙江杭州的客人将于明天抵达。" + "。" * 64 for i in range(gz._KEPT + 1)]
+    first = gz.find(texts[0])
+    first.append((0, 0, "changed by the caller"))  # a copy: what a caller does to it is not remembered
+    assert gz.find(texts[0]) == first[:-1]
+    for text in texts[1:]:
+        gz.find(text)
+    assert texts[0] not in gz._found and texts[1] in gz._found  # the oldest goes first
+    assert len(gz._found) == gz._KEPT
+    assert gz.find(texts[0]) == first[:-1] and first[0] == (7, 10, "重庆市")
+
+
 def test_find_speed():
     text = "国务院总理今天在北京会见了来访的法国总统，双方就推动中法合作交换了意见。" * 3000
     gz.find(text[:100])  # load

@@ -214,7 +214,8 @@ def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
     return highest[0] if len(highest) == 1 else None
 
 
-_REMEMBERED = 64  # find() remembers its latest text of at least this many characters
+_REMEMBERED = 64  # find() remembers its latest texts of at least this many characters,
+_KEPT = 64  # this many of them: the labeller reads a batch of articles, then the rules read each
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
@@ -224,10 +225,9 @@ def find(text: str) -> list[tuple[int, int, str]]:
     aliases), continents and well-known foreign cities; entries of ``place_stop.txt`` (short
     forms that are mostly ordinary words in news) are never matched.
     """
-    global _last_find
-    last = _last_find
-    if last is not None and last[0] == text:
-        return list(last[1])
+    known = _found.get(text)
+    if known is not None:
+        return list(known)
     idx = _index()
     prefix = idx.prefix
     places = idx.places
@@ -251,13 +251,15 @@ def find(text: str) -> list[tuple[int, int, str]]:
         else:
             i += 1
     if len(text) >= _REMEMBERED:  # a short name asked in between does not push an article out
-        _last_find = (text, tuple(out))
+        _found[text] = tuple(out)
+        for old in list(_found)[:-_KEPT]:
+            _found.pop(old, None)
     return out
 
 
-#: the text of the latest :func:`find` and what it found: the extract components and the labeller
-#: scan the same article one after the other
-_last_find: tuple[str, tuple[tuple[int, int, str], ...]] | None = None
+#: the texts of the latest calls of :func:`find` and what it found (oldest first): the labeller and
+#: the extract components scan the same articles
+_found: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
 def country(name: str) -> str | None:

@@ -107,7 +107,7 @@ def columns(text: str, tokens: Sequence[Token]) -> dict[str, list[str]]:
         "bigram": [s[i : i + 2] for i in range(len(s))],
         "word": word,
         "tag": tag,
-        "dict": _dictionary_marks(s),
+        "dict": _dictionary_marks(text),  # the text as it is: find() remembers it for the rules
         "suffix": _suffix_ends(s),
     }
 

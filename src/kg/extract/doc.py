@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Article, Span
 from .segmenter import words
@@ -13,8 +14,7 @@ from .segmenter import words
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: an article has thousands, made faster than a dataclass's
     start: int
     end: int
     text: str

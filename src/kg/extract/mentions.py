@@ -1,6 +1,7 @@
 """Choose one reading where candidate mentions from different components overlap."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
@@ -20,17 +21,15 @@ def _weight(mention: Mention) -> float:
     return mention.score + 0.1 * (mention.end - mention.start)
 
 
-def _tiled(candidate: Mention, others: list[Mention]) -> bool:
+def _tiled(candidate: Mention, places: list[Mention], starts: list[int]) -> bool:
     """True when two or more other place names cover this place candidate exactly (a place chain
-    read as one name: 临江镇东华社区 = 临江镇 + 东华社区)."""
-    inside = sorted(
-        (m for m in others if m is not candidate and m.kind is Kind.PLACE
-         and candidate.start <= m.start and m.end <= candidate.end and (m.end - m.start) < (candidate.end - candidate.start)),
-        key=lambda m: (m.start, -m.end),
-    )
+    read as one name: 临江镇东华社区 = 临江镇 + 东华社区); places sorted by (start, -end), starts
+    their starts."""
+    size = candidate.end - candidate.start
     position, pieces = candidate.start, 0
-    for m in inside:
-        if m.start == position:
+    for i in range(bisect_left(starts, candidate.start), bisect_left(starts, candidate.end)):
+        m = places[i]
+        if m.start == position and m.end <= candidate.end and m.end - m.start < size:
             position, pieces = m.end, pieces + 1
     return pieces >= 2 and position == candidate.end
 
@@ -167,8 +166,9 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
              and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
     ruled_kinds = {(m.start, m.end, m.kind) for m in pool if m.by != "labeller"}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
-    places = [m for m in pool if m.kind is Kind.PLACE]
-    pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, places))]
+    places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
+    starts = [m.start for m in places]
+    pool = [m for m in pool if not (m.kind is Kind.PLACE and m.by == "labeller" and _tiled(m, places, starts))]
     suffixes, posts = _suffixes(), lexicon("posts")
     # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站) was cut short
     labelled_at: dict[int, list[Mention]] = {}

@@ -580,11 +580,17 @@ def _place_anaphora() -> tuple[str, ...]:
     return tuple(sorted(phrases + list(lexicon("subject_anaphora")), key=len, reverse=True))
 
 
+@cache
+def _place_anaphor_pattern() -> re.Pattern[str] | None:
+    phrases = "|".join(map(re.escape, _place_anaphora()))
+    return re.compile(rf"(?:^|[，,：:；;])\s*({phrases})(?!时间)") if phrases else None
+
+
 def _place_anaphor(text: str, sentence: Span) -> tuple[int, int, str] | None:
     """The first 该区/该县/当地 … of a sentence that opens a clause: (start, end, the ending its
     antecedent has: 区 for 该区, none for 当地). 当地时间 is a time, not a place."""
-    phrases = "|".join(map(re.escape, _place_anaphora()))
-    match = re.search(rf"(?:^|[，,：:；;])\s*({phrases})(?!时间)", text[sentence.start:sentence.end]) if phrases else None
+    pattern = _place_anaphor_pattern()
+    match = pattern.search(text[sentence.start:sentence.end]) if pattern is not None else None
     if match is None:
         return None
     phrase = match.group(1)
