@@ -33,6 +33,8 @@ def test_extract_sentences_cut_after_closing_quote():
         ("重庆青禾电子科技有限公司负责人说。", "重庆青禾电子科技有限公司", Kind.ORG),
         ("居民在白沙镇东华社区借书。", "东华社区", Kind.PLACE),
         ("居民在白沙镇东华社区借书。", "白沙镇", Kind.PLACE),
+        ("运动会在青山体育馆开幕。", "青山体育馆", Kind.PLACE),  # a venue is a named site
+        ("新开的西岭购物中心人流不断。", "西岭购物中心", Kind.PLACE),
     ],
 )
 def test_extract_names_by_suffix(text, name, kind):
@@ -491,6 +493,23 @@ def test_suffix_names_give_way_to_a_person_or_two_joined_names():
     assert "王立新所" not in kept and "王立新" in kept  # a person, then 所: no organization
     assert "东林机械有限公司和西山博物馆" not in kept  # two names joined by 和
     assert "周海平纪念馆" in kept  # an institution named after a person stays
+
+
+def test_suffix_names_give_way_to_two_names_read_apart():
+    from kg.extract.mentions import check_with_labeller
+
+    text = "东林集团所属西江物流总公司，南川工务局三处青松机械厂。"
+    org = "lexicon.org_suffix"
+    spanning = _mention("东林集团所属西江物流总公司", text, Kind.ORG, org)
+    group = _mention("东林集团", text, Kind.ORG, "labeller", 0.9)
+    company = _mention("西江物流总公司", text, Kind.ORG, "labeller", 0.9)
+    unit_chain = _mention("南川工务局三处青松机械厂", text, Kind.ORG, org)
+    bureau = _mention("南川工务局", text, Kind.ORG, "labeller", 0.9)
+    works = _mention("青松机械厂", text, Kind.ORG, "labeller", 0.9)
+    kept = {m.text for m in check_with_labeller([spanning, group, company, unit_chain, bureau, works])}
+    assert "东林集团所属西江物流总公司" not in kept  # two organizations, 所属 between them
+    assert {"东林集团", "西江物流总公司"} <= kept
+    assert "南川工务局三处青松机械厂" in kept  # a numbered unit links them inside one name
 
 
 def test_one_character_places_only_when_listed_and_standing_alone():

@@ -253,10 +253,12 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # an idiom (告老还乡) ends in no suffix
         if len(token.text) == 1 and i > 0 and doc.tokens[i - 1].pos == "nr" and (len(doc.tokens[i - 1].text) == 1 or token.pos == "c"):
             continue  # 郭|路|生, 丁东|所(说): the character belongs to the person's name or the sentence
-        for kind in (Kind.ORG, Kind.PLACE):
-            suffix = suffix_of(token.text, kind)
-            if suffix is None or token.pos == "nr" or token.text.endswith(("常委", "委员")):
+        suffixes = {kind: suffix_of(token.text, kind) or "" for kind in (Kind.ORG, Kind.PLACE)}
+        for kind, suffix in suffixes.items():
+            if not suffix or token.pos == "nr" or token.text.endswith(("常委", "委员")):
                 continue  # 政治局常委 is a post
+            if any(len(other) > len(suffix) for other in suffixes.values()):
+                continue  # 购物中心 is a place's ending, not 中心 an organization's
             if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
                 continue  # 某省自贸(试验)区: kg.extract.rules.place_led_names reads it whole
             if len(suffix) == 1 and (len(token.text) == 2 or (

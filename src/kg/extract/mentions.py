@@ -89,6 +89,12 @@ def _name_character(left_out: str) -> bool:
     return len(left_out) == 1 and word_tags().get(left_out, "x")[0] in "abjnx"
 
 
+def _apart(gap: str) -> bool:
+    """Whether words between two names keep them apart (所属, 经商), unlike a numbered unit (三处,
+    二级单位) that links a body to the one it belongs to inside one name."""
+    return bool(gap) and not any(tag == "m" for _, tag in cut(gap))
+
+
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix or in the gazetteer, read against the labeller's spans.
 
@@ -96,7 +102,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       the labeller reads a place over it.
 
     * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
-      it, or a person at its start followed by no name (某人|所在): the suffix name goes.
+      it, two organizations or people apart inside it (甲集团|所属|乙公司), or a person at its start
+      followed by no name (某人|所在): the suffix name goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
@@ -128,6 +135,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue
         if any(m.text[a.end - m.start : b.start - m.start] in JOINERS for a, b in zip(over, over[1:])):
             continue  # 甲公司和乙博物馆: the labeller reads two names joined by a conjunction
+        if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
+               for a, b in zip(over, over[1:])):
+            continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
         if over[0].start > m.start and m.kind is Kind.PLACE and _name_character(m.text[: over[0].start - m.start]):
             m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村: the longer reading wins
         elif over[0].start > m.start:
@@ -149,10 +159,13 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     span adds to its score."""
     by_span: dict[tuple[int, int, Kind], Mention] = {}
     support: dict[tuple[int, int, Kind], float] = {}
+    ruled_kinds: set[tuple[int, int, Kind]] = set()  # what the rules read, even where the labeller agrees
     for m in candidates:
         if not m.text.strip():
             continue
         key = (m.start, m.end, m.kind)
+        if m.by != "labeller":
+            ruled_kinds.add(key)
         support[key] = support.get(key, 0.0) + m.score
         best = by_span.get(key)
         if best is None or m.score > best.score or (m.alias and not best.alias):
@@ -164,7 +177,6 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
              and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
-    ruled_kinds = {(m.start, m.end, m.kind) for m in pool if m.by != "labeller"}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
     places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in places]
