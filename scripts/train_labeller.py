@@ -305,7 +305,7 @@ def heldout_scores(folder: Path, held_out: dict) -> dict:
 def load_exported(folder: Path):
     from kg.extract import neural
 
-    return neural.Model.load(lambda key: (folder / neural.FILES[key]).read_bytes())
+    return neural.Model.load(lambda key: (folder / neural.FILES[key]).open("rb"))
 
 
 # -------------------------------------------------------------------------------------- main

@@ -61,3 +61,28 @@ def test_sentences_label_alike_alone_and_in_a_batch():
         assert offset == alone_offset == sentence[0] and labels == alone
         assert len(labels) == len(sentence[1])
         np.testing.assert_allclose(chosen, alone_chosen, atol=2e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["重庆市江北区住房和城乡建设委员会主任王立新说，ＡＢＣ公司（渝川建设）投资１２亿元。\n\n第二段",
+     "", "王", "  ", "𠮷哥在北京", "a𠮷", "《》—…￥％", "中华人民共和国国务院总理李强今天在人民大会堂会见外宾。"],
+)
+def test_encoder_gives_the_ids_training_reads(text):
+    """The shipped model's input ids (characters and bigrams by binary search over packed code
+    points) equal the symbol columns looked up in the vocabulary, as the training script reads them."""
+    import json
+
+    from kg.extract.char_features import COLUMNS, columns, encode
+    from kg.extract.doc import tokenize
+    from kg.resources import data_file
+
+    symbols = json.loads(data_file("models", neural.FILES["vocab"]).read_text("utf-8"))
+    vocab = {name: {s: i for i, s in enumerate(symbols[name])} for name in COLUMNS}
+    tokens = tokenize(text)
+    expected = encode(columns(text, tokens), vocab)
+    got = neural.model().ids(text, tokens)
+    assert got.shape == (len(text), len(COLUMNS))
+    assert (got == expected).all()
+    if "王" in text:
+        assert got[text.index("王"), 0] > 1  # a known character: neither "no symbol" nor unknown

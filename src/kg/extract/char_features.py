@@ -26,7 +26,7 @@ from ..resources import lexicon_list
 from .doc import Token
 from .lexicon import single_surnames
 
-__all__ = ["COLUMNS", "columns", "encode", "half_width"]
+__all__ = ["COLUMNS", "columns", "encode", "half_width", "Encoder", "PairIds"]
 
 COLUMNS = ("char", "bigram", "word", "tag", "dict", "suffix")
 
@@ -112,11 +112,65 @@ def columns(text: str, tokens: Sequence[Token]) -> dict[str, list[str]]:
     }
 
 
-def encode(cols: Mapping[str, Sequence[str]], vocab: Mapping[str, Mapping[str, int]]) -> np.ndarray:
-    """The (n, columns) ids of the symbol columns of n characters: vocab[column][symbol], 0 for no
-    symbol, 1 for one the vocabulary does not know."""
-    ids = np.empty((len(cols["char"]), len(COLUMNS)), dtype=np.int64)
-    for j, name in enumerate(COLUMNS):
+def encode(cols: Mapping[str, Sequence[str]], vocab: Mapping[str, Mapping[str, int]],
+           names: Sequence[str] = COLUMNS) -> np.ndarray:
+    """The (n, len(names)) ids of the symbol columns of n characters: vocab[column][symbol], 0 for
+    no symbol, 1 for one the vocabulary does not know."""
+    ids = np.empty((len(cols[names[0]]), len(names)), dtype=np.int64)
+    for j, name in enumerate(names):
         get = vocab[name].get
         ids[:, j] = [get(sym, 1) if sym else 0 for sym in cols[name]]
     return ids
+
+
+_NONE = 0x1FFFFF  # above every code point: "no second character"
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+class PairIds:
+    """The ids of one- and two-character symbols (characters, bigrams), looked up in numpy: a
+    symbol's code points packed into one integer, found by binary search among the vocabulary's.
+    Reading a vocabulary so costs no dictionary of 250,000 strings at start-up."""
+
+    def __init__(self, symbols: Sequence[str]) -> None:
+        lengths = np.fromiter(map(len, symbols), dtype=np.int64, count=len(symbols))
+        points = np.append(_code_points("".join(symbols)), _NONE)
+        starts = np.cumsum(lengths) - lengths
+        kept = np.flatnonzero((lengths == 1) | (lengths == 2))  # not "" (no symbol) or "<unk>"
+        first = points[starts[kept]]
+        second = np.where(lengths[kept] == 2, points[starts[kept] + 1], _NONE)
+        keys = first << 21 | second
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.ids = keys[order], kept[order]
+
+    def __call__(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Ids of the symbols first[i] + second[i] (code points; _NONE for a single character), 1
+        where the vocabulary does not have one."""
+        codes = first << 21 | second
+        at = np.minimum(np.searchsorted(self.keys, codes), len(self.keys) - 1)
+        return np.where(self.keys[at] == codes, self.ids[at], 1)
+
+
+class Encoder:
+    """``encode(columns(text, tokens), vocab)`` from the vocabulary's symbol lists, with characters
+    and bigrams looked up by :class:`PairIds` (the other columns through dictionaries)."""
+
+    def __init__(self, symbols: Mapping[str, Sequence[str]]) -> None:
+        self.chars = PairIds(symbols["char"])
+        self.bigrams = PairIds(symbols["bigram"])
+        self.vocab = {name: {sym: i for i, sym in enumerate(symbols[name])} for name in COLUMNS[2:]}
+
+    def __call__(self, text: str, tokens: Sequence[Token]) -> np.ndarray:
+        """The (n, columns) ids of text's characters (0: no symbol, 1: unknown)."""
+        s = half_width(text)
+        ids = np.empty((len(s), len(COLUMNS)), dtype=np.int64)
+        points = _code_points(s)
+        ids[:, 0] = self.chars(points, np.full_like(points, _NONE))
+        ids[:, 1] = self.bigrams(points, np.append(points[1:], _NONE))
+        word, tag = _word_columns(len(s), tokens)
+        rest = {"word": word, "tag": tag, "dict": _dictionary_marks(text), "suffix": _suffix_ends(s)}
+        ids[:, 2:] = encode(rest, self.vocab, COLUMNS[2:])
+        return ids

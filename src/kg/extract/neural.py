@@ -10,7 +10,6 @@ by ``scripts/train_labeller.py`` (PyTorch, training only): tagging needs numpy a
 """
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Sequence
 from functools import cache
@@ -19,7 +18,7 @@ import numpy as np
 
 from kg.resources import data_file
 
-from .char_features import COLUMNS, columns, encode
+from .char_features import COLUMNS, Encoder
 from .doc import Token
 
 __all__ = ["Model", "model", "meta", "tag", "tag_ids", "viterbi", "marginals", "FILES"]
@@ -47,23 +46,25 @@ class Model:
         self.trans = np.asarray(arrays["trans"], dtype=np.float64)
         self.start = np.asarray(arrays["start"], dtype=np.float64)
         self.end = np.asarray(arrays["end"], dtype=np.float64)
-        self.vocab = {name: {s: i for i, s in enumerate(vocab[name])} for name in COLUMNS}
+        self.encoder = Encoder(vocab)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(onnx_bytes, options, providers=["CPUExecutionProvider"])
 
     @classmethod
-    def load(cls, read) -> Model:
-        """From the model files; read(key) gives the bytes of FILES[key]."""
-        with np.load(io.BytesIO(read("arrays"))) as arrays:
+    def load(cls, open_file) -> Model:
+        """From the model files; open_file(key) opens FILES[key] for reading bytes."""
+        with open_file("arrays") as handle, np.load(handle) as arrays:  # a file: its arrays read in place
             loaded = {k: arrays[k] for k in arrays.files}
-        vocab = json.loads(read("vocab").decode("utf-8"))
-        return cls(loaded, read("lstm"), vocab, json.loads(read("meta").decode("utf-8")))
+        with open_file("vocab") as handle:
+            vocab = json.loads(handle.read().decode("utf-8"))
+        with open_file("lstm") as lstm, open_file("meta") as meta:
+            return cls(loaded, lstm.read(), vocab, json.loads(meta.read().decode("utf-8")))
 
     def ids(self, text: str, tokens: Sequence[Token]) -> np.ndarray:
         """The (n, columns) symbol ids of text's characters (0: no symbol, 1: unknown)."""
-        return encode(columns(text, tokens), self.vocab)
+        return self.encoder(text, tokens)
 
     def emissions(self, ids: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:
         """(B, L, K) label scores of the sentences ids[start:end] for each (start, end) of spans,
@@ -153,7 +154,7 @@ def meta() -> dict:
 @cache
 def model() -> Model:
     """The shipped model, loaded once."""
-    return Model.load(lambda key: data_file("models", FILES[key]).read_bytes())
+    return Model.load(lambda key: data_file("models", FILES[key]).open("rb"))
 
 
 def _length_groups(lengths: Sequence[int]) -> list[tuple[int, int]]:
