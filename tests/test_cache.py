@@ -99,4 +99,19 @@ assert "".join(w for w, _ in mine) == text
     for _ in ("cold", "warm"):
         done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
-    assert len(list(tmp_path.glob("jieba-dictionary-*.marshal"))) == 1
+    assert len(list(tmp_path.glob("jieba-packed-*.marshal"))) == 1
+
+
+def test_segmenter_uses_a_tokenizer_set_up_before(tmp_path):
+    """A jieba tokenizer initialised before kg cuts (with a word added) gives the frequencies."""
+    script = """
+import jieba
+jieba.initialize()
+jieba.add_word("青禾模具", 100000)
+from kg.extract.segmenter import cut
+assert ("青禾模具", "x") in list(cut("重庆青禾模具公司")), list(cut("重庆青禾模具公司"))
+assert ("重庆", "ns") in list(cut("重庆青禾模具公司"))
+"""
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

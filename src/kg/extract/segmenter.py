@@ -4,9 +4,9 @@ kg tokenizes with ``jieba.posseg.cut(text, HMM=False)`` (new words come from the
 rules, not jieba's HMM).  Importing ``jieba.posseg`` costs about a second at every start: it reads
 jieba's 349k-line dict.txt into a word → tag table and loads the HMM tables the HMM-off cut never
 uses; ``jieba.initialize()`` costs another second reading jieba's prefix table from its cache file.
-This module does the same cut on jieba's dictionary, with the prefix table and the tag table kept
-in :mod:`kg.cache` (keyed by the dictionary's content), and jieba's word graph and best route
-computed in one pass; tests check that the words and tags are exactly jieba.posseg's.
+This module does the same cut on jieba's dictionary, with the prefix table and the tags packed in
+one table kept in :mod:`kg.cache` (keyed by the dictionary's content), and jieba's word graph and
+best route computed in one pass; tests check that the words and tags are exactly jieba.posseg's.
 
 >>> list(cut("重庆市江北区2024年"))
 [('重庆市', 'ns'), ('江北区', 'ns'), ('2024', 'eng'), ('年', 'm')]
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from math import log
 from pathlib import Path
@@ -31,15 +31,19 @@ _ENG = re.compile("[a-zA-Z0-9]+")
 _NUM = re.compile("[\\.0-9]+")
 
 
-@cache
-def _dictionary():
-    """jieba's tokenizer, set up with the tables jieba.initialize() would load (word and prefix →
-    frequency, and their total) read from kg's start-up cache, and the word → tag table.
+_TAG_BITS = 7  # a packed entry is frequency << 7 | tag number (0: a prefix or no tag)
+_TAG_MASK = (1 << _TAG_BITS) - 1
 
-    jieba reads its own cache with ``marshal.load`` from a file, a second at every start; kg keeps
-    both tables in one cache file, read in one piece, the tag table's words shared with the
-    frequency table's.  A tokenizer someone set up already (jieba.initialize, a user dictionary)
-    is used as it is.
+
+@cache
+def _dictionary() -> tuple[dict[str, int], float, tuple[str, ...]]:
+    """jieba's prefix table with each word's tag packed in (word or prefix → frequency << 7 | tag
+    number), the log of jieba's total frequency, and the tags by number (1 is the first).
+
+    jieba.initialize() reads its prefix table from its cache file and jieba.posseg reads dict.txt
+    into a word → tag table, about a second each at every start; kg keeps one table of both in its
+    start-up cache (:mod:`kg.cache`, keyed by the dictionary's content), read in one piece.  A
+    tokenizer someone set up already (jieba.initialize, a user dictionary) gives the frequencies.
     """
     import jieba
 
@@ -47,23 +51,30 @@ def _dictionary():
     tokenizer = jieba.dt
     with tokenizer.get_dict_file() as dictionary:
         source = Path(dictionary.name)
-    freq, total, tags = cached("jieba-dictionary", [source], lambda: _dictionary_tables(source))
-    with tokenizer.lock:
-        if not tokenizer.initialized:
-            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
-    return tokenizer, tags
+    packed, total, names = cached("jieba-packed", [source], lambda: _packed_table(source))
+    if tokenizer.initialized:
+        with tokenizer.lock:
+            freq, total = dict(tokenizer.FREQ), tokenizer.total
+        packed = {word: f << _TAG_BITS | (packed.get(word, 0) & _TAG_MASK) for word, f in freq.items()}
+    return packed, log(total), names
 
 
-def _dictionary_tables(source: Path) -> tuple[dict[str, int], int, dict[str, str]]:
-    """jieba's prefix table and total (``Tokenizer.gen_pfdict``) and :func:`_dictionary_table`,
-    one string object for a word in both."""
+def _packed_table(source: Path) -> tuple[dict[str, int], int, tuple[str, ...]]:
+    """jieba's prefix table and total (``Tokenizer.gen_pfdict``) with :func:`_dictionary_table`'s
+    tags packed in, and the tags by number."""
     import jieba
 
     with open(source, "rb") as dictionary:
         freq, total = jieba.Tokenizer.gen_pfdict(dictionary)
-    same = dict(zip(freq, freq))
-    tags = {same.get(word, word): tag for word, tag in _dictionary_table(source.read_bytes()).items()}
-    return freq, total, tags
+    tags = _dictionary_table(source.read_bytes())
+    names = tuple(sorted(set(tags.values())))
+    if len(names) > _TAG_MASK:
+        raise ValueError(f"{source}: {len(names)} tags, more than {_TAG_MASK}")
+    number = {tag: i for i, tag in enumerate(names, 1)}
+    packed = {word: f << _TAG_BITS | number.get(tags.get(word, ""), 0) for word, f in freq.items()}
+    for word, tag in tags.items():  # a word jieba's prefix table does not hold (none in dict.txt)
+        packed.setdefault(word, number[tag])
+    return packed, total, names
 
 
 def _dictionary_table(dictionary: bytes) -> dict[str, str]:
@@ -76,16 +87,44 @@ def _dictionary_table(dictionary: bytes) -> dict[str, str]:
     return table
 
 
-def word_tags() -> dict[str, str]:
+class _Tags(Mapping[str, str]):
+    """word → jieba tag (jieba.posseg's ``word_tag_tab``), read from the packed table."""
+
+    def __init__(self, packed: dict[str, int], names: tuple[str, ...]) -> None:
+        self._packed, self._names = packed, names
+
+    def get(self, word: str, default=None):  # the hot path: no KeyError raised and caught
+        code = self._packed.get(word, 0) & _TAG_MASK
+        return self._names[code - 1] if code else default
+
+    def __getitem__(self, word: str) -> str:
+        tag = self.get(word)
+        if tag is None:
+            raise KeyError(word)
+        return tag
+
+    def __contains__(self, word: object) -> bool:
+        return bool(self._packed.get(word, 0) & _TAG_MASK) if isinstance(word, str) else False
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word, value in self._packed.items() if value & _TAG_MASK)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@cache
+def word_tags() -> Mapping[str, str]:
     """jieba's dictionary tags (jieba.posseg's ``word_tag_tab``), from the start-up cache."""
-    return _dictionary()[1]
+    packed, _, names = _dictionary()
+    return _Tags(packed, names)
 
 
-def _ends(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
+def _ends(block: str, packed: dict[str, int], logtotal: float) -> list[int]:
     """Where the word starting at each character of block ends: jieba's ``get_DAG`` and ``calc`` in
     one pass, the same sums in the same order, so the same route (ties go to the longer word)."""
     n = len(block)
-    get = freq.get
+    get = packed.get
     scores = [0.0] * (n + 1)
     ends = [0] * n
     for k in range(n - 1, -1, -1):
@@ -93,6 +132,7 @@ def _ends(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
         end = i = k
         f = get(block[k])
         while f is not None:  # block[k:i+1] is a word or a prefix of one
+            f >>= _TAG_BITS
             if f:
                 score = log(f) - logtotal + scores[i + 1]
                 if best is None or score >= best:
@@ -102,14 +142,14 @@ def _ends(block: str, freq: dict[str, int], logtotal: float) -> list[int]:
                 break
             f = get(block[k : i + 1])
         if best is None:  # no word starts here: the character alone
-            best = log(get(block[k]) or 1) - logtotal + scores[k + 1]
+            best = log((get(block[k], 0) >> _TAG_BITS) or 1) - logtotal + scores[k + 1]
         scores[k] = best
         ends[k] = end + 1
     return ends
 
 
-def _cut_block(block: str, freq: dict[str, int], logtotal: float, tags: dict[str, str], out: list) -> None:
-    ends = _ends(block, freq, logtotal)
+def _cut_block(block: str, packed: dict[str, int], logtotal: float, tags: _Tags, out: list) -> None:
+    ends = _ends(block, packed, logtotal)
     x, size, buf = 0, len(block), ""
     while x < size:
         y = ends[x]
@@ -133,14 +173,14 @@ def cut(text: str) -> Iterator[tuple[str, str]]:
 
 def words(text: str) -> list[tuple[str, str]]:
     """:func:`cut` as a list."""
-    tokenizer, tags = _dictionary()
-    freq, logtotal = tokenizer.FREQ, log(tokenizer.total)
+    packed, logtotal, _names = _dictionary()
+    tags = word_tags()
     out: list[tuple[str, str]] = []
     for block in _HAN_BLOCK.split(text):
         if not block:
             continue
         if _HAN_BLOCK.match(block):
-            _cut_block(block, freq, logtotal, tags, out)
+            _cut_block(block, packed, logtotal, tags, out)
             continue
         for piece in _SKIP.split(block):
             if _SKIP.match(piece):
