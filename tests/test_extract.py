@@ -742,3 +742,16 @@ def test_person_then_government_is_the_person():
 def test_extract_dates_and_times_are_no_part_of_names():
     assert not any(t.startswith(("1998", "3月")) for t, _ in _found("议会通过的1998年度政府预算和3月份特区政府的报告。"))
     assert not any(k is Kind.PERSON for _, k in _found("加藤总理周二晚表示，这项法案必须通过。", ("titled_people",)))
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("北京中国农业银行分行", 2), ("青山区全国模范集体", 3), ("美国国家航空航天局", 0),
+     ("青州市中华民族文化促进会", 0), ("中国科学院", 0)],
+)
+def test_national_name_after_a_division(name, start):
+    """A Chinese division before a national name says where the branch is (北京|中国…); a foreign
+    country does not, and 中华民族 opens a local body's name, not a national one."""
+    from kg.extract.lexicon import national_start
+
+    assert national_start(name) == start

@@ -103,8 +103,8 @@ def national_start(name: str) -> int:
         if start != position or not _is_division(name[start:end]):
             break  # 美国|国家航空航天局 is one name: only a Chinese division says where
         position = end
-        if name.startswith(NATIONAL, position) and len(name) - position >= 4:
-            return position
+        if name.startswith(NATIONAL, position) and len(name) - position >= 4 and not name.startswith("中华民族", position):
+            return position  # but 某市|中华民族文化促进会 is the city's: the nation is what it is about
     return 0
 
 
