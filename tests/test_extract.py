@@ -755,3 +755,17 @@ def test_national_name_after_a_division(name, start):
     from kg.extract.lexicon import national_start
 
     assert national_start(name) == start
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("第五届青川农产品博览会在县城开幕，同期举办青川国际马拉松。", {"青川农产品博览会", "青川国际马拉松"}),
+        ("2025云岭乡村美食节明天开幕。", {"云岭乡村美食节"}),
+        ("我来到青州市人才交流中心参加人才招聘洽谈会。", set()),  # a verb ends the name; no proper name left
+        ("夏季运动会和乡村美食节都很热闹。", set()),  # generic: no place or proper name before the head
+    ],
+)
+def test_named_events_are_initiatives(text, events):
+    found = {m.text for m in extract(_article(text), ("events",)).mentions if m.kind is Kind.INITIATIVE}
+    assert found == events

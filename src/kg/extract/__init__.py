@@ -28,6 +28,7 @@ COMPONENTS: dict[str, str] = {
     "photo_credits": "kg.extract.rules:photo_credits",
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
+    "events": "kg.extract.rules:events",
     "decisions": "kg.extract.rules:decisions",
     "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",

@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
-from .lexicon import JOINERS, common_word, is_name, place_led_heads, single_surnames, suffix_of
+from .lexicon import JOINERS, _cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
@@ -104,6 +104,46 @@ def _programme() -> re.Pattern[str]:
         rf"(?:(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
         rf"|(?:^|(?<=[，。；：！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
     )
+
+
+_EVENT_STOPS = ("x", "p", "c", "u", "d", "r", "w", "y", "e", "o", "q", "f", "t", "m")
+_PROPER = ("ns", "nr", "nz", "nt", "j", "eng")
+
+
+def events(doc: Doc) -> list[Mention]:
+    """Named events written without quotes: a name, then a head of ``event_heads.txt`` (某地国际马拉松,
+    第五届某地农产品博览会 → 某地农产品博览会).  The name runs leftwards over nouns and names, not
+    over verbs, numbers, time words or 第…届, and needs a place or a proper name before the head:
+    乡村美食节 alone is no name."""
+    tokens, text = doc.tokens, doc.text
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    found: list[Mention] = []
+    for match in _event_heads().finditer(text):
+        last = ends.get(match.end())
+        if last is None:
+            continue  # the head ends inside a word
+        first = last
+        while first > 0 and match.start() - tokens[first - 1].start <= 16:
+            left = tokens[first - 1]
+            if left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"):
+                break
+            first -= 1
+        while first <= last and tokens[first].start < match.start() and (
+                _cannot_start(tokens[first]) or tokens[first].text.isdigit()):
+            first += 1
+        body = [t for t in tokens[first:last + 1] if t.end <= match.start()]
+        if not body or not (any(t.pos.startswith(_PROPER) for t in body)
+                            or gazetteer.find(text[body[0].start:match.start()])):
+            continue
+        start = body[0].start
+        found.append(Mention(doc.article.id, start, match.end(), text[start:match.end()], Kind.INITIATIVE,
+                             by="rules.event", score=0.8))
+    return found
+
+
+@cache
+def _event_heads() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, longest_first("event_heads"))))
 
 
 def programmes(doc: Doc) -> list[Mention]:
