@@ -108,13 +108,14 @@ def _programme() -> re.Pattern[str]:
 
 _EVENT_STOPS = ("x", "p", "c", "u", "d", "r", "w", "y", "e", "o", "q", "f", "t", "m")
 _PROPER = ("ns", "nr", "nz", "nt", "j", "eng")
+_DASHES = frozenset("—-－–")
 
 
 def events(doc: Doc) -> list[Mention]:
     """Named events written without quotes: a name, then a head of ``event_heads.txt`` (某地国际马拉松,
     第五届某地农产品博览会 → 某地农产品博览会).  The name runs leftwards over nouns and names, not
-    over verbs, numbers, time words or 第…届, and needs a place or a proper name before the head:
-    乡村美食节 alone is no name."""
+    over verbs, numbers, time words or 第…届 (but over a dash between two names: 中国—某某博览会),
+    and needs a place or a proper name before the head: 乡村美食节 alone is no name."""
     tokens, text = doc.tokens, doc.text
     ends = {t.end: i for i, t in enumerate(tokens)}
     found: list[Mention] = []
@@ -125,6 +126,13 @@ def events(doc: Doc) -> list[Mention]:
         first = last
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
+            if left.text in _DASHES and tokens[first].pos.startswith(_PROPER):
+                dash = first - 1
+                while dash > 0 and tokens[dash - 1].text in _DASHES:
+                    dash -= 1
+                if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
+                    first = dash  # 中国—东盟博览会: two names joined by a dash
+                    continue
             if left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"):
                 break
             first -= 1
