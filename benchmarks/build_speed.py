@@ -5,7 +5,7 @@ Text: the first CHARS characters of article text (field ``text``) of the news JS
 ``news/xwlb_*.jsonl`` in the shared data folder (never copied into the repository). The slice is
 written to a temporary JSON lines file, which is what kg builds.
 
-Three measurements, each in a fresh Python process so that loading and peak memory are clean:
+Five measurements, each in a fresh Python process so that loading and peak memory are clean:
 
 * kg build: ``kg.build`` of a one-line file first (loading jieba, the gazetteer and the
   labeller: reported as start-up), then ``kg.build`` of the slice, timed (wall time, chars/s);
