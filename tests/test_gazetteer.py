@@ -125,6 +125,17 @@ def test_find_remembers_a_batch_of_articles():
     assert gz.find(texts[0]) == first[:-1] and first[0] == (7, 10, "重庆市")
 
 
+def test_find_remembers_a_bounded_number_of_characters(monkeypatch):
+    monkeypatch.setattr(gz, "_KEPT_CHARS", 300)
+    gz._found.clear()
+    texts = [f"{i}" + "重庆市江北区" * 20 for i in range(3)]  # 121 characters each
+    for text in texts:
+        assert gz.find(text)[0] == (1, 4, "重庆市")
+    assert list(gz._found) == texts[1:]  # two fit in 300 characters: the oldest went
+    gz.find("江北区" * 200)  # longer than all that may be kept: found, not remembered
+    assert list(gz._found) == texts[1:]
+
+
 def test_find_speed():
     text = "国务院总理今天在北京会见了来访的法国总统，双方就推动中法合作交换了意见。" * 3000
     gz.find(text[:100])  # load

@@ -216,6 +216,7 @@ def resolve(name: str, context: Iterable[str] = ()) -> Division | None:
 
 _REMEMBERED = 64  # find() remembers its latest texts of at least this many characters,
 _KEPT = 64  # this many of them: the labeller reads a batch of articles, then the rules read each
+_KEPT_CHARS = 4_000_000  # and no more characters than this in all (a huge article is not kept)
 
 
 def find(text: str) -> list[tuple[int, int, str]]:
@@ -250,10 +251,14 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 i += 1
         else:
             i += 1
-    if len(text) >= _REMEMBERED:  # a short name asked in between does not push an article out
+    if _REMEMBERED <= len(text) <= _KEPT_CHARS:  # a short name asked in between does not push an article out
         _found[text] = tuple(out)
-        for old in list(_found)[:-_KEPT]:
+        kept = list(_found)  # oldest first
+        size = sum(map(len, kept))
+        while len(kept) > 1 and (len(kept) > _KEPT or size > _KEPT_CHARS):
+            old = kept.pop(0)
             _found.pop(old, None)
+            size -= len(old)
     return out
 
 
