@@ -506,7 +506,10 @@ def test_suffix_names_give_way_to_two_names_read_apart():
     unit_chain = _mention("南川工务局三处青松机械厂", text, Kind.ORG, org)
     bureau = _mention("南川工务局", text, Kind.ORG, "labeller", 0.9)
     works = _mention("青松机械厂", text, Kind.ORG, "labeller", 0.9)
-    kept = {m.text for m in check_with_labeller([spanning, group, company, unit_chain, bureau, works])}
+    listed = _mention("青山法院和西林法院", text + "青山法院和西林法院", Kind.ORG, org)
+    court = _mention("青山法院", text + "青山法院和西林法院", Kind.ORG, "labeller", 0.9)
+    kept = {m.text for m in check_with_labeller([spanning, group, company, unit_chain, bureau, works, listed, court])}
+    assert "青山法院和西林法院" not in kept  # the labeller's name ends at 和: a list, not one name
     assert "东林集团所属西江物流总公司" not in kept  # two organizations, 所属 between them
     assert {"东林集团", "西江物流总公司"} <= kept
     assert "南川工务局三处青松机械厂" in kept  # a numbered unit links them inside one name

@@ -101,8 +101,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     * A gazetteer short form that is an ordinary word to jieba (丰满, 大厂, 大兴) stays only where
       the labeller reads a place over it.
 
-    * The labeller reads a name across the suffix name's edge, two names joined by 和 or 、 inside
-      it, two organizations or people apart inside it (甲集团|所属|乙公司), or a person at its start
+    * The labeller reads a name across the suffix name's edge, a name inside it that 和 or 、 ends,
+      two organizations or people apart inside it (甲集团|所属|乙公司), or a person at its start
       followed by no name (某人|所在): the suffix name goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
@@ -133,8 +133,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
-        if any(m.text[a.end - m.start : b.start - m.start] in JOINERS for a, b in zip(over, over[1:])):
-            continue  # 甲公司和乙博物馆: the labeller reads two names joined by a conjunction
+        if any(m.text[a.end - m.start : b.start - m.start] in JOINERS for a, b in zip(over, over[1:])) \
+                or any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) for o in over):
+            continue  # 甲公司和乙博物馆: the labeller reads a name that a conjunction ends inside it
         if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
