@@ -773,3 +773,11 @@ def test_national_name_after_a_division(name, start):
 def test_named_events_are_initiatives(text, events):
     found = {m.text for m in extract(_article(text), ("events",)).mentions if m.kind is Kind.INITIATIVE}
     assert found == events
+
+
+def test_country_company_and_conjunction_are_no_names():
+    """伊朗公司 is any company of Iran (the country stays a place); 专家和学者 names nobody 和学者."""
+    orgs = {m.text for m in extract(_article("理由是该伊朗公司多次违规，美国通用公司回应。"), RULES).mentions if m.kind is Kind.ORG}
+    assert "伊朗公司" not in orgs and "美国通用公司" in orgs
+    people = {m.text for m in extract(_article("多国专家和学者表示支持。"), ("titled_people",)).mentions}
+    assert "和学者" not in people

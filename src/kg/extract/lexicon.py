@@ -185,8 +185,11 @@ def place_abbreviations() -> dict[str, str]:
 
 
 def _country_government(head: str, suffix: str) -> bool:
-    """印度|政府, 俄|政府: a country's government is named by the country (the place)."""
-    return suffix == "政府" and gazetteer.is_country(place_abbreviations().get(head, head))
+    """印度|政府, 俄|政府: a country's government is named by the country (the place); 伊朗|公司,
+    英国大|公司: any company of a country is no name."""
+    if suffix == "政府":
+        return gazetteer.is_country(place_abbreviations().get(head, head))
+    return suffix == "公司" and gazetteer.is_country(head.removesuffix("大"))
 
 
 #: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it

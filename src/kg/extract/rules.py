@@ -286,6 +286,8 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 主席|支持, 记者|向他, 主席时|表示: a word, a pronoun or a verb after a surname-like character
         if word_tags().get(name[:2], "").startswith("t"):
             continue  # 总理|周二晚: a time word after the post
+        if name[0] in JOINERS and name[1:] in word_tags():
+            continue  # 专家|和学者: a conjunction and a noun, not the surname 和
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found + _people_before_posts(doc)
 
