@@ -80,7 +80,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
-    while start_index < end_index and _cannot_start(tokens[start_index]):
+    while start_index < end_index and cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
     date = _DATE_START.match(doc.text, start, end)
@@ -172,7 +172,8 @@ def place_led_heads() -> dict[str, Kind]:
     return {head: Kind(kind) for head, kind in sorted(table("place_led_heads"), key=lambda row: -len(row[0]))}
 
 
-def _cannot_start(token: Token) -> bool:
+def cannot_start(token: Token) -> bool:
+    """A token no name starts with: a verb (启动|滨江湾区, 落户|青山区) or a number word (第五届)."""
     if token.text in lexicon("leading_verbs") or token.pos.startswith("v") and token.pos != "vn":
         return True
     return token.pos == "m" and not token.text.isdigit()

@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc
-from .lexicon import JOINERS, _cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
+from .lexicon import JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
@@ -137,7 +137,7 @@ def events(doc: Doc) -> list[Mention]:
                 break
             first -= 1
         while first <= last and tokens[first].start < match.start() and (
-                _cannot_start(tokens[first]) or tokens[first].text.isdigit()):
+                cannot_start(tokens[first]) or tokens[first].text.isdigit()):
             first += 1
         body = [t for t in tokens[first:last + 1] if t.end <= match.start()]
         if not body or not (any(t.pos.startswith(_PROPER) for t in body)
