@@ -248,3 +248,16 @@ def test_a_body_named_by_its_level_is_the_articles_own():
     by_articles = sorted(sorted({m.article_id for m in e.mentions}) for e in hospitals)
     assert by_articles == [["a", "c"], ["b"], ["d"]]
     assert len({e.id for e in hospitals}) == 3
+
+
+def test_resolve_a_name_takes_the_kind_most_articles_give_it():
+    """One story's labeller read 普京 as a place; five others read a person: one person. A country
+    read as an organization (a team) in most stories stays a place."""
+    stories = [_ex(f"p{i}", ("普京", Kind.PERSON)) for i in range(5)] + [_ex("x", ("普京", Kind.PLACE))]
+    teams = [_ex(f"t{i}", ("巴西", Kind.ORG)) for i in range(5)] + [_ex("y", ("巴西", Kind.PLACE))]
+    res = resolve(stories + teams)
+    putin = [e for e in res.entities if e.name == "普京"]
+    assert [(e.kind, len(e.mentions)) for e in putin] == [(Kind.PERSON, 6)]
+    assert {e.kind for e in res.entities if e.name == "巴西"} == {Kind.ORG, Kind.PLACE}
+    few = resolve([_ex("a", ("青禾", Kind.ORG)), _ex("b", ("青禾", Kind.PLACE)), _ex("c", ("青禾", Kind.ORG))])
+    assert len(few.entities) == 2  # too few to say

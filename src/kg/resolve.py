@@ -190,9 +190,39 @@ def _kind_votes(mentions: Iterable[Mention]) -> dict[str, Kind]:
     return {text: counter.most_common(1)[0][0] for text, counter in votes.items()}
 
 
-def _article_clusters(extraction: Extraction) -> list[tuple[Kind, list[str], list[Mention]]]:
+#: a name the whole corpus reads as one kind this often (and at least _CORPUS_MIN times) takes that
+#: kind in every article: 普京 a person, also where one story's labeller read a place
+_CORPUS_SHARE = 2 / 3
+_CORPUS_MIN = 5
+
+
+def _corpus_kinds(extractions: Iterable[Extraction]) -> dict[str, Kind]:
+    """Names that articles read as different kinds → the kind most of their mentions have, where
+    that is clear (see _CORPUS_SHARE); a name the gazetteer knows as a place only ever stays one."""
+    from . import gazetteer
+
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for extraction in extractions:
+        for m in extraction.mentions:
+            votes[m.text][m.kind] += 1
+    out: dict[str, Kind] = {}
+    for text, counter in votes.items():
+        if len(counter) < 2:
+            continue
+        kind, count = counter.most_common(1)[0]
+        if count < _CORPUS_MIN or count < _CORPUS_SHARE * sum(counter.values()):
+            continue
+        if kind is not Kind.PLACE and any(a == 0 and b == len(text) for a, b, _ in gazetteer.find(text)):
+            continue  # 巴西 the team is still 巴西 the country
+        out[text] = kind
+    return out
+
+
+def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | None = None
+                      ) -> list[tuple[Kind, list[str], list[Mention]]]:
     """Clusters of surface forms in one article: (kind, forms longest first, mentions)."""
-    kinds = _kind_votes(extraction.mentions)
+    corpus_kinds = corpus_kinds or {}
+    kinds = {text: corpus_kinds.get(text, kind) for text, kind in _kind_votes(extraction.mentions).items()}
     forms: dict[tuple[Kind, str], list[Mention]] = defaultdict(list)
     for m in extraction.mentions:
         forms[(kinds[m.text], m.text)].append(m)
@@ -356,8 +386,10 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
         key = (entity.kind, entity.name)
         known_ids[key] = entity.id
         names[key].update(entity.aliases)
+    extractions = list(extractions)
+    corpus_kinds = _corpus_kinds(extractions)
     for extraction in extractions:
-        clusters = _article_clusters(extraction)
+        clusters = _article_clusters(extraction, corpus_kinds)
         affiliations = _affiliations(extraction, clusters)
         for kind, texts, mentions in clusters:
             key = (kind, texts[0])
