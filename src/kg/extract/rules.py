@@ -11,7 +11,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
-from .doc import Doc
+from .doc import Doc, Token
 from .lexicon import JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
@@ -133,11 +133,14 @@ def events(doc: Doc) -> list[Mention]:
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
                     first = dash  # 中国—东盟博览会: two names joined by a dash
                     continue
+            if _split_number(left, tokens[first]):
+                first -= 1  # 二|十国集团: a number jieba cut apart
+                continue
             if left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"):
                 break
             first -= 1
-        while first <= last and tokens[first].start < match.start() and (
-                cannot_start(tokens[first]) or tokens[first].text.isdigit()):
+        while first < last and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
+                and not _split_number(tokens[first], tokens[first + 1]):
             first += 1
         body = [t for t in tokens[first:last + 1] if t.end <= match.start()]
         if not body or not (any(t.pos.startswith(_PROPER) for t in body)
@@ -145,8 +148,16 @@ def events(doc: Doc) -> list[Mention]:
             continue
         start = body[0].start
         found.append(Mention(doc.article.id, start, match.end(), text[start:match.end()], Kind.INITIATIVE,
-                             by="rules.event", score=0.8))
+                             by="rules.event", score=0.9))
     return found
+
+
+_NUMERALS = "〇一二三四五六七八九十百千"
+
+
+def _split_number(token: Token, after: Token) -> bool:
+    """A number word that the next token goes on (二|十国集团), not a count or an edition (第五届)."""
+    return token.pos == "m" and token.text[-1] in _NUMERALS and after.text[0] in _NUMERALS
 
 
 @cache
