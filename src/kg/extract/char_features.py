@@ -101,14 +101,17 @@ def columns(text: str, tokens: Sequence[Token]) -> dict[str, list[str]]:
     """The six symbol columns (see the module docstring) of text, one entry per character; tokens
     are text's jieba tokens (``kg.extract.doc.tokenize``)."""
     s = half_width(text)
-    word, tag = _word_columns(len(s), tokens)
+    return {"char": list(s), "bigram": [s[i : i + 2] for i in range(len(s))]} | _word_and_mark_columns(text, s, tokens)
+
+
+def _word_and_mark_columns(text: str, folded: str, tokens: Sequence[Token]) -> dict[str, list[str]]:
+    """The word, tag, dict and suffix columns of text (folded: its half-width form)."""
+    word, tag = _word_columns(len(folded), tokens)
     return {
-        "char": list(s),
-        "bigram": [s[i : i + 2] for i in range(len(s))],
         "word": word,
         "tag": tag,
         "dict": _dictionary_marks(text),  # the text as it is: find() remembers it for the rules
-        "suffix": _suffix_ends(s),
+        "suffix": _suffix_ends(folded),
     }
 
 
@@ -170,7 +173,5 @@ class Encoder:
         points = _code_points(s)
         ids[:, 0] = self.chars(points, np.full_like(points, _NONE))
         ids[:, 1] = self.bigrams(points, np.append(points[1:], _NONE))
-        word, tag = _word_columns(len(s), tokens)
-        rest = {"word": word, "tag": tag, "dict": _dictionary_marks(text), "suffix": _suffix_ends(s)}
-        ids[:, 2:] = encode(rest, self.vocab, COLUMNS[2:])
+        ids[:, 2:] = encode(_word_and_mark_columns(text, s, tokens), self.vocab, COLUMNS[2:])
         return ids

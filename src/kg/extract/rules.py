@@ -117,9 +117,10 @@ def events(doc: Doc) -> list[Mention]:
     over verbs, numbers, time words or 第…届 (but over a dash between two names: 中国—某某博览会),
     and needs a place or a proper name before the head: 乡村美食节 alone is no name."""
     tokens, text = doc.tokens, doc.text
-    ends = {t.end: i for i, t in enumerate(tokens)}
+    heads = list(_event_heads().finditer(text))
+    ends = {t.end: i for i, t in enumerate(tokens)} if heads else {}  # most articles name no event
     found: list[Mention] = []
-    for match in _event_heads().finditer(text):
+    for match in heads:
         last = ends.get(match.end())
         if last is None:
             continue  # the head ends inside a word
