@@ -782,3 +782,36 @@ def test_country_company_and_conjunction_are_no_names():
     assert "伊朗公司" not in orgs and "美国通用公司" in orgs
     people = {m.text for m in extract(_article("多国专家和学者表示支持。"), ("titled_people",)).mentions}
     assert "和学者" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("今天，美国第三大银行青峰银行宣布扩张。", "美国第三大银行", None),  # a rank, not a name
+        ("青峰银行和第四大银行绿原银行宣布合并。", "青峰银行和第四大银行", "青峰银行"),  # 和 after a name joins two
+        ("他毕业于一所师范大学，后来办了一个小卖部。", "师范大学", None),  # one of many
+        ("以他为代表的中国科技工作者开创了事业。", "中国科技", None),  # the industry word describes 工作者
+        ("青峰科技有限公司和云岭科技等企业参加。", None, "云岭科技"),
+        ("外出党员向村团支部提供信息。", "村团支部", None),
+    ],
+)
+def test_descriptions_that_end_like_organizations(text, absent, present):
+    orgs = {m.text for m in extract(_article(text), RULES).mentions if m.kind is Kind.ORG}
+    assert absent not in orgs
+    assert present is None or present in orgs
+
+
+def test_intermediate_court_is_one_organization_and_people_keep_a_suffix_ending():
+    """中级人民法院 ends the court's name (中级 is no generic 级 head); a person whose name ends like
+    a place (…山, …江) stays a person where the labeller is sure."""
+    found = {(m.text, m.kind) for m in extract(_article("此案经青州市中级人民法院一审，判处张远江有期徒刑五年。")).mentions}
+    assert ("青州市中级人民法院", Kind.ORG) in found
+    assert ("张远江", Kind.PERSON) in found
+
+
+def test_a_person_standing_and_a_post_before_the_next_person():
+    """某某|站 (a verb after a person's name) is no station; in 祝贺|校长|某某 the post is the next
+    person's, so 祝贺 (a person's name in jieba's dictionary) is no person."""
+    found = {(m.text, m.kind) for m in extract(_article("只见一个任达华站在街口。学生们祝贺校长周明远荣立一等功。")).mentions}
+    assert not any(text.endswith("站") for text, _ in found)
+    assert ("祝贺", Kind.PERSON) not in found and ("周明远", Kind.PERSON) in found

@@ -73,6 +73,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         right = tokens[start_index]
         if not _inside_name(left, right, kind):
             break
+        if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
+            break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线"):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
         if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
@@ -89,6 +91,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     if kind is Kind.ORG:
         start += national_start(doc.text[start:end])
     text = doc.text[start:end]
+    if _COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
+        return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
@@ -196,7 +200,10 @@ def _country_government(head: str, suffix: str) -> bool:
 #: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it
 _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
-_COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所]")
+_COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所位]")
+_COUNTED_BEFORE = re.compile(_COUNTED.pattern + "$")
+#: a rank before the suffix (第三大, 最大): a description of one of many, not a name
+_RANKED = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大$")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
 _DIRECTION = re.compile(r"[东南西北中]{1,3}$")
 
@@ -222,8 +229,8 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 学习型政府
         return False
-    if _COUNTED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
-        return False  # 某市一家公司 (one of many); 某地区东南部 (a part, not a department)
+    if _COUNTED.search(head) or _RANKED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
+        return False  # 某市一家公司 (one of many), 某国第三大银行 (a rank); 某地区东南部 (a part, not a department)
     if head.startswith(_long_generic_heads()) or head.endswith(_long_generic_heads()):
         return False  # 连片贫困区, 贫困地区县医院
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
@@ -242,9 +249,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
     for i, token in enumerate(doc.tokens):
         if token.text[-1] not in last_chars:
             continue  # no suffix or post ends this word: nothing below could find a name
-        after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nr", "nz", "nt", "n") and len(token.text) == 1
+        after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nz", "nt", "n") and len(token.text) == 1
         if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
-            continue  # but 青山/ns 站/v is a station
+            continue  # but 青山/ns 站/v is a station (某某/nr 站/v is a person standing)
         if token.text == "所" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].pos.startswith("v"):
             continue  # 某地|所|犯: the particle before a verb, not an institute
         post = _longest_ending(token.text, "posts", rest=1)
@@ -269,6 +276,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
                     common_word(token.text) and not token.text.endswith(ADMIN_ENDS)
                     and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)))):
                 continue  # 部署, 城市, 山区, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
+            if kind is Kind.ORG and _describes_next(doc, i, suffix):
+                continue  # 中国科技|工作者: the industry word describes the next word
             if kind is Kind.PLACE and token.text.endswith("联盟"):
                 continue  # 某某联盟 is an organization, not a league (盟) of Inner Mongolia
             if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):
@@ -277,6 +286,17 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def _describes_next(doc: Doc, i: int, suffix: str) -> bool:
+    """Does token i end in an industry word (``modifier_suffixes``) that a noun follows and that
+    ends no organization the labeller reads (某某电气|是 is a name)?"""
+    if suffix not in lexicon("modifier_suffixes") or i + 1 >= len(doc.tokens):
+        return False
+    after, end = doc.tokens[i + 1], doc.tokens[i].end
+    if not (after.pos.startswith("n") or after.pos == "vn") or suffix_of(after.text, Kind.ORG):
+        return False  # 某某科技|有限公司 goes on to a longer name, found from its own suffix
+    return not any(e == end and kind is Kind.ORG for _, e, kind, _ in doc.labels or ())
 
 
 def gazetteer_places(doc: Doc) -> list[Mention]:

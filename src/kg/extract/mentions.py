@@ -149,6 +149,17 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     return out
 
 
+def _outread(m: Mention, labelled: Kind | None) -> bool:
+    """Does the labeller's confident reading of the same span (``labelled``) beat this rule's? It
+    does for a gazetteer short form (乌兰 a person, 罗马 a club) and for a person's name that ends
+    in a one-character suffix (王某山, 舍甫琴科), not for a division (某某县)."""
+    if labelled is None or m.text.endswith(ADMIN_ENDS):
+        return False
+    if m.by == "lexicon.gazetteer":
+        return True
+    return labelled is Kind.PERSON and _by_suffix(m) and len(suffix_of(m.text, m.kind) or "") == 1
+
+
 @cache
 def _suffixes() -> frozenset[str]:
     return frozenset(lexicon("place_suffixes") | lexicon("org_suffixes"))
@@ -174,9 +185,8 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     # where a rule and the labeller read the same span as different kinds, the rule knows the suffix
     # (but not a gazetteer short form the labeller confidently reads as a person or an organization:
     # 乌兰, 王益; a club or a company named after its city)
-    confident = {(m.start, m.end) for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
-    ruled = {(m.start, m.end) for m in pool if m.by != "labeller"
-             and not (m.by == "lexicon.gazetteer" and (m.start, m.end) in confident and not m.text.endswith(ADMIN_ENDS))}
+    confident = {(m.start, m.end): m.kind for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
+    ruled = {(m.start, m.end) for m in pool if m.by != "labeller" and not _outread(m, confident.get((m.start, m.end)))}
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
     places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in places]

@@ -306,12 +306,15 @@ def titled_people(doc: Doc) -> list[Mention]:
 
 def _people_before_posts(doc: Doc) -> list[Mention]:
     """People named right before their post (某某某总书记, 某某主席): a jieba word tagged as a
-    person name, of two or three characters opening with a known surname, then a listed post."""
+    person name, of two or three characters opening with a known surname, then a listed post that
+    the labeller reads no person after."""
     posts, surnames = _post_pattern(), single_surnames()
+    people_at = {start for start, _, kind, _ in doc.labels or () if kind is Kind.PERSON}
     found: list[Mention] = []
     for token in doc.tokens:
         if (token.pos.startswith("nr") and 2 <= len(token.text) <= 3 and token.text[0] in surnames
-                and posts.match(doc.text, token.end) and not common_word(token.text)):
+                and (post := posts.match(doc.text, token.end)) and not common_word(token.text)
+                and post.end() not in people_at):  # 祝贺|校长|某某: the post is the next person's
             found.append(Mention(doc.article.id, token.start, token.end, token.text, Kind.PERSON, by="rules.title", score=0.75))
     return found
 
