@@ -70,10 +70,12 @@ def test_extract_national_bodies_are_names():
         ("物业公司", Kind.ORG, 0.99, False),  # a suffix after a generic word
         ("党和政府", Kind.ORG, 0.9, False),  # a generic name, though jieba's dictionary tags it nt
         ("桥本龙太郎", Kind.PERSON, 0.99, True),  # the dictionary calls it a common noun
-        ("互联网", Kind.ORG, 0.65, False),  # a dictionary word, and the labeller is not sure
+        ("互联网", Kind.ORG, 0.55, False),  # a dictionary word, and the labeller is not sure
+        ("互联网", Kind.ORG, 0.65, True),  # from 0.6 the labeller decides
         ("李明", Kind.PERSON, 0.4, False),  # too unsure
         ("李明", Kind.PERSON, 0.5, True),  # a person is kept from 0.45
-        ("东林", Kind.PLACE, 0.5, False),  # other kinds from 0.6
+        ("东林", Kind.PLACE, 0.35, False),  # other kinds from 0.4
+        ("东林", Kind.PLACE, 0.45, True),
         ("东盟", Kind.ORG, 0.95, True),  # the dictionary's abbreviation (j), and the labeller is sure
         ("东盟", Kind.ORG, 0.8, False),  # 盟 after a one-character head, and less sure
     ],
