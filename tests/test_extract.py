@@ -340,7 +340,9 @@ def test_reconcile_confident_person_or_organization_beats_a_gazetteer_short_form
     club = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.95)
     city = Mention("t", 0, 2, "米兰", Kind.PLACE, by="lexicon.gazetteer", score=0.8)
     assert [m.kind for m in reconcile([club, city])] == [Kind.ORG]  # a club named after its city
-    doubtful = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.7)
+    fairly_sure = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.7)
+    assert [m.kind for m in reconcile([fairly_sure, city])] == [Kind.ORG]  # from 0.6
+    doubtful = Mention("t", 0, 2, "米兰", Kind.ORG, by="labeller", score=0.55)
     assert [m.kind for m in reconcile([doubtful, city])] == [Kind.PLACE]
 
 
@@ -817,3 +819,9 @@ def test_a_person_standing_and_a_post_before_the_next_person():
     found = {(m.text, m.kind) for m in extract(_article("只见一个任达华站在街口。学生们祝贺校长周明远荣立一等功。")).mentions}
     assert not any(text.endswith("站") for text, _ in found)
     assert ("祝贺", Kind.PERSON) not in found and ("周明远", Kind.PERSON) in found
+
+
+def test_a_suffix_word_before_an_aspect_particle_or_after_a_generic_word_is_no_name():
+    """学会|了 is a verb (the person learnt), not a society; 著名|大道 describes, it names nothing."""
+    found = _found("此后，李青山学会了从头做起。长安大道是青州著名大道。")
+    assert not any(text.endswith(("学会", "著名大道")) for text, _ in found)

@@ -239,6 +239,10 @@ def is_name(text: str, kind: Kind) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
 
+#: aspect particles: the word before one is a verb (学会|了, 开发|过)
+_ASPECT = frozenset("了过着")
+
+
 @cache
 def _suffix_last_chars() -> frozenset[str]:
     """The last characters of every organization or place suffix and every post."""
@@ -257,6 +261,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # but 青山/ns 站/v is a station (某某/nr 站/v is a person standing)
         if token.text == "所" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].pos.startswith("v"):
             continue  # 某地|所|犯: the particle before a verb, not an institute
+        if i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in _ASPECT:
+            continue  # 某人|学会|了: a verb, not a society
         post = _longest_ending(token.text, "posts", rest=1)
         if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 沙坪坝|区委书记
             mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))

@@ -186,7 +186,9 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     # (but not a gazetteer short form the labeller confidently reads as a person or an organization:
     # 乌兰, 王益; a club or a company named after its city)
     confident = {(m.start, m.end): m.kind for m in pool if m.by == "labeller" and m.score >= _OVER_GAZETTEER.get(m.kind, 2.0)}
-    ruled = {(m.start, m.end) for m in pool if m.by != "labeller" and not _outread(m, confident.get((m.start, m.end)))}
+    outread = {id(m) for m in pool if m.by != "labeller" and _outread(m, confident.get((m.start, m.end)))}
+    ruled = {(m.start, m.end) for m in pool if m.by != "labeller" and id(m) not in outread}
+    pool = [m for m in pool if id(m) not in outread or m.by != "lexicon.gazetteer"]  # 罗马 the club
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
     places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in places]
