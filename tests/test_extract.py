@@ -825,3 +825,30 @@ def test_a_suffix_word_before_an_aspect_particle_or_after_a_generic_word_is_no_n
     """学会|了 is a verb (the person learnt), not a society; 著名|大道 describes, it names nothing."""
     found = _found("此后，李青山学会了从头做起。长安大道是青州著名大道。")
     assert not any(text.endswith(("学会", "著名大道")) for text, _ in found)
+
+
+def test_two_plus_two_characters_that_no_division_ends_are_one_place():
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("北市岭村") == ["北市岭村"]  # 岭村 is no division: one village's name
+    assert split_place_chain("义县王村") == ["义县", "王村"]
+
+
+@pytest.mark.parametrize(("name", "kind"), [("联赛第一站", Kind.PLACE), ("满5局", Kind.ORG), ("小城镇政府", Kind.ORG)])
+def test_a_count_or_a_generic_head_before_the_suffix_is_no_name(name, kind):
+    from kg.extract.lexicon import is_name
+
+    assert not is_name(name, kind)
+    assert is_name("中建八局", Kind.ORG) and is_name("第一中学", Kind.ORG)
+
+
+def test_a_country_and_a_name_the_labeller_reads_apart_stay_apart():
+    from kg.extract.mentions import check_with_labeller
+
+    whole = Mention("t", 0, 8, "美国青峰航天中心", Kind.ORG, by="lexicon.org_suffix", score=0.85)
+    country = Mention("t", 0, 2, "美国", Kind.PLACE, by="labeller", score=0.99)
+    centre = Mention("t", 2, 8, "青峰航天中心", Kind.PLACE, by="labeller", score=0.9)
+    assert whole not in check_with_labeller([whole, country, centre])
+    city = Mention("t", 0, 2, "青州", Kind.PLACE, by="labeller", score=0.99)
+    local = Mention("t", 0, 8, "青州青峰航天中心", Kind.ORG, by="lexicon.org_suffix", score=0.85)
+    assert local in check_with_labeller([local, city, centre])  # a city opens the name of its own body

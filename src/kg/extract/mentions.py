@@ -95,6 +95,13 @@ def _apart(gap: str) -> bool:
     return bool(gap) and not any(tag == "m" for _, tag in cut(gap))
 
 
+def _country_then_name(m: Mention, over: list[Mention]) -> bool:
+    """Does the labeller read a suffix name as a country and a name right after it, which end
+    where the suffix name ends?"""
+    return (len(over) == 2 and over[0].start == m.start and over[0].end == over[1].start and over[1].end == m.end
+            and over[0].kind is Kind.PLACE and gazetteer.is_country(over[0].text))
+
+
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix or in the gazetteer, read against the labeller's spans.
 
@@ -138,6 +145,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
+        if _country_then_name(m, over):
+            continue  # 美国|某某航天中心: the labeller reads the country and the name apart
         if over[0].start > m.start and m.kind is Kind.PLACE and _name_character(m.text[: over[0].start - m.start]):
             m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村: the longer reading wins
         elif over[0].start > m.start:

@@ -138,6 +138,8 @@ def split_place_chain(text: str) -> list[str]:
             break  # 主城区, 高新园区 are words; 江城区 is a district
         if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
+        if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
+            break  # 南市屯村: two characters and two more that no division is make one name
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]
