@@ -852,3 +852,10 @@ def test_a_country_and_a_name_the_labeller_reads_apart_stay_apart():
     city = Mention("t", 0, 2, "青州", Kind.PLACE, by="labeller", score=0.99)
     local = Mention("t", 0, 8, "青州青峰航天中心", Kind.ORG, by="lexicon.org_suffix", score=0.85)
     assert local in check_with_labeller([local, city, centre])  # a city opens the name of its own body
+
+
+def test_a_time_zone_names_no_place_and_a_delegation_alone_no_organization():
+    """北京时间 is a time of day: 北京 is not mentioned as a place there; 代表团 alone names nobody."""
+    assert not plausible_label("代表团", Kind.ORG, 0.95)
+    places = [m for m in extract(_article("比赛于北京时间今晨开始，选手们已抵达北京。")).mentions if m.text == "北京"]
+    assert len(places) == 1 and places[0].start > 10

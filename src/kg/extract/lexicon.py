@@ -310,11 +310,16 @@ def _describes_next(doc: Doc, i: int, suffix: str) -> bool:
     return not any(e == end and kind is Kind.ORG for _, e, kind, _ in doc.labels or ())
 
 
+def names_a_time(text: str, end: int) -> bool:
+    """Is the place that ends at ``end`` the name of a time zone (北京|时间), not a place mentioned?"""
+    return text.startswith("时间", end)
+
+
 def gazetteer_places(doc: Doc) -> list[Mention]:
     """Administrative divisions and countries named in the text."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     return [  # a name inside a word is not a name (源汇 in 资源汇聚)
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
         for start, end, _name in gazetteer.find(doc.text)
-        if start in bounds and end in bounds
+        if start in bounds and end in bounds and not names_a_time(doc.text, end)
     ]

@@ -10,7 +10,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first
 from .doc import Doc
-from .lexicon import JOINERS, is_name, national_start, place_abbreviations, plausible_label, suffix_of
+from .lexicon import JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
 
 
 #: the component name of a labeller span too short or too generic to name a node on its own: a
@@ -49,8 +49,8 @@ def labelled(doc: Doc) -> list[Mention]:
             elif score >= REFERENCE_FLOOR and text.strip():
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
             continue
-        if "\n" in text or text != text.strip():
-            continue
+        if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
+            continue  # 北京|时间 names a time zone
         if not plausible_label(text, kind, score):
             if score >= REFERENCE_FLOOR:
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
