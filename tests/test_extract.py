@@ -859,3 +859,17 @@ def test_a_time_zone_names_no_place_and_a_delegation_alone_no_organization():
     assert not plausible_label("代表团", Kind.ORG, 0.95)
     places = [m for m in extract(_article("比赛于北京时间今晨开始，选手们已抵达北京。")).mentions if m.text == "北京"]
     assert len(places) == 1 and places[0].start > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_names"),
+    [
+        ("美国第三大银行青峰银行宣布扩张。", {"青峰银行"}, {"美国第三大银行青峰银行"}),  # the name follows the rank
+        ("不久前，河北青川县组织干部军训。", {"青川县"}, {"河北青川县"}),  # a province before a county
+        ("他们将走上西藏部队的岗位，影片在陕西工厂放映。", set(), {"西藏部队", "陕西工厂"}),  # a place's troops, factories
+        ("日本青藏省官员认为应当加息。", set(), {"日本青藏省"}),  # a Japanese ministry, no province
+    ],
+)
+def test_suffix_names_after_a_rank_a_division_or_a_country(text, names, not_names):
+    found = {m.text for m in suffix_names(make_doc(_article(text)))}
+    assert names <= found and not (not_names & found)

@@ -19,6 +19,8 @@ JOINERS = ("以及", "、", "和", "及", "与")
 #: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)
 NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
+#: the endings of counties, cities and provinces (not of 园区, 社区: 东湖|新城|社区 is one name)
+_COUNTY_ENDS = frozenset({"省", "市", "区", "县", "旗", "自治州", "自治县"})
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
@@ -77,8 +79,10 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线"):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
-        if kind is Kind.PLACE and start_index == end_index and _is_division(last.text) and _is_division(left.text):
-            break  # 成都 | 青羊区
+        if kind is Kind.PLACE and _is_division(left.text) and (
+                (start_index == end_index and _is_division(last.text))
+                or (start_index < end_index and suffix_of(last.text, kind) in _COUNTY_ENDS)):
+            break  # 成都 | 青羊区, 河北 | 栾城|县: a division before a county's or a city's name
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
@@ -91,6 +95,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     if kind is Kind.ORG:
         start += national_start(doc.text[start:end])
     text = doc.text[start:end]
+    rank = _RANK_INSIDE.search(text)
+    if rank and rank.end() < len(text):
+        after = next((t for t in tokens[start_index:end_index] if t.start == start + rank.end()), None)
+        if after is not None and suffix_of(after.text, kind) == after.text:
+            start, text = after.end, doc.text[after.end:end]  # 某国第三大银行|某某银行: the name follows the rank
     if _COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
@@ -194,9 +203,14 @@ def place_abbreviations() -> dict[str, str]:
 
 def _country_government(head: str, suffix: str) -> bool:
     """印度|政府, 俄|政府: a country's government is named by the country (the place); 伊朗|公司,
-    英国大|公司: any company of a country is no name."""
+    英国大|公司: any company of a country is no name; 某省|部队, 某省|工厂: the troops or the
+    factories of a place; 日本大藏|省: a Japanese ministry, no province."""
     if suffix == "政府":
         return gazetteer.is_country(place_abbreviations().get(head, head))
+    if suffix in ("部队", "工厂"):
+        return any(start == 0 and end == len(head) for start, end, _ in gazetteer.find(head))
+    if suffix == "省":
+        return any(start == 0 and gazetteer.is_country(name) and name != "中国" for start, _, name in gazetteer.find(head))
     return suffix == "公司" and gazetteer.is_country(head.removesuffix("大"))
 
 
@@ -206,7 +220,8 @@ _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 _COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所位]")
 _COUNTED_BEFORE = re.compile(_COUNTED.pattern + "$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
-_RANKED = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大$")
+_RANK_INSIDE = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大")
+_RANKED = re.compile(_RANK_INSIDE.pattern + "$")
 #: an ordinal or a figure right before a one-character suffix (比赛第一站, 满5局)
 _COUNT_END = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|[0-9])$")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
