@@ -873,3 +873,12 @@ def test_a_time_zone_names_no_place_and_a_delegation_alone_no_organization():
 def test_suffix_names_after_a_rank_a_division_or_a_country(text, names, not_names):
     found = {m.text for m in suffix_names(make_doc(_article(text)))}
     assert names <= found and not (not_names & found)
+
+
+def test_quoted_names_inside_a_quotation_and_right_after_an_organizer_verb():
+    """‘…’ quotes a name inside a quotation; a name quoted right after 打造 is an initiative even when
+    it holds a place (“书香某县” is the county's campaign, not the county)."""
+    inner = {(m.text, m.kind) for m in extract(_article("“我们开展‘青禾创客’行动,组织党员攻关。”他说。")).mentions}
+    assert ("青禾创客", Kind.INITIATIVE) in inner
+    campaign = {(m.text, m.kind) for m in extract(_article("该县打造“书香青川”新型阅读空间，青川各镇都有书房。")).mentions}
+    assert ("书香青川", Kind.INITIATIVE) in campaign

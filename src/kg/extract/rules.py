@@ -15,7 +15,7 @@ from .doc import Doc, Token
 from .lexicon import JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
-_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,24}?)[”\"」』]")
+_QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)(?:个|座|家|处|条|所|间)$")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
@@ -89,8 +89,9 @@ def quoted(doc: Doc) -> list[Mention]:
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
             alias = name + head if head else None
+            sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
-                                 score=0.9 if (head or own_head or counted) else 0.6, alias=alias))
+                                 score=0.9 if sure else 0.6, alias=alias))
     return found
 
 
