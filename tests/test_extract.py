@@ -882,3 +882,19 @@ def test_quoted_names_inside_a_quotation_and_right_after_an_organizer_verb():
     assert ("青禾创客", Kind.INITIATIVE) in inner
     campaign = {(m.text, m.kind) for m in extract(_article("该县打造“书香青川”新型阅读空间，青川各镇都有书房。")).mentions}
     assert ("书香青川", Kind.INITIATIVE) in campaign
+
+
+def test_listed_organizations_after_two_organizations():
+    """甲、乙、丙等: a brand listed after two organizations is one too (丙 no word jieba knows);
+    after one alone, or an ordinary phrase (公共图书馆), it is not."""
+    from kg.extract.doc import make_doc
+    from kg.extract.rules import listed_organizations
+
+    def orgs(text: str, names: tuple[str, ...]) -> set[str]:
+        doc = make_doc(Article(id="t", text=text))
+        known = tuple(Mention("t", text.index(n), text.index(n) + len(n), n, Kind.ORG, by="labeller", score=0.95) for n in names)
+        return {m.text for m in listed_organizations(doc, known)}
+
+    assert orgs("扶持青禾、岚溪、鹭团等企业做大。", ("青禾", "岚溪")) == {"鹭团"}
+    assert orgs("扶持岚溪、鹭团等企业做大。", ("岚溪",)) == set()
+    assert orgs("青禾书店、岚溪书城、公共图书馆等都开放。", ("青禾书店", "岚溪书城")) == set()

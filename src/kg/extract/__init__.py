@@ -17,7 +17,7 @@ from .doc import Doc, make_doc
 from .facts import find_facts
 from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
-from .rules import listed_people, party_branches, short_forms
+from .rules import listed_organizations, listed_people, party_branches, short_forms
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
     REFERENCE, abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined, split_place_chain,
 )
@@ -71,7 +71,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     candidates = [m for m in candidates if m.by != REFERENCE]
     mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
-    mentions = reconcile(mentions + tuple(listed_people(doc, mentions)))
+    mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions)))
     return Extraction(
         article=doc.article,
         mentions=mentions,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 from .. import gazetteer
@@ -20,6 +21,7 @@ _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)(?:个|座|家|处|条|所|间)$")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 def bylines(doc: Doc) -> list[Mention]:
@@ -343,31 +345,68 @@ def listed_people(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     overlap no other mention."""
     text, surnames = doc.text, single_surnames()
     starts = {t.start: t for t in doc.tokens}
-    taken = [(m.start, m.end) for m in mentions]
-    found: list[Mention] = []
 
     def person_at(start: int, end: int) -> bool:
         name = text[start:end]
         token = starts.get(start)
         return (bool(_HAN_NAME.fullmatch(name)) and name[0] in surnames and token is not None
-                and not token.pos.startswith(_NOT_NAME_TAGS) and not common_word(name)
-                and not any(start < e and s < end for s, e in taken))
+                and not token.pos.startswith(_NOT_NAME_TAGS) and not common_word(name))
+
+    return _listed(doc, mentions, Kind.PERSON, (3, 2), person_at, "rules.listed_person")
+
+
+def listed_organizations(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Organizations listed after two organizations with 、 (甲、乙、丙等) whom the labeller missed,
+    often brands (某团): two to six characters that are whole jieba words, at most one of them of
+    two characters or more (not 某某|全会 or 公共|图书馆), none a verb, particle or number, and no
+    ordinary dictionary word."""
+    text = doc.text
+    starts = {t.start: i for i, t in enumerate(doc.tokens)}
+    ends = {t.end for t in doc.tokens}
+
+    def organization_at(start: int, end: int) -> bool:
+        name = text[start:end]
+        if start not in starts or end not in ends or not _HAN_OR_LATIN.fullmatch(name) or common_word(name):
+            return False
+        words = doc.tokens[starts[start]:]
+        words = words[: next((j for j, t in enumerate(words) if t.end >= end), 0) + 1]
+        return sum(len(t.text) >= 2 for t in words) <= 1 and not any(t.pos.startswith(_NOT_NAME_TAGS) for t in words)
+
+    organizations = {(m.start, m.end) for m in mentions if m.kind is Kind.ORG}
+    second = tuple(m for m in mentions if m.kind is Kind.ORG and text[m.start - 1 : m.start] == "、"
+                   and any(e == m.start - 1 for _, e in organizations))  # 甲、[m]: two in the list already
+    return _listed(doc, second, Kind.ORG, (6, 5, 4, 3, 2), organization_at, "rules.listed_organization",
+                   before=False, occupied=mentions)
+
+
+def _listed(doc: Doc, mentions: tuple[Mention, ...], kind: Kind, lengths: tuple[int, ...],
+            fits: Callable[[int, int], bool], by: str, before: bool = True,
+            occupied: tuple[Mention, ...] | None = None) -> list[Mention]:
+    """Names of ``kind`` that a list mark (、) puts right before or after one of ``mentions``: the
+    first length in ``lengths`` whose span ``fits``, overlaps none of ``occupied`` (default: them) and
+    (after a mention) ends where the list goes on or ends (、, 等, punctuation)."""
+    text = doc.text
+    taken = [(m.start, m.end) for m in (mentions if occupied is None else occupied)]
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return start >= 0 and not any(start < e and s < end for s, e in taken) and fits(start, end)
 
     for m in mentions:
-        if m.kind is not Kind.PERSON:
+        if m.kind is not kind:
             continue
-        if text[m.start - 1 : m.start] == "、":  # 甲、[m]
+        if before and text[m.start - 1 : m.start] == "、":  # 甲、[m]
             end = m.start - 1
-            start = next((end - k for k in (3, 2) if person_at(end - k, end)), None)
+            start = next((end - k for k in lengths if free(end - k, end)), None)
         elif text[m.end : m.end + 1] == "、":  # [m]、乙 (乙 ending at a list mark, 等, or punctuation)
             start = m.end + 1
-            end = next((start + k for k in (3, 2) if text[start + k : start + k + 1] in _AFTER_LISTED
-                        and person_at(start, start + k)), None)
+            end = next((start + k for k in lengths if text[start + k : start + k + 1] in _AFTER_LISTED
+                        and free(start, start + k)), None)
             start = start if end is not None else None
         else:
             continue
         if start is not None:
-            found.append(Mention(doc.article.id, start, end, text[start:end], Kind.PERSON, by="rules.listed_person", score=0.6))
+            found.append(Mention(doc.article.id, start, end, text[start:end], kind, by=by, score=0.6))
             taken.append((start, end))
     return found
 
