@@ -898,3 +898,9 @@ def test_listed_organizations_after_two_organizations():
     assert orgs("扶持青禾、岚溪、鹭团等企业做大。", ("青禾", "岚溪")) == {"鹭团"}
     assert orgs("扶持岚溪、鹭团等企业做大。", ("岚溪",)) == set()
     assert orgs("青禾书店、岚溪书城、公共图书馆等都开放。", ("青禾书店", "岚溪书城")) == set()
+
+
+def test_a_village_whose_name_jieba_cuts_into_the_towns_head():
+    """某镇长某村 is 某镇 + 长某村, not the town's head (镇长) and a one-character village."""
+    found = {m.text for m in suffix_names(make_doc(_article("村民在花溪镇长岙村种植辣椒。")))}
+    assert "长岙村" in found

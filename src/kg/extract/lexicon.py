@@ -89,6 +89,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     while start_index < end_index and cannot_start(tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
     start = tokens[start_index].start
+    if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
+            and not is_name(doc.text[start:end], kind):
+        start -= 1  # 某镇|长|坪村 read as 某|镇长|坪村: the 长 opens the village's name (长坪村)
     date = _DATE_START.match(doc.text, start, end)
     if date:
         start = date.end()
@@ -214,6 +217,8 @@ def _country_government(head: str, suffix: str) -> bool:
     return suffix == "公司" and gazetteer.is_country(head.removesuffix("大"))
 
 
+#: a word for the head of a division (镇长, 县长) that jieba may cut out of 某镇|长某村
+_HEAD_OF_PLACE = re.compile(r"[省市区县乡镇村]长$")
 #: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it
 _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
