@@ -904,3 +904,17 @@ def test_a_village_whose_name_jieba_cuts_into_the_towns_head():
     """某镇长某村 is 某镇 + 长某村, not the town's head (镇长) and a one-character village."""
     found = {m.text for m in suffix_names(make_doc(_article("村民在花溪镇长岙村种植辣椒。")))}
     assert "长岙村" in found
+
+
+def test_an_unsure_person_stops_before_a_word_that_runs_across_its_end():
+    """局长周明|超标准: an unsure 周明超 ends before 超标准, a jieba word; a sure one stays."""
+    from dataclasses import replace
+
+    from kg.extract.spans import labelled
+
+    text = "局长周明超标准接待客人。"
+    doc = make_doc(_article(text))
+    start = text.index("周")
+    for score, name in ((0.65, "周明"), (0.95, "周明超")):
+        read = replace(doc, labels=((start, start + 3, Kind.PERSON, score),))
+        assert [m.text for m in labelled(read)] == [name]

@@ -11,6 +11,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first
 from .doc import Doc
 from .lexicon import JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
+from .segmenter import word_tags
 
 
 #: the component name of a labeller span too short or too generic to name a node on its own: a
@@ -59,12 +60,30 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 9楼会议厅: a room on a floor, not a named place
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
+        if kind is Kind.PERSON and score < _SURE_PERSON:
+            end = _before_word_across(doc, start, end, starts)
+            text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
             for piece in pieces:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
     return found
+
+
+#: below this the labeller's person may run into the next word (局长黄某|超标准: 黄某超); 0.6-0.8 leave
+#: the held-out sets unchanged but for 0.0005 on MSRA at 0.8
+_SURE_PERSON = 0.7
+
+
+def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> int:
+    """Where a person's name ends when a jieba word of two or more characters runs across its end
+    (黄某|超标准 read 黄某超): before that word, if two characters at least are left."""
+    i = bisect_right(starts, end - 1) - 1
+    token = doc.tokens[i]
+    if token.start > start + 1 and token.end > end and len(token.text) >= 2 and token.text in word_tags():
+        return token.start
+    return end
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
