@@ -918,3 +918,16 @@ def test_an_unsure_person_stops_before_a_word_that_runs_across_its_end():
     for score, name in ((0.65, "周明"), (0.95, "周明超")):
         read = replace(doc, labels=((start, start + 3, Kind.PERSON, score),))
         assert [m.text for m in labelled(read)] == [name]
+
+
+def test_a_labelled_name_does_not_start_with_a_leading_verb():
+    """落户|青川: the labeller's place starts after 落户; 经信委 keeps its 经 (one character)."""
+    from dataclasses import replace
+
+    from kg.extract.spans import labelled
+
+    text = "数字产业园落户青川。整合发改委、经信委等部门。"
+    doc = make_doc(_article(text))
+    spans = ((text.index("落户"), text.index("。"), Kind.PLACE, 0.99),
+             (text.index("经信委"), text.index("经信委") + 3, Kind.ORG, 0.99))
+    assert [m.text for m in labelled(replace(doc, labels=spans))] == ["青川", "经信委"]

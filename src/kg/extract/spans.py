@@ -60,6 +60,9 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 9楼会议厅: a room on a floor, not a named place
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
+        if kind is not Kind.PERSON:
+            start = _after_leading_verb(doc, start, end, starts)
+            text = doc.text[start:end]
         if kind is Kind.PERSON and score < _SURE_PERSON:
             end = _before_word_across(doc, start, end, starts)
             text = doc.text[start:end]
@@ -84,6 +87,17 @@ def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> in
     if token.start > start + 1 and token.end > end and len(token.text) >= 2 and token.text in word_tags():
         return token.start
     return end
+
+
+def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
+    """Where a name starts when the labeller's span opens with a word no name starts with
+    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经信委): after that word, if two characters
+    at least are left."""
+    i = bisect_right(starts, start) - 1
+    token = doc.tokens[i]
+    if token.start == start and len(token.text) >= 2 and token.end <= end - 2 and token.text in word_list("leading_verbs"):
+        return token.end
+    return start
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
