@@ -834,12 +834,13 @@ def test_two_plus_two_characters_that_no_division_ends_are_one_place():
     assert split_place_chain("义县王村") == ["义县", "王村"]
 
 
-@pytest.mark.parametrize(("name", "kind"), [("联赛第一站", Kind.PLACE), ("满5局", Kind.ORG), ("小城镇政府", Kind.ORG)])
+@pytest.mark.parametrize(("name", "kind"), [("联赛第一站", Kind.PLACE), ("满5局", Kind.ORG), ("小城镇政府", Kind.ORG),
+                                           ("青州三省", Kind.PLACE), ("沿河六县", Kind.PLACE)])
 def test_a_count_or_a_generic_head_before_the_suffix_is_no_name(name, kind):
     from kg.extract.lexicon import is_name
 
     assert not is_name(name, kind)
-    assert is_name("中建八局", Kind.ORG) and is_name("第一中学", Kind.ORG)
+    assert is_name("中建八局", Kind.ORG) and is_name("第一中学", Kind.ORG) and is_name("六安市", Kind.PLACE)
 
 
 def test_a_country_and_a_name_the_labeller_reads_apart_stay_apart():

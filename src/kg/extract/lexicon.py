@@ -227,6 +227,7 @@ _COUNTED_BEFORE = re.compile(_COUNTED.pattern + "$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
 _RANK_INSIDE = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")
+_NUMERALS = frozenset("一二三四五六七八九十两几数")
 #: an ordinal or a figure right before a one-character suffix (比赛第一站, 满5局)
 _COUNT_END = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|[0-9])$")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
@@ -250,8 +251,9 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
         return False
-    if len(suffix) == 1 and (len(head) < 2 or _COUNT_END.search(head)):
-        return False  # 城市, 山区, 全局: words; 第一|站, 满5|局: a count, not a name
+    if len(suffix) == 1 and (len(head) < 2 or _COUNT_END.search(head)
+                             or (suffix in "省市县" and head[-1] in _NUMERALS)):
+        return False  # 城市, 山区, 全局: words; 第一|站, 满5|局, 某某三|省: a count, not a name
     if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 学习型政府
         return False
     if _COUNTED.search(head) or _RANKED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
