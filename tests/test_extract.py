@@ -932,3 +932,18 @@ def test_a_labelled_name_does_not_start_with_a_leading_verb():
     spans = ((text.index("落户"), text.index("。"), Kind.PLACE, 0.99),
              (text.index("经信委"), text.index("经信委") + 3, Kind.ORG, 0.99))
     assert [m.text for m in labelled(replace(doc, labels=spans))] == ["青川", "经信委"]
+
+
+def test_places_that_make_up_one_word_are_found_and_split():
+    """上海浦东 is one jieba word: the gazetteer's 上海 and 浦东 stand, and so do 福建 and 石狮 where
+    the labeller reads 福建石狮 unsurely as an organization; 源汇 in 资源汇聚 is still no place."""
+    from kg.extract.lexicon import gazetteer_places
+
+    found = {m.text for m in gazetteer_places(make_doc(_article("他在上海浦东打工，资源汇聚。")))}
+    assert {"上海", "浦东"} <= found and "源汇" not in found
+    from kg.extract.mentions import reconcile
+
+    text = "到福建石狮打工"
+    doc = make_doc(_article(text))
+    unsure = Mention("t", 1, 5, "福建石狮", Kind.ORG, by="labeller", score=0.76)
+    assert [m.text for m in reconcile([unsure, *gazetteer_places(doc)])] == ["福建", "石狮"]

@@ -338,10 +338,28 @@ def names_a_time(text: str, end: int) -> bool:
 
 
 def gazetteer_places(doc: Doc) -> list[Mention]:
-    """Administrative divisions and countries named in the text."""
+    """Administrative divisions and countries named in the text: at word boundaries (源汇 in 资源汇聚
+    is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    return [  # a name inside a word is not a name (源汇 in 资源汇聚)
+    found = [(start, end) for start, end, _ in gazetteer.find(doc.text) if not names_a_time(doc.text, end)]
+    return [
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
-        for start, end, _name in gazetteer.find(doc.text)
-        if start in bounds and end in bounds and not names_a_time(doc.text, end)
+        for i, (start, end) in enumerate(found)
+        if (start in bounds or _chain_from_bound(found, i, bounds, backwards=True))
+        and (end in bounds or _chain_from_bound(found, i, bounds, backwards=False))
     ]
+
+
+def _chain_from_bound(found: list[tuple[int, int]], i: int, bounds: set[int], backwards: bool) -> bool:
+    """Do adjacent places lead from place i to a word boundary (before it when backwards, after it
+    otherwise)?"""
+    step = -1 if backwards else 1
+    j = i
+    while 0 <= j + step < len(found):
+        a, b = (found[j + step], found[j]) if backwards else (found[j], found[j + step])
+        if a[1] != b[0]:
+            return False
+        j += step
+        if (found[j][0] if backwards else found[j][1]) in bounds:
+            return True
+    return False
