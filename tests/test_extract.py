@@ -938,11 +938,10 @@ def test_places_that_make_up_one_word_are_found_and_split():
     """上海浦东 is one jieba word: the gazetteer's 上海 and 浦东 stand, and so do 福建 and 石狮 where
     the labeller reads 福建石狮 unsurely as an organization; 源汇 in 资源汇聚 is still no place."""
     from kg.extract.lexicon import gazetteer_places
+    from kg.extract.mentions import reconcile
 
     found = {m.text for m in gazetteer_places(make_doc(_article("他在上海浦东打工，资源汇聚。")))}
     assert {"上海", "浦东"} <= found and "源汇" not in found
-    from kg.extract.mentions import reconcile
-
     text = "到福建石狮打工"
     doc = make_doc(_article(text))
     unsure = Mention("t", 1, 5, "福建石狮", Kind.ORG, by="labeller", score=0.76)
