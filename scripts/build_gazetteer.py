@@ -208,6 +208,14 @@ EXTRA_ALIASES = {
     "新西兰": ["纽西兰"],
 }
 NOT_CITIES = {"巴新"}
+#: states that no longer exist but fill the news of their time (name: aliases, continent)
+FORMER_STATES = {
+    "苏联": (["苏维埃社会主义共和国联盟"], "欧洲"),
+    "南斯拉夫": (["南斯拉夫联盟共和国"], "欧洲"),
+    "捷克斯洛伐克": ([], "欧洲"),
+    "东德": (["民主德国"], "欧洲"),
+    "西德": (["联邦德国"], "欧洲"),
+}
 
 
 def build_countries(gaz: Path) -> list[list[str]]:
@@ -240,6 +248,10 @@ def build_countries(gaz: Path) -> list[list[str]]:
             for c in fields[3].split("/"):
                 if c and c not in NOT_CITIES:
                     cities.setdefault(c, ("city", name))
+    for name, (aliases, continent) in FORMER_STATES.items():
+        if name not in seen:
+            seen.add(name)
+            out.append([name, "country", "|".join(aliases), continent])
     for city, (kind, country) in cities.items():
         if city in seen or country == "中国":  # Chinese cities are divisions
             continue
