@@ -154,10 +154,18 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names"):
         return False
     tag = word_tags().get(text, "")
-    if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")) and not (tag == "j" and score >= 0.9):
+    if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")) and not (tag == "j" and score >= 0.9) \
+            and not _one_character_town(text, kind, score):
         if any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
             return False
     return score >= _SURE or not common_word(text)
+
+
+def _one_character_town(text: str, kind: Kind, score: float) -> bool:
+    """A town, township or village named by one character (某镇, 某乡) that the labeller reads as a
+    place: no dictionary word (not 城镇, 古镇) and no determiner first (not 该镇, 全村)."""
+    return (kind is Kind.PLACE and score >= _SURE and len(text) == 2 and text[1] in "镇乡村"
+            and text not in word_tags() and text[0] not in _DETERMINERS)
 
 
 def common_word(text: str) -> bool:
@@ -228,6 +236,8 @@ _COUNTED_BEFORE = re.compile(_COUNTED.pattern + "$")
 _RANK_INSIDE = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")
 _NUMERALS = frozenset("一二三四五六七八九十两几数")
+#: first characters that make a suffix word no name (该镇, 本市, 全村, 某县)
+_DETERMINERS = frozenset("该本各这那此其每全某")
 #: an ordinal or a figure right before a one-character suffix (比赛第一站, 满5局)
 _COUNT_END = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|[0-9])$")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
@@ -249,7 +259,7 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if _country_government(head, suffix):
         return False
-    if (head[0] in "该本各这那此其每全某" and not head.startswith("全国")) or head.isdigit():
+    if (head[0] in _DETERMINERS and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and (len(head) < 2 or _COUNT_END.search(head)
                              or (suffix in "省市县" and head[-1] in _NUMERALS)):
