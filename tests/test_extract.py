@@ -948,3 +948,16 @@ def test_places_that_make_up_one_word_are_found_and_split():
     doc = make_doc(_article(text))
     unsure = Mention("t", 1, 5, "福建石狮", Kind.ORG, by="labeller", score=0.76)
     assert [m.text for m in reconcile([unsure, *gazetteer_places(doc)])] == ["福建", "石狮"]
+
+
+def test_a_short_form_replaces_an_unsure_reading_inside_it():
+    """青禾智能 (of 成都青禾智能科技有限公司) later in the article wins over 青禾 read unsurely as a place."""
+    from kg.extract.rules import short_forms
+
+    text = "成都青禾智能科技有限公司揭牌。青禾智能将投入资金。"
+    doc = make_doc(_article(text))
+    full = Mention("t", 0, 12, "成都青禾智能科技有限公司", Kind.ORG, by="labeller", score=0.99)
+    at = text.index("青禾智能将")
+    for score, expected in ((0.6, ["青禾智能"]), (0.95, [])):
+        reading = Mention("t", at, at + 2, "青禾", Kind.PLACE, by="labeller", score=score)
+        assert [m.text for m in short_forms(doc, (full, reading))] == expected

@@ -429,17 +429,19 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
                     forms.setdefault(variant, Kind.ORG)
     if not forms:
         return []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end, m.by == "labeller" and m.score < _SURE_READING) for m in mentions]
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     found = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
-        if any(start < e and s < end for s, e in taken):
-            continue
+        if any(start < e and s < end and not (unsure and start <= s and e <= end) for s, e, unsure in taken):
+            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
     return found
 
 
+#: how sure the labeller must be for its reading inside an organization's short form to stand
+_SURE_READING = 0.9
 _BRANCH = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")
 
 
