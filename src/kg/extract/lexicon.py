@@ -3,7 +3,7 @@ leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
 import re
-
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from .. import gazetteer
@@ -97,18 +97,24 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         start = date.end()
     if kind is Kind.ORG:
         start += national_start(doc.text[start:end])
+    start = _after_rank(doc, start, end, tokens[start_index:end_index], kind)
     text = doc.text[start:end]
-    rank = _RANK_INSIDE.search(text)
-    if rank and rank.end() < len(text):
-        after = next((t for t in tokens[start_index:end_index] if t.start == start + rank.end()), None)
-        if after is not None and suffix_of(after.text, kind) == after.text:
-            start, text = after.end, doc.text[after.end:end]  # 某国第三大银行|某某银行: the name follows the rank
     if _COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def _after_rank(doc: Doc, start: int, end: int, tokens: Sequence[Token], kind: Kind) -> int:
+    """Where a name starts that follows a rank and its noun (某国第三大银行|某某银行): after that noun;
+    else start."""
+    rank = _RANK_INSIDE.search(doc.text, start, end)
+    if rank is None or rank.end() >= end:
+        return start
+    noun = next((t for t in tokens if t.start == rank.end()), None)
+    return noun.end if noun is not None and suffix_of(noun.text, kind) == noun.text else start
 
 
 def national_start(name: str) -> int:
@@ -212,8 +218,9 @@ def place_abbreviations() -> dict[str, str]:
     return dict(table("place_abbreviations"))
 
 
-def _country_government(head: str, suffix: str) -> bool:
-    """印度|政府, 俄|政府: a country's government is named by the country (the place); 伊朗|公司,
+def _named_by_place(head: str, suffix: str) -> bool:
+    """Is a place and this suffix no name of its own? 印度|政府, 俄|政府: a country's government is
+    named by the country (the place); 伊朗|公司,
     英国大|公司: any company of a country is no name; 某省|部队, 某省|工厂: the troops or the
     factories of a place; 日本大藏|省: a Japanese ministry, no province."""
     if suffix == "政府":
@@ -257,7 +264,7 @@ def is_name(text: str, kind: Kind) -> bool:
     head = text[: len(text) - len(suffix)]
     if not head or (head in lexicon("generic_names") and not _body_of_level(head, suffix)):
         return False
-    if _country_government(head, suffix):
+    if _named_by_place(head, suffix):
         return False
     if (head[0] in _DETERMINERS and not head.startswith("全国")) or head.isdigit():
         return False

@@ -17,6 +17,10 @@ from .segmenter import cut, word_tags
 _OVER_GAZETTEER = {Kind.PERSON: 0.9, Kind.ORG: 0.6}
 
 
+#: below this an organization the labeller reads over a chain of places (福建石狮) gives way to them
+_SURE_ORG = 0.9
+
+
 def _weight(mention: Mention) -> float:
     return mention.score + 0.1 * (mention.end - mention.start)
 
@@ -201,8 +205,8 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
     places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in places]
-    pool = [m for m in pool if not (m.by == "labeller" and (m.kind is Kind.PLACE or (m.kind is Kind.ORG and m.score < 0.9))
-                                    and _tiled(m, places, starts))]  # 某省某市 read as one place or organization
+    pool = [m for m in pool if not (m.by == "labeller" and _tiled(m, places, starts) and (
+        m.kind is Kind.PLACE or (m.kind is Kind.ORG and m.score < _SURE_ORG)))]  # 某省某市 read as one name
     suffixes, posts = _suffixes(), lexicon("posts")
     # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站) was cut short
     labelled_at: dict[int, list[Mention]] = {}

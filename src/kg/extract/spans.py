@@ -28,7 +28,9 @@ def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
     one-character place is kept only when place_abbreviations lists it (its full name as alias);
-    quotation marks at a span's ends are left out, and a span across one is dropped. Other
+    quotation marks at a span's ends are left out, and a span across one is dropped; a place or an
+    organization starts after a leading verb (落户|某区), an unsure person ends before a word that runs
+    across its end (黄某|超标准), and a place before 时间 (北京时间) is a time zone. Other
     one-character spans and generic ones come as references (by=REFERENCE)."""
     from .labeller import label
 
