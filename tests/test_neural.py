@@ -65,7 +65,7 @@ def test_sentences_label_alike_alone_and_in_a_batch():
 
 @pytest.mark.parametrize(
     "text",
-    ["重庆市江北区住房和城乡建设委员会主任王立新说，ＡＢＣ公司（渝川建设）投资１２亿元。\n\n第二段",
+    ["重庆市永川区住房和城乡建设委员会主任王立新说，ＡＢＣ公司（渝川建设）投资１２亿元。\n\n第二段",
      "", "王", "  ", "𠮷哥在北京", "a𠮷", "《》—…￥％", "中华人民共和国国务院总理李强今天在人民大会堂会见外宾。"],
 )
 def test_encoder_gives_the_ids_training_reads(text):

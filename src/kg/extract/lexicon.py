@@ -2,9 +2,11 @@
 leftwards over the words of the name, and divisions from the gazetteer."""
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from .. import gazetteer
 from ..records import Kind, Mention
@@ -82,7 +84,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if kind is Kind.PLACE and _is_division(left.text) and (
                 (start_index == end_index and _is_division(last.text))
                 or (start_index < end_index and suffix_of(last.text, kind) in _COUNTY_ENDS)):
-            break  # 成都 | 青羊区, 河北 | 栾城|县: a division before a county's or a city's name
+            break  # 成都 | 武侯区, 河北 | 栾城|县: a division before a county's or a city's name
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
@@ -91,7 +93,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     start = tokens[start_index].start
     if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
             and not is_name(doc.text[start:end], kind):
-        start -= 1  # 某镇|长|坪村 read as 某|镇长|坪村: the 长 opens the village's name (长坪村)
+        start -= 1  # 某镇|长|岭村 read as 某|镇长|岭村: the 长 opens the village's name (长岭村)
     date = _DATE_START.match(doc.text, start, end)
     if date:
         start = date.end()
@@ -99,7 +101,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         start += national_start(doc.text[start:end])
     start = _after_rank(doc, start, end, tokens[start_index:end_index], kind)
     text = doc.text[start:end]
-    if _COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
+    if COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
@@ -237,12 +239,14 @@ _HEAD_OF_PLACE = re.compile(r"[省市区县乡镇村]长$")
 #: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it
 _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
-_COUNTED = re.compile(r"[0-9一两二三四五六七八九十几多数]+[家个座间所位]")
-_COUNTED_BEFORE = re.compile(_COUNTED.pattern + "$")
+_COUNT = r"(?:\d+|[一二三四五六七八九十两几多数]+)"
+_COUNTED = re.compile(_COUNT + "[家个座间所位]")
+#: a count right before a name (一所|师范大学, 建成11个|“城市书房”): a kind of thing, not one of them
+COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条]$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
 _RANK_INSIDE = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")
-_NUMERALS = frozenset("一二三四五六七八九十两几数")
+_COUNT_NUMERALS = frozenset("一二三四五六七八九十两几数")
 #: first characters that make a suffix word no name (该镇, 本市, 全村, 某县)
 _DETERMINERS = frozenset("该本各这那此其每全某")
 #: an ordinal or a figure right before a one-character suffix (比赛第一站, 满5局)
@@ -269,7 +273,7 @@ def is_name(text: str, kind: Kind) -> bool:
     if (head[0] in _DETERMINERS and not head.startswith("全国")) or head.isdigit():
         return False
     if len(suffix) == 1 and (len(head) < 2 or _COUNT_END.search(head)
-                             or (suffix in "省市县" and head[-1] in _NUMERALS)):
+                             or (suffix in "省市县" and head[-1] in _COUNT_NUMERALS)):
         return False  # 城市, 山区, 全局: words; 第一|站, 满5|局, 某某三|省: a count, not a name
     if head in lexicon("generic_heads") or head.endswith(("级", "型")):  # 贫困县, 大医院, 县级医院, 学习型政府
         return False
@@ -359,24 +363,21 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     found = [(start, end) for start, end, _ in gazetteer.find(doc.text) if not names_a_time(doc.text, end)]
+    runs: list[list[tuple[int, int]]] = []
+    for place in found:  # runs of places, each ending where the next starts
+        if runs and runs[-1][-1][1] == place[0]:
+            runs[-1].append(place)
+        else:
+            runs.append([place])
     return [
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
-        for i, (start, end) in enumerate(found)
-        if (start in bounds or _chain_from_bound(found, i, bounds, backwards=True))
-        and (end in bounds or _chain_from_bound(found, i, bounds, backwards=False))
+        for run in runs for start, end in _within_words(run, bounds)
     ]
 
 
-def _chain_from_bound(found: list[tuple[int, int]], i: int, bounds: set[int], backwards: bool) -> bool:
-    """Do adjacent places lead from place i to a word boundary (before it when backwards, after it
-    otherwise)?"""
-    step = -1 if backwards else 1
-    j = i
-    while 0 <= j + step < len(found):
-        a, b = (found[j + step], found[j]) if backwards else (found[j], found[j + step])
-        if a[1] != b[0]:
-            return False
-        j += step
-        if (found[j][0] if backwards else found[j][1]) in bounds:
-            return True
-    return False
+def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:
+    """The places of a run that a word boundary opens at or before their start and closes at or
+    after their end, inside the run."""
+    opened = list(accumulate((start in bounds for start, _ in run), operator.or_))
+    closed = list(accumulate((end in bounds for _, end in reversed(run)), operator.or_))[::-1]
+    return [place for place, o, c in zip(run, opened, closed) if o and c]

@@ -13,12 +13,11 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc, Token
-from .lexicon import JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
+from .lexicon import COUNTED_BEFORE, JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
-_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)(?:个|座|家|处|条|所|间)$")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
@@ -78,7 +77,7 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”号 is a ship, a probe or a train: a product, not a programme
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
-        counted = _COUNTED.search(before) is not None  # 建成11个“城市书房”: a kind of thing, not one place
+        counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“城市书房”: a kind of thing, not one place
         typed = None if head or counted else _typed_by_suffix(name)
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
@@ -135,7 +134,7 @@ def events(doc: Doc) -> list[Mention]:
                 while dash > 0 and tokens[dash - 1].text in _DASHES:
                     dash -= 1
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
-                    first = dash  # 中国—东盟博览会: two names joined by a dash
+                    first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
             if _split_number(left, tokens[first]):
                 first -= 1  # 二|十国集团: a number jieba cut apart

@@ -93,7 +93,7 @@ def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> in
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
-    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经信委): after that word, if two characters
+    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委): after that word, if two characters
     at least are left."""
     i = bisect_right(starts, start) - 1
     token = doc.tokens[i]
