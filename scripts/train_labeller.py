@@ -80,21 +80,30 @@ def build_vocab(samples, min_freq: dict[str, int], pretrained: dict[str, list[st
 # ------------------------------------------------------------------------------------- model
 
 
-class Tagger(nn.Module):
-    """Embeddings of each column (and of the bigram ending at each character), a BiLSTM, a linear
-    layer and a linear-chain CRF."""
+def _of_head(name: str) -> property:
+    """The current head's item of the per-head attribute name."""
+    return property(lambda self: getattr(self, name)[self.head])
 
-    def __init__(self, sizes, dims, hidden, n_labels, dropout):
+
+class Tagger(nn.Module):
+    """Embeddings of each column (and of the bigram ending at each character), a BiLSTM, then per
+    head a linear layer and a linear-chain CRF.  With several heads, each corpus trains its own head
+    (its own labelling conventions) over the shared embeddings and BiLSTM; head 0 is the one shipped."""
+
+    def __init__(self, sizes, dims, hidden, n_labels, dropout, heads: int = 1):
         super().__init__()
         self.embs = nn.ModuleList(nn.Embedding(v, d, padding_idx=0, sparse=True) for v, d in zip(sizes, dims))
         self.bigram = COLUMNS.index("bigram")
         width = sum(dims) + dims[self.bigram]
         self.lstm = nn.LSTM(width, hidden, batch_first=True, bidirectional=True)
-        self.out = nn.Linear(2 * hidden, n_labels)
-        self.trans = nn.Parameter(torch.zeros(n_labels, n_labels))
-        self.start = nn.Parameter(torch.zeros(n_labels))
-        self.end = nn.Parameter(torch.zeros(n_labels))
+        self.outs = nn.ModuleList(nn.Linear(2 * hidden, n_labels) for _ in range(heads))
+        self.transs = nn.Parameter(torch.zeros(heads, n_labels, n_labels))
+        self.starts = nn.Parameter(torch.zeros(heads, n_labels))
+        self.ends = nn.Parameter(torch.zeros(heads, n_labels))
         self.drop = nn.Dropout(dropout)
+        self.head = 0  # the head that out, trans, start and end read
+
+    out, trans, start, end = (_of_head(name) for name in ("outs", "transs", "starts", "ends"))
 
     def inputs(self, ids):
         parts = [emb(ids[..., j]) for j, emb in enumerate(self.embs)]
@@ -149,13 +158,32 @@ class Tagger(nn.Module):
         return out
 
 
-def batches(data, max_chars: int, rng: random.Random):
-    """Index lists of sentences of similar length, about max_chars characters each, shuffled."""
-    order = sorted(range(len(data)), key=lambda i: (len(data[i][1]), rng.random()))
+def teacher_emissions(folders: list[Path], data, batch: int = 48) -> list[np.ndarray]:
+    """Per encoded sentence, the mean label scores (L, K, float16) of the exported networks in folders
+    (an ensemble the new network learns to match: distillation); they must share its vocabulary."""
+    teachers = [load_exported(folder) for folder in folders]
+    order = sorted(range(len(data)), key=lambda i: len(data[i][1]))
+    out: list = [None] * len(data)
+    for top in range(0, len(order), batch):
+        idx = order[top : top + batch]
+        flat = np.concatenate([data[i][0] for i in idx])
+        starts = np.cumsum([0] + [len(data[i][1]) for i in idx])
+        spans = list(zip(starts[:-1].tolist(), starts[1:].tolist()))
+        emit = np.mean([t.emissions(flat, spans) for t in teachers], 0)
+        for b, i in enumerate(idx):
+            out[i] = emit[b, : len(data[i][1])].astype(np.float16)
+    return out
+
+
+def batches(data, max_chars: int, rng: random.Random, heads=None):
+    """Index lists of sentences of similar length (and of one head, when heads gives each
+    sentence's head), about max_chars characters each, shuffled."""
+    head = heads.__getitem__ if heads is not None else (lambda i: 0)
+    order = sorted(range(len(data)), key=lambda i: (head(i), len(data[i][1]), rng.random()))
     out, cur, width = [], [], 0
     for i in order:
         n = len(data[i][1])
-        if cur and max(width, n) * (len(cur) + 1) > max_chars:
+        if cur and (max(width, n) * (len(cur) + 1) > max_chars or head(i) != head(cur[0])):
             out.append(cur)
             cur, width = [], 0
         cur.append(i)
@@ -210,9 +238,11 @@ def span_scores(pairs) -> dict:
             "f1": f1(total), "sentences": n, "per_type": {t: f1(c) for t, c in counts.items()}}
 
 
-def span_f1(model, data, batch_chars=8000) -> dict:
-    """Span scores of the model's Viterbi labels against gold on encoded held-out sentences."""
+def span_f1(model, data, batch_chars=8000, head: int = 0) -> dict:
+    """Span scores of the model's Viterbi labels (of the given head) against gold on encoded
+    held-out sentences."""
     model.eval()
+    model.head = head
 
     def pairs():
         with torch.no_grad():
@@ -223,7 +253,9 @@ def span_f1(model, data, batch_chars=8000) -> dict:
                     yield (set(labeller.label_spans([LABELS[k] for k in data[i][1]])),
                            set(labeller.label_spans([LABELS[k] for k in paths[b]])))
 
-    return span_scores(pairs())
+    scores = span_scores(pairs())
+    model.head = 0
+    return scores
 
 
 # -------------------------------------------------------------------------------------- export
@@ -242,6 +274,11 @@ def export(model: Tagger, vocab_lists, meta: dict, out: Path) -> None:
     arrays["trans"] = model.trans.detach().numpy()
     arrays["start"] = model.start.detach().numpy()
     arrays["end"] = model.end.detach().numpy()
+    for h in range(1, len(model.outs)):  # the other corpora's heads, for comparison (not read when tagging)
+        arrays[f"w_out_{h}"] = model.outs[h].weight.detach().numpy().T.copy()
+        arrays[f"b_out_{h}"] = model.outs[h].bias.detach().numpy()
+        for name in ("trans", "start", "end"):
+            arrays[f"{name}_{h}"] = getattr(model, name + "s")[h].detach().numpy()
     np.savez(out / FILES["arrays"], **arrays)
 
     lstm = model.lstm
@@ -339,6 +376,11 @@ def main(argv=None) -> int:
     ap.add_argument("--batch-chars", type=int, default=2500)
     ap.add_argument("--limit", type=int, default=0, help="train on at most N sentences (timing runs)")
     ap.add_argument("--eval-limit", type=int, default=1000, help="score at most N sentences per held-out set per epoch")
+    ap.add_argument("--teachers", default="", help="comma-separated folders of exported networks whose mean "
+                    "label scores the new network also learns to match (distillation of an ensemble)")
+    ap.add_argument("--distill", type=float, default=1.0, help="weight of the divergence from the teachers' label scores")
+    ap.add_argument("--heads", action="store_true",
+                    help="one output layer and CRF per corpus (MSRA's, shipped, is also People's Daily's)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
@@ -357,7 +399,10 @@ def main(argv=None) -> int:
                 for name, part in splits.held_out.items()}
         if args.cache:
             args.cache.write_bytes(pickle.dumps((samples, held), protocol=5))
-    samples = [s for name, part in samples.items() for s in part * (args.cluener_repeat if name.startswith("cluener") else 1)]
+    head_of = {name: (i if args.heads else 0) for i, name in enumerate(samples)}
+    repeats = {name: args.cluener_repeat if name.startswith("cluener") else 1 for name in samples}
+    sample_heads = [head_of[name] for name, part in samples.items() for _ in range(len(part) * repeats[name])]
+    samples = [s for name, part in samples.items() for s in part * repeats[name]]
     print(f"{len(samples)} training sentences, {sum(len(y) for _, y in samples)} chars, read in {time.time() - t0:.0f}s; "
           f"dropped as held-out {dict(splits.dropped)}", flush=True)
 
@@ -373,12 +418,23 @@ def main(argv=None) -> int:
     held_data = {name: enc(part[: args.eval_limit or None]) for name, part in held.items()}
     del samples
     if args.limit:
-        rng.shuffle(data)
-        data = data[: args.limit]
+        keep = sorted(rng.sample(range(len(data)), min(args.limit, len(data))))
+        data, sample_heads = [data[i] for i in keep], [sample_heads[i] for i in keep]
     print("vocabulary sizes", {k: len(v) for k, v in vocab_lists.items()}, flush=True)
+    taught = None
+    if args.teachers:
+        t1 = time.time()
+        folders = [Path(f) for f in args.teachers.split(",")]
+        for folder in folders:
+            if json.loads((folder / FILES["vocab"]).read_text("utf-8")) != vocab_lists:
+                raise SystemExit(f"{folder}: a teacher's vocabulary differs from this run's")
+        taught = teacher_emissions(folders, data)
+        print(f"teachers' scores of {len(taught)} sentences in {time.time() - t1:.0f}s", flush=True)
 
     dims = ints(args.dims)
-    model = Tagger([len(vocab_lists[c]) for c in COLUMNS], dims, args.hidden, len(LABELS), args.dropout)
+    model = Tagger([len(vocab_lists[c]) for c in COLUMNS], dims, args.hidden, len(LABELS), args.dropout,
+                   heads=len(set(head_of.values())))
+    print("heads", head_of, flush=True)
     with torch.no_grad():
         for name, kv in vectors.items():
             j = COLUMNS.index(name)
@@ -394,7 +450,7 @@ def main(argv=None) -> int:
     sparse = [p for e in model.embs for p in e.parameters()]
     dense = [p for n, p in model.named_parameters() if not n.startswith("embs")]
     opts = [torch.optim.SparseAdam(sparse, lr=args.lr), torch.optim.Adam(dense, lr=args.lr)]
-    n_batches = len(batches(data, args.batch_chars, random.Random(0)))
+    n_batches = len(batches(data, args.batch_chars, random.Random(0), sample_heads))
     total = args.epochs * n_batches
     schedule = lambda step: min(1.0, step / 300) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(step, total) / total)))  # noqa: E731
     scheds = [torch.optim.lr_scheduler.LambdaLR(opt, schedule) for opt in opts]
@@ -403,9 +459,20 @@ def main(argv=None) -> int:
     for epoch in range(1, args.epochs + 1):
         model.train()
         t0, loss_sum = time.time(), 0.0
-        for step, idx in enumerate(batches(data, args.batch_chars, rng)):
+        for step, idx in enumerate(batches(data, args.batch_chars, rng, sample_heads)):
             ids, labels, mask, lengths = tensors(data, idx, args.unk_rate, nrng)
-            loss = model.nll(model.emissions(ids, lengths), labels, mask)
+            model.head = sample_heads[idx[0]]
+            emit = model.emissions(ids, lengths)
+            loss = model.nll(emit, labels, mask)
+            if taught is not None:
+                want = torch.zeros_like(emit)
+                for b, i in enumerate(idx):
+                    want[b, : len(taught[i])] = torch.from_numpy(taught[i].astype(np.float32))
+                # KL divergence of the network's label softmax from the teachers' at each character: like
+                # the CRF, blind to a constant added to every label's score at one character
+                t_log = torch.log_softmax(want, -1)
+                kl = (t_log.exp() * (t_log - torch.log_softmax(emit, -1))).sum(-1)
+                loss = loss + args.distill * (kl * mask).sum(1).mean()
             for opt in opts:
                 opt.zero_grad()
             loss.backward()
@@ -416,7 +483,12 @@ def main(argv=None) -> int:
             loss_sum += loss.item()
             if step % 500 == 0:
                 print(f"  step {step}/{n_batches} loss {loss.item():.3f} ({time.time() - t0:.0f}s)", flush=True)
+        model.head = 0
         scores = {name: span_f1(model, part) for name, part in held_data.items()}
+        for name, part in held_data.items():
+            own = next((h for corpus, h in head_of.items() if corpus.split("/")[0] in name), 0)
+            if own:
+                print(f"  {name.split()[0]} through its own head {own}: {span_f1(model, part, head=own)['f1']:.4f}", flush=True)
         history.append({"epoch": epoch, "loss": round(loss_sum / n_batches, 4), **{k: v["f1"] for k, v in scores.items()}})
         print(f"epoch {epoch}: loss {loss_sum / n_batches:.4f} ({time.time() - t0:.0f}s); "
               + "; ".join(f"{k.split()[0]} {v['f1']:.4f} {v['per_type']}" for k, v in scores.items()), flush=True)
