@@ -231,7 +231,7 @@ def test_extract_enumeration_types_its_members():
     assert {("青禾", Kind.ORG), ("渝川", Kind.ORG), ("南岭机械", Kind.ORG)} <= found
 
 
-@pytest.mark.parametrize("text", ["建成11个“城市书房”。", "已建成29个“口袋公园”。"])
+@pytest.mark.parametrize("text", ["建成11个“百姓书屋”。", "已建成29个“社区食堂”。"])
 def test_extract_counted_quote_is_an_initiative(text):
     (m,) = [m for m in quoted(make_doc(_article(text)))]
     assert m.kind is Kind.INITIATIVE

@@ -267,6 +267,11 @@ def find(text: str) -> list[tuple[int, int, str]]:
 _found: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
+def is_place(name: str) -> bool:
+    """Is the whole of ``name`` one place that :func:`find` knows (a division, a country, a city)?"""
+    return any(start == 0 and end == len(name) for start, end, _ in find(name))
+
+
 def country(name: str) -> str | None:
     """The canonical country name for a country name or alias (美利坚合众国 -> 美国), else None."""
     got = _index().countries.get(name.strip())

@@ -212,7 +212,7 @@ def _corpus_kinds(extractions: Iterable[Extraction]) -> dict[str, Kind]:
         kind, count = counter.most_common(1)[0]
         if count < _CORPUS_MIN or count < _CORPUS_SHARE * sum(counter.values()):
             continue
-        if kind is not Kind.PLACE and any(a == 0 and b == len(text) for a, b, _ in gazetteer.find(text)):
+        if kind is not Kind.PLACE and gazetteer.is_place(text):
             continue  # 巴西 the team is still 巴西 the country
         out[text] = kind
     return out

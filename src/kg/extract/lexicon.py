@@ -228,7 +228,7 @@ def _named_by_place(head: str, suffix: str) -> bool:
     if suffix == "政府":
         return gazetteer.is_country(place_abbreviations().get(head, head))
     if suffix in ("部队", "工厂"):
-        return any(start == 0 and end == len(head) for start, end, _ in gazetteer.find(head))
+        return gazetteer.is_place(head)
     if suffix == "省":
         return any(start == 0 and gazetteer.is_country(name) and name != "中国" for start, _, name in gazetteer.find(head))
     return suffix == "公司" and gazetteer.is_country(head.removesuffix("大"))
@@ -238,19 +238,23 @@ def _named_by_place(head: str, suffix: str) -> bool:
 _HEAD_OF_PLACE = re.compile(r"[省市区县乡镇村]长$")
 #: a date or a year before a name (1998年度|政府, 3月份|特区政府) is no part of it
 _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
+#: Chinese numerals of counts and ranks (一所, 两家, 第三大)
+_DIGITS = "一二三四五六七八九十两"
+_COUNT = rf"(?:\d+|[{_DIGITS}几多数]+)"
+#: an ordinal (第三, 第10)
+_ORDINAL = rf"第[0-9{_DIGITS}]+"
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
-_COUNT = r"(?:\d+|[一二三四五六七八九十两几多数]+)"
 _COUNTED = re.compile(_COUNT + "[家个座间所位]")
-#: a count right before a name (一所|师范大学, 建成11个|“城市书房”): a kind of thing, not one of them
+#: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条]$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
-_RANK_INSIDE = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|最)大")
+_RANK_INSIDE = re.compile(rf"(?:{_ORDINAL}|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")
-_COUNT_NUMERALS = frozenset("一二三四五六七八九十两几数")
+_COUNT_NUMERALS = frozenset(_DIGITS + "几数")
 #: first characters that make a suffix word no name (该镇, 本市, 全村, 某县)
 _DETERMINERS = frozenset("该本各这那此其每全某")
 #: an ordinal or a figure right before a one-character suffix (比赛第一站, 满5局)
-_COUNT_END = re.compile(r"(?:第[0-9一二三四五六七八九十两]+|[0-9])$")
+_COUNT_END = re.compile(rf"(?:{_ORDINAL}|[0-9])$")
 #: compass points before 部 (某地区东南部, 中南部): a part of a region, not a department
 _DIRECTION = re.compile(r"[东南西北中]{1,3}$")
 

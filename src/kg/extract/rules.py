@@ -61,7 +61,7 @@ def photo_credits(doc: Doc) -> list[Mention]:
 
 
 def quoted(doc: Doc) -> list[Mention]:
-    """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“城市书房”, a name quoted
+    """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“百姓书屋”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
     and no initiative head word follows it."""
     text = doc.text
@@ -77,7 +77,7 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”号 is a ship, a probe or a train: a product, not a programme
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
-        counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“城市书房”: a kind of thing, not one place
+        counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted else _typed_by_suffix(name)
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
@@ -264,16 +264,11 @@ def enumerations(doc: Doc) -> list[Mention]:
                          and (t.pos.startswith("v") or t.text in lexicon("leading_verbs"))]
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
-            if kind is Kind.INITIATIVE and (_is_place(name) or any(j in name for j in JOINERS)):
+            if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
     return found
-
-
-def _is_place(name: str) -> bool:
-    """Is the whole name one place of the gazetteer (a division, a country)?"""
-    return any(start == 0 and end == len(name) for start, end, _ in gazetteer.find(name))
 
 
 @cache
