@@ -41,6 +41,7 @@ from kg.extract.doc import tokenize  # noqa: E402
 from kg.extract.neural import FILES  # noqa: E402
 
 LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "LOC", "ORG") for p in "BIES"]
+TRANSFER = -1  # the "head" of unlabelled transfer sentences (no gold labels: teachers' scores only)
 
 
 # ------------------------------------------------------------------------------------ inputs
@@ -173,6 +174,46 @@ def teacher_emissions(folders: list[Path], data, batch: int = 48) -> list[np.nda
         for b, i in enumerate(idx):
             out[i] = emit[b, : len(data[i][1])].astype(np.float16)
     return out
+
+
+def news_sentences(shared: Path, chars: int) -> list[str]:
+    """Article texts of the shared CCTV news (newest files first, so not the speed benchmark's
+    slice) until they hold chars characters: unlabelled text the teachers label (a transfer set)."""
+    texts, total = [], 0
+    for path in sorted((shared / "data" / "news").glob("xwlb_*.jsonl"), reverse=True):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line).get("text") or ""
+                if total >= chars:
+                    return texts
+                texts.append(text)
+                total += len(text)
+    return texts
+
+
+def init_from(model: "Tagger", folder: Path) -> None:
+    """Start model from the exported float network in folder (same vocabulary and sizes)."""
+    import onnx
+    from onnx import numpy_helper
+
+    arrays = np.load(folder / FILES["arrays"])
+    with torch.no_grad():
+        for i, emb in enumerate(model.embs):
+            emb.weight.copy_(torch.from_numpy(arrays[f"emb{i}"].astype(np.float32)))
+        model.outs[0].weight.copy_(torch.from_numpy(arrays["w_out"].T.copy()))
+        model.outs[0].bias.copy_(torch.from_numpy(arrays["b_out"]))
+        for name in ("trans", "start", "end"):
+            getattr(model, name + "s")[0].copy_(torch.from_numpy(arrays[name]))
+        graph = onnx.load(str(folder / FILES["lstm"])).graph
+        inits = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+        if set(inits) != {"W", "R", "B"}:
+            raise SystemExit(f"{folder}: --init needs the float BiLSTM (found {sorted(inits)})")
+        unorder = lambda w: np.concatenate([w[i] for i in (0, 2, 3, 1)], 0)  # onnx i o f c -> torch i f g o  # noqa: E731
+        hidden = model.lstm.hidden_size
+        for d, suffix in enumerate(("", "_reverse")):
+            for name, w in (("weight_ih_l0", inits["W"][d]), ("weight_hh_l0", inits["R"][d]),
+                            ("bias_ih_l0", inits["B"][d][: 4 * hidden]), ("bias_hh_l0", inits["B"][d][4 * hidden :])):
+                getattr(model.lstm, name + suffix).copy_(torch.from_numpy(unorder(np.split(w, 4, 0))))
 
 
 def batches(data, max_chars: int, rng: random.Random, heads=None):
@@ -379,6 +420,9 @@ def main(argv=None) -> int:
     ap.add_argument("--teachers", default="", help="comma-separated folders of exported networks whose mean "
                     "label scores the new network also learns to match (distillation of an ensemble)")
     ap.add_argument("--distill", type=float, default=1.0, help="weight of the divergence from the teachers' label scores")
+    ap.add_argument("--transfer", type=int, default=0, help="also match the teachers on this many characters of "
+                    "unlabelled shared news (their label scores only, no CRF loss)")
+    ap.add_argument("--init", type=Path, default=None, help="start from this folder's exported float network")
     ap.add_argument("--heads", action="store_true",
                     help="one output layer and CRF per corpus (MSRA's, shipped, is also People's Daily's)")
     ap.add_argument("--seed", type=int, default=1)
@@ -421,6 +465,14 @@ def main(argv=None) -> int:
         keep = sorted(rng.sample(range(len(data)), min(args.limit, len(data))))
         data, sample_heads = [data[i] for i in keep], [sample_heads[i] for i in keep]
     print("vocabulary sizes", {k: len(v) for k, v in vocab_lists.items()}, flush=True)
+    if args.transfer:
+        if not args.teachers:
+            raise SystemExit("--transfer needs --teachers")
+        news = [x for text in news_sentences(args.shared, args.transfer)
+                for x in enc(list(sentence_columns(text, ["O"] * len(text))))]
+        data += news
+        sample_heads += [TRANSFER] * len(news)
+        print(f"transfer set: {len(news)} news sentences, {sum(len(y) for _, y in news)} chars", flush=True)
     taught = None
     if args.teachers:
         t1 = time.time()
@@ -435,6 +487,11 @@ def main(argv=None) -> int:
     model = Tagger([len(vocab_lists[c]) for c in COLUMNS], dims, args.hidden, len(LABELS), args.dropout,
                    heads=len(set(head_of.values())))
     print("heads", head_of, flush=True)
+    if args.init:
+        if json.loads((args.init / FILES["vocab"]).read_text("utf-8")) != vocab_lists:
+            raise SystemExit(f"{args.init}: its vocabulary differs from this run's")
+        init_from(model, args.init)
+        vectors = {}
     with torch.no_grad():
         for name, kv in vectors.items():
             j = COLUMNS.index(name)
@@ -461,9 +518,10 @@ def main(argv=None) -> int:
         t0, loss_sum = time.time(), 0.0
         for step, idx in enumerate(batches(data, args.batch_chars, rng, sample_heads)):
             ids, labels, mask, lengths = tensors(data, idx, args.unk_rate, nrng)
-            model.head = sample_heads[idx[0]]
+            transfer = sample_heads[idx[0]] == TRANSFER
+            model.head = 0 if transfer else sample_heads[idx[0]]
             emit = model.emissions(ids, lengths)
-            loss = model.nll(emit, labels, mask)
+            loss = 0.0 if transfer else model.nll(emit, labels, mask)
             if taught is not None:
                 want = torch.zeros_like(emit)
                 for b, i in enumerate(idx):
