@@ -92,7 +92,7 @@ def quoted(doc: Doc) -> list[Mention]:
             alias = name + head if head else None
             sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
-                                 score=0.9 if sure else 0.6, alias=alias))
+                                 score=1.0 if sure else 0.6, alias=alias))
     return found
 
 
