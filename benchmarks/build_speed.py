@@ -24,7 +24,7 @@ Five measurements, each in a fresh Python process so that loading and peak memor
 * cold start: the ``kg build`` command (``python -m kg build ONE_LINE.txt -o out.ttl``) as a
   subprocess, best of REPEAT runs, beside a bare ``import jieba.posseg; jieba.initialize()``.
 
-Usage:  python benchmarks/build_speed.py [CHARS] [--data ../shared/data] [--files 'xwlb_*.jsonl'] [--rounds 3]
+Usage:  python benchmarks/build_speed.py [CHARS] [--data ../shared/data] [--files 'xwlb_*.jsonl'] [--rounds 3] [--accurate]
 """
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ from table import print_table  # benchmarks/table.py (this folder is on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
 ONE_LINE = "6月3日，湖州市吴兴区织里镇举行童装产业招商推介会。\n"
+ACCURATE = False  # --accurate: kg with its second labelling network (kg build --accurate)
 
 
 def rss_mb() -> float:
@@ -80,12 +81,12 @@ def measure_kg(jsonl: Path, warmup: Path) -> dict:
     t0 = time.perf_counter()
     import kg
 
-    kg.build([warmup])  # loads jieba, the gazetteer and the labeller model
+    kg.build([warmup], accurate=ACCURATE)  # loads jieba, the gazetteer and the labeller model
     startup = time.perf_counter() - t0
     rss_after_start = rss_mb()
     chars = sum(len(json.loads(line)["text"]) for line in jsonl.read_text(encoding="utf-8").splitlines() if line)
     t0 = time.perf_counter()
-    result = kg.build([jsonl])
+    result = kg.build([jsonl], accurate=ACCURATE)
     seconds = time.perf_counter() - t0
     if result.problems:
         raise SystemExit(f"kg.build reported problems: {result.problems[:3]}")
@@ -100,12 +101,12 @@ def measure_kg_extract(jsonl: Path, warmup: Path) -> dict:
     t0 = time.perf_counter()
     from kg.api import extract_records
 
-    list(extract_records(warmup))
+    list(extract_records(warmup, accurate=ACCURATE))
     startup = time.perf_counter() - t0
     rss_after_start = rss_mb()
     chars = sum(len(json.loads(line)["text"]) for line in jsonl.read_text(encoding="utf-8").splitlines() if line)
     t0 = time.perf_counter()
-    records = list(extract_records(jsonl))
+    records = list(extract_records(jsonl, accurate=ACCURATE))
     seconds = time.perf_counter() - t0
     return _row("kg extract", startup, seconds, chars, rss_after_start,
                 f"{len(records)} records, {sum(len(r['entities']) for r in records)} mentions")
@@ -122,13 +123,13 @@ def measure_interleaved(jsonl: Path, warmup: Path, rounds: int) -> dict:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    list(extract_records(warmup))
+    list(extract_records(warmup, accurate=ACCURATE))
     list(pseg.cut(ONE_LINE))
     chars = sum(len(json.loads(line)["text"]) for line in jsonl.read_text(encoding="utf-8").splitlines() if line)
     passes = []
     for _ in range(rounds):
         kg_s = posseg_s = 0.0
-        records = extract_records(jsonl)
+        records = extract_records(jsonl, accurate=ACCURATE)
         texts: list[str] = []
         while True:
             t0 = time.process_time()
@@ -224,10 +225,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", default="xwlb_*.jsonl", help="which news/ files to read, in name order")
     ap.add_argument("--repeat", type=int, default=3, help="cold start runs (the best is reported)")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved kg extract / posseg passes (the median is reported)")
+    ap.add_argument("--accurate", action="store_true", help="measure kg build --accurate / kg extract --accurate")
     ap.add_argument("--only", choices=["kg", "kg-extract", "posseg", "posseg-nohmm", "interleaved"], help=argparse.SUPPRESS)
     ap.add_argument("--slice", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--warmup", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    global ACCURATE
+    ACCURATE = args.accurate
+    mode = ["--accurate"] if args.accurate else []
 
     if args.only:
         if args.only == "kg":
@@ -257,11 +262,12 @@ def main(argv: list[str] | None = None) -> int:
         warmup = folder / "one-line.txt"
         warmup.write_text(ONE_LINE, encoding="utf-8")
         chars = sum(len(r["text"]) for r in records)
-        print(f"{chars} characters of article text in {len(records)} news stories ({', '.join(used)})", flush=True)
+        print(f"{chars} characters of article text in {len(records)} news stories ({', '.join(used)})"
+              + (", kg with --accurate" if args.accurate else ""), flush=True)
 
-        rows = [run_measurement(which, jsonl, warmup) for which in ("kg", "kg-extract", "posseg", "posseg-nohmm")]
-        interleaved = run_measurement("interleaved", jsonl, warmup, ["--rounds", str(args.rounds)])
-        kg_cold = cold_start([sys.executable, "-m", "kg", "build", str(warmup), "-o", str(folder / "out.ttl")], args.repeat)
+        rows = [run_measurement(which, jsonl, warmup, mode) for which in ("kg", "kg-extract", "posseg", "posseg-nohmm")]
+        interleaved = run_measurement("interleaved", jsonl, warmup, ["--rounds", str(args.rounds), *mode])
+        kg_cold = cold_start([sys.executable, "-m", "kg", "build", *mode, str(warmup), "-o", str(folder / "out.ttl")], args.repeat)
         jieba_cold = cold_start([sys.executable, "-c", "import logging, jieba, jieba.posseg; "
                                  "jieba.setLogLevel(logging.WARNING); jieba.initialize()"], args.repeat)
 

@@ -30,6 +30,7 @@ EVAL = SHARED / "eval"
 #: system → (score.py command, score_ner.py command); {input} and {output} are filled by the scorers.
 SYSTEMS = {
     "kg": ("kg build {input} -o {output}", "kg extract {input} -o {output} --format jsonl"),
+    "kg --accurate": ("kg build --accurate {input} -o {output}", "kg extract --accurate {input} -o {output} --format jsonl"),
     "jieba.posseg": (
         f"{sys.executable} {EVAL / 'baseline_jieba.py'} {{input}} -o {{output}}",
         f"{sys.executable} {EVAL / 'baseline_jieba_extract.py'} {{input}} -o {{output}}",

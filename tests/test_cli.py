@@ -97,6 +97,21 @@ def test_cli_extract_jsonl_contract(tmp_path):
     assert [e["text"] for e in records[2]["entities"]] == ["日内瓦"]
 
 
+def test_cli_extract_and_build_accurate(tmp_path):
+    """--accurate (a second labelling network for unsure sentences) writes the same kind of output."""
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "据新华社报道，岚溪智能与青禾农业在青山区签署合作协议。"}, ensure_ascii=False),
+                   encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(src), "-o", str(out), "--accurate")
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert {e["text"] for e in record["entities"]} >= {"新华社", "青山区"}
+    result = run("build", "--accurate", str(src), "-o", str(tmp_path / "g.ttl"))
+    assert result.exit_code == 0, result.output
+    assert "新华社" in (tmp_path / "g.ttl").read_text(encoding="utf-8")
+
+
 def test_cli_query_named_and_formats(built):
     out, _ = built
     result = run("query", str(out / "graph.ttl"), "members", "--format", "csv")

@@ -86,3 +86,69 @@ def test_encoder_gives_the_ids_training_reads(text):
     assert (got == expected).all()
     if "王" in text:
         assert got[text.index("王"), 0] > 1  # a known character: neither "no symbol" nor unknown
+
+
+_MIXED = "国家统计局今天发布数据。据新华社报道，岚溪智能与青禾农业签署合作协议。今天天气很好。"
+
+
+def _with_second() -> neural.Model:
+    """The shipped network with a copy of itself as its second network."""
+    import copy
+
+    m = copy.copy(neural.model())
+    m.second = copy.copy(neural.model())
+    return m
+
+
+def test_second_opinion_asks_only_about_unsure_sentences(monkeypatch):
+    """With a second network (--accurate), only the sentences with a chosen label below
+    UNSURE_BELOW are scored again, over a stretch that covers their unsure characters."""
+    from kg.extract.doc import tokenize
+    from kg.extract.labeller import split_sentences
+
+    sentences, tokens = split_sentences(_MIXED), tokenize(_MIXED)
+    unsure = [(offset, offset + len(chosen), np.flatnonzero(chosen < neural.UNSURE_BELOW) + offset)
+              for offset, _, chosen in neural.tag(_MIXED, sentences, tokens) if chosen.min() < neural.UNSURE_BELOW]
+    assert len(unsure) == 1 and len(sentences) == 3  # one unsure sentence, two sure ones
+    m = _with_second()
+    asked: list[tuple[int, int]] = []
+    emissions = neural.Model.emissions
+
+    def spy(self, ids, spans):
+        if self is m.second:
+            asked.extend(spans)
+        return emissions(self, ids, spans)
+
+    monkeypatch.setattr(neural.Model, "emissions", spy)
+    neural.tag(_MIXED, sentences, tokens, m)
+    ((lo, hi),) = asked
+    ((start, end, low),) = unsure
+    assert start <= lo <= low[0] and low[-1] < hi <= end
+
+
+def test_second_opinion_of_the_same_network_changes_nothing(monkeypatch):
+    """The mean of a network's label scores with its own over whole sentences is its scores: the
+    labels and their probabilities come out as without a second opinion."""
+    from kg.extract.doc import tokenize
+    from kg.extract.labeller import split_sentences
+
+    monkeypatch.setattr(neural, "CONTEXT", 10_000)  # the second network reads whole sentences
+    sentences, tokens = split_sentences(_MIXED), tokenize(_MIXED)
+    alone = neural.tag(_MIXED, sentences, tokens)
+    twice = neural.tag(_MIXED, sentences, tokens, _with_second())
+    assert any(chosen.min() < neural.UNSURE_BELOW for _, _, chosen in alone)  # so the second one is asked
+    for (offset, labels, chosen), (offset2, labels2, chosen2) in zip(alone, twice):
+        assert offset == offset2 and labels == labels2
+        np.testing.assert_allclose(chosen, chosen2, atol=1e-6)
+
+
+def test_accurate_labelling_loads_the_shipped_second_network():
+    """kg build --accurate: the shipped second network shares the first one's vocabulary and labels."""
+    from kg.extract.labeller import label_docs
+    from kg.extract.doc import tokenize
+
+    m = neural.model(second=True)
+    assert m.second is not None and m.second.labels == m.labels and m.second.encoder is m.encoder
+    assert neural.model().second is None  # the default stays one network
+    (found,) = label_docs([(_MIXED, tokenize(_MIXED))], accurate=True)
+    assert {_MIXED[s:e] for s, e, _, _ in found} >= {"国家统计局", "新华社"}

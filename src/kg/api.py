@@ -25,14 +25,15 @@ def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterat
                 yield article.id, article
 
 
-def extract_records(path: str | Path, problems: list[InputError] | None = None, references: bool = True) -> Iterator[dict]:
+def extract_records(path: str | Path, problems: list[InputError] | None = None, references: bool = True,
+                    accurate: bool = False) -> Iterator[dict]:
     """One record per article: {"id", "text", "entities": [{"start", "end", "type", "text"}]};
     references (names too short or generic to be graph nodes) come marked {"reference": true},
-    or not at all when references is False."""
+    or not at all when references is False; accurate as in :func:`kg.extract.extract_many`."""
     problems = problems if problems is not None else []
     pairs = articles_for_extract(path, problems)
     while batch := list(islice(pairs, BATCH)):
-        for (given, article), extraction in zip(batch, extract_many([a for _, a in batch])):
+        for (given, article), extraction in zip(batch, extract_many([a for _, a in batch], accurate=accurate)):
             yield _record(given, article, extraction, references)
 
 

@@ -40,8 +40,9 @@ def _report(problems: list[InputError]) -> None:
 @click.option("--aliases", default=None, type=click.Path(dir_okay=False), help="A same-as file: one entity a line, its names tab-separated (first is the name to use).")
 @click.option("--format", "fmt", default=None, help="RDF format when the extension does not say: turtle, trig, ntriples, nquads, jsonld, xml.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@click.option("--accurate", is_flag=True, help="Ask a second labelling network about unsure sentences: a little more accurate, about an eighth slower.")
 def build(inputs: tuple[str, ...], output: str | None, store: str | None, aliases: str | None, fmt: str | None,
-          progress: bool | None) -> None:
+          progress: bool | None, accurate: bool) -> None:
     """Build the graph of the articles in INPUTS (.txt, .md, .jsonl files or folders).
 
     With --store, the graph grows across runs; -o then exports the whole store.
@@ -63,7 +64,7 @@ def build(inputs: tuple[str, ...], output: str | None, store: str | None, aliase
     show = sys.stderr.isatty() if progress is None else progress
     total = _count_files(inputs) if show else 0
     with click.progressbar(length=total, label="files", file=sys.stderr, show_pos=True) if show else _Quiet() as bar:
-        result = build_graph(inputs, progress=lambda path: bar.update(1), store=store, aliases=aliases)
+        result = build_graph(inputs, progress=lambda path: bar.update(1), store=store, aliases=aliases, accurate=accurate)
     _report(result.problems)
     if output is None:
         click.echo(f"added to store {store}", err=True)
@@ -126,7 +127,8 @@ def _summary_text(summary: dict[str, dict[str, int]], result) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--references/--no-references", default=True, show_default=True,
               help='Also write names too short or generic to be graph nodes (李 of 李大娘, 市委), marked "reference": true.')
-def extract_command(input_path: str, output: str, fmt: str, references: bool) -> None:
+@click.option("--accurate", is_flag=True, help="Ask a second labelling network about unsure sentences: a little more accurate, about an eighth slower.")
+def extract_command(input_path: str, output: str, fmt: str, references: bool, accurate: bool) -> None:
     """Write the entity mentions of INPUT with character offsets.
 
     JSON lines input ({"id", "text"} a line) gives one output line each, offsets into "text";
@@ -139,7 +141,7 @@ def extract_command(input_path: str, output: str, fmt: str, references: bool) ->
     from .api import extract_records
 
     problems: list[InputError] = []
-    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems, references)]
+    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems, references, accurate)]
     _report(problems)
     data = "\n".join(lines) + ("\n" if lines else "")
     if output == "-":

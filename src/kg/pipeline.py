@@ -57,6 +57,7 @@ def build(
     progress: Callable[[Path], None] | None = None,
     store: str | Path | None = None,
     aliases: str | Path | None = None,
+    accurate: bool = False,
 ) -> BuildResult:
     """Build the knowledge graph of the news articles in paths (files or folders).
 
@@ -65,6 +66,7 @@ def build(
     (a folder), articles are added to a persistent Oxigraph store instead: those already in it are
     skipped, each new one is written atomically, and ``result.graph`` is the whole store.
     ``aliases`` is a same-as file (see :func:`kg.resolve.read_aliases`) that overrides resolution.
+    ``accurate`` runs the labeller with its second network (see :func:`kg.extract.extract_many`).
 
     Example:
         >>> result = kg.build(["examples/"])
@@ -85,7 +87,7 @@ def build(
             seen.add(article.id)
             fresh.append(article)
         for k in range(0, len(fresh), BATCH):
-            extractions.extend(extract_many(fresh[k : k + BATCH]))
+            extractions.extend(extract_many(fresh[k : k + BATCH], accurate=accurate))
         if progress is not None:
             progress(path)
     if opened is None:

@@ -50,15 +50,17 @@ def extract(article: Article, components: tuple[str, ...] | None = None) -> Extr
     return extract_many([article], components)[0]
 
 
-def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None = None) -> list[Extraction]:
+def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None = None,
+                 accurate: bool = False) -> list[Extraction]:
     """:func:`extract` for each of articles; the labeller reads all of them in one pass (the
-    network runs much faster on many sentences at once)."""
+    network runs much faster on many sentences at once).  accurate: the labeller asks its second
+    network about the sentences it is unsure of (more accurate, slower; see MODEL_CARD.md)."""
     names = components or tuple(COMPONENTS)
     docs = [make_doc(article) for article in articles]
     if "labeller" in names and COMPONENTS.get("labeller") == _LABELLER:
         from .labeller import label_docs
 
-        labels = label_docs([(doc.text, doc.tokens) for doc in docs])
+        labels = label_docs([(doc.text, doc.tokens) for doc in docs], accurate=accurate)
         docs = [replace(doc, labels=tuple(found)) for doc, found in zip(docs, labels)]
     return [_extract_doc(doc, names) for doc in docs]
 

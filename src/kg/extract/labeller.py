@@ -127,10 +127,12 @@ def label(text: str, tokens: Sequence[Token] | None = None, m: neural.Model | No
     return label_docs([(text, tokens)], m)[0]
 
 
-def label_docs(docs: Sequence[tuple[str, Sequence[Token]]], m: neural.Model | None = None) -> list[list[tuple[int, int, Kind, float]]]:
+def label_docs(docs: Sequence[tuple[str, Sequence[Token]]], m: neural.Model | None = None,
+               accurate: bool = False) -> list[list[tuple[int, int, Kind, float]]]:
     """:func:`label` for each (text, tokens) of docs, their sentences run through the network
-    together (much faster per character than one text at a time)."""
-    m = m or neural.model()
+    together (much faster per character than one text at a time); accurate: the shipped network
+    asks a second one about the sentences it is unsure of (slower)."""
+    m = m or neural.model(second=accurate)
     ids, pieces, owners, base = [], [], [], 0
     for k, (text, tokens) in enumerate(docs):
         ids.append(m.ids(text, tokens))
