@@ -199,7 +199,10 @@ def init_from(model: "Tagger", folder: Path) -> None:
     arrays = np.load(folder / FILES["arrays"])
     with torch.no_grad():
         for i, emb in enumerate(model.embs):
-            emb.weight.copy_(torch.from_numpy(arrays[f"emb{i}"].astype(np.float32)))
+            table = arrays[f"emb{i}"].astype(np.float32)
+            if f"emb{i}_scale" in arrays.files:  # int8 rows (scripts/quantize_labeller.py)
+                table *= arrays[f"emb{i}_scale"][:, None]
+            emb.weight.copy_(torch.from_numpy(table))
         model.outs[0].weight.copy_(torch.from_numpy(arrays["w_out"].T.copy()))
         model.outs[0].bias.copy_(torch.from_numpy(arrays["b_out"]))
         for name in ("trans", "start", "end"):

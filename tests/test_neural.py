@@ -152,3 +152,21 @@ def test_accurate_labelling_loads_the_shipped_second_network():
     assert neural.model().second is None  # the default stays one network
     (found,) = label_docs([(_MIXED, tokenize(_MIXED))], accurate=True)
     assert {_MIXED[s:e] for s, e, _, _ in found} >= {"国家统计局", "新华社"}
+
+
+def test_int8_embedding_rows_read_as_their_scaled_values():
+    """The shipped tables are int8 rows with a scale each; the network's inputs are those rows times
+    their scales, as with the same tables stored dequantized."""
+    import copy
+
+    from kg.extract.doc import tokenize
+    from kg.extract.labeller import split_sentences
+
+    m = neural.model()
+    assert all(t.dtype == np.int8 and s is not None for t, s in zip(m.tables, m.scales))
+    plain = copy.copy(m)
+    plain.tables = [(t.astype(np.float32) * s).astype(np.float32) for t, s in zip(m.tables, m.scales)]
+    plain.scales = [None] * len(m.tables)
+    ids = m.ids(_MIXED, tokenize(_MIXED))
+    spans = [(offset, offset + len(sentence)) for offset, sentence in split_sentences(_MIXED)]
+    np.testing.assert_allclose(m.emissions(ids, spans), plain.emissions(ids, spans), atol=1e-5)

@@ -47,8 +47,11 @@ class Model:
 
         self.meta = meta
         self.labels: list[str] = meta["labels"]
-        self.tables = [np.asarray(arrays[f"emb{j}"]) for j in range(len(COLUMNS))]  # float16: half the memory,
-        # and no cast at start-up (0.15 s); a batch's inputs are cast after they are gathered
+        # int8 rows with a scale each (scripts/quantize_labeller.py), or float16: a quarter or half the
+        # memory of float32 and no cast at start-up; a batch's inputs are cast as they are gathered
+        self.tables = [np.asarray(arrays[f"emb{j}"]) for j in range(len(COLUMNS))]
+        self.scales = [np.asarray(arrays[f"emb{j}_scale"])[:, None] if f"emb{j}_scale" in arrays else None
+                       for j in range(len(COLUMNS))]
         self.bigram = COLUMNS.index("bigram")
         ends = np.cumsum([t.shape[1] for t in self.tables] + [self.tables[self.bigram].shape[1]])
         self.slices = list(zip([0, *ends[:-1].tolist()], ends.tolist()))  # of each input in the LSTM's input
@@ -94,9 +97,13 @@ class Model:
         prev = np.zeros_like(grid[..., self.bigram])
         prev[1:] = grid[:-1, :, self.bigram]
         x = np.empty((width, len(spans), self.width), dtype=np.float32)
-        for (lo, hi), table, column in zip(self.slices, self.tables + [self.tables[self.bigram]],
-                                           [grid[..., j] for j in range(len(self.tables))] + [prev]):
-            x[..., lo:hi] = table[column]  # float16 tables, cast as they are copied in
+        columns = [grid[..., j] for j in range(len(self.tables))] + [prev]
+        for (lo, hi), table, scale, column in zip(self.slices, self.tables + [self.tables[self.bigram]],
+                                                  self.scales + [self.scales[self.bigram]], columns):
+            if scale is None:
+                x[..., lo:hi] = table[column]  # float16, cast as it is copied in
+            else:
+                np.multiply(table[column], scale[column], out=x[..., lo:hi])
         (y,) = self.session.run(None, {"X": x, "seq_lens": lengths})
         time, _, batch, hidden = y.shape  # onnx LSTM output: (time, direction, batch, hidden)
         h = y.transpose(2, 0, 1, 3).reshape(batch, time, 2 * hidden)
