@@ -14,6 +14,7 @@ import copy
 import json
 from collections.abc import Sequence
 from functools import cache
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -235,7 +236,7 @@ def _second_opinion(m: Model, ids: np.ndarray, spans: list[tuple[int, int]], len
     """Decode again, in place, the sentences with a chosen label less sure than UNSURE_BELOW: over
     the stretch from CONTEXT characters before their first unsure character to CONTEXT after the
     last, the label scores become the mean of both networks' (the second network reads only that
-    stretch, so long sentences cost little)."""
+    stretch, so long sentences cost little), and the CRF's scores the mean of both CRFs'."""
     unsure = [b for b in range(len(spans)) if probs[b, : lengths[b]].min() < UNSURE_BELOW]
     if not unsure:
         return
@@ -253,7 +254,8 @@ def _second_opinion(m: Model, ids: np.ndarray, spans: list[tuple[int, int]], len
     at = {b: i for i, b in enumerate(unsure)}
     for k, (w, b, lo) in enumerate(windows):
         both[at[b], lo : lo + w] = (both[at[b], lo : lo + w] + second[k, :w]) / 2
-    paths[rows, :width], probs[rows, :width] = _decode(m, both, lengths[rows])
+    crf = SimpleNamespace(**{name: (getattr(m, name) + getattr(m.second, name)) / 2 for name in ("trans", "start", "end")})
+    paths[rows, :width], probs[rows, :width] = _decode(crf, both, lengths[rows])
 
 
 def _emissions(m: Model, ids: np.ndarray, spans: list[tuple[int, int]], lengths: np.ndarray) -> np.ndarray:
@@ -265,7 +267,7 @@ def _emissions(m: Model, ids: np.ndarray, spans: list[tuple[int, int]], lengths:
     return emit
 
 
-def _decode(m: Model, emit: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _decode(m: Model | SimpleNamespace, emit: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The Viterbi label ids (B, L) and each chosen label's marginal probability (1 in sentences
     with no entity label, whose marginals are not computed)."""
     paths = viterbi(m, emit, lengths)
