@@ -170,3 +170,16 @@ def test_int8_embedding_rows_read_as_their_scaled_values():
     ids = m.ids(_MIXED, tokenize(_MIXED))
     spans = [(offset, offset + len(sentence)) for offset, sentence in split_sentences(_MIXED)]
     np.testing.assert_allclose(m.emissions(ids, spans), plain.emissions(ids, spans), atol=1e-5)
+
+
+def test_accurate_without_the_second_network_says_so(monkeypatch, tmp_path):
+    """A broken install without labeller2.* gets a clear error, not a traceback."""
+    from kg.errors import KgError
+
+    monkeypatch.setattr(neural, "data_file", lambda *parts: tmp_path.joinpath(*parts))
+    neural.model.cache_clear()
+    try:
+        with pytest.raises(KgError, match="second labelling network is not installed.*labeller2.npz"):
+            neural.model(second=True)
+    finally:
+        neural.model.cache_clear()

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from kg.errors import KgError
 from kg.resources import data_file
 
 from .char_features import COLUMNS, Encoder
@@ -182,6 +183,10 @@ def model(second: bool = False) -> Model:
     the sentences it is unsure of (:func:`tag_ids`; ``kg build --accurate``)."""
     if not second:
         return Model.load(lambda key: data_file("models", FILES[key]).open("rb"))
+    missing = [name for name in SECOND_FILES.values() if not data_file("models", name).is_file()]
+    if missing:
+        raise KgError(f"the second labelling network is not installed ({', '.join(missing)} missing from "
+                      f"{data_file('models', '')}): reinstall kg, or run without --accurate")
     m = copy.copy(model())
     m.second = Model.load(lambda key: data_file("models", SECOND_FILES[key]).open("rb"), m.encoder)
     return m
