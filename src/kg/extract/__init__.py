@@ -45,9 +45,9 @@ def component(name: str) -> Callable[[Doc], list[Mention]]:
     return getattr(import_module(module), function)
 
 
-def extract(article: Article, components: tuple[str, ...] | None = None) -> Extraction:
-    """Find the mentions, relations and facts of one article."""
-    return extract_many([article], components)[0]
+def extract(article: Article, components: tuple[str, ...] | None = None, accurate: bool = False) -> Extraction:
+    """Find the mentions, relations and facts of one article (accurate: see :func:`extract_many`)."""
+    return extract_many([article], components, accurate)[0]
 
 
 def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None = None,

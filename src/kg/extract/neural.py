@@ -30,7 +30,7 @@ FILES = {"arrays": "labeller.npz", "lstm": "labeller.onnx", "vocab": "labeller_v
 #: the second network (same vocabulary and inputs, another training run) asked about unsure sentences
 SECOND_FILES = {"arrays": "labeller2.npz", "lstm": "labeller2.onnx", "vocab": FILES["vocab"], "meta": "meta2.json"}
 #: with the second network (``--accurate``), a sentence whose chosen labels include one this unsure
-#: (its marginal probability) is scored again with the mean of both networks' label scores: about a
+#: (its marginal probability) is decoded again with the mean of both networks' scores: about a
 #: fifth of news text (see MODEL_CARD.md)
 UNSURE_BELOW = 0.7
 CONTEXT = 40  # characters of context on each side of the unsure stretch the second network reads
@@ -218,7 +218,7 @@ def tag_ids(ids: np.ndarray, sentences: Sequence[tuple[int, str]], m: Model) -> 
     The LSTM runs on groups of sentences of similar length (less padding); the CRF passes run on
     up to :data:`_DECODE` sentences at once (fewer numpy steps).  When m has a second network, the
     sentences with a chosen label less sure than :data:`UNSURE_BELOW` are decoded again from the
-    mean of both networks' label scores (a cascade: most of an ensemble's gain at a fifth of its
+    mean of both networks' scores (a cascade: most of an ensemble's gain at a fraction of its
     cost)."""
     order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][1]))
     out: list = [None] * len(sentences)
