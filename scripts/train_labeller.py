@@ -42,6 +42,7 @@ from kg.extract.neural import FILES  # noqa: E402
 
 LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "LOC", "ORG") for p in "BIES"]
 TRANSFER = -1  # the "head" of unlabelled transfer sentences (no gold labels: teachers' scores only)
+_ONNX_GATES = [0, 3, 1, 2]  # torch's LSTM gate blocks i f g o in ONNX's order i o f c
 
 
 # ------------------------------------------------------------------------------------ inputs
@@ -196,27 +197,25 @@ def init_from(model: "Tagger", folder: Path) -> None:
     import onnx
     from onnx import numpy_helper
 
-    arrays = np.load(folder / FILES["arrays"])
+    exported = load_exported(folder)
     with torch.no_grad():
-        for i, emb in enumerate(model.embs):
-            table = arrays[f"emb{i}"].astype(np.float32)
-            if f"emb{i}_scale" in arrays.files:  # int8 rows (scripts/quantize_labeller.py)
-                table *= arrays[f"emb{i}_scale"][:, None]
-            emb.weight.copy_(torch.from_numpy(table))
-        model.outs[0].weight.copy_(torch.from_numpy(arrays["w_out"].T.copy()))
-        model.outs[0].bias.copy_(torch.from_numpy(arrays["b_out"]))
+        for j, emb in enumerate(model.embs):
+            emb.weight.copy_(torch.from_numpy(exported.embedding(j)))
+        model.outs[0].weight.copy_(torch.from_numpy(exported.w_out.T.copy()))
+        model.outs[0].bias.copy_(torch.from_numpy(exported.b_out))
         for name in ("trans", "start", "end"):
-            getattr(model, name + "s")[0].copy_(torch.from_numpy(arrays[name]))
+            getattr(model, name + "s")[0].copy_(torch.from_numpy(getattr(exported, name)))
         graph = onnx.load(str(folder / FILES["lstm"])).graph
         inits = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
         if set(inits) != {"W", "R", "B"}:
             raise SystemExit(f"{folder}: --init needs the float BiLSTM (found {sorted(inits)})")
-        unorder = lambda w: np.concatenate([w[i] for i in (0, 2, 3, 1)], 0)  # onnx i o f c -> torch i f g o  # noqa: E731
+        torch_order = np.argsort(_ONNX_GATES)
         hidden = model.lstm.hidden_size
         for d, suffix in enumerate(("", "_reverse")):
             for name, w in (("weight_ih_l0", inits["W"][d]), ("weight_hh_l0", inits["R"][d]),
                             ("bias_ih_l0", inits["B"][d][: 4 * hidden]), ("bias_hh_l0", inits["B"][d][4 * hidden :])):
-                getattr(model.lstm, name + suffix).copy_(torch.from_numpy(unorder(np.split(w, 4, 0))))
+                blocks = np.split(w, 4, 0)
+                getattr(model.lstm, name + suffix).copy_(torch.from_numpy(np.concatenate([blocks[k] for k in torch_order])))
 
 
 def batches(data, max_chars: int, rng: random.Random, heads=None):
@@ -328,9 +327,8 @@ def export(model: Tagger, vocab_lists, meta: dict, out: Path) -> None:
     lstm = model.lstm
     hidden = lstm.hidden_size
 
-    def reorder(w):  # torch gate order i f g o -> onnx i o f c
-        i, f, g, o = np.split(w, 4, axis=0)
-        return np.concatenate([i, o, f, g], axis=0)
+    def reorder(w):
+        return np.concatenate([np.split(w, 4, axis=0)[k] for k in _ONNX_GATES], axis=0)
 
     ws, rs, bs = [], [], []
     for suffix in ("", "_reverse"):

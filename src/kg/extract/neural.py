@@ -83,6 +83,11 @@ class Model:
         with open_file("lstm") as lstm, open_file("meta") as meta:
             return cls(loaded, lstm.read(), vocab, json.loads(meta.read().decode("utf-8")), encoder)
 
+    def embedding(self, j: int) -> np.ndarray:
+        """The float32 rows of column j's embedding table (int8 rows times their scales)."""
+        table = self.tables[j].astype(np.float32)
+        return table if self.scales[j] is None else table * self.scales[j]
+
     def ids(self, text: str, tokens: Sequence[Token]) -> np.ndarray:
         """The (n, columns) symbol ids of text's characters (0: no symbol, 1: unknown)."""
         return self.encoder(text, tokens)
