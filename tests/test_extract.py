@@ -51,6 +51,9 @@ def test_extract_names_by_suffix(text, name, kind):
         ("此案经人民法院审理后宣判。", "经人民法院"),  # a preposition before the name
         ("作家郭路生写下这首诗。", "作家郭路"),  # 路 belongs to the person's name
         ("学者张东所说的话很有道理。", "学者张东所"),
+        ("清晨，广场上举行升国旗仪式。", "升国旗"),  # a dictionary word ending in 旗 the gazetteer does not know
+        ("宣讲团进机关、进社区、进学校。", "进社区"),  # a verb before 社区
+        ("统筹推进中国特色社会主义总体布局。", "中国特色社会主义总体布局"),  # 布局 is no bureau (局)
     ],
 )
 def test_extract_suffix_words_that_are_not_names(text, wrong):
@@ -110,10 +113,15 @@ def test_extract_quoted_names(text, name, kind):
         "他说:“现在家门口就能完成,真方便。”",  # speech
         "让文物“活”起来。",  # one character
         "从“想阅读”升级到“爱阅读”。",  # quoted words, not names
+        "来信写道“服务很周到”“让我们感觉像在家里一样”。",  # listed quotes: speech with a pronoun
     ],
 )
 def test_extract_quoted_speech_is_not_an_initiative(text):
     assert not [m for m in quoted(make_doc(_article(text))) if m.kind is Kind.INITIATIVE]
+
+
+def test_extract_quoted_name_with_pronoun_after_organizer_verb_is_kept():
+    assert ("我们的节日", Kind.INITIATIVE) in {(m.text, m.kind) for m in quoted(make_doc(_article("各地开展“我们的节日”主题活动。")))}
 
 
 def test_extract_quoted_alias_with_head_word():
@@ -142,7 +150,8 @@ def test_extract_people_after_posts(text, name):
     assert name in {m.text for m in titled_people(make_doc(_article(text)))}
 
 
-@pytest.mark.parametrize("text", ["这得到了主席支持，工作顺利。", "主席向他说：要坚持下去。"])
+@pytest.mark.parametrize("text", ["这得到了主席支持，工作顺利。", "主席向他说：要坚持下去。",
+                                  "组委会负责人向媒体介绍了筹备情况。"])  # a preposition and a noun
 def test_extract_no_person_from_a_word_or_pronoun_after_a_post(text):
     assert not titled_people(make_doc(_article(text)))
 
@@ -961,3 +970,8 @@ def test_a_short_form_replaces_an_unsure_reading_inside_it():
     for score, expected in ((0.6, ["青禾智能"]), (0.95, [])):
         reading = Mention("t", at, at + 2, "青禾", Kind.PLACE, by="labeller", score=score)
         assert [m.text for m in short_forms(doc, (full, reading))] == expected
+
+
+def test_a_one_character_place_form_read_as_a_preposition_is_no_node():
+    assert "以" not in {m.text for m in extract(_article("以两国建交60周年为契机，深化合作。")).mentions}
+    assert "以" in {m.text for m in extract(_article("美以两国举行会谈，以色列总理表示。")).mentions}  # beside 美

@@ -186,6 +186,17 @@ def _is_division(word: str) -> bool:
     return bool(gazetteer.lookup(word))
 
 
+#: the administrative endings of the levels the gazetteer lists in full (counties and above; townships
+#: have been merged and renamed too often since the older texts)
+_LISTED_LEVEL_ENDS = tuple(end for end in ADMIN_ENDS if end not in ("乡", "镇", "村", "街道", "社区"))
+
+
+def _may_name_division(word: str) -> bool:
+    """Can a dictionary word with an administrative ending name a division (东营市, 团结村)? Not
+    when the gazetteer lists that level and does not know the word (升国旗, 贫困县, 产棉省)."""
+    return word.endswith(ADMIN_ENDS) and (not word.endswith(_LISTED_LEVEL_ENDS) or _is_division(word))
+
+
 def _body_of_level(head: str, suffix: str) -> bool:
     """市|人大常委会, 县|人民法院, 中央|工作组: a body of the story's own level of government (but
     not 市|政府 or 县|医院, which every level has: ``level_generic_suffixes``)."""
@@ -330,10 +341,10 @@ def suffix_names(doc: Doc) -> list[Mention]:
                 continue  # 购物中心 is a place's ending, not 中心 an organization's
             if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
                 continue  # 某省自贸(试验)区: kg.extract.rules.place_led_names reads it whole
-            if len(suffix) == 1 and (len(token.text) == 2 or (
-                    common_word(token.text) and not token.text.endswith(ADMIN_ENDS)
+            if len(suffix) == 1 and (len(token.text) == 2 or token.text[-2:] in lexicon("suffix_false_words") or (
+                    common_word(token.text) and not _may_name_division(token.text)
                     and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)))):
-                continue  # 部署, 城市, 山区, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
+                continue  # 部署, 城市, 总体布局, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
             if kind is Kind.ORG and _describes_next(doc, i, suffix):
                 continue  # 中国科技|工作者: the industry word describes the next word
             if kind is Kind.PLACE and token.text.endswith("联盟"):

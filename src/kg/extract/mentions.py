@@ -56,13 +56,17 @@ def _named_head(text: str, kind: Kind) -> bool:
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
 
 
+#: jieba tags of words that name nothing: verbs, prepositions, adverbs, conjunctions, pronouns
+_NOT_NAMING = ("v", "p", "d", "c", "r")
+
+
 def _ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
     A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
     words = list(cut(text[: len(text) - len(suffix)]))
-    if len(words) == 1 and text.endswith(ADMIN_ENDS):
-        return False  # 和平|村: villages and townships are often named so
+    if len(words) == 1 and text.endswith(ADMIN_ENDS) and not words[0][1].startswith(_NOT_NAMING):
+        return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
     if len(words) >= 2 and all(len(word) == 1 for word, _ in words):
         return False  # 作|登 (乡): no dictionary word, an unknown name
     return bool(words) and not any(

@@ -129,12 +129,13 @@ def viterbi(m: Model, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     batch, width, k = e.shape
     active = _active(lengths, width)
     score = m.start + e[:, 0]
-    back = np.zeros((batch, width, k), dtype=np.int64)
+    back = np.zeros((width, batch, k), dtype=np.int8)  # time first, one byte a label: less to write
     for t in range(1, width):
         lo = active[t]
         cand = score[lo:, :, None] + m.trans
-        back[lo:, t] = cand.argmax(1)
-        score[lo:] = cand.max(1) + e[lo:, t]
+        best = cand.argmax(1)
+        back[t, lo:] = best
+        score[lo:] = np.take_along_axis(cand, best[:, None, :], 1)[:, 0] + e[lo:, t]
     last = (score + m.end).argmax(1)
     path = np.zeros((batch, width), dtype=np.int64)
     rows = np.arange(batch)
@@ -144,7 +145,7 @@ def viterbi(m: Model, emit: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         cur = np.where(ends == t, last, cur)
         path[:, t] = cur
         if t:
-            cur = back[rows, t, cur]
+            cur = back[t, rows, cur]
     return path
 
 

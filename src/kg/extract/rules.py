@@ -4,6 +4,7 @@ people named after their post (党工委副书记周明远, 党员王芳)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -91,6 +92,8 @@ def quoted(doc: Doc) -> list[Mention]:
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
             alias = name + head if head else None
             sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
+            if not sure and any(word in lexicon("personal_pronouns") for word, _ in cut(name)):
+                continue  # “让我们感觉像家人一样”: speech, someone talking
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
     return found
@@ -297,8 +300,19 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 总理|周二晚: a time word after the post
         if name[0] in JOINERS and name[1:] in word_tags():
             continue  # 专家|和学者: a conjunction and a noun, not the surname 和
+        if _function_word_then_word(doc, start, end):
+            continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found + _people_before_posts(doc)
+
+
+def _function_word_then_word(doc: Doc, start: int, end: int) -> bool:
+    """Does jieba cut text[start:end] into a one-character function word (a preposition, adverb,
+    conjunction or pronoun) and one dictionary word (向|媒体, 对|群众)?"""
+    first = bisect_left(doc.tokens, start, key=lambda t: t.start)
+    words = doc.tokens[first : bisect_left(doc.tokens, end, lo=first, key=lambda t: t.start)]
+    return (len(words) == 2 and words[0].start == start and words[1].end == end and len(words[0].text) == 1
+            and words[0].pos.startswith(("p", "d", "c", "r")) and common_word(words[1].text))
 
 
 def _people_before_posts(doc: Doc) -> list[Mention]:

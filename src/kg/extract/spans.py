@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first
-from .doc import Doc
+from .doc import Doc, Token
 from .lexicon import JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
 from .segmenter import word_tags
 
@@ -47,7 +47,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
-                    and abbreviation_in_word(token.text, start - token.start, abbreviations)):
+                    and abbreviation_in_word(token.text, start - token.start, abbreviations)
+                    and not _function_word_alone(doc.text, token, abbreviations)):
                 found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             elif score >= REFERENCE_FLOOR and text.strip():
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
@@ -142,6 +143,15 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _QUOTES:
         end -= 1
     return start, end
+
+
+def _function_word_alone(text: str, token: Token, abbreviations: dict[str, str]) -> bool:
+    """Is a one-character place form jieba reads as a preposition, adverb or conjunction (以 of
+    以两国…为契机) without another place form beside it (美以两国)? It is then no node (at most a
+    reference, as 巴以 gives one)."""
+    if len(token.text) > 1 or not token.pos.startswith(("p", "d", "c")):
+        return False
+    return not any(0 <= k < len(text) and text[k] in abbreviations for k in (token.start - 1, token.end))
 
 
 def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> bool:
