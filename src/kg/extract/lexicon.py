@@ -15,6 +15,8 @@ from .doc import Doc, Token
 from .segmenter import word_tags
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
+#: jieba tags of function words (prepositions, adverbs, conjunctions, pronouns): no name is one
+FUNCTION_TAGS = ("p", "d", "c", "r")
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
 JOINERS = ("以及", "、", "和", "及", "与")

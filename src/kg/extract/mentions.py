@@ -9,7 +9,7 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .. import gazetteer
-from .lexicon import ADMIN_ENDS, JOINERS, common_word, is_name, suffix_of
+from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, suffix_of
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -56,16 +56,12 @@ def _named_head(text: str, kind: Kind) -> bool:
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
 
 
-#: jieba tags of words that name nothing: verbs, prepositions, adverbs, conjunctions, pronouns
-_NOT_NAMING = ("v", "p", "d", "c", "r")
-
-
 def _ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
     A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
     words = list(cut(text[: len(text) - len(suffix)]))
-    if len(words) == 1 and text.endswith(ADMIN_ENDS) and not words[0][1].startswith(_NOT_NAMING):
+    if len(words) == 1 and text.endswith(ADMIN_ENDS) and not words[0][1].startswith(("v",) + FUNCTION_TAGS):
         return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
     if len(words) >= 2 and all(len(word) == 1 for word, _ in words):
         return False  # 作|登 (乡): no dictionary word, an unknown name

@@ -14,7 +14,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc, Token
-from .lexicon import COUNTED_BEFORE, JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
+from .lexicon import COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -312,7 +312,7 @@ def _function_word_then_word(doc: Doc, start: int, end: int) -> bool:
     first = bisect_left(doc.tokens, start, key=lambda t: t.start)
     words = doc.tokens[first : bisect_left(doc.tokens, end, lo=first, key=lambda t: t.start)]
     return (len(words) == 2 and words[0].start == start and words[1].end == end and len(words[0].text) == 1
-            and words[0].pos.startswith(("p", "d", "c", "r")) and common_word(words[1].text))
+            and words[0].pos.startswith(FUNCTION_TAGS) and common_word(words[1].text))
 
 
 def _people_before_posts(doc: Doc) -> list[Mention]:

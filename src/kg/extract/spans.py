@@ -10,7 +10,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first
 from .doc import Doc, Token
-from .lexicon import JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
+from .lexicon import FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
 from .segmenter import word_tags
 
 
@@ -146,10 +146,10 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _function_word_alone(text: str, token: Token, abbreviations: dict[str, str]) -> bool:
-    """Is a one-character place form jieba reads as a preposition, adverb or conjunction (以 of
+    """Is a one-character place form jieba reads as a function word (以 of
     以两国…为契机) without another place form beside it (美以两国)? It is then no node (at most a
     reference, as 巴以 gives one)."""
-    if len(token.text) > 1 or not token.pos.startswith(("p", "d", "c")):
+    if len(token.text) > 1 or not token.pos.startswith(FUNCTION_TAGS):
         return False
     return not any(0 <= k < len(text) and text[k] in abbreviations for k in (token.start - 1, token.end))
 
