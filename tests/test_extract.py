@@ -54,6 +54,7 @@ def test_extract_names_by_suffix(text, name, kind):
         ("清晨，广场上举行升国旗仪式。", "升国旗"),  # a dictionary word ending in 旗 the gazetteer does not know
         ("宣讲团进机关、进社区、进学校。", "进社区"),  # a verb before 社区
         ("统筹推进中国特色社会主义总体布局。", "中国特色社会主义总体布局"),  # 布局 is no bureau (局)
+        ("论坛在南非港口城市德班举行。", "南非港口城市"),  # 城市 is any city, not a city (市) named 港口城
     ],
 )
 def test_extract_suffix_words_that_are_not_names(text, wrong):
@@ -784,6 +785,7 @@ def test_national_name_after_a_division(name, start):
         ("二十国集团青州峰会和青州亚运会先后举行。", {"二十国集团青州峰会", "青州亚运会"}),  # 二|十国集团 rejoined
         ("我来到青州市人才交流中心参加人才招聘洽谈会。", set()),  # a verb ends the name; no proper name left
         ("夏季运动会和乡村美食节都很热闹。", set()),  # generic: no place or proper name before the head
+        ("新华社青州5月9日电青州国际马拉松今天开跑。", {"青州国际马拉松"}),  # not the dateline's 日电
     ],
 )
 def test_named_events_are_initiatives(text, events):
