@@ -316,6 +316,21 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     assert split_place_chain("主城区花园村") == ["主城区花园村"]
 
 
+def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
+    """市场 and 旗舰 are words across a 市 or 旗 ending; 市长 of 某市长寿路 is not the word jieba reads."""
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("青州新东安市场广场") == ["青州新东安市场广场"]
+    assert split_place_chain("青禾旗舰店") == ["青禾旗舰店"]
+    assert split_place_chain("上海市长寿路") == ["上海市", "长寿路"]
+
+
+def test_suffix_place_names_are_cut_into_divisions():
+    """One jieba word can hold a chain of divisions: the suffix rule cuts it as the labeller's places are cut."""
+    found = {m.text for m in suffix_names(make_doc(_article("甘肃省甘南藏族自治州的师生应邀参加。")))}
+    assert {"甘肃省", "甘南藏族自治州"} <= found and "甘肃省甘南藏族自治州" not in found
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

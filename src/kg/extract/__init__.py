@@ -15,11 +15,12 @@ from importlib import import_module
 from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
+from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
 from .mentions import check_with_labeller, reconcile
 from .relations import find_relations
 from .rules import listed_organizations, listed_people, party_branches, short_forms
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
-    REFERENCE, abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined, split_place_chain,
+    REFERENCE, abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined,
 )
 
 _LABELLER = "kg.extract.spans:labelled"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
@@ -12,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, table
 from .doc import Doc, Token
-from .segmenter import word_tags
+from .segmenter import word_tags, words
 
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 #: jieba tags of function words (prepositions, adverbs, conjunctions, pronouns): no name is one
@@ -355,8 +356,21 @@ def suffix_names(doc: Doc) -> list[Mention]:
                 continue
             mention = _chunk(doc, i, kind)
             if mention is not None:
-                found.append(mention)
+                found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found
+
+
+def _chain_pieces(mention: Mention) -> list[Mention]:
+    """A place name cut into the divisions it chains (甘肃省甘南藏族自治州 → 甘肃省 | 甘南藏族自治州),
+    as the labeller's places are (one jieba word may hold the chain)."""
+    pieces = split_place_chain(mention.text)
+    if len(pieces) == 1:
+        return [mention]
+    out, start = [], mention.start
+    for piece in pieces:
+        out.append(replace(mention, start=start, end=start + len(piece), text=piece))
+        start += len(piece)
+    return out
 
 
 def _describes_next(doc: Doc, i: int, suffix: str) -> bool:
@@ -398,3 +412,32 @@ def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[in
     opened = list(accumulate((start in bounds for start, _ in run), operator.or_))
     closed = list(accumulate((end in bounds for _, end in reversed(run)), operator.or_))[::-1]
     return [place for place, o, c in zip(run, opened, closed) if o and c]
+
+
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+
+
+def _word_ends(text: str) -> set[int]:
+    """Where jieba's words (HMM off) end in text."""
+    return set(accumulate(len(word) for word, _ in words(text)))
+
+
+def split_place_chain(text: str) -> list[str]:
+    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
+    pieces: list[str] = []
+    rest = text
+    while True:
+        match = _CHAIN.match(rest)
+        if not match or len(match.group()) < 2:
+            break
+        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not gazetteer.lookup(match.group()):
+            break  # 主城区, 高新园区 are words; 江城区 is a district
+        if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
+            break  # 青山区图书馆: what follows is an organization
+        if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
+            break  # 南市屯村: two characters and two more that no division is make one name
+        if rest[match.end() - 1 : match.end() + 1] in word_tags() and len(text) - len(rest) + match.end() not in _word_ends(text):
+            break  # 新东安市|场: jieba reads 市场 (a word) across the cut; 上海市|长寿路 is cut
+        pieces.append(match.group())
+        rest = rest[match.end():]
+    return pieces + [rest]

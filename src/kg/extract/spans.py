@@ -10,7 +10,8 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first
 from .doc import Doc, Token
-from .lexicon import FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label, suffix_of
+from .lexicon import (FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
+                      split_place_chain, suffix_of)
 from .segmenter import word_tags
 
 
@@ -166,25 +167,3 @@ def abbreviation_in_word(word: str, at: int, abbreviations: dict[str, str]) -> b
     if at == 1 and word[0] in word_list("abbreviation_before"):
         return True
     return at == 0 and word[1:] in word_list("abbreviation_after")
-
-
-_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
-
-
-def split_place_chain(text: str) -> list[str]:
-    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
-    pieces: list[str] = []
-    rest = text
-    while True:
-        match = _CHAIN.match(rest)
-        if not match or len(match.group()) < 2:
-            break
-        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not gazetteer.lookup(match.group()):
-            break  # 主城区, 高新园区 are words; 江城区 is a district
-        if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
-            break  # 青山区图书馆: what follows is an organization
-        if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
-            break  # 南市屯村: two characters and two more that no division is make one name
-        pieces.append(match.group())
-        rest = rest[match.end():]
-    return pieces + [rest]
