@@ -91,8 +91,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
-    while start_index < end_index and cannot_start(tokens[start_index]):
-        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区) or a number word
+    while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)):
+        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word or 建|好
     start = tokens[start_index].start
     if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
             and not is_name(doc.text[start:end], kind):
@@ -110,6 +110,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def _complement(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a verb's one-character result (``result_complements``: 建|好|某某公园, 做|强|某某)?"""
+    return i > 0 and tokens[i].text in lexicon("result_complements") and tokens[i - 1].pos.startswith("v")
 
 
 def _after_rank(doc: Doc, start: int, end: int, tokens: Sequence[Token], kind: Kind) -> int:
