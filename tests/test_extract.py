@@ -993,3 +993,13 @@ def test_a_short_form_replaces_an_unsure_reading_inside_it():
 def test_a_one_character_place_form_read_as_a_preposition_is_no_node():
     assert "以" not in {m.text for m in extract(_article("以两国建交60周年为契机，深化合作。")).mentions}
     assert "以" in {m.text for m in extract(_article("美以两国举行会谈，以色列总理表示。")).mentions}  # beside 美
+
+
+def test_person_after_a_post_does_not_start_with_a_joining_character():
+    """主席|同|某某某总理: the labeller may read 同 into the second person's name; after a post it joins
+    two people (two characters of the name at least stay)."""
+    from kg.extract.spans import _after_joining_word
+
+    text = "甲国主席同罗德文总理举行会谈，和平同志出席。"
+    assert _after_joining_word(text, text.index("同罗"), text.index("总理")) == text.index("罗德文")
+    assert _after_joining_word(text, text.index("和平"), text.index("同志")) == text.index("和平")  # no post before
