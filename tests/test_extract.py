@@ -318,11 +318,13 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
 
 
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
-    """市场 and 旗舰 are words across a 市 or 旗 ending; 市长 of 某市长寿路 is not the word jieba reads."""
+    """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
+    (上海市|长寿路, 甘肃省|甘南藏族自治州)."""
     from kg.extract import split_place_chain
 
     assert split_place_chain("青州新东安市场广场") == ["青州新东安市场广场"]
     assert split_place_chain("青禾旗舰店") == ["青禾旗舰店"]
+    assert split_place_chain("安阳红旗渠机场") == ["安阳红旗渠机场"]
     assert split_place_chain("上海市长寿路") == ["上海市", "长寿路"]
 
 

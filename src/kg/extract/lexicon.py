@@ -441,8 +441,8 @@ def split_place_chain(text: str) -> list[str]:
             break  # 青山区图书馆: what follows is an organization
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name
-        if rest[match.end() - 1 : match.end() + 1] in word_tags() and len(text) - len(rest) + match.end() not in _word_ends(text):
-            break  # 新东安市|场: jieba reads 市场 (a word) across the cut; 上海市|长寿路 is cut
+        if not gazetteer.lookup(match.group()) and len(text) - len(rest) + match.end() not in _word_ends(text):
+            break  # 新东安市|场, 红旗|渠: jieba reads a word across the cut (甘肃省|甘南藏族自治州 is cut: a division)
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]
