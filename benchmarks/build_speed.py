@@ -52,8 +52,9 @@ def rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def news_slice(data: Path, chars: int, pattern: str) -> tuple[list[dict], list[str]]:
-    """Records of the first files matching pattern until their texts hold at least chars characters."""
+def news_slice(data: Path, chars: int, pattern: str, limit: int | None = None) -> tuple[list[dict], list[str]]:
+    """Records of the first files matching pattern until their texts hold at least chars characters
+    (or there are limit records)."""
     records: list[dict] = []
     used: list[str] = []
     total = 0
@@ -70,7 +71,7 @@ def news_slice(data: Path, chars: int, pattern: str) -> tuple[list[dict], list[s
                     continue
                 records.append({k: record[k] for k in ("id", "date", "title") if record.get(k)} | {"text": text})
                 total += len(text)
-                if total >= chars:
+                if total >= chars or len(records) == limit:
                     return records, used
     return records, used
 
