@@ -55,6 +55,7 @@ def test_extract_names_by_suffix(text, name, kind):
         ("宣讲团进机关、进社区、进学校。", "进社区"),  # a verb before 社区
         ("统筹推进中国特色社会主义总体布局。", "中国特色社会主义总体布局"),  # 布局 is no bureau (局)
         ("高质量建好青川源国家公园。", "好青川源国家公园"),  # 好 is the verb's result (建好), not the park's
+        ("游行队伍穿过青州市中心的广场。", "青州市中心"),  # 市中心 is the city's centre, no organization
         ("论坛在南非港口城市德班举行。", "南非港口城市"),  # 城市 is any city, not a city (市) named 港口城
     ],
 )

@@ -353,6 +353,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
                     common_word(token.text) and not _may_name_division(token.text)
                     and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)))):
                 continue  # 部署, 城市, 总体布局, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
+            if doc.text[max(0, token.end - 3) : token.end] in lexicon("suffix_false_words"):
+                continue  # 某某市|中心: the city's centre
             if kind is Kind.ORG and _describes_next(doc, i, suffix):
                 continue  # 中国科技|工作者: the industry word describes the next word
             if kind is Kind.PLACE and token.text.endswith("联盟"):
