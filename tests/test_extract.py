@@ -117,6 +117,7 @@ def test_extract_quoted_names(text, name, kind):
         "让文物“活”起来。",  # one character
         "从“想阅读”升级到“爱阅读”。",  # quoted words, not names
         "来信写道“服务很周到”“让我们感觉像在家里一样”。",  # listed quotes: speech with a pronoun
+        "讲座从怎样理解“青山就是家园”讲起，“青山就是家园”已深入人心。",  # a slogan: a sentence with 就是
     ],
 )
 def test_extract_quoted_speech_is_not_an_initiative(text):

@@ -92,8 +92,8 @@ def quoted(doc: Doc) -> list[Mention]:
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
             alias = name + head if head else None
             sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
-            if not sure and any(word in lexicon("personal_pronouns") for word, _ in cut(name)):
-                continue  # “让我们感觉像家人一样”: speech, someone talking
+            if not sure and any(word in lexicon("personal_pronouns") or word in lexicon("copulas") for word, _ in cut(name)):
+                continue  # “让我们感觉像家人一样”, “绿水青山就是金山银山”: speech or a slogan, a sentence
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
     return found
