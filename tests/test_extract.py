@@ -1007,3 +1007,22 @@ def test_person_after_a_post_does_not_start_with_a_joining_character():
     text = "甲国主席同罗德文总理举行会谈，和平同志出席。"
     assert _after_joining_word(text, text.index("同罗"), text.index("总理")) == text.index("罗德文")
     assert _after_joining_word(text, text.index("和平"), text.index("同志")) == text.index("和平")  # no post before
+
+
+def test_a_person_in_brackets_after_an_organization_is_its_short_form():
+    """某某组织（某某）: the bracketed name the labeller read as a person is the organization's short
+    form; a place in brackets stays a place."""
+    from kg.extract.rules import bracketed_short_forms
+
+    text = "青川民兵组织（青民）3日称，青川学院（城南校区）开学。"
+    doc = make_doc(_article(text))
+
+    def at(name: str, kind: Kind) -> Mention:
+        start = text.index(name)
+        return Mention("t", start, start + len(name), name, kind, by="labeller", score=0.8)
+
+    found = bracketed_short_forms(doc, (at("青川民兵组织", Kind.ORG), at("青民", Kind.PERSON),
+                                        at("青川学院", Kind.ORG), at("城南校区", Kind.PLACE)))
+    kinds = {m.text: (m.kind, m.alias) for m in found}
+    assert kinds["青民"] == (Kind.ORG, "青川民兵组织")
+    assert kinds["城南校区"] == (Kind.PLACE, None)

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 
 from .. import gazetteer
@@ -421,6 +422,22 @@ def _listed(doc: Doc, mentions: tuple[Mention, ...], kind: Kind, lengths: tuple[
 
 _NOT_NAME_TAGS = ("c", "p", "u", "d", "v", "m", "q", "x")
 _AFTER_LISTED = frozenset("、等和及，,。；;：:是")
+
+
+def bracketed_short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name in brackets right after an organization's, read as a person, is the organization's
+    short form (某某圣战组织（某某）): an organization, with the full name as alias (a place in brackets
+    stays a place: 某某学院（某某校区）, 某某银行（中国）)."""
+    text = doc.text
+    orgs = {m.end: m for m in mentions if m.kind is Kind.ORG}
+    out = []
+    for m in mentions:
+        org = orgs.get(m.start - 1)
+        if (org is not None and text[m.start - 1] in "（(" and text[m.end : m.end + 1] in ("）", ")")
+                and m.kind is Kind.PERSON):
+            m = replace(m, kind=Kind.ORG, alias=org.text)
+        out.append(m)
+    return tuple(out)
 
 
 def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
