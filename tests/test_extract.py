@@ -155,7 +155,8 @@ def test_extract_people_after_posts(text, name):
 
 
 @pytest.mark.parametrize("text", ["这得到了主席支持，工作顺利。", "主席向他说：要坚持下去。",
-                                  "组委会负责人向媒体介绍了筹备情况。"])  # a preposition and a noun
+                                  "组委会负责人向媒体介绍了筹备情况。",  # a preposition and a noun
+                                  "代表们在主席台执行主席席就座。"])  # 主席|席就座: the post's 席 again
 def test_extract_no_person_from_a_word_or_pronoun_after_a_post(text):
     assert not titled_people(make_doc(_article(text)))
 
