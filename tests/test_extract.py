@@ -1027,3 +1027,9 @@ def test_a_person_in_brackets_after_an_organization_is_its_short_form():
     kinds = {m.text: (m.kind, m.alias) for m in found}
     assert kinds["青民"] == (Kind.ORG, "青川民兵组织")
     assert kinds["城南校区"] == (Kind.PLACE, None)
+
+
+def test_a_maker_before_a_model_number_is_no_organization():
+    """伊尔-76, 苏-35: the labeller's name right before a dash and a number is a product's model."""
+    found = {m.text for m in extract(_article("一架伊尔-76运输机在青州坠毁，机上人员全部遇难。")).mentions}
+    assert "伊尔" not in found and "俄伊尔" not in found

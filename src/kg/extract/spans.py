@@ -56,6 +56,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
             continue  # 北京|时间 names a time zone
+        if _MODEL_NUMBER.match(doc.text, end):
+            continue  # 伊尔-76, 苏-35: a maker's name before a model number names a product
         if not plausible_label(text, kind, score):
             if score >= REFERENCE_FLOOR:
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
@@ -147,6 +149,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     return [(start, text)]
 
 
+_MODEL_NUMBER = re.compile(r"[-－—–]\d")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
 
