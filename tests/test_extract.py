@@ -1033,3 +1033,15 @@ def test_a_maker_before_a_model_number_is_no_organization():
     """伊尔-76, 苏-35: the labeller's name right before a dash and a number is a product's model."""
     found = {m.text for m in extract(_article("一架伊尔-76运输机在青州坠毁，机上人员全部遇难。")).mentions}
     assert "伊尔" not in found and "俄伊尔" not in found
+
+
+def test_a_country_read_as_a_person_is_the_country():
+    """The labeller may read a rare country before a post as a person (某国|外长某某): a name the
+    gazetteer knows as a country stays a place."""
+    from dataclasses import replace as with_labels
+
+    from kg.extract.spans import labelled
+
+    text = "国家副主席会见瑙鲁外长。"
+    doc = with_labels(make_doc(_article(text)), labels=((text.index("瑙鲁"), text.index("外长"), Kind.PERSON, 0.95),))
+    assert [(m.text, m.kind) for m in labelled(doc)] == [("瑙鲁", Kind.PLACE)]

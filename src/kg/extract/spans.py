@@ -58,6 +58,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 北京|时间 names a time zone
         if _MODEL_NUMBER.match(doc.text, end):
             continue  # 伊尔-76, 苏-35: a maker's name before a model number names a product
+        if kind is Kind.PERSON and gazetteer.is_country(text):
+            kind = Kind.PLACE  # 瑙鲁|外长某某: a country's name read as a person's is the country
         if not plausible_label(text, kind, score):
             if score >= REFERENCE_FLOOR:
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
