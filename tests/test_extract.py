@@ -1045,3 +1045,10 @@ def test_a_country_read_as_a_person_is_the_country():
     text = "国家副主席会见瑙鲁外长。"
     doc = with_labels(make_doc(_article(text)), labels=((text.index("瑙鲁"), text.index("外长"), Kind.PERSON, 0.95),))
     assert [(m.text, m.kind) for m in labelled(doc)] == [("瑙鲁", Kind.PLACE)]
+
+
+def test_an_industry_word_before_a_set_phrase_describes_it():
+    """高水平科技|自立自强: 科技 describes the set phrase after it; no organization 高水平科技 (nor its
+    short form 高水平 elsewhere)."""
+    text = "要实现高水平科技自立自强，推进高水平开放。"
+    assert not [m for m in extract(_article(text)).mentions if m.kind is Kind.ORG]

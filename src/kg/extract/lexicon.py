@@ -381,12 +381,13 @@ def _chain_pieces(mention: Mention) -> list[Mention]:
 
 
 def _describes_next(doc: Doc, i: int, suffix: str) -> bool:
-    """Does token i end in an industry word (``modifier_suffixes``) that a noun follows and that
-    ends no organization the labeller reads (某某电气|是 is a name)?"""
+    """Does token i end in an industry word (``modifier_suffixes``) that a noun or a set phrase
+    follows (科技|工作者, 科技|自立自强) and that ends no organization the labeller reads (某某电气|是
+    is a name)?"""
     if suffix not in lexicon("modifier_suffixes") or i + 1 >= len(doc.tokens):
         return False
     after, end = doc.tokens[i + 1], doc.tokens[i].end
-    if not (after.pos.startswith("n") or after.pos == "vn") or suffix_of(after.text, Kind.ORG):
+    if not (after.pos.startswith(("n", "i", "l")) or after.pos == "vn") or suffix_of(after.text, Kind.ORG):
         return False  # 某某科技|有限公司 goes on to a longer name, found from its own suffix
     return not any(e == end and kind is Kind.ORG for _, e, kind, _ in doc.labels or ())
 
