@@ -303,7 +303,7 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 专家|和学者: a conjunction and a noun, not the surname 和
         if _function_word_then_word(doc, start, end):
             continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向
-        if doc.text[start - 1] == name[0] and name[1:] in word_tags():
+        if start and doc.text[start - 1] == name[0] and name[1:] in word_tags():
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found + _people_before_posts(doc)
