@@ -86,6 +86,7 @@ def test_extract_national_bodies_are_names():
         ("东盟", Kind.ORG, 0.8, False),  # 盟 after a one-character head, and less sure
         ("柯镇", Kind.PLACE, 0.65, True),  # a town named by one character, no dictionary word
         ("该镇", Kind.PLACE, 0.95, False),  # the town the story is about
+        ("福利院", Kind.ORG, 0.95, False),  # any welfare home (generic_names)
     ],
 )
 def test_plausible_labels(text, kind, score, kept):
