@@ -34,7 +34,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def mention_counts(data: Path, pattern: str, stories: int, accurate: bool) -> tuple[Counter, int]:
-    """How often each "name/type" was found in the first stories of the news files, and their characters."""
+    """How often each "name/type" (and "name/type/reference" for references) was found in the first
+    stories of the news files, and their characters."""
     from kg.api import extract_records
 
     records, _ = news_slice(data, 10**12, pattern, limit=stories)
@@ -42,8 +43,8 @@ def mention_counts(data: Path, pattern: str, stories: int, accurate: bool) -> tu
         path = Path(tmp) / "news.jsonl"
         path.write_text("".join(json.dumps({"id": str(i), "text": r["text"]}, ensure_ascii=False) + "\n"
                                 for i, r in enumerate(records)), "utf-8")
-        counts = Counter(f"{e['text']}/{e['type']}" for rec in extract_records(path, accurate=accurate)
-                         for e in rec["entities"])
+        counts = Counter(f"{e['text']}/{e['type']}" + ("/reference" if e.get("reference") else "")
+                         for rec in extract_records(path, accurate=accurate) for e in rec["entities"])
     return counts, sum(len(r["text"]) for r in records)
 
 
