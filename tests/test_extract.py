@@ -1007,8 +1007,10 @@ def test_person_after_a_post_does_not_start_with_a_joining_character():
     from kg.extract.spans import _after_joining_word
 
     text = "甲国主席同罗德文总理举行会谈，和平同志出席。"
-    assert _after_joining_word(text, text.index("同罗"), text.index("总理")) == text.index("罗德文")
-    assert _after_joining_word(text, text.index("和平"), text.index("同志")) == text.index("和平")  # no post before
+    assert _after_joining_word(text, text.index("同罗"), text.index("总理"), False) == text.index("罗德文")
+    assert _after_joining_word(text, text.index("和平"), text.index("同志"), False) == text.index("和平")  # no post before
+    text = "王立新同罗德文举行会谈。"  # after another person, or the rest is a person read elsewhere
+    assert _after_joining_word(text, text.index("同罗"), text.index("举行"), True) == text.index("罗德文")
 
 
 def test_a_person_in_brackets_after_an_organization_is_its_short_form():

@@ -38,7 +38,10 @@ def labelled(doc: Doc) -> list[Mention]:
     abbreviations = place_abbreviations()
     starts = [t.start for t in doc.tokens]
     found = []
-    for start, end, kind, score in doc.labels if doc.labels is not None else label(doc.text, doc.tokens):
+    labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
+    person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
+    people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
+    for start, end, kind, score in labels:
         start, end = _unquoted(doc.text, start, end)
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
@@ -72,7 +75,7 @@ def labelled(doc: Doc) -> list[Mention]:
             start = _after_leading_verb(doc, start, end, starts)
             text = doc.text[start:end]
         if kind is Kind.PERSON:
-            start = _after_joining_word(doc.text, start, end)
+            start = _after_joining_word(doc.text, start, end, start in person_ends or doc.text[start + 1 : end] in people)
             if score < _SURE_PERSON:
                 end = _before_word_across(doc, start, end, starts)
             text = doc.text[start:end]
@@ -93,10 +96,13 @@ _SURE_PERSON = 0.7
 _PEOPLE_JOINERS = frozenset("同与和及跟")
 
 
-def _after_joining_word(text: str, start: int, end: int) -> int:
+def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> int:
     """Where a person's name starts when the labeller's span opens with a joining character right
-    after a post (主席|同某某某 read 同某某某): after it, if two characters at least are left."""
-    if end - start >= 3 and text[start] in _PEOPLE_JOINERS and any(text.endswith(post, 0, start) for post in word_list("posts")):
+    after a post (主席|同某某某 read 同某某某), or where joins_people (the span follows another
+    person, or the rest is a person the labeller reads elsewhere: 愿|同某某某|总统): after it, if two
+    characters at least are left."""
+    if end - start >= 3 and text[start] in _PEOPLE_JOINERS and (
+            joins_people or any(text.endswith(post, 0, start) for post in word_list("posts"))):
         return start + 1
     return start
 
