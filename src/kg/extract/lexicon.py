@@ -15,9 +15,9 @@ from ..resources import lexicon, table
 from .doc import Doc, Token
 from .segmenter import word_tags, words
 
-#: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 #: jieba tags of function words (prepositions, adverbs, conjunctions, pronouns): no name is one
 FUNCTION_TAGS = ("p", "d", "c", "r")
+#: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
 JOINERS = ("以及", "、", "和", "及", "与")
@@ -438,13 +438,14 @@ def split_place_chain(text: str) -> list[str]:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2:
             break
-        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not gazetteer.lookup(match.group()):
+        known = bool(gazetteer.lookup(match.group()))
+        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district
         if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name
-        if not gazetteer.lookup(match.group()) and len(text) - len(rest) + match.end() not in _word_ends(text):
+        if not known and len(text) - len(rest) + match.end() not in _word_ends(text):
             break  # 新东安市|场, 红旗|渠: jieba reads a word across the cut (甘肃省|甘南藏族自治州 is cut: a division)
         pieces.append(match.group())
         rest = rest[match.end():]
