@@ -1038,16 +1038,37 @@ def test_a_maker_before_a_model_number_is_no_organization():
     assert "伊尔" not in found and "俄伊尔" not in found
 
 
-def test_a_country_read_as_a_person_is_the_country():
-    """The labeller may read a rare country before a post as a person (某国|外长某某): a name the
-    gazetteer knows as a country stays a place."""
+def _labelled_as(text: str, name: str, kind: Kind, score: float = 0.9) -> list[tuple[str, Kind]]:
+    """What spans.labelled makes of one labeller span over the first name in text."""
     from dataclasses import replace as with_labels
 
     from kg.extract.spans import labelled
 
-    text = "国家副主席会见瑙鲁外长。"
-    doc = with_labels(make_doc(_article(text)), labels=((text.index("瑙鲁"), text.index("外长"), Kind.PERSON, 0.95),))
-    assert [(m.text, m.kind) for m in labelled(doc)] == [("瑙鲁", Kind.PLACE)]
+    start = text.index(name)
+    doc = with_labels(make_doc(_article(text)), labels=((start, start + len(name), kind, score),))
+    return [(m.text, m.kind) for m in labelled(doc)]
+
+
+def test_an_ordinal_plenary_session_is_no_organization():
+    """十九届二中、三中全会: the labeller's 二中 there is a plenary session, not a school; a school of
+    that name elsewhere stays an organization."""
+    assert _labelled_as("贯彻党的十九届二中、三中全会精神。", "二中", Kind.ORG) == []
+    assert _labelled_as("贯彻党的十八届四中全会精神。", "四中", Kind.ORG) == []
+    assert _labelled_as("县二中、三中的学生参加了比赛。", "二中", Kind.ORG) == [("二中", Kind.ORG)]
+
+
+def test_a_speakers_name_ends_before_the_verb_of_his_report():
+    """主任委员某某作的…报告: 作 read into the name is the verb of the report."""
+    text = "会议听取了委员会主任委员杨大伟作的关于草案修改情况的汇报。"
+    assert _labelled_as(text, "杨大伟作", Kind.PERSON) == [("杨大伟", Kind.PERSON)]
+    assert _labelled_as("会上，杨大伟作了讲话。", "杨大伟作", Kind.PERSON) == [("杨大伟", Kind.PERSON)]
+    assert _labelled_as("赵作家中有三口人。", "赵作", Kind.PERSON) == [("赵作", Kind.PERSON)]
+
+
+def test_a_country_read_as_a_person_is_the_country():
+    """The labeller may read a rare country before a post as a person (某国|外长某某): a name the
+    gazetteer knows as a country stays a place."""
+    assert _labelled_as("国家副主席会见瑙鲁外长。", "瑙鲁", Kind.PERSON, 0.95) == [("瑙鲁", Kind.PLACE)]
 
 
 def test_an_industry_word_before_a_set_phrase_describes_it():

@@ -61,6 +61,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 北京|时间 names a time zone
         if _MODEL_NUMBER.match(doc.text, end):
             continue  # 伊尔-76, 苏-35: a maker's name before a model number names a product
+        if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
+            continue  # 十九届|二中|、三中全会: an ordinal plenary session, not a school (某县二中)
         if kind is Kind.PERSON and gazetteer.is_country(text):
             kind = Kind.PLACE  # 瑙鲁|外长某某: a country's name read as a person's is the country
         if not plausible_label(text, kind, score):
@@ -78,6 +80,8 @@ def labelled(doc: Doc) -> list[Mention]:
             start = _after_joining_word(doc.text, start, end, start in person_ends or doc.text[start + 1 : end] in people)
             if score < _SURE_PERSON:
                 end = _before_word_across(doc, start, end, starts)
+            if end - start >= 3 and doc.text[end - 1] in word_list("verbs_after_names") and doc.text[end : end + 1] in ("了", "的"):
+                end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
@@ -158,6 +162,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
 
 
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
+_PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
 
