@@ -1076,3 +1076,21 @@ def test_an_industry_word_before_a_set_phrase_describes_it():
     short form 高水平 elsewhere)."""
     text = "要实现高水平科技自立自强，推进高水平开放。"
     assert not [m for m in extract(_article(text)).mentions if m.kind is Kind.ORG]
+
+
+def test_one_name_gets_one_kind_in_an_article():
+    """A name read as two kinds in one article takes the kind its readings score most in all; a
+    person's reading right after a post counts twice, so 总统|某某 outweighs a headline's place."""
+    from kg.extract.mentions import one_kind_per_name
+
+    text = "某某签署新法\n俄罗斯总统某某当天签署新法。某某说，法律明年生效。"
+    at = [i for i in range(len(text)) if text.startswith("某某", i)]
+    read = (Mention("t", at[0], at[0] + 2, "某某", Kind.PLACE, by="labeller", score=0.95),
+            Mention("t", at[1], at[1] + 2, "某某", Kind.PERSON, by="labeller", score=0.9),
+            Mention("t", at[2], at[2] + 2, "某某", Kind.PLACE, by="labeller", score=0.8),
+            Mention("t", 0, 0, "", Kind.INITIATIVE, by="rules.quoted"))
+    assert [m.kind for m in one_kind_per_name(text, read)] == [Kind.PERSON] * 3 + [Kind.INITIATIVE]
+    untitled = text.replace("总统", "今天")
+    assert [m.kind for m in one_kind_per_name(untitled, read)][:3] == [Kind.PLACE] * 3
+    alone = read[1:2]
+    assert one_kind_per_name(text, alone) == alone
