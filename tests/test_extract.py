@@ -1094,3 +1094,24 @@ def test_one_name_gets_one_kind_in_an_article():
     assert [m.kind for m in one_kind_per_name(untitled, read)][:3] == [Kind.PLACE] * 3
     alone = read[1:2]
     assert one_kind_per_name(text, alone) == alone
+
+
+def test_languages_are_no_bodies():
+    """法语, 阿拉伯语 (jieba's proper nouns ending in 语) in a list of channels name languages."""
+    assert _labelled_as("用英语、西班牙语、法语、阿拉伯语5个外语频道直播。", "阿拉伯语", Kind.ORG) == []
+    assert _labelled_as("用英语、西班牙语、法语、阿拉伯语5个外语频道直播。", "法语", Kind.ORG) == []
+
+
+def test_the_work_of_party_and_state_is_no_centre():
+    """党和国家|中心工作: 中心 after the generic 党和国家 names no organization; 总台 is a suffix."""
+    found = {m.text for m in extract(_article("各民主党派聚焦党和国家中心工作履职尽责。")).mentions}
+    assert not any(name.endswith("中心") for name in found)
+    found = {(m.text, m.kind) for m in extract(_article("南方广播电视总台推出百集特别节目。")).mentions}
+    assert ("南方广播电视总台", Kind.ORG) in found
+
+
+def test_a_quoted_post_or_amount_is_no_initiative():
+    """“第一书记” is a post and “1亿” an amount, however often quoted; “三联机制” stays."""
+    text = "干部到贫困村担任“第一书记”。1名“第一书记”驻村。三个“1亿”人工程里，第一个“1亿”已完成。推行“三联机制”，“三联机制”见效。"
+    found = {m.text for m in quoted(make_doc(_article(text)))}
+    assert found == {"三联机制"}

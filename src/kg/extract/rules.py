@@ -21,6 +21,8 @@ from .segmenter import cut, word_tags
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
+_AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
+_ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
@@ -73,6 +75,8 @@ def quoted(doc: Doc) -> list[Mention]:
         name = match.group(1).strip()
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):
             continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
+        if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts"):
+            continue  # a number (三个“1亿”人), or a post (“第一书记”)
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         if after.startswith("号") and not after.startswith(("号召", "号线")):

@@ -63,6 +63,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 伊尔-76, 苏-35: a maker's name before a model number names a product
         if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
             continue  # 十九届|二中|、三中全会: an ordinal plenary session, not a school (某县二中)
+        if text.endswith(_LANGUAGE_END) and word_tags().get(text) == "nz":
+            continue  # 法语, 阿拉伯语 (jieba's proper nouns): a language, in a list of channels, not a body
         if kind is Kind.PERSON and gazetteer.is_country(text):
             kind = Kind.PLACE  # 瑙鲁|外长某某: a country's name read as a person's is the country
         if not plausible_label(text, kind, score):
@@ -161,6 +163,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     return [(start, text)]
 
 
+_LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
