@@ -1115,3 +1115,12 @@ def test_a_quoted_post_or_amount_is_no_initiative():
     text = "干部到贫困村担任“第一书记”。1名“第一书记”驻村。三个“1亿”人工程里，第一个“1亿”已完成。推行“三联机制”，“三联机制”见效。"
     found = {m.text for m in quoted(make_doc(_article(text)))}
     assert found == {"三联机制"}
+
+
+def test_a_quoted_name_ending_in_hao_is_a_product():
+    """“某某二号” (a probe, a rocket) and “某某号” (a ship) are products, not initiatives; a programme
+    named in quotes beside them stays."""
+    text = "“探月二号”着陆器与“青山号”邮轮的消息传来，“探月二号”工作正常。“青山号”已启航。各地推行“三联机制”，“三联机制”见效。"
+    assert {m.text for m in quoted(make_doc(_article(text)))} == {"三联机制"}
+    assert _labelled_as("飞船将与探月二号对接。", "探月二号", Kind.PLACE) == []
+    assert _labelled_as("飞船将与探月站对接。", "探月站", Kind.PLACE) == [("探月站", Kind.PLACE)]

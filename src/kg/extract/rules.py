@@ -79,8 +79,8 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # a number (三个“1亿”人), or a post (“第一书记”)
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
-        if after.startswith("号") and not after.startswith(("号召", "号线")):
-            continue  # “某某”号 is a ship, a probe or a train: a product, not a programme
+        if (after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3):
+            continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place

@@ -59,8 +59,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
             continue  # 北京|时间 names a time zone
-        if _MODEL_NUMBER.match(doc.text, end):
-            continue  # 伊尔-76, 苏-35: a maker's name before a model number names a product
+        if _MODEL_NUMBER.match(doc.text, end) or _SERIAL.search(text):
+            continue  # 伊尔-76, 苏-35, 某某二号: a maker's name before a model number, a craft's serial name: products
         if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
             continue  # 十九届|二中|、三中全会: an ordinal plenary session, not a school (某县二中)
         if text.endswith(_LANGUAGE_END) and word_tags().get(text) == "nz":
@@ -165,6 +165,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
 
 _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
+_SERIAL = re.compile("[一二三四五六七八九十]号$")
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
