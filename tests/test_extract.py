@@ -1123,4 +1123,6 @@ def test_a_quoted_name_ending_in_hao_is_a_product():
     text = "“探月二号”着陆器与“青山号”邮轮的消息传来，“探月二号”工作正常。“青山号”已启航。各地推行“三联机制”，“三联机制”见效。"
     assert {m.text for m in quoted(make_doc(_article(text)))} == {"三联机制"}
     assert _labelled_as("飞船将与探月二号对接。", "探月二号", Kind.PLACE) == []
+    assert _labelled_as("探月二号飞船升空。", "探月二号飞船", Kind.ORG) == []
+    assert _labelled_as("他住在光明三号院。", "光明三号院", Kind.PLACE) == [("光明三号院", Kind.PLACE)]
     assert _labelled_as("飞船将与探月站对接。", "探月站", Kind.PLACE) == [("探月站", Kind.PLACE)]

@@ -165,7 +165,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
 
 _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
-_SERIAL = re.compile("[一二三四五六七八九十]号$")
+_SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门路街巷坑井码])")  # not 三号院, 一号码头
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
