@@ -1126,3 +1126,12 @@ def test_a_quoted_name_ending_in_hao_is_a_product():
     assert _labelled_as("探月二号飞船升空。", "探月二号飞船", Kind.ORG) == []
     assert _labelled_as("他住在光明三号院。", "光明三号院", Kind.PLACE) == [("光明三号院", Kind.PLACE)]
     assert _labelled_as("飞船将与探月站对接。", "探月站", Kind.PLACE) == [("探月站", Kind.PLACE)]
+
+
+def test_a_divisions_short_form_is_the_division_in_its_article():
+    """An article naming 荣昌区 means the district by 荣昌 alone, even where jieba reads 荣昌 as a
+    person's name; an article that does not name the district gets no such place."""
+    text = "荣昌区今年新增企业120家。下一步，荣昌将打造陶瓷产业集群。"
+    found = [(m.text, m.kind) for m in extract(_article(text)).mentions]
+    assert ("荣昌区", Kind.PLACE) in found and ("荣昌", Kind.PLACE) in found
+    assert "荣昌" not in {m.text for m in extract(_article("荣昌今年新增企业120家。")).mentions if m.kind is Kind.PLACE}

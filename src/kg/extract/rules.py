@@ -15,7 +15,8 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names
 from .doc import Doc, Token
-from .lexicon import COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, cannot_start, common_word, is_name, place_led_heads, single_surnames, suffix_of
+from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, cannot_start, common_word, is_name, names_a_time,
+                      place_led_heads, single_surnames, suffix_of)
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -448,7 +449,8 @@ def bracketed_short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Ment
 
 def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     """Later uses of an organization's short form (青禾 for 青禾集团, 青禾电子 for 重庆青禾电子科技有限公司):
-    the distinctive core of each full name, found again anywhere in the article."""
+    the distinctive core of each full name, found again anywhere in the article; and of a division's
+    short form (某昌 for 某昌区, which jieba may read as a person's name), found between words."""
     from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
 
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
@@ -458,8 +460,14 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             for variant in short_forms_of(m.text, Kind.ORG, places):
                 if not common_word(variant):  # 轨道交通 of 重庆轨道交通集团 is a word, not a name
                     forms.setdefault(variant, Kind.ORG)
+    for name in places:
+        for division in gazetteer.lookup(name):
+            for variant in gazetteer.short_names(division) if division.name == name else ():
+                if len(variant) >= 2 and not common_word(variant):  # not 南岸 of 南岸区
+                    forms.setdefault(variant, Kind.PLACE)
     if not forms:
         return []
+    bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     taken = [(m.start, m.end, m.by == "labeller" and m.score < _SURE_READING) for m in mentions]
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     found = []
@@ -467,6 +475,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         start, end = match.span()
         if any(start < e and s < end and not (unsure and start <= s and e <= end) for s, e, unsure in taken):
             continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
+        if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
+            continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
     return found
 
