@@ -319,6 +319,7 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
 
     assert split_place_chain("江城区白沙村") == ["江城区", "白沙村"]  # 江城区 is a district, not 城区
     assert split_place_chain("主城区花园村") == ["主城区花园村"]
+    assert split_place_chain("青禾高新区广富工业园") == ["青禾高新区", "广富工业园"]  # a new zone is a place of its own
 
 
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():

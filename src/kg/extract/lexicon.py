@@ -439,7 +439,7 @@ def split_place_chain(text: str) -> list[str]:
         if not match or len(match.group()) < 2:
             break
         known = bool(gazetteer.lookup(match.group()))
-        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "新区", "景区", "湾区")) and not known:
+        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district
         if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
