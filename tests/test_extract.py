@@ -1136,3 +1136,15 @@ def test_a_divisions_short_form_is_the_division_in_its_article():
     found = [(m.text, m.kind) for m in extract(_article(text)).mentions]
     assert ("荣昌区", Kind.PLACE) in found and ("荣昌", Kind.PLACE) in found
     assert "荣昌" not in {m.text for m in extract(_article("荣昌今年新增企业120家。")).mentions if m.kind is Kind.PLACE}
+
+
+def test_a_span_joining_two_bodies_with_a_partnership_word_is_cut():
+    """某某委|联合|某某社: two organizations the labeller reads as one; not a joint body's own name
+    (某某产业链联合党委) nor a name holding the word (中国联合网络通信集团)."""
+    from kg.extract import split_joined
+
+    assert split_joined("青山县商务委联合县供销社", Kind.ORG) == [(0, "青山县商务委"), (8, "县供销社")]
+    assert split_joined("青山区教委携手青山区文旅委", Kind.ORG) == [(0, "青山区教委"), (7, "青山区文旅委")]
+    assert split_joined("青山智慧家电产业链联合党委", Kind.ORG) == [(0, "青山智慧家电产业链联合党委")]
+    assert split_joined("中国联合网络通信集团", Kind.ORG) == [(0, "中国联合网络通信集团")]
+    assert split_joined("青山大学联合实验室", Kind.ORG) == [(0, "青山大学联合实验室")]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from .. import gazetteer
 from ..records import Kind, Mention
-from ..resources import lexicon as word_list, longest_first
+from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
                       split_place_chain, suffix_of)
@@ -154,13 +155,22 @@ _JOINER = re.compile("|".join(JOINERS))
 
 
 def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]:
-    """(offset, name) of the names of a span that joins two with a list word (某某站和某某站: JOINERS): cut
-    where what comes before the joiner is a name ending in its suffix (not 住房和城乡建设局)."""
-    for match in _JOINER.finditer(text):
+    """(offset, name) of the names of a span that joins two with a list word (某某站和某某站: JOINERS), or
+    two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``): cut where what
+    comes before is a name ending in its suffix (not 住房和城乡建设局, 某某产业链联合党委), and after a
+    partnership word, what comes after ends in one too."""
+    for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
-        if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind):
+        if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind) and (
+                match.group() in JOINERS or suffix_of(right, kind)):
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+@cache
+def _joiner_or_partnership() -> re.Pattern[str]:
+    words = {*JOINERS, *(cue for relation, where, cue in table("relation_cues") if (relation, where) == ("partnerOf", "between"))}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 _LANGUAGE_END = "语"  # how the names of languages end
