@@ -1148,3 +1148,14 @@ def test_a_span_joining_two_bodies_with_a_partnership_word_is_cut():
     assert split_joined("青山智慧家电产业链联合党委", Kind.ORG) == [(0, "青山智慧家电产业链联合党委")]
     assert split_joined("中国联合网络通信集团", Kind.ORG) == [(0, "中国联合网络通信集团")]
     assert split_joined("青山大学联合实验室", Kind.ORG) == [(0, "青山大学联合实验室")]
+
+
+def test_a_post_in_the_company_named_before_by_anaphor():
+    """该公司负责人某某: the post is in the company named last, in the sentence before; not in a
+    group (集团) for 该公司, nor across a sentence between."""
+    rels = _relations("青山精工科技有限公司的新生产线投产。该公司负责人周明远介绍，项目用了8个月。")
+    assert ("memberOf", "周明远", "青山精工科技有限公司", "负责人") in rels
+    rels = _relations("青山精工集团新生产线投产。该公司负责人周明远介绍，项目用了8个月。")
+    assert not any(r[0] == "memberOf" for r in rels)
+    rels = _relations("青山精工科技有限公司新生产线投产。产值增长三成。该企业总经理周明远介绍了情况。")
+    assert not any(r[0] == "memberOf" for r in rels)

@@ -1,6 +1,6 @@
 """Relations between the mentions of one article, each with the sentence that states it.
 
-memberOf (a post between an organization and a person's name, bylines, 某某是某院的医生),
+memberOf (a post between an organization and a person's name, or after 该公司; bylines, 某某是某院的医生),
 locatedIn (place chains and the lists a place qualifies, 位于/落户 cues, venues of 在某地设置/举行,
 the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative,
 carried over subjectless sentences, 该区/当地 resolved; 由…举办的; a name written before the quotes),
@@ -74,6 +74,38 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 cursor -= 1
                 continue
             break
+
+
+def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """该公司 + post + PERSON: the post is in the organization named last before, in the same sentence or
+    the one before (某某有限公司的新生产线投产。该公司负责人某某介绍); its name ends in the anaphor's noun
+    when that is a suffix (公司, 集团, 厂: ``anaphora.tsv``), any organization for 该企业."""
+    anaphors = _org_anaphor_pattern()
+    if anaphors is None:
+        return
+    text, pattern = doc.text, _role_pattern()
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    suffixes = lexicon("org_suffixes")
+    for person in mentions:
+        if person.kind is not Kind.PERSON:
+            continue
+        sentence = doc.sentence_of(person.start)
+        for match in anaphors.finditer(text, sentence.start, person.start):
+            role = pattern.fullmatch(text, match.end(), person.start)
+            if role is None:
+                continue
+            noun, earliest = match.group()[1:], doc.sentence_of(max(sentence.start - 1, 0)).start
+            org = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= match.start()
+                        and (o.text.endswith(noun) or noun not in suffixes)), None)
+            if org is not None:
+                yield _relation(doc, "memberOf", person, org, "rules.post_anaphor", 0.7,
+                                role=re.sub(r"\s+", "", role.group(1)), where=person.start)
+
+
+@cache
+def _org_anaphor_pattern() -> re.Pattern[str] | None:
+    phrases = [phrase for phrase, kind in table("anaphora") if kind == Kind.ORG.value]
+    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))) if phrases else None
 
 
 def posts_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -658,7 +690,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
+COMPONENTS = (memberships, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
