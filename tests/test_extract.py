@@ -6,7 +6,7 @@ from kg.extract import extract
 from kg.extract.dates import find_dates
 from kg.extract.doc import make_doc, sentences
 from kg.extract.rules import bylines, quoted, titled_people
-from kg.extract.lexicon import plausible_label, suffix_names
+from kg.extract.lexicon import is_name, plausible_label, suffix_names
 from kg.records import Article, Kind, Mention, Span
 
 RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
@@ -1159,3 +1159,10 @@ def test_a_post_in_the_company_named_before_by_anaphor():
     assert not any(r[0] == "memberOf" for r in rels)
     rels = _relations("青山精工科技有限公司新生产线投产。产值增长三成。该企业总经理周明远介绍了情况。")
     assert not any(r[0] == "memberOf" for r in rels)
+
+
+def test_a_body_of_a_named_community_is_a_name():
+    """某某社区党委 names the party committee of a named community; 社区党委, 城市社区党委 name none."""
+    assert is_name("翠湖社区党委", Kind.ORG) and is_name("翠湖社区卫生服务中心", Kind.ORG)
+    assert not is_name("社区党委", Kind.ORG) and not is_name("城市社区党委", Kind.ORG)
+    assert not is_name("贫困地区县医院", Kind.ORG)
