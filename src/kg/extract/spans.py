@@ -32,8 +32,10 @@ def labelled(doc: Doc) -> list[Mention]:
     one-character place is kept only when place_abbreviations lists it (its full name as alias);
     quotation marks at a span's ends are left out, and a span across one is dropped; a place or an
     organization starts after a leading verb (落户|某区), an unsure person ends before a word that runs
-    across its end (黄某|超标准), and a place before 时间 (北京时间) is a time zone. Other
-    one-character spans and generic ones come as references (by=REFERENCE)."""
+    across its end (黄某|超标准) or the verb of a report (某某|作|的报告), and a place before 时间
+    (北京时间) is a time zone. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
+    languages (法语) are dropped. Other one-character spans and generic ones come as references
+    (by=REFERENCE)."""
     from .labeller import label
 
     abbreviations = place_abbreviations()
