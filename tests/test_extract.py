@@ -1166,3 +1166,12 @@ def test_a_body_of_a_named_community_is_a_name():
     assert is_name("翠湖社区党委", Kind.ORG) and is_name("翠湖社区卫生服务中心", Kind.ORG)
     assert not is_name("社区党委", Kind.ORG) and not is_name("城市社区党委", Kind.ORG)
     assert not is_name("贫困地区县医院", Kind.ORG)
+
+
+def test_a_company_under_a_group_and_partners_in_a_list():
+    """甲是乙旗下企业 makes 甲 a unit of 乙; 甲与乙、丙联合攻关 makes both partners of 甲."""
+    rels = _relations("青禾精工有限公司是青禾装备集团有限公司旗下企业。")
+    assert ("subOrganizationOf", "青禾精工有限公司", "青禾装备集团有限公司", None) in rels
+    rels = _relations("该产线由青禾精工有限公司与青山科技有限公司、青山大学联合攻关。")
+    assert {r[2] for r in rels if r[0] == "partnerOf" and r[1] == "青禾精工有限公司"} == {"青山科技有限公司", "青山大学"}
+    assert not any(r[0] == "partnerOf" for r in _relations("青山区教委和青山区图书馆的负责人出席。"))

@@ -23,6 +23,7 @@ from .lexicon import JOINERS, NATIONAL
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
+_COPULAS = ("是", "为", "系", "属于")  # 甲是乙旗下企业
 _OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟")
 
 
@@ -328,15 +329,17 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                 if item.kind is Kind.ORG or not _wider(item, a):
                     yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
-            if gap in cues[("subOrganizationOf", "parent-after")]:
-                yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)
+            if gap in cues[("subOrganizationOf", "parent-after")] or (
+                    gap in _COPULAS and text.startswith(cues[("subOrganizationOf", "parent-tail")], b.end)):
+                yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)  # 甲隶属于乙, 甲是乙旗下企业
             elif gap in cues[("subOrganizationOf", "child-after")]:
                 yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
             elif gap in cues[("partnerOf", "between")]:
-                sentence = doc.sentence_of(a.start)
-                clause = text[b.end:sentence.end]
+                partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
+                clause = text[partners[-1].end:doc.sentence_of(a.start).end]
                 if gap in ("联合", "携手") or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
-                    yield _relation(doc, "partnerOf", a, b, "rules.cue", 0.7)
+                    for partner in partners:
+                        yield _relation(doc, "partnerOf", a, partner, "rules.cue", 0.7, where=a.start)
     # "其注册地址在上海": the pronoun points to the last organization named before it
     for i, m in enumerate(mentions):
         if m.kind is not Kind.PLACE:
