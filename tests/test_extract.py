@@ -1175,3 +1175,9 @@ def test_a_company_under_a_group_and_partners_in_a_list():
     rels = _relations("该产线由青禾精工有限公司与青山科技有限公司、青山大学联合攻关。")
     assert {r[2] for r in rels if r[0] == "partnerOf" and r[1] == "青禾精工有限公司"} == {"青山科技有限公司", "青山大学"}
     assert not any(r[0] == "partnerOf" for r in _relations("青山区教委和青山区图书馆的负责人出席。"))
+
+
+def test_a_typed_list_starts_after_a_preposition():
+    """该院还与甲、乙等单位合作: the first member starts after 与, not at 该院."""
+    found = {m.text for m in extract(_article("此外，该院还与青山学院法学院、青山区司法局等单位合作。"), RULES).mentions}
+    assert "青山学院法学院" in found and not any(name.startswith("该院") for name in found)

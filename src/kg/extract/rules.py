@@ -268,9 +268,9 @@ def enumerations(doc: Doc) -> list[Mention]:
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
             start = offset + item.start()
-            if item.start() == 0:  # 该区推动甲: the list starts after the last verb before it
+            if item.start() == 0:  # 该区推动甲, 该院还与甲: the list starts after the last verb or preposition before it
                 verbs = [t.end for t in doc.tokens if start <= t.start and t.end <= start + len(name)
-                         and (t.pos.startswith("v") or t.text in lexicon("leading_verbs"))]
+                         and (t.pos.startswith(("v", "p")) or t.text in lexicon("leading_verbs"))]
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
