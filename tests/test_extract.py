@@ -1179,5 +1179,5 @@ def test_a_company_under_a_group_and_partners_in_a_list():
 
 def test_a_typed_list_starts_after_a_preposition():
     """该院还与甲、乙等单位合作: the first member starts after 与, not at 该院."""
-    found = {m.text for m in extract(_article("此外，该院还与青山学院法学院、青山区司法局等单位合作。"), RULES).mentions}
+    found = {m.text for m in extract(_article("此外，该院还与青山学院法学院、青山区司法局等单位合作。"), ("enumerations",)).mentions}
     assert "青山学院法学院" in found and not any(name.startswith("该院") for name in found)
