@@ -1181,3 +1181,9 @@ def test_a_typed_list_starts_after_a_preposition():
     """该院还与甲、乙等单位合作: the first member starts after 与, not at 该院."""
     found = {m.text for m in extract(_article("此外，该院还与青山学院法学院、青山区司法局等单位合作。"), ("enumerations",)).mentions}
     assert "青山学院法学院" in found and not any(name.startswith("该院") for name in found)
+
+
+def test_member_of_with_a_project_manager_post():
+    """Posts of companies' staff (项目经理, 车间主任, 工程师) link a person to the company before them."""
+    rels = _relations("运营方青禾建设发展集团有限公司项目经理周明远说，游客很多。")
+    assert ("memberOf", "周明远", "青禾建设发展集团有限公司", "项目经理") in rels
