@@ -1185,5 +1185,5 @@ def test_a_typed_list_starts_after_a_preposition():
 
 def test_member_of_with_a_project_manager_post():
     """Posts of companies' staff (项目经理, 车间主任, 工程师) link a person to the company before them."""
-    rels = _relations("运营方青禾建设发展集团有限公司项目经理周明远说，游客很多。")
+    rels = _relations("青禾建设发展集团有限公司项目经理周明远说，游客很多。")
     assert ("memberOf", "周明远", "青禾建设发展集团有限公司", "项目经理") in rels
