@@ -1187,3 +1187,25 @@ def test_member_of_with_a_project_manager_post():
     """Posts of companies' staff (项目经理, 车间主任, 工程师) link a person to the company before them."""
     rels = _relations("青禾建设发展集团有限公司项目经理周明远说，游客很多。")
     assert ("memberOf", "周明远", "青禾建设发展集团有限公司", "项目经理") in rels
+
+
+def _all_relations(text: str) -> set[tuple[str, str, str, str | None]]:
+    """The relations of the whole pipeline (labeller included) on text."""
+    return {(r.predicate, r.head.text, r.tail.text, r.role) for r in extract(_article(text)).relations}
+
+
+def test_a_datelines_reporters_are_members_of_the_agency():
+    """某某社北京11月26日电（记者 甲、乙）: both reporters are members of the agency, role 记者; a dateline
+    quoted inside a sentence is no dateline."""
+    text = "青山通讯社北京11月26日电（记者 周明远、孟雪松）记者26日获悉，青山区教委今年新建学校5所。"
+    found = {(r[1], r[2], r[3]) for r in _all_relations(text) if r[0] == "memberOf"}
+    assert found == {("周明远", "青山通讯社", "记者"), ("孟雪松", "青山通讯社", "记者")}
+    assert not any(r[0] == "memberOf" for r in _all_relations("他说" + text))
+
+
+def test_a_review_office_is_a_unit_and_huitong_makes_partners():
+    """某委第五监督检查室 is a unit of 某委; 甲会同乙、丙 makes partners without a confirming word."""
+    rels = _all_relations("记者从青山区纪委监委获悉，青山区纪委监委第五监督检查室会同青山区财政局、青山区审计局开展专项检查。")
+    assert ("subOrganizationOf", "青山区纪委监委第五监督检查室", "青山区纪委监委", None) in rels
+    assert ("partnerOf", "青山区纪委监委第五监督检查室", "青山区财政局", None) in rels
+    assert ("partnerOf", "青山区纪委监委第五监督检查室", "青山区审计局", None) in rels

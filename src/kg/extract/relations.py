@@ -1,6 +1,7 @@
 """Relations between the mentions of one article, each with the sentence that states it.
 
-memberOf (a post between an organization and a person's name, or after 该公司; bylines, 某某是某院的医生),
+memberOf (a post between an organization and a person's name, or after 该公司; bylines and datelines,
+某某是某院的医生),
 locatedIn (place chains and the lists a place qualifies, 位于/落户 cues, venues of 在某地设置/举行,
 the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative,
 carried over subjectless sentences, 该区/当地 resolved; 由…举办的; a name written before the quotes),
@@ -75,6 +76,26 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 cursor -= 1
                 continue
             break
+
+
+def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A news agency's dateline names its reporters: 某某社北京11月26日电（记者 甲、乙） makes 甲 and 乙
+    members of the agency, role 记者."""
+    text = doc.text
+    for i, agency in enumerate(mentions):
+        if agency.kind is not Kind.ORG or agency.start and text[agency.start - 1] != "\n":
+            continue
+        match = _DATELINE.match(text, agency.end)
+        if match is None:
+            continue
+        for person in mentions[i + 1:]:
+            if person.start >= match.end():
+                break
+            if person.kind is Kind.PERSON and person.start >= match.start("names"):
+                yield _relation(doc, "memberOf", person, agency, "rules.dateline", 0.85, role="记者", where=person.start)
+
+
+_DATELINE = re.compile(r"[^\n（(，,。]{0,12}?\d{1,2}月\d{1,2}日电\s*[（(]\s*记者\s*(?P<names>[^）)\n]{2,40})[）)]")
 
 
 def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -337,7 +358,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
             elif gap in cues[("partnerOf", "between")]:
                 partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
                 clause = text[partners[-1].end:doc.sentence_of(a.start).end]
-                if gap in ("联合", "携手") or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
+                if gap not in JOINERS or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):  # 与, 和 need a confirming word
                     for partner in partners:
                         yield _relation(doc, "partnerOf", a, partner, "rules.cue", 0.7, where=a.start)
     # "其注册地址在上海": the pronoun points to the last organization named before it
@@ -693,7 +714,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
+COMPONENTS = (memberships, datelines, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
