@@ -1209,3 +1209,15 @@ def test_a_review_office_is_a_unit_and_huitong_makes_partners():
     assert ("subOrganizationOf", "青山区纪委监委第五监督检查室", "青山区纪委监委", None) in rels
     assert ("partnerOf", "青山区纪委监委第五监督检查室", "青山区财政局", None) in rels
     assert ("partnerOf", "青山区纪委监委第五监督检查室", "青山区审计局", None) in rels
+
+
+def test_bodies_around_a_preposition_and_a_credit_by_phrase():
+    """某某委|以|区人民医院为龙头: two bodies; (图片由某某委提供) credits 某某委; 镇街卫生院 is generic."""
+    from kg.extract import split_joined
+    from kg.extract.rules import photo_credits
+
+    assert split_joined("青山区卫生健康委以区人民医院", Kind.ORG) == [(0, "青山区卫生健康委"), (9, "区人民医院")]
+    assert split_joined("青山市人民政府对外友好协会", Kind.ORG) == [(0, "青山市人民政府对外友好协会")]
+    credits = [m.text for m in photo_credits(make_doc(_article("群众排队体检。(图片由青山区卫生健康委提供)")))]
+    assert credits == ["青山区卫生健康委"]
+    assert not is_name("镇街卫生院", Kind.ORG)

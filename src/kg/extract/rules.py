@@ -52,11 +52,12 @@ def bylines(doc: Doc) -> list[Mention]:
     return found
 
 
-_CREDIT = re.compile(r"[(（]([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
+_CREDIT = re.compile(r"[(（](?:图片|照片|图)?由?([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
 
 
 def photo_credits(doc: Doc) -> list[Mention]:
-    """The outlet or organization credited for a picture in brackets: (青山日报资料图), （东林市文旅局供图）."""
+    """The outlet or organization credited for a picture in brackets: (青山日报资料图), （东林市文旅局供图）,
+    (图片由某某委提供)."""
     found: list[Mention] = []
     for match in _CREDIT.finditer(doc.text):
         name = match.group(1)

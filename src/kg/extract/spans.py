@@ -158,9 +158,10 @@ _JOINER = re.compile("|".join(JOINERS))
 
 def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]:
     """(offset, name) of the names of a span that joins two with a list word (某某站和某某站: JOINERS), or
-    two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``): cut where what
-    comes before is a name ending in its suffix (not 住房和城乡建设局, 某某产业链联合党委), and after a
-    partnership word, what comes after ends in one too."""
+    two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``) or a preposition
+    (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
+    suffix (not 住房和城乡建设局, 某某产业链联合党委), and after a partnership word or a preposition,
+    what comes after ends in one too."""
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind) and (
@@ -171,7 +172,8 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
 
 @cache
 def _joiner_or_partnership() -> re.Pattern[str]:
-    words = {*JOINERS, *(cue for relation, where, cue in table("relation_cues") if (relation, where) == ("partnerOf", "between"))}
+    words = {*JOINERS, *word_list("body_separators"),
+             *(cue for relation, where, cue in table("relation_cues") if (relation, where) == ("partnerOf", "between"))}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
