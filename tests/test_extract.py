@@ -1136,6 +1136,8 @@ def test_a_divisions_short_form_is_the_division_in_its_article():
     found = [(m.text, m.kind) for m in extract(_article(text)).mentions]
     assert ("荣昌区", Kind.PLACE) in found and ("荣昌", Kind.PLACE) in found
     assert "荣昌" not in {m.text for m in extract(_article("荣昌今年新增企业120家。")).mentions if m.kind is Kind.PLACE}
+    text = "荣昌区人民政府与青禾集团签约。荣昌将做好要素保障。"
+    assert ("荣昌", Kind.PLACE) in [(m.text, m.kind) for m in extract(_article(text)).mentions]  # named in a body's name
 
 
 def test_a_span_joining_two_bodies_with_a_partnership_word_is_cut():

@@ -461,7 +461,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             for variant in short_forms_of(m.text, Kind.ORG, places):
                 if not common_word(variant):  # 轨道交通 of 重庆轨道交通集团 is a word, not a name
                     forms.setdefault(variant, Kind.ORG)
-    for name in places:
+    opening = {m.text[:end] for m in mentions if m.kind is Kind.ORG for start, end, _ in gazetteer.find(m.text) if start == 0}
+    for name in places | opening:  # 某昌区, and 某昌区 of 某昌区人民政府
         for division in gazetteer.lookup(name):
             for variant in gazetteer.short_names(division) if division.name == name else ():
                 if len(variant) >= 2 and not common_word(variant):  # not 南岸 of 南岸区
