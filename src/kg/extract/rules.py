@@ -22,8 +22,6 @@ from .segmenter import cut, word_tags
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
 _SLOGAN = re.compile(r"[一二三四五六七八九十两]+个")
-_AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
-_ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
@@ -64,6 +62,11 @@ def photo_credits(doc: Doc) -> list[Mention]:
         if suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG):
             found.append(Mention(doc.article.id, match.start(1), match.end(1), name, Kind.ORG, by="rules.credit", score=0.9))
     return found
+
+
+#: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
+_AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
+_ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 
 
 def quoted(doc: Doc) -> list[Mention]:
