@@ -1223,3 +1223,13 @@ def test_bodies_around_a_preposition_and_a_credit_by_phrase():
     credits = [m.text for m in photo_credits(make_doc(_article("群众排队体检。(图片由青山区卫生健康委提供)")))]
     assert credits == ["青山区卫生健康委"]
     assert not is_name("镇街卫生院", Kind.ORG)
+
+
+def test_organizers_by_you_past_a_cue_inside_a_name():
+    """“某某”由甲组织部、乙委联合主办: 组织 inside 组织部 is no cue; every body listed organizes it; 由于
+    is no 由."""
+    text = "“青山夜校”由县委组织部、县农业农村委联合主办，聘请专家授课。“青山夜校”很受欢迎。"
+    found = {r[2] for r in _all_relations(text) if r[0] == "organizer" and r[1] == "青山夜校"}
+    assert found == {"县委组织部", "县农业农村委"}
+    text = "“青山书房”由于场地原因，由青山区图书馆牵头建设。“青山书房”开放了。"
+    assert {r[2] for r in _all_relations(text) if r[0] == "organizer"} == {"青山区图书馆"}

@@ -535,9 +535,9 @@ def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
 def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) -> Iterator[Mention]:
     """Who runs an initiative by 由…牵头 after it (“某书房”由某医院牵头建设), or by the names right
     before the verb of a clause that qualifies it ((由)甲、乙(等单位)联合举办的“某某”报告会)."""
-    after = _by_pattern().search(text, m.end, sentence.end)
+    after = _by_clause(text, m.end, sentence.end, inside)
     if after:
-        yield from (o for o in inside if o.kind in _ENTITY and after.start(1) <= o.start and o.end <= after.end(1))
+        yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1])
     before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
                        text[sentence.start:m.start])
     if before:
@@ -564,8 +564,23 @@ def _by_verbs() -> str:
 
 
 @cache
-def _by_pattern() -> re.Pattern[str]:
-    return re.compile(r"由([^，,。]{2,30}?)(" + "|".join(_cues()[("organizer", "by")]) + ")")
+def _by_cues() -> re.Pattern[str]:
+    return re.compile("|".join(_cues()[("organizer", "by")]))
+
+
+def _by_clause(text: str, start: int, end: int, inside: list[Mention]) -> tuple[int, int] | None:
+    """Where the names of 由…牵头 stand between start and end: after a 由 (not 由于), up to the first
+    cue that is no part of a name (组织 of 某某组织部 is not one), with no comma between."""
+    for by in _BY.finditer(text, start, end):
+        stop = _CLAUSE_END.search(text, by.end(), end)
+        for cue in _by_cues().finditer(text, by.end() + 2, min(stop.start() if stop else end, by.end() + 32)):
+            if not any(o.start < cue.end() and cue.start() < o.end for o in inside):
+                return by.end(), cue.start()
+    return None
+
+
+_BY = re.compile("由(?!于)")
+_CLAUSE_END = re.compile(r"[，,。]")
 
 
 @dataclass(frozen=True, slots=True)
