@@ -1233,3 +1233,11 @@ def test_organizers_by_you_past_a_cue_inside_a_name():
     assert found == {"县委组织部", "县农业农村委"}
     text = "“青山书房”由于场地原因，由青山区图书馆牵头建设。“青山书房”开放了。"
     assert {r[2] for r in _all_relations(text) if r[0] == "organizer"} == {"青山区图书馆"}
+
+
+def test_an_edition_number_names_an_event():
+    """第五届西部农产品博览会: the edition names a recurring event (a direction word opens it); without
+    an edition or a proper name, 乡村美食节 is no name."""
+    found = {m.text for m in extract(_article("第五届西部农产品博览会开幕。第三届乡村美食节开幕。"), ("events",)).mentions}
+    assert found == {"西部农产品博览会", "乡村美食节"}
+    assert not extract(_article("乡村美食节开幕。"), ("events",)).mentions

@@ -130,7 +130,9 @@ def events(doc: Doc) -> list[Mention]:
     """Named events written without quotes: a name, then a head of ``event_heads.txt`` (某地国际马拉松,
     第五届某地农产品博览会 → 某地农产品博览会).  The name runs leftwards over nouns and names, not
     over verbs, numbers, time words or 第…届 (but over a dash between two names: 中国—某某博览会),
-    and needs a place or a proper name before the head: 乡村美食节 alone is no name."""
+    and needs a place or a proper name before the head, or an edition number before the name (第三届|
+    乡村美食节; a direction word after it opens the name: 第五届|西部农产品博览会): 乡村美食节 alone is
+    no name."""
     tokens, text = doc.tokens, doc.text
     heads = list(_event_heads().finditer(text))
     ends = {t.end: i for i, t in enumerate(tokens)} if heads else {}  # most articles name no event
@@ -158,8 +160,12 @@ def events(doc: Doc) -> list[Mention]:
         while first < last and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
                 and not _split_number(tokens[first], tokens[first + 1]):
             first += 1
+        # 第五届|西部农产品博览会: an edition number names a recurring event, and a direction word after it opens the name
+        edition = first > 0 and _EDITION.fullmatch(tokens[first - 1].text) is not None
+        if not edition and first > 1 and tokens[first - 1].pos == "f" and _EDITION.fullmatch(tokens[first - 2].text):
+            first, edition = first - 1, True
         body = [t for t in tokens[first:last + 1] if t.end <= match.start()]
-        if not body or not (any(t.pos.startswith(_PROPER) for t in body)
+        if not body or not (edition or any(t.pos.startswith(_PROPER) for t in body)
                             or gazetteer.find(text[body[0].start:match.start()])):
             continue
         start = body[0].start
@@ -169,6 +175,7 @@ def events(doc: Doc) -> list[Mention]:
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
+_EDITION = re.compile(r"第[0-9〇一二三四五六七八九十百千]+届")
 
 
 def _split_number(token: Token, after: Token) -> bool:
