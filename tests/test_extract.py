@@ -1241,3 +1241,19 @@ def test_an_edition_number_names_an_event():
     found = {m.text for m in extract(_article("第五届西部农产品博览会开幕。第三届乡村美食节开幕。"), ("events",)).mentions}
     assert found == {"西部农产品博览会", "乡村美食节"}
     assert not extract(_article("乡村美食节开幕。"), ("events",)).mentions
+
+
+def test_a_place_read_whole_once_is_found_whole_again():
+    """A suffixed place the labeller reads whole and sure once is the same name where it occurs again."""
+    from dataclasses import replace as with_labels
+
+    from kg.extract.rules import short_forms
+
+    text = "列车驶入青山西站。从华岩新城到青山西站只要25分钟。"
+    first = text.index("青山西站")
+    read = (Mention("t", first, first + 4, "青山西站", Kind.PLACE, by="labeller", score=0.97),)
+    doc = with_labels(make_doc(_article(text)), labels=())
+    again = [(m.start, m.text) for m in short_forms(doc, read)]
+    assert again == [(text.index("青山西站", first + 1), "青山西站")]
+    unsure = (Mention("t", first, first + 4, "青山西站", Kind.PLACE, by="labeller", score=0.6),)
+    assert short_forms(doc, unsure) == []
