@@ -462,7 +462,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     """Later uses of an organization's short form (青禾 for 青禾集团, 青禾电子 for 重庆青禾电子科技有限公司):
     the distinctive core of each full name, found again anywhere in the article; of a division's
     short form (某昌 for 某昌区, which jieba may read as a person's name), found between words; and
-    of a suffixed place the labeller read whole and sure once (某某西站, read elsewhere as 某某|西站)."""
+    of a suffixed place or organization the labeller read whole and sure once (某某西站, read elsewhere
+    as 某某|西站)."""
     from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
 
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
@@ -478,9 +479,10 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             for variant in gazetteer.short_names(division) if division.name == name else ():
                 if len(variant) >= 2 and not common_word(variant):  # not 南岸 of 南岸区
                     forms.setdefault(variant, Kind.PLACE)
-    for m in mentions:  # a suffixed place's full name again (某某西站 read once whole, once as 某某 | 西站)
-        if m.kind is Kind.PLACE and len(m.text) >= 4 and suffix_of(m.text, Kind.PLACE) and m.by == "labeller" and m.score >= _SURE_READING:
-            forms.setdefault(m.text, Kind.PLACE)
+    for m in mentions:  # a suffixed name again (某某西站 read once whole, once as 某某 | 西站)
+        if m.kind in (Kind.PLACE, Kind.ORG) and len(m.text) >= 4 and suffix_of(m.text, m.kind) and m.by == "labeller" \
+                and m.score >= _SURE_READING:
+            forms.setdefault(m.text, m.kind)
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
