@@ -153,6 +153,7 @@ def test_resolve_alias_file_errors_name_the_file(tmp_path):
         ("国家发改委", "国家发展和改革委员会", True),
         ("北京大学", "北京师范大学", False),
         ("青山局", "青山区教育委员会", False),
+        ("农业部", "农业农村部", False),  # one word dropped whole: another ministry
     ],
 )
 def test_resolve_contractions(short, long, expected):

@@ -88,12 +88,24 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 
+def _another_body(short: str, long: str) -> bool:
+    """Is short a name of its own that the long one extends inside (农业部 and 农业农村部, 文化部 and
+    文化和旅游部: a word jieba's dictionary knows, the long name with a word added before the suffix)?
+    A coined short form (岚溪公司 of 岚溪智能装备有限公司) is no dictionary word."""
+    from .extract.segmenter import word_tags
+
+    return len(long) - len(short) >= 2 and short in word_tags() and any(
+        long.startswith(short[:k]) and long.endswith(short[k:]) for k in range(1, len(short)))
+
+
 def contraction(short: str, long: str) -> bool:
     """工信部 for 工业和信息化部, 华建六局 for 华建第六工程局, 渝丰农商行 for 渝丰农村商业银行: the
     characters of the short form appear in order in the full name, starting with its first one
     and ending with the last character of its suffix, which the short form cuts (委 for 委员会).
     北京大学 is not a contraction of 北京师范大学: it keeps the whole suffix 大学."""
     if len(short) < 3 or len(short) > 0.8 * len(long) or short[0] != long[0]:
+        return False
+    if _another_body(short, long):
         return False
     suffix = next((x for x in longest_first("org_suffixes") if long.endswith(x)), "")
     if long.startswith(short) and len(long) - len(short) >= len(suffix):
