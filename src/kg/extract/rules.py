@@ -464,6 +464,27 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     short form (某昌 for 某昌区, which jieba may read as a person's name), found between words; and
     of a suffixed place or organization the labeller read whole and sure once (某某西站, read elsewhere
     as 某某|西站)."""
+    forms = _forms_to_find(mentions)
+    if not forms:
+        return []
+    bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
+    taken = [(m.start, m.end, m.by == "labeller" and m.score < _SURE_READING) for m in mentions]
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    found = []
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        if any(start < e and s < end and not (unsure and start <= s and e <= end) for s, e, unsure in taken):
+            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
+        if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
+            continue  # 江北 of 江北区 inside a longer word; 北京|时间
+        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
+    return found
+
+
+def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
+    """The names short_forms looks for again, with their kinds: organizations' short forms, the short
+    forms of divisions named in full (alone or opening a body's name), and suffixed names the
+    labeller read whole and sure."""
     from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
 
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
@@ -483,20 +504,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         if m.kind in (Kind.PLACE, Kind.ORG) and len(m.text) >= 4 and suffix_of(m.text, m.kind) and m.by == "labeller" \
                 and m.score >= _SURE_READING:
             forms.setdefault(m.text, m.kind)
-    if not forms:
-        return []
-    bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    taken = [(m.start, m.end, m.by == "labeller" and m.score < _SURE_READING) for m in mentions]
-    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
-    found = []
-    for match in pattern.finditer(doc.text):
-        start, end = match.span()
-        if any(start < e and s < end and not (unsure and start <= s and e <= end) for s, e, unsure in taken):
-            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
-        if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
-            continue  # 江北 of 江北区 inside a longer word; 北京|时间
-        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
-    return found
+    return forms
 
 
 #: how sure the labeller must be for its reading inside an organization's short form to stand
