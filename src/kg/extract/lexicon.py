@@ -302,7 +302,7 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if _COUNTED.search(head) or _RANKED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
         return False  # 某市一家公司 (one of many), 某国第三大银行 (a rank); 某地区东南部 (a part, not a department)
-    if head.startswith(_long_generic_heads()) or head.endswith(_long_generic_heads()) and not _named_place(head):
+    if head.startswith(_long_generic_heads()) or (head.endswith(_long_generic_heads()) and not _named_place(head)):
         return False  # 连片贫困区, 贫困地区县医院; not 某某社区|党委, whose community has a name
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
 
