@@ -1257,3 +1257,12 @@ def test_a_place_read_whole_once_is_found_whole_again():
     assert again == [(text.index("青山西站", first + 1), "青山西站")]
     unsure = (Mention("t", first, first + 4, "青山西站", Kind.PLACE, by="labeller", score=0.6),)
     assert short_forms(doc, unsure) == []
+
+
+def test_a_bare_company_word_after_quoted_speech_points_back():
+    """“……。”公司总经理助理某某说: 公司 opening the clause is the company named before the quote; 公司
+    at the end of another company's name is no anaphor."""
+    text = "走进青山精工有限公司，机械臂正在抓取零件。“现在只需要5人。”公司总经理助理周明远说。"
+    assert ("memberOf", "周明远", "青山精工有限公司", "总经理助理") in _relations(text)
+    text = "青山精工有限公司投产。青禾科技有限公司总经理周明远出席。"
+    assert ("memberOf", "周明远", "青山精工有限公司", "总经理") not in _relations(text)

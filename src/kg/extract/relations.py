@@ -99,9 +99,10 @@ _DATELINE = re.compile(r"[^\n（(，,。]{0,12}?\d{1,2}月\d{1,2}日电\s*[（(]
 
 
 def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """该公司 + post + PERSON: the post is in the organization named last before, in the same sentence or
-    the one before (某某有限公司的新生产线投产。该公司负责人某某介绍); its name ends in the anaphor's noun
-    when that is a suffix (公司, 集团, 厂: ``anaphora.tsv``), any organization for 该企业."""
+    """(该)公司 + post + PERSON: the post is in the organization named last before, in the same sentence
+    or the one before, quoted speech passed over (某某有限公司的新生产线投产。该公司负责人某某介绍;
+    “……。”公司总经理某某说). Its name ends in the anaphor's noun when that is a suffix (公司, 集团, 厂:
+    ``anaphora.tsv``); any organization will do for 该企业."""
     anaphors = _org_anaphor_pattern()
     if anaphors is None:
         return
@@ -116,7 +117,7 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
             role = pattern.fullmatch(text, match.end(), person.start)
             if role is None:
                 continue
-            noun, earliest = match.group()[1:], doc.sentence_of(max(sentence.start - 1, 0)).start
+            noun, earliest = match.group().removeprefix("该"), _sentence_before(doc, sentence).start
             org = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= match.start()
                         and (o.text.endswith(noun) or noun not in suffixes)), None)
             if org is not None:
@@ -124,10 +125,21 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
                                 role=re.sub(r"\s+", "", role.group(1)), where=person.start)
 
 
+def _sentence_before(doc: Doc, sentence: Span) -> Span:
+    """The sentence before this one, passing over quoted speech (“…。”) between them."""
+    before = doc.sentence_of(max(sentence.start - 1, 0))
+    while before.start > 0 and doc.text[before.start] in "“\"「":
+        before = doc.sentence_of(before.start - 1)
+    return before
+
+
 @cache
 def _org_anaphor_pattern() -> re.Pattern[str] | None:
-    phrases = [phrase for phrase, kind in table("anaphora") if kind == Kind.ORG.value]
-    return re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))) if phrases else None
+    """该公司 … (anaphora.tsv), and the bare noun (公司) where it opens a clause."""
+    nouns = [phrase.removeprefix("该") for phrase, kind in table("anaphora") if kind == Kind.ORG.value]
+    if not nouns:
+        return None
+    return re.compile(r"(?:该|(?<![^，,。；;：:“”\s]))(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")")
 
 
 def posts_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
