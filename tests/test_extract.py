@@ -1266,3 +1266,13 @@ def test_a_bare_company_word_after_quoted_speech_points_back():
     assert ("memberOf", "周明远", "青山精工有限公司", "总经理助理") in _relations(text)
     text = "青山精工有限公司投产。青禾科技有限公司总经理周明远出席。"
     assert ("memberOf", "周明远", "青山精工有限公司", "总经理") not in _relations(text)
+
+
+def test_the_next_sentence_says_who_runs_the_initiative():
+    """“某某”读书节开幕。活动由甲、乙主办: both organize the initiative of the sentence before; a
+    sentence that opens otherwise does not."""
+    text = "青山区第二届“书香青山”读书节开幕。活动由青山区委宣传部、青山区文化旅游委主办，持续一个月。“书香青山”已办两届。"
+    found = {r[2] for r in _all_relations(text) if r[0] == "organizer" and r[1] == "书香青山"}
+    assert found == {"青山区委宣传部", "青山区文化旅游委"}
+    text = "青山区第二届“书香青山”读书节开幕。会议由青山区委宣传部主办。“书香青山”已办两届。"
+    assert not any(r[0] == "organizer" and r[2] == "青山区委宣传部" for r in _all_relations(text))

@@ -4,7 +4,8 @@ memberOf (a post between an organization and a person's name, or after 该公司
 某某是某院的医生),
 locatedIn (place chains and the lists a place qualifies, 位于/落户 cues, venues of 在某地设置/举行,
 the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative,
-carried over subjectless sentences, 该区/当地 resolved; 由…举办的; a name written before the quotes),
+carried over subjectless sentences, 该区/当地 resolved; 由…举办的, also in the next sentence (活动由…主办);
+a name written before the quotes),
 subOrganizationOf (母公司, 旗下, a unit named after its organization: 某区委组织部) and partnerOf
 (联合, 与…合作). The cue words are in the lexicons relation_cues.tsv, organizer_verbs.txt,
 unit_heads.txt, sentence_openers.txt and subject_anaphora.txt."""
@@ -493,6 +494,31 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         previous_end = sentence.end
 
 
+def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A sentence that opens with a word for the initiative just named and says who runs it (“某某”读书节
+    开幕。活动由甲、乙主办): the bodies of 由…主办 organize the last initiative of the sentence before."""
+    opener = _initiative_anaphor_pattern()
+    for sentence in doc.sentences:
+        match = opener.match(doc.text, sentence.start, sentence.end)
+        if match is None:
+            continue
+        before = _sentence_before(doc, sentence)
+        initiative = next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
+                           and before.start <= m.start and m.end <= before.end), None)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+        span = _by_clause(doc.text, match.end(), sentence.end, inside) if initiative is not None else None
+        for body in (m for m in inside if span and m.kind in _ENTITY and span[0] <= m.start and m.end <= span[1]):
+            yield _relation(doc, "organizer", initiative, body, "rules.by_anaphor", 0.6, where=body.start)
+
+
+@cache
+def _initiative_anaphor_pattern() -> re.Pattern[str]:
+    """活动, 该计划, 本届博览会 … opening a sentence (anaphora.tsv's initiatives and event_heads.txt)."""
+    nouns = {phrase.removeprefix("该") for phrase, kind in table("anaphora") if kind == Kind.INITIATIVE.value}
+    nouns |= set(lexicon("event_heads"))
+    return re.compile(r"\s*(?:该|本届|本次|此次|这次)?(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")")
+
+
 def decided_by(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """The bodies written right before 关于 organize the policy it introduces (甲、乙关于某某的决策部署)."""
     text = doc.text
@@ -741,7 +767,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, decided_by)
+COMPONENTS = (memberships, datelines, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
