@@ -1276,3 +1276,11 @@ def test_the_next_sentence_says_who_runs_the_initiative():
     assert found == {"青山区委宣传部", "青山区文化旅游委"}
     text = "青山区第二届“书香青山”读书节开幕。会议由青山区委宣传部主办。“书香青山”已办两届。"
     assert not any(r[0] == "organizer" and r[2] == "青山区委宣传部" for r in _all_relations(text))
+
+
+def test_an_anaphor_before_a_partnership_cue_is_the_body_named_before():
+    """该院与乙签署合作协议: 该院 is the hospital of the sentence before; 该院和乙的专家 is no partnership."""
+    text = "青山区人民医院今年接诊10万人次。该院与青山医科大学签署合作协议。"
+    assert ("partnerOf", "青山区人民医院", "青山医科大学", None) in _all_relations(text)
+    text = "青山区人民医院今年接诊10万人次。该院和青山医科大学的专家出席。"
+    assert not any(r[0] == "partnerOf" for r in _all_relations(text))

@@ -109,7 +109,6 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
         return
     text, pattern = doc.text, _role_pattern()
     orgs = [m for m in mentions if m.kind is Kind.ORG]
-    suffixes = lexicon("org_suffixes")
     for person in mentions:
         if person.kind is not Kind.PERSON:
             continue
@@ -118,12 +117,44 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
             role = pattern.fullmatch(text, match.end(), person.start)
             if role is None:
                 continue
-            noun, earliest = match.group().removeprefix("该"), _sentence_before(doc, sentence).start
-            org = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= match.start()
-                        and (o.text.endswith(noun) or noun not in suffixes)), None)
+            org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
             if org is not None:
                 yield _relation(doc, "memberOf", person, org, "rules.post_anaphor", 0.7,
                                 role=re.sub(r"\s+", "", role.group(1)), where=person.start)
+
+
+def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str) -> Mention | None:
+    """The organization an anaphor at ``at`` (该公司, 公司, 该院) stands for: the last one named before
+    it in its sentence or the one before (quoted speech passed over), whose name ends in the noun
+    when the noun is a suffix (公司, 院), any for 企业."""
+    earliest = _sentence_before(doc, doc.sentence_of(at)).start
+    any_kind = noun not in lexicon("org_suffixes")
+    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (any_kind or o.text.endswith(noun))), None)
+
+
+def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """该院与乙合作, 该公司联合乙: the anaphor stands for the organization named last before it, a partner
+    of the organization after the cue (与 and 和 need a cooperation word in the clause, as in
+    cue_relations)."""
+    anaphors = _org_anaphor_pattern()
+    if anaphors is None:
+        return
+    text, cues = doc.text, _cues()
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    partner = re.compile(r"(?:还|也|已|将|正)?(?:" + "|".join(map(re.escape, cues[("partnerOf", "between")])) + ")$")
+    for match in anaphors.finditer(text):
+        if not match.group().startswith("该"):
+            continue
+        after = next((o for o in orgs if o.start > match.end()), None)
+        cue = partner.search(text, match.end(), after.start) if after is not None else None
+        if cue is None or cue.start() != match.end():
+            continue
+        clause = text[after.end:doc.sentence_of(after.start).end]
+        if cue.group().lstrip("还也已将正") in JOINERS and not any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
+            continue
+        org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
+        if org is not None and org.text != after.text:
+            yield _relation(doc, "partnerOf", org, after, "rules.cue_anaphor", 0.65, where=after.start)
 
 
 def _sentence_before(doc: Doc, sentence: Span) -> Span:
@@ -767,7 +798,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
