@@ -1284,3 +1284,18 @@ def test_an_anaphor_before_a_partnership_cue_is_the_body_named_before():
     assert ("partnerOf", "青山区人民医院", "青山医科大学", None) in _all_relations(text)
     text = "青山区人民医院今年接诊10万人次。该院和青山医科大学的专家出席。"
     assert not any(r[0] == "partnerOf" for r in _all_relations(text))
+
+
+def test_a_bracketed_lead_byline_names_its_people():
+    """本报讯(记者 甲 通讯员 乙)…: both are people of the byline, at their own offsets."""
+    from kg.extract.rules import bylines
+
+    text = "### 标题\n\n本报讯(记者 周明远 通讯员 孟雪松)11月19日，青山区开展活动。"
+    found = [(m.text, text[m.start:m.end]) for m in bylines(make_doc(_article(text)))]
+    assert found == [("周明远", "周明远"), ("孟雪松", "孟雪松")]
+
+
+def test_partners_with_an_adverb_before_the_cue():
+    """甲还与乙签订合作协议: the adverb does not hide the partnership."""
+    rels = _all_relations("据了解，青山区卫生健康委还与青山医科大学附属医院签订合作协议，共建胸痛中心。")
+    assert ("partnerOf", "青山区卫生健康委", "青山医科大学附属医院", None) in rels

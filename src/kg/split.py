@@ -49,6 +49,14 @@ def byline(line: str) -> re.Match[str] | None:
     return _byline_pattern().match(line.strip())
 
 
+def lead_byline(line: str) -> tuple[int, re.Match[str]] | None:
+    """The byline in brackets that opens a paragraph (本报讯（记者 甲 通讯员 乙）…, （记者 甲）…): where
+    its text starts in line, and its byline match."""
+    inner = _LEAD_BYLINE.match(line)
+    match = byline(inner.group(1)) if inner else None
+    return (inner.start(1) + len(inner.group(1)) - len(inner.group(1).lstrip()), match) if match else None
+
+
 def byline_names(match: re.Match[str]) -> list[str]:
     """The people of a byline match, without the roles between them (记者 甲 通讯员 乙)."""
     roles = set(lexicon_list("byline_roles"))
@@ -148,10 +156,9 @@ def _make_article(source: Source, blocks: list[_Block], index: int, total: int) 
                 authors.extend(byline_names(match))
                 byline_text = byline_text or block.text
     for block in [b for b in blocks if b.kind == "text"][:3]:  # the title may be a text line
-        inner = _LEAD_BYLINE.match(block.text)
-        match = byline(inner.group(1)) if inner else None
-        if match:
-            authors.extend(byline_names(match))
+        lead = lead_byline(block.text)
+        if lead:
+            authors.extend(byline_names(lead[1]))
             break
     if source.id and total == 1:
         identifier = article_id(source.id + "\n" + text)

@@ -141,20 +141,27 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
         return
     text, cues = doc.text, _cues()
     orgs = [m for m in mentions if m.kind is Kind.ORG]
-    partner = re.compile(r"(?:还|也|已|将|正)?(?:" + "|".join(map(re.escape, cues[("partnerOf", "between")])) + ")$")
     for match in anaphors.finditer(text):
         if not match.group().startswith("该"):
             continue
         after = next((o for o in orgs if o.start > match.end()), None)
-        cue = partner.search(text, match.end(), after.start) if after is not None else None
-        if cue is None or cue.start() != match.end():
+        cue = _partner_gap().fullmatch(text, match.end(), after.start) if after is not None else None
+        if cue is None:
             continue
         clause = text[after.end:doc.sentence_of(after.start).end]
-        if cue.group().lstrip("还也已将正") in JOINERS and not any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
+        if cue.group("cue") in JOINERS and not any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
             continue
         org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
         if org is not None and org.text != after.text:
             yield _relation(doc, "partnerOf", org, after, "rules.cue_anaphor", 0.65, where=after.start)
+
+
+@cache
+def _partner_gap() -> re.Pattern[str]:
+    """What stands between two partners: a partnerOf cue of relation_cues, an adverb before it allowed
+    (甲|还与|乙, 甲|将与|乙)."""
+    cues = "|".join(map(re.escape, _cues()[("partnerOf", "between")]))
+    return re.compile(rf"(?:还|也|已|将|正|又|共同)?(?P<cue>{cues})")
 
 
 def _sentence_before(doc: Doc, sentence: Span) -> Span:
@@ -399,10 +406,10 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)  # 甲隶属于乙, 甲是乙旗下企业
             elif gap in cues[("subOrganizationOf", "child-after")]:
                 yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
-            elif gap in cues[("partnerOf", "between")]:
+            elif (cue := _partner_gap().fullmatch(gap)) is not None:  # 甲(还)与乙
                 partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
                 clause = text[partners[-1].end:doc.sentence_of(a.start).end]
-                if gap not in JOINERS or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):  # 与, 和 need a confirming word
+                if cue.group("cue") not in JOINERS or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):  # 与, 和 need a confirming word
                     for partner in partners:
                         yield _relation(doc, "partnerOf", a, partner, "rules.cue", 0.7, where=a.start)
     # "其注册地址在上海": the pronoun points to the last organization named before it

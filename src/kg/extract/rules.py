@@ -13,7 +13,7 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
-from ..split import byline, byline_names
+from ..split import byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, cannot_start, common_word, is_name, names_a_time,
                       place_led_heads, single_surnames, suffix_of)
@@ -27,13 +27,17 @@ _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 def bylines(doc: Doc) -> list[Mention]:
-    """Outlets and people in bylines and credits: □ 青山日报记者 周明远 / 新华社记者 罗一帆 摄."""
+    """Outlets and people in bylines and credits: □ 青山日报记者 周明远 / 新华社记者 罗一帆 摄, and the
+    byline in brackets opening a paragraph (本报讯（记者 周明远 通讯员 罗一帆）…)."""
     found: list[Mention] = []
     offset = 0
     for line in doc.text.split("\n"):
         match = byline(line)
+        base = offset + (len(line) - len(line.lstrip()))
+        lead = lead_byline(line.strip()) if match is None else None
+        if lead:
+            base, match = base + lead[0], lead[1]
         if match:
-            base = offset + (len(line) - len(line.lstrip()))
             if match.group("outlet"):
                 start = base + match.start("outlet")
                 found.append(Mention(doc.article.id, start, start + len(match.group("outlet")),
