@@ -1167,7 +1167,7 @@ def test_a_body_of_a_named_community_is_a_name():
     """某某社区党委 names the party committee of a named community; 社区党委, 城市社区党委 name none."""
     assert is_name("翠湖社区党委", Kind.ORG) and is_name("翠湖社区卫生服务中心", Kind.ORG)
     assert not is_name("社区党委", Kind.ORG) and not is_name("城市社区党委", Kind.ORG)
-    assert not is_name("贫困地区县医院", Kind.ORG)
+    assert not is_name("贫困地区县医院", Kind.ORG) and not is_name("山区学校", Kind.ORG)
 
 
 def test_a_company_under_a_group_and_partners_in_a_list():
