@@ -1299,3 +1299,11 @@ def test_partners_with_an_adverb_before_the_cue():
     """甲还与乙签订合作协议: the adverb does not hide the partnership."""
     rels = _all_relations("据了解，青山区卫生健康委还与青山医科大学附属医院签订合作协议，共建胸痛中心。")
     assert ("partnerOf", "青山区卫生健康委", "青山医科大学附属医院", None) in rels
+
+
+def test_a_shopping_district_is_a_place_and_a_quoted_list_no_place():
+    """某某商圈 is a place; “进景区、进商圈” is a list in quotes, not one place."""
+    found = {(m.text, m.kind) for m in extract(_article("活动在青山商圈启幕，持续三个月。")).mentions}
+    assert ("青山商圈", Kind.PLACE) in found
+    text = "推动“体育赛事进景区、进街区、进商圈”，“体育赛事进景区、进街区、进商圈”成效明显。"
+    assert not any(m.kind is Kind.PLACE for m in quoted(make_doc(_article(text))))

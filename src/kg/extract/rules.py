@@ -93,7 +93,7 @@ def quoted(doc: Doc) -> list[Mention]:
         before = text[max(0, match.start() - 8): match.start()]
         head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted else _typed_by_suffix(name)
+        typed = None if head or counted or "、" in name else _typed_by_suffix(name)  # “进景区、进商圈”: a list, no place
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
