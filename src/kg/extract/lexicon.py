@@ -112,6 +112,16 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
+def post_before(text: str, at: int) -> bool:
+    """Does a post (``posts``: 主席, 总统 …) end right before offset at (总统|某某)?"""
+    return text.endswith(_posts(), 0, at)
+
+
+@cache
+def _posts() -> tuple[str, ...]:
+    return tuple(lexicon("posts"))
+
+
 def _complement(tokens: Sequence[Token], i: int) -> bool:
     """Is token i a verb's one-character result (``result_complements``: 建|好|某某公园, 做|强|某某)?"""
     return i > 0 and tokens[i].text in lexicon("result_complements") and tokens[i - 1].pos.startswith("v")
@@ -439,6 +449,7 @@ def split_place_chain(text: str) -> list[str]:
     """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
     pieces: list[str] = []
     rest = text
+    word_ends: set[int] | None = None  # jieba's cut of text, made only when a cut needs checking
     while True:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2:
@@ -450,8 +461,10 @@ def split_place_chain(text: str) -> list[str]:
             break  # 青山区图书馆: what follows is an organization
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name
-        if not known and len(text) - len(rest) + match.end() not in _word_ends(text):
-            break  # 新东安市|场, 红旗|渠: jieba reads a word across the cut (甘肃省|甘南藏族自治州 is cut: a division)
+        if not known:
+            word_ends = _word_ends(text) if word_ends is None else word_ends
+            if len(text) - len(rest) + match.end() not in word_ends:
+                break  # 新东安市|场, 红旗|渠: jieba reads a word across the cut (甘肃省|甘南藏族自治州 is cut: a division)
         pieces.append(match.group())
         rest = rest[match.end():]
     return pieces + [rest]

@@ -9,7 +9,7 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .. import gazetteer
-from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, suffix_of
+from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, post_before, suffix_of
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -244,10 +244,9 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     torn = {name for name, kinds in weight.items() if len(kinds) > 1}
     if not torn:
         return mentions
-    posts = lexicon("posts")
     for m in mentions:
         if m.text in torn and m.kind in _NAMED_KINDS:
-            titled = m.kind is Kind.PERSON and any(text.endswith(post, 0, m.start) for post in posts)
+            titled = m.kind is Kind.PERSON and post_before(text, m.start)
             weight[m.text][m.kind] += m.score * (2 if titled else 1)
     chosen = {name: max(weight[name], key=lambda k: (weight[name][k], -_NAMED_KINDS.index(k))) for name in torn}
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)

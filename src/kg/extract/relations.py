@@ -139,7 +139,7 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
     anaphors = _org_anaphor_pattern()
     if anaphors is None:
         return
-    text, cues = doc.text, _cues()
+    text = doc.text
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     for match in anaphors.finditer(text):
         if not match.group().startswith("该"):
@@ -148,8 +148,7 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
         cue = _partner_gap().fullmatch(text, match.end(), after.start) if after is not None else None
         if cue is None:
             continue
-        clause = text[after.end:doc.sentence_of(after.start).end]
-        if cue.group("cue") in JOINERS and not any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):
+        if not _partnership_stated(cue.group("cue"), text[after.end:doc.sentence_of(after.start).end]):
             continue
         org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
         if org is not None and org.text != after.text:
@@ -162,6 +161,12 @@ def _partner_gap() -> re.Pattern[str]:
     (甲|还与|乙, 甲|将与|乙)."""
     cues = "|".join(map(re.escape, _cues()[("partnerOf", "between")]))
     return re.compile(rf"(?:还|也|已|将|正|又|共同)?(?P<cue>{cues})")
+
+
+def _partnership_stated(cue: str, clause: str) -> bool:
+    """Does a partnerOf cue state a partnership: a verb (联合, 携手) does; a conjunction (与, 和) only
+    with a cooperation word (``confirm`` cues: 合作, 签约 …) early in the clause after the partner."""
+    return cue not in JOINERS or any(word in clause[:20] for word in _cues()[("partnerOf", "confirm")])
 
 
 def _sentence_before(doc: Doc, sentence: Span) -> Span:
@@ -408,8 +413,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                 yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
             elif (cue := _partner_gap().fullmatch(gap)) is not None:  # 甲(还)与乙
                 partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
-                clause = text[partners[-1].end:doc.sentence_of(a.start).end]
-                if cue.group("cue") not in JOINERS or any(c in clause[:20] for c in cues[("partnerOf", "confirm")]):  # 与, 和 need a confirming word
+                if _partnership_stated(cue.group("cue"), text[partners[-1].end:doc.sentence_of(a.start).end]):
                     for partner in partners:
                         yield _relation(doc, "partnerOf", a, partner, "rules.cue", 0.7, where=a.start)
     # "其注册地址在上海": the pronoun points to the last organization named before it

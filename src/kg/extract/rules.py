@@ -179,7 +179,7 @@ def events(doc: Doc) -> list[Mention]:
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
-_EDITION = re.compile(r"第[0-9〇一二三四五六七八九十百千]+届")
+_EDITION = re.compile(rf"第[0-9{_NUMERALS}]+届")
 
 
 def _split_number(token: Token, after: Token) -> bool:
@@ -496,7 +496,7 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
     for m in mentions:
         if m.kind is Kind.ORG:
             for variant in short_forms_of(m.text, Kind.ORG, places):
-                if not common_word(variant):  # 轨道交通 of 重庆轨道交通集团 is a word, not a name
+                if not common_word(variant):  # 轨道交通 of 某某轨道交通集团 is a word, not a name
                     forms.setdefault(variant, Kind.ORG)
     opening = {m.text[:end] for m in mentions if m.kind is Kind.ORG for start, end, _ in gazetteer.find(m.text) if start == 0}
     for name in places | opening:  # 某昌区, and 某昌区 of 某昌区人民政府

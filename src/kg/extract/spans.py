@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
-                      split_place_chain, suffix_of)
+                      post_before, split_place_chain, suffix_of)
 from .segmenter import word_tags
 
 
@@ -111,7 +111,7 @@ def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> 
     person, or the rest is a person the labeller reads elsewhere: 愿|同某某某|总统): after it, if two
     characters at least are left."""
     if end - start >= 3 and text[start] in _PEOPLE_JOINERS and (
-            joins_people or any(text.endswith(post, 0, start) for post in word_list("posts"))):
+            joins_people or post_before(text, start)):
         return start + 1
     return start
 
@@ -160,7 +160,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     """(offset, name) of the names of a span that joins two with a list word (某某站和某某站: JOINERS), or
     two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``) or a preposition
     (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
-    suffix (not 住房和城乡建设局, 某某产业链联合党委), and after a partnership word or a preposition,
+    suffix (not 住房和城乡建设局, 某某片区联合党委), and after a partnership word or a preposition,
     what comes after ends in one too."""
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
