@@ -323,6 +323,17 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     assert split_place_chain("青禾高新区广富工业园") == ["青禾高新区", "广富工业园"]  # a new zone is a place of its own
 
 
+def test_split_place_chain_keeps_a_park_named_only_by_its_purpose():
+    """A park or base named by ordinary words (电子商务产业园) is named by the place before it;
+    one with a name of its own (广富工业园, 幸福里公园) is cut off."""
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("青山县电子商务产业园") == ["青山县电子商务产业园"]
+    assert split_place_chain("青山县中药材种植基地") == ["青山县中药材种植基地"]
+    assert split_place_chain("青山县广富工业园") == ["青山县", "广富工业园"]
+    assert split_place_chain("白沙社区幸福里公园") == ["白沙社区", "幸福里公园"]
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

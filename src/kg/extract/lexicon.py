@@ -437,6 +437,21 @@ def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[in
     return [place for place, o, c in zip(run, opened, closed) if o and c]
 
 
+def ordinary_head(text: str, suffix: str) -> bool:
+    """Is what comes before the suffix made of dictionary words that are no proper nouns only
+    (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
+    A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
+    pieces = words(text[: len(text) - len(suffix)])
+    if len(pieces) == 1 and text.endswith(ADMIN_ENDS) and not pieces[0][1].startswith(("v",) + FUNCTION_TAGS):
+        return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
+    if len(pieces) >= 2 and all(len(word) == 1 for word, _ in pieces):
+        return False  # 作|登 (乡): no dictionary word, an unknown name
+    return bool(pieces) and not any(
+        tag == "x" or tag.startswith(("nr", "ns", "nt", "nz", "eng")) or (tag == "j" and len(word) == 1)
+        for word, tag in pieces
+    )
+
+
 _CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
 
 
@@ -457,8 +472,11 @@ def split_place_chain(text: str) -> list[str]:
         known = bool(gazetteer.lookup(match.group()))
         if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district
-        if suffix_of(rest[match.end():], Kind.ORG) and not suffix_of(rest[match.end():], Kind.PLACE):
+        after = rest[match.end():]
+        if suffix_of(after, Kind.ORG) and not suffix_of(after, Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
+        if after.endswith(tuple(lexicon("purpose_place_suffixes"))) and ordinary_head(after, suffix_of(after, Kind.PLACE) or after):
+            break  # 某县电子商务产业园: what follows names nothing without the place before it
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name
         if not known:

@@ -9,7 +9,7 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .. import gazetteer
-from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, post_before, suffix_of
+from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, ordinary_head, post_before, suffix_of
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -54,21 +54,6 @@ def _named_head(text: str, kind: Kind) -> bool:
     if word_tags().get(head, "").startswith(("ns", "nr", "nz", "nt")):
         return True
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
-
-
-def _ordinary_head(text: str, suffix: str) -> bool:
-    """Is what comes before the suffix made of dictionary words that are no proper nouns only
-    (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
-    A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
-    words = list(cut(text[: len(text) - len(suffix)]))
-    if len(words) == 1 and text.endswith(ADMIN_ENDS) and not words[0][1].startswith(("v",) + FUNCTION_TAGS):
-        return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
-    if len(words) >= 2 and all(len(word) == 1 for word, _ in words):
-        return False  # 作|登 (乡): no dictionary word, an unknown name
-    return bool(words) and not any(
-        tag == "x" or tag.startswith(("nr", "ns", "nt", "nz", "eng")) or (tag == "j" and len(word) == 1)
-        for word, tag in words
-    )
 
 
 def _person_led(m: Mention, first: Mention) -> bool:
@@ -137,7 +122,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
-            if _ordinary_head(m.text, suffix):
+            if ordinary_head(m.text, suffix):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
                 out.append(m)
