@@ -334,6 +334,11 @@ def test_split_place_chain_keeps_a_park_named_only_by_its_purpose():
     assert split_place_chain("白沙社区幸福里公园") == ["白沙社区", "幸福里公园"]
 
 
+def test_extract_a_base_named_by_what_is_grown_there():
+    """A verb that says what a base is for (种植|基地) is inside its name."""
+    assert ("青禾山中药材种植基地", Kind.PLACE) in _found("工人们在青山县的青禾山中药材种植基地采收玄参。")
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""
