@@ -339,6 +339,12 @@ def test_extract_a_base_named_by_what_is_grown_there():
     assert ("青禾山中药材种植基地", Kind.PLACE) in _found("工人们在青山县的青禾山中药材种植基地采收玄参。")
 
 
+def test_gazetteer_place_does_not_open_with_a_conjunction():
+    """和|龙水峡 holds the county-level city 和龙 only to a matcher that ignores jieba's 和 (and)."""
+    assert ("和龙", Kind.PLACE) not in _found("游客可游览青岩洞和龙水峡地缝。", ("gazetteer",))
+    assert ("和龙市", Kind.PLACE) in _found("他来自吉林省和龙市。", ("gazetteer",))
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

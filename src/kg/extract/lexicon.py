@@ -421,9 +421,12 @@ def names_a_time(text: str, end: int) -> bool:
 
 def gazetteer_places(doc: Doc) -> list[Mention]:
     """Administrative divisions and countries named in the text: at word boundaries (源汇 in 资源汇聚
-    is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东)."""
+    is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东); not
+    one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    found = [(start, end) for start, end, _ in gazetteer.find(doc.text) if not names_a_time(doc.text, end)]
+    function_words = {t.start: t.end for t in doc.tokens if len(t.text) == 1 and t.pos.startswith(FUNCTION_TAGS)}
+    found = [(start, end) for start, end, _ in gazetteer.find(doc.text)
+             if not names_a_time(doc.text, end) and function_words.get(start, end) == end]
     runs: list[list[tuple[int, int]]] = []
     for place in found:  # runs of places, each ending where the next starts
         if runs and runs[-1][-1][1] == place[0]:
