@@ -105,6 +105,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("启动“星火燎原”计划。", "星火燎原", Kind.INITIATIVE),
         ("打造了“邻里一家”“小院议事”等品牌。", "小院议事", Kind.INITIATIVE),
         ("在老街建起“南岸中医药博物馆”。", "南岸中医药博物馆", Kind.ORG),
+        ("全县依托“青禾生活馆”电商平台增收。", "青禾生活馆", Kind.INITIATIVE),  # a head word after a noun
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -119,6 +120,7 @@ def test_extract_quoted_names(text, name, kind):
         "从“想阅读”升级到“爱阅读”。",  # quoted words, not names
         "来信写道“服务很周到”“让我们感觉像在家里一样”。",  # listed quotes: speech with a pronoun
         "讲座从怎样理解“青山就是家园”讲起，“青山就是家园”已深入人心。",  # a slogan: a sentence with 就是
+        "老师们“手把手”传授工作经验。",  # a weak head word (工作) after a noun
     ],
 )
 def test_extract_quoted_speech_is_not_an_initiative(text):

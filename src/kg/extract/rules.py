@@ -91,7 +91,7 @@ def quoted(doc: Doc) -> list[Mention]:
         if (after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3):
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
         before = text[max(0, match.start() - 8): match.start()]
-        head = next((h for h in longest_first("initiative_heads") if after.startswith(h)), None)
+        head = _initiative_head(after)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted or "、" in name else _typed_by_suffix(name)  # “进景区、进商圈”: a list, no place
         if typed is not None:
@@ -111,6 +111,20 @@ def quoted(doc: Doc) -> list[Mention]:
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
     return found
+
+
+def _initiative_head(after: str) -> str | None:
+    """The head word (``initiative_heads``) that follows a quoted name: right after it (“某某”计划)
+    or, unless weak (``weak_initiative_heads``), after one two-character common noun that ends no
+    body or place (“某某”电商平台)."""
+    heads = longest_first("initiative_heads")
+    head = next((h for h in heads if after.startswith(h)), None)
+    modifier = after[:2]
+    if head is None and word_tags().get(modifier) in ("n", "vn") and not (
+            suffix_of(modifier, Kind.ORG) or suffix_of(modifier, Kind.PLACE)):
+        strong = (h for h in heads if h not in lexicon("weak_initiative_heads"))
+        head = next((modifier + h for h in strong if after.startswith(h, 2)), None)
+    return head
 
 
 @cache
