@@ -151,6 +151,7 @@ def test_extract_bylines_give_outlet_and_people():
         ("公司董事长韩立新说,产品已经出口。", "韩立新"),
         ("委员会副主任孟雪松表示,将继续推进。", "孟雪松"),
         ("党员王芳正在介绍产品。", "王芳"),
+        ("直播间里，主播向小燕正在推介土鸡蛋。", "向小燕"),  # a role; the surname 向 is also a preposition
     ],
 )
 def test_extract_people_after_posts(text, name):
