@@ -348,6 +348,12 @@ def test_gazetteer_place_does_not_open_with_a_conjunction():
     assert ("和龙市", Kind.PLACE) in _found("他来自吉林省和龙市。", ("gazetteer",))
 
 
+def test_extract_a_township_jieba_reads_as_a_time_word_inside_a_chain():
+    """开州区|满月|乡|马营村: jieba tags 满月 as a time word; between two places it names a township."""
+    found = _found("入冬以来,开州区满月乡马营村的民宿几乎每天满房。", None)
+    assert ("满月乡", Kind.PLACE) in found and ("马营村", Kind.PLACE) in found
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

@@ -78,7 +78,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     while start_index > 0:
         left = tokens[start_index - 1]
         right = tokens[start_index]
-        if not (_inside_name(left, right, kind) or (start_index == end_index and _purpose_verb(left, last, kind))):
+        if not (_inside_name(left, right, kind) or (start_index == end_index and (
+                _purpose_verb(left, last, kind) or _time_word_in_chain(tokens, start_index - 1, kind)))):
             break
         if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
@@ -117,6 +118,13 @@ def _purpose_verb(token: Token, suffix_word: Token, kind: Kind) -> bool:
     养殖|基地), so inside its name?"""
     return (kind is Kind.PLACE and token.pos.startswith("v") and len(token.text) == 2
             and suffix_word.text in lexicon("purpose_place_suffixes"))
+
+
+def _time_word_in_chain(tokens: Sequence[Token], i: int, kind: Kind) -> bool:
+    """Is token i a time word that names a township or town between a division and its ending
+    (某某区|满月|乡: jieba reads 满月 as a time word)?"""
+    return (kind is Kind.PLACE and tokens[i].pos.startswith("t") and i > 0 and tokens[i - 1].text.endswith(ADMIN_ENDS)
+            and tokens[i + 1].text in ("乡", "镇"))
 
 
 def post_before(text: str, at: int) -> bool:
@@ -381,7 +389,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
                 continue  # 中国科技|工作者: the industry word describes the next word
             if kind is Kind.PLACE and token.text.endswith("联盟"):
                 continue  # 某某联盟 is an organization, not a league (盟) of Inner Mongolia
-            if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)):
+            if len(suffix) == 1 and len(token.text) == 1 and (i == 0 or not (
+                    _inside_name(doc.tokens[i - 1], token, kind) or _time_word_in_chain(doc.tokens, i - 1, kind))):
                 continue
             mention = _chunk(doc, i, kind)
             if mention is not None:

@@ -56,6 +56,13 @@ def _named_head(text: str, kind: Kind) -> bool:
     return len(head) >= 2 and all(len(word) == 1 for word, _ in cut(head))
 
 
+def _in_chain(m: Mention, places: list[Mention]) -> bool:
+    """Is a division candidate the link of a place chain the labeller reads on both sides of it
+    (某某区|满月乡|某某村)?"""
+    return (m.kind is Kind.PLACE and m.text.endswith(ADMIN_ENDS) and any(p.end == m.start for p in places)
+            and any(p.start == m.end for p in places))
+
+
 def _person_led(m: Mention, first: Mention) -> bool:
     """Does a suffix name start with a person the labeller reads, followed by no name of its own
     (某人|所, 某人|一意孤行, 某人|新政府), rather than a person's name given to an institution
@@ -106,7 +113,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       (商业银行, 生产基地): dropped, but for a village or township named by one word (和平村).
     * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
       互联网): kept only when the name starts with a gazetteer place (某县科技报) or what comes
-      before the suffix is a proper noun or no dictionary word (青山站, an unknown name).
+      before the suffix is a proper noun or no dictionary word (青山站, an unknown name), or it is a
+      division between two places the labeller reads (某区|满月乡|某村).
     """
     spans = [m for m in candidates if m.by == "labeller"]
     out: list[Mention] = []
@@ -124,7 +132,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             suffix = suffix_of(m.text, m.kind) or ""
             if ordinary_head(m.text, suffix):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name
-            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind):
+            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
                 out.append(m)
             continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
