@@ -354,6 +354,14 @@ def test_extract_a_township_jieba_reads_as_a_time_word_inside_a_chain():
     assert ("满月乡", Kind.PLACE) in found and ("马营村", Kind.PLACE) in found
 
 
+def test_extract_a_body_of_the_story_s_level_by_its_short_suffix():
+    """区|教委: 教委 is an organization's ending, and a level before it names the district's own body
+    (not a generic description like 商业|银行)."""
+    found = _found("青山区文化旅游委联合区教委开设课程。", ("suffix_names",))
+    assert ("区教委", Kind.ORG) in found
+    assert ("商业银行", Kind.ORG) not in _found("他在商业银行工作。", ("suffix_names",))
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

@@ -230,7 +230,7 @@ def _may_name_division(word: str) -> bool:
     return word.endswith(ADMIN_ENDS) and (not word.endswith(_LISTED_LEVEL_ENDS) or _is_division(word))
 
 
-def _body_of_level(head: str, suffix: str) -> bool:
+def body_of_level(head: str, suffix: str) -> bool:
     """市|人大常委会, 县|人民法院, 中央|工作组: a body of the story's own level of government (but
     not 市|政府 or 县|医院, which every level has: ``level_generic_suffixes``)."""
     if head not in _LEVELS or len(suffix) < 2:
@@ -314,7 +314,7 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
-    if not head or (head in lexicon("generic_names") and not _body_of_level(head, suffix)):
+    if not head or (head in lexicon("generic_names") and not body_of_level(head, suffix)):
         return False
     if _named_by_place(head, suffix):
         return False

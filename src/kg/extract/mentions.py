@@ -9,7 +9,8 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon
 from .. import gazetteer
-from .lexicon import ADMIN_ENDS, FUNCTION_TAGS, JOINERS, common_word, is_name, ordinary_head, post_before, suffix_of
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, ordinary_head, post_before,
+                      suffix_of)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -130,8 +131,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
-            if ordinary_head(m.text, suffix):
-                continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name
+            if ordinary_head(m.text, suffix) and not body_of_level(m.text[: len(m.text) - len(suffix)], suffix):
+                continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's)
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
                 out.append(m)
             continue
