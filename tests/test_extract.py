@@ -318,6 +318,13 @@ def test_extract_organizer_is_the_last_place_of_a_chain():
     assert ("organizer", "书香小镇", "青山区", None) not in rels
 
 
+def test_extract_organizer_is_the_subject_of_reported_speech():
+    """某中心主任某某表示,某区将实施“甲”: the district the speaker speaks of acts, not the centre."""
+    rels = _relations("青山区中医药发展中心主任黄晓梅表示,青山区将实施“药材振兴”行动。", None)
+    assert ("organizer", "药材振兴", "青山区", None) in rels
+    assert ("organizer", "药材振兴", "青山区中医药发展中心", None) not in rels
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

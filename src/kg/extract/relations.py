@@ -505,10 +505,14 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if "\n" in text[previous_end:sentence.start]:
             previous = None  # a new paragraph says who acts again
         subject = _subject(doc, sentence, inside, mentions)
+        reported = _reported(doc, sentence, subject, inside, mentions)
         if subject is not None and subject.entity.kind is Kind.PERSON:
             previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
-        partners = _co_subjects(text, subject, inside) if subject is not None else []
         for m in inside:
+            speaker = subject
+            if reported is not None and m.start >= reported[0]:
+                subject = reported[1] or subject  # 某某表示,某区将实施“甲”: the district acts in what is said
+            partners = _co_subjects(text, subject, inside) if subject is not None else []
             if _founded_by_place(text, subject, m):  # 某区成立“某某专班”: a task force the district runs
                 yield _relation(doc, "organizer", m, subject.entity, "rules.founded", 0.6, where=m.start)
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
@@ -529,11 +533,31 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                     yield _relation(doc, "organizer", m, nxt, "rules.is_of", 0.65, where=m.start)
             for o in _by_phrases(text, sentence, m, inside):
                 yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
+            subject = speaker
         if subject is not None:
             previous = subject
         elif not _opens_with_predicate(doc, sentence):
             previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
+
+
+def _reported(doc: Doc, sentence: Span, subject: _Subject | None, inside: list[Mention],
+              mentions: tuple[Mention, ...]) -> tuple[int, _Subject | None] | None:
+    """Where reported speech opens after its speaker (某中心主任某某表示,|…; ``report_verbs``), and
+    the subject of what is said (某区将实施…), None when it has none of its own."""
+    if subject is None:
+        return None
+    match = _report_pattern().search(doc.text, subject.end, sentence.end)
+    if match is None:
+        return None
+    said = Span(match.end(), sentence.end)
+    return said.start, _subject(doc, said, [m for m in inside if m.start >= said.start], mentions)
+
+
+@cache
+def _report_pattern() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, longest_first("report_verbs")))
+    return re.compile(rf"(?:{verbs})[，,：:]")
 
 
 def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
