@@ -361,6 +361,11 @@ def test_extract_a_township_jieba_reads_as_a_time_word_inside_a_chain():
     assert ("满月乡", Kind.PLACE) in found and ("马营村", Kind.PLACE) in found
 
 
+def test_extract_a_township_found_in_a_chain_is_found_again_alone():
+    rels = _relations("入冬以来,开州区满月乡马营村的民宿几乎每天满房。满月乡还将推出“冬季赏雪”系列活动。", None)
+    assert ("organizer", "冬季赏雪", "满月乡", None) in rels
+
+
 def test_extract_a_body_of_the_story_s_level_by_its_short_suffix():
     """区|教委: 教委 is an organization's ending, and a level before it names the district's own body
     (not a generic description like 商业|银行)."""

@@ -501,8 +501,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
 
 def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
     """The names short_forms looks for again, with their kinds: organizations' short forms, the short
-    forms of divisions named in full (alone or opening a body's name), and suffixed names the
-    labeller read whole and sure."""
+    forms of divisions named in full (alone or opening a body's name), suffixed names the
+    labeller read whole and sure, and townships found by their ending."""
     from ..resolve import short_forms_of  # the same notion of a short form as resolution uses
 
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
@@ -522,9 +522,12 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
         if m.kind in (Kind.PLACE, Kind.ORG) and len(m.text) >= 4 and suffix_of(m.text, m.kind) and m.by == "labeller" \
                 and m.score >= _SURE_READING:
             forms.setdefault(m.text, m.kind)
+        elif m.kind is Kind.PLACE and m.by == "lexicon.place_suffix" and m.text.endswith(_TOWNSHIPS) and len(m.text) >= 3:
+            forms.setdefault(m.text, m.kind)  # 满月乡 found as a link of 某区|满月乡|某村, then alone
     return forms
 
 
+_TOWNSHIPS = ("乡", "镇", "街道")
 #: how sure the labeller must be for its reading inside an organization's short form to stand
 _SURE_READING = 0.9
 _BRANCH = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")
