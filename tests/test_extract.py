@@ -325,6 +325,12 @@ def test_extract_organizer_is_the_subject_of_reported_speech():
     assert ("organizer", "药材振兴", "青山区中医药发展中心", None) not in rels
 
 
+def test_extract_organizer_named_by_a_bare_head_that_points_back():
+    """新区 opening a clause stands for the new area named before it."""
+    text = "11月29日,青山新区举行项目签约仪式。青山新区管委会副主任张晓东表示,新区将深入实施“智造重镇”行动计划。"
+    assert ("organizer", "智造重镇", "青山新区", None) in _relations(text, None)
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

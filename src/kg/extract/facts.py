@@ -34,7 +34,8 @@ def _amount() -> re.Pattern[str]:
 
 @cache
 def _anaphora() -> dict[str, Kind]:
-    return {phrase: Kind(kind) for phrase, kind in table("anaphora")}
+    """The 该 phrases of anaphora.tsv: a bare head (新区) is matched anywhere here, so inside names too."""
+    return {phrase: Kind(kind) for phrase, kind in table("anaphora") if phrase.startswith("该")}
 
 
 def _subject(text: str, start: int, end: int, number: int, mentions: tuple[Mention, ...]) -> Mention | None:

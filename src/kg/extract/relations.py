@@ -762,14 +762,15 @@ def _place_anaphor_pattern() -> re.Pattern[str] | None:
 
 
 def _place_anaphor(text: str, sentence: Span) -> tuple[int, int, str] | None:
-    """The first 该区/该县/当地 … of a sentence that opens a clause: (start, end, the ending its
-    antecedent has: 区 for 该区, none for 当地). 当地时间 is a time, not a place."""
+    """The first 该区/该县/新区/当地 … of a sentence that opens a clause: (start, end, the ending its
+    antecedent has: 区 for 该区, 新区 for 新区, none for 当地). 当地时间 is a time, not a place."""
     pattern = _place_anaphor_pattern()
     match = pattern.search(text[sentence.start:sentence.end]) if pattern is not None else None
     if match is None:
         return None
     phrase = match.group(1)
-    return sentence.start + match.start(1), sentence.start + match.end(1), phrase[1:] if phrase.startswith("该") else ""
+    ending = phrase[1:] if phrase.startswith("该") else "" if phrase in lexicon("subject_anaphora") else phrase
+    return sentence.start + match.start(1), sentence.start + match.end(1), ending
 
 
 def _antecedent(ending: str, earlier: list[Mention]) -> Mention | None:
