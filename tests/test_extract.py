@@ -331,6 +331,11 @@ def test_extract_organizer_named_by_a_bare_head_that_points_back():
     assert ("organizer", "智造重镇", "青山新区", None) in _relations(text, None)
 
 
+def test_extract_organizer_named_before_the_year_of_an_initiative():
+    rels = _relations("11月30日,青山区2024年“暖冬消费季”活动在某某商圈启幕。", None)
+    assert ("organizer", "暖冬消费季", "青山区", None) in rels
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

@@ -272,12 +272,16 @@ def _wider(inner: Mention, outer: Mention) -> bool:
     return bool(inner_levels and outer_levels) and max(inner_levels) < min(outer_levels)
 
 
+_EDITION_QUOTE = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十\d]+[届期])?“")
+
+
 def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A name written right before an initiative's quoted name: an organization (某台“某某工程”) or a
-    division (青山区“三联机制”, 临江镇“老街书房”) runs it, any other place (某古镇“石板巷”) holds it."""
+    """A name written right before an initiative's quoted name, or before its year or edition
+    (某区2024年“某某消费季”): an organization (某台“某某工程”) or a division (青山区“三联机制”, 临江镇
+    “老街书房”) runs it, any other place (某古镇“石板巷”) holds it."""
     text = doc.text
     for owner, thing in zip(mentions, mentions[1:]):
-        if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE or text[owner.end:thing.start] != "“":
+        if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE or not _EDITION_QUOTE.fullmatch(text, owner.end, thing.start):
             continue
         if owner.kind is Kind.PLACE and (_country(owner) or text[:owner.start].endswith(_cues()[("locatedIn", "after")])):
             continue  # 某国“某某”号 is the country's ship; 走进某省“…” is a visit
