@@ -336,6 +336,13 @@ def test_extract_organizer_named_before_the_year_of_an_initiative():
     assert ("organizer", "暖冬消费季", "青山区", None) in rels
 
 
+def test_extract_organizers_are_both_parties_of_the_sentence_before():
+    text = "青山职业技术学院与青禾数字科技有限公司签署合作协议。双方将联合开展“数字工匠”培训计划。"
+    rels = _relations(text, None)
+    assert ("organizer", "数字工匠", "青山职业技术学院", None) in rels
+    assert ("organizer", "数字工匠", "青禾数字科技有限公司", None) in rels
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

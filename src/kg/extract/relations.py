@@ -521,7 +521,10 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 yield _relation(doc, "organizer", m, subject.entity, "rules.founded", 0.6, where=m.start)
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
                 continue  # 落实某某八项规定: who carries out a programme does not organize it
-            if subject is not None and subject.end <= m.start:
+            parties = _both_parties(doc, sentence, mentions, m.start)
+            if parties is not None and (subject is None or subject.end < parties[0]):  # 甲与乙签约,双方将共建“丙”
+                acting, lead, confidence = parties[1], text[parties[0]:m.start], 0.6
+            elif subject is not None and subject.end <= m.start:
                 acting, lead, confidence = [subject.entity, *partners], text[subject.end:m.start], 0.7
             elif previous is not None and previous.entity.kind in _ENTITY and _opens_with_predicate(doc, sentence):
                 acting, lead, confidence = [previous.entity], text[sentence.start:m.start], 0.55
@@ -543,6 +546,31 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         elif not _opens_with_predicate(doc, sentence):
             previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
+
+
+_PAIRED = ("与", "和", "同", "跟")
+
+
+def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], before: int) -> tuple[int, list[Mention]] | None:
+    """双方 opening a clause before ``before``: where it ends, and the two organizations paired by
+    与/和 last before it in its sentence or the one before (甲与乙签署协议,双方将…)."""
+    text = doc.text
+    at = next((i for i in _all(text, "双方", sentence.start, before)
+               if i == sentence.start or text[i - 1] in "，,：:；;"), None)
+    if at is None:
+        return None
+    earlier = _sentence_before(doc, sentence).start
+    orgs = [m for m in mentions if m.kind is Kind.ORG and earlier <= m.start and m.end <= at]
+    pair = next(([a, b] for a, b in reversed(list(zip(orgs, orgs[1:]))) if text[a.end:b.start] in _PAIRED), None)
+    return (at + 2, pair) if pair else None
+
+
+def _all(text: str, word: str, start: int, end: int) -> Iterator[int]:
+    """The offsets of word in text[start:end]."""
+    i = text.find(word, start, end)
+    while i != -1:
+        yield i
+        i = text.find(word, i + 1, end)
 
 
 def _reported(doc: Doc, sentence: Span, subject: _Subject | None, inside: list[Mention],
