@@ -343,6 +343,13 @@ def test_extract_organizers_are_both_parties_of_the_sentence_before():
     assert ("organizer", "数字工匠", "青禾数字科技有限公司", None) in rels
 
 
+def test_extract_a_place_named_after_its_division_lies_in_it():
+    text = "秀山县今年农村电商交易额增长。在秀山县电子商务产业园的直播间里,主播正在推介土鸡蛋。香港特区政府发布通告。"
+    rels = _relations(text, None)
+    assert ("locatedIn", "秀山县电子商务产业园", "秀山县", None) in rels
+    assert not any(r[0] == "locatedIn" and r[1].startswith("香港") for r in rels)  # 香港|特区: the same place
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 
@@ -1338,7 +1345,7 @@ def test_the_next_sentence_says_who_runs_the_initiative():
     sentence that opens otherwise does not."""
     text = "青山区第二届“书香青山”读书节开幕。活动由青山区委宣传部、青山区文化旅游委主办，持续一个月。“书香青山”已办两届。"
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "书香青山"}
-    assert found == {"青山区委宣传部", "青山区文化旅游委"}
+    assert found == {"青山区委宣传部", "青山区文化旅游委", "青山区"}  # 青山区 named before the edition, too
     text = "青山区第二届“书香青山”读书节开幕。会议由青山区委宣传部主办。“书香青山”已办两届。"
     assert not any(r[0] == "organizer" and r[2] == "青山区委宣传部" for r in _relations(text, None))
 

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from .. import gazetteer
 from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from .doc import Doc, Token
-from .lexicon import JOINERS, NATIONAL
+from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -241,6 +242,25 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             for item in _listed(text, mentions, i):
                 if item.kind is Kind.ORG or not _wider(item, outer):
                     yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
+
+
+def prefixed_places(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A place whose name opens with a division the article names on its own (某县电子商务产业园 …
+    某县) is in it, when the rest is a name (not 香港|特区, the same place; not 某国|驻某国使馆)."""
+    places = {m.text: m for m in mentions if m.kind is Kind.PLACE}
+    for m in mentions:
+        if m.kind is not Kind.PLACE or _known_division(m.text):
+            continue  # 沙特阿拉伯, 环江毛南族自治县: the same place as its short form
+        opening = max((p for p in places if m.text.startswith(p) and len(p) < len(m.text) - 1 and _known_division(p)),
+                      key=len, default=None)
+        rest = m.text[len(opening or ""):]
+        if opening is not None and is_name(rest, Kind.PLACE) and "驻" not in rest:
+            yield _relation(doc, "locatedIn", m, places[opening], "rules.prefixed_place", 0.7)
+
+
+def _known_division(name: str) -> bool:
+    """A country or division the gazetteer knows, by its name or short form and an ending (秀山|县)."""
+    return any(start == 0 and (end == len(name) or name[end:] in ADMIN_ENDS) for start, end, _ in gazetteer.find(name))
 
 
 _QUALIFIER = re.compile(r"(?:城区|市区|境内|辖区|区域)?(?:内|里)?的")  # 某镇的, 某镇城区内的
@@ -866,7 +886,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, place_chains, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, place_chains, prefixed_places, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
