@@ -209,6 +209,18 @@ def test_resolve_contractions_after_a_place_and_before_a_branch():
     assert len(res.entities) == 2
 
 
+def test_resolve_a_short_form_by_the_level_of_the_leading_division():
+    """区检察院 for 大渡口区人民检察院 (人民 dropped), 县文化旅游委 for 巫山县文化和旅游发展委员会 (contracted)."""
+    from kg.resolve import _abbreviates
+
+    assert _abbreviates("区检察院", "大渡口区人民检察院", Kind.ORG, set())
+    assert _abbreviates("县文化旅游委", "巫山县文化和旅游发展委员会", Kind.ORG, set())
+    assert not _abbreviates("区法院", "大渡口区人民检察院", Kind.ORG, set())
+    assert not _abbreviates("县检察院", "大渡口区人民检察院", Kind.ORG, set())  # another level
+    res = resolve([_ex("a", ("大渡口区人民检察院", Kind.ORG), ("区检察院", Kind.ORG))])
+    assert len(res.entities) == 1
+
+
 def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])

@@ -150,7 +150,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
-        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)):
+        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long):
             return True
         if _middle_dropped(short, long, places):
             return True
@@ -166,6 +166,21 @@ def _same_place_contraction(short: str, long: str) -> bool:
     short_rest, long_rest = _strip_division_prefix(short), _strip_division_prefix(long)
     place = short[: len(short) - len(short_rest)]
     return bool(place) and long.startswith(place) and long[len(place):] == long_rest and contraction(short_rest, long_rest)
+
+
+def _level_form(short: str, long: str) -> bool:
+    """区检察院 for 大渡口区人民检察院, 县文化旅游委 for 某某县文化和旅游发展委员会: the level of the
+    leading division (区, 县 …) for the whole division, then the rest of the name as written, without
+    a word short forms drop (``dropped_in_short_forms``), or contracted."""
+    long_rest = _strip_division_prefix(long)
+    level = long[: len(long) - len(long_rest)][-1:]
+    if not level or level not in "省市区县镇乡" or not short.startswith(level) or short == long:
+        return False
+    rest = short[1:]
+    plain = long_rest
+    for word in lexicon("dropped_in_short_forms"):
+        plain = plain.replace(word, "")
+    return rest in (long_rest, plain) or contraction(rest, long_rest)
 
 
 def _branch_contraction(short: str, long: str) -> bool:
