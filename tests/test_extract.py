@@ -880,7 +880,8 @@ def test_national_name_after_a_division(name, start):
     ("text", "events"),
     [
         ("第五届青川农产品博览会在县城开幕，同期举办青川国际马拉松。", {"青川农产品博览会", "青川国际马拉松"}),
-        ("2025云岭乡村美食节明天开幕。", {"云岭乡村美食节"}),
+        ("2025云岭乡村美食节明天开幕。", {"2025云岭乡村美食节"}),  # the year in the name (alias without it)
+        ("12月1日,2026青州·云岭半程马拉松开跑。", {"2026青州·云岭半程马拉松"}),  # a middle dot between names
         ("第三届中国—亚欧博览会今天开幕。", {"中国—亚欧博览会"}),  # two names joined by a dash
         ("二十国集团青州峰会和青州亚运会先后举行。", {"二十国集团青州峰会", "青州亚运会"}),  # 二|十国集团 rejoined
         ("我来到青州市人才交流中心参加人才招聘洽谈会。", set()),  # a verb ends the name; no proper name left
@@ -1305,6 +1306,12 @@ def test_organizers_by_you_past_a_cue_inside_a_name():
     assert found == {"县委组织部", "县农业农村委"}
     text = "“青山书房”由于场地原因，由青山区图书馆牵头建设。“青山书房”开放了。"
     assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区图书馆"}
+
+
+def test_an_event_name_runs_over_a_place_the_labeller_reads():
+    """北碚·金刀|峡 (jieba cuts the place apart): the event's name takes in the place the labeller reads."""
+    found = _found("12月1日,2026重庆北碚·金刀峡半程马拉松在金刀峡镇鸣枪开跑。", None)
+    assert ("2026重庆北碚·金刀峡半程马拉松", Kind.INITIATIVE) in found
 
 
 def test_an_edition_number_names_an_event():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -142,6 +142,7 @@ def _programme() -> re.Pattern[str]:
 _EVENT_STOPS = ("x", "p", "c", "u", "d", "r", "w", "y", "e", "o", "q", "f", "t", "m")
 _PROPER = ("ns", "nr", "nz", "nt", "j", "eng")
 _DASHES = frozenset("—-－–")
+_DOTS = frozenset("·•・")
 
 
 def events(doc: Doc) -> list[Mention]:
@@ -150,11 +151,12 @@ def events(doc: Doc) -> list[Mention]:
     over verbs, numbers, time words or 第…届 (but over a dash between two names: 中国—某某博览会),
     and needs a place or a proper name before the head, or an edition number before the name (第三届|
     乡村美食节; a direction word after it opens the name: 第五届|西部农产品博览会): 乡村美食节 alone is
-    no name."""
+    no name. A year written into the name stays in it, the name without it is the alias (2026某地马拉松)."""
     tokens, text = doc.tokens, doc.text
     heads = list(_event_heads().finditer(text))
     ends = {t.end: i for i, t in enumerate(tokens)} if heads else {}  # most articles name no event
     found: list[Mention] = []
+    named = [(s, e) for s, e, kind, _ in doc.labels or () if kind in (Kind.PLACE, Kind.ORG)]
     for match in heads:
         last = ends.get(match.end())
         if last is None:
@@ -162,6 +164,13 @@ def events(doc: Doc) -> list[Mention]:
         first = last
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
+            opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16), None)
+            if opening is not None and tokens[first - 1].start > opening:
+                first = bisect_left(tokens, opening, key=lambda t: t.start)  # 重庆沙坪坝·|磁器|口|半程马拉松: a name the labeller reads
+                continue
+            if left.text in _DOTS and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
+                first -= 1  # 某区·某地半程马拉松: a middle dot between two names
+                continue
             if left.text in _DASHES and tokens[first].pos.startswith(_PROPER):
                 dash = first - 1
                 while dash > 0 and tokens[dash - 1].text in _DASHES:
@@ -175,8 +184,10 @@ def events(doc: Doc) -> list[Mention]:
             if left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"):
                 break
             first -= 1
+        if first > 0 and _year_of_name(tokens, first - 1):
+            first -= 1  # 2026|某地马拉松: the year is written into the name
         while first < last and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
-                and not _split_number(tokens[first], tokens[first + 1]):
+                and not _split_number(tokens[first], tokens[first + 1]) and not _year_of_name(tokens, first):
             first += 1
         # 第五届|西部农产品博览会: an edition number names a recurring event, and a direction word after it opens the name
         edition = first > 0 and _EDITION.fullmatch(tokens[first - 1].text) is not None
@@ -187,13 +198,22 @@ def events(doc: Doc) -> list[Mention]:
                             or gazetteer.find(text[body[0].start:match.start()])):
             continue
         start = body[0].start
+        year = _YEAR.match(text, start)
         found.append(Mention(doc.article.id, start, match.end(), text[start:match.end()], Kind.INITIATIVE,
-                             by="rules.event", score=0.9))
+                             by="rules.event", score=0.9, alias=text[year.end():match.end()] if year else None))
     return found
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
 _EDITION = re.compile(rf"第[0-9{_NUMERALS}]+届")
+
+
+def _year_of_name(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a year written into an event's name (2026|某地马拉松, not 2026|年)?"""
+    return bool(_YEAR.fullmatch(tokens[i].text)) and i + 1 < len(tokens) and tokens[i + 1].pos.startswith(_PROPER)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _split_number(token: Token, after: Token) -> bool:

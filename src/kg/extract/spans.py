@@ -30,7 +30,7 @@ def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
     one-character place is kept only when place_abbreviations lists it (its full name as alias);
-    quotation marks at a span's ends are left out, and a span across one is dropped; a place or an
+    quotation marks at a span's ends and a middle dot at its start are left out, and a span across one is dropped; a place or an
     organization starts after a leading verb (落户|某区), an unsure person ends before a word that runs
     across its end (黄某|超标准) or the verb of a report (某某|作|的报告), and a place before 时间
     (北京时间) is a time zone. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
@@ -183,11 +183,13 @@ _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门�
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
+_DOTS = frozenset("·•・")  # middle dots, inside names (某某·某某) but not at their start
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without quotation marks at its ends (“两湖一岛 → 两湖一岛)."""
-    while start < end and text[start] in _QUOTES:
+    """The span without quotation marks at its ends or a middle dot at its start (“两湖一岛 → 两湖一岛,
+    ·某某口 → 某某口; 某某· at a text's cut end is left as read)."""
+    while start < end and (text[start] in _QUOTES or text[start] in _DOTS):
         start += 1
     while end > start and text[end - 1] in _QUOTES:
         end -= 1
