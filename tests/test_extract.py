@@ -106,6 +106,10 @@ def test_extract_suffix_alone_is_not_a_name():
         ("打造了“邻里一家”“小院议事”等品牌。", "小院议事", Kind.INITIATIVE),
         ("在老街建起“南岸中医药博物馆”。", "南岸中医药博物馆", Kind.ORG),
         ("全县依托“青禾生活馆”电商平台增收。", "青禾生活馆", Kind.INITIATIVE),  # a head word after a noun
+        ("居民可通过“青禾e家”小程序上报问题。", "青禾e家", Kind.INITIATIVE),  # an app is a platform
+        ("园区将深化“链长制”。", "链长制", Kind.INITIATIVE),  # X长制, a mechanism
+        ("县里与旅行社合作开行“红叶专列”。", "红叶专列", Kind.INITIATIVE),
+        ("全区以“交通强区”建设为抓手。", "交通强区", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
