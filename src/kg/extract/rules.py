@@ -97,7 +97,8 @@ def quoted(doc: Doc) -> list[Mention]:
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
-        own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None)
+        own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None) \
+            or next((h for h in lexicon("one_character_initiative_heads") if name.endswith(h) and len(name) > len(h)), None)
         launched = any(v in before for v in longest_first("organizer_verbs")) or (
             after.startswith(longest_first("initiative_followers")) and len(name) >= 4 and name not in word_tags())
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
