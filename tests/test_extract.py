@@ -403,6 +403,15 @@ def test_extract_a_body_of_the_story_s_level_by_its_short_suffix():
     assert ("商业银行", Kind.ORG) not in _found("他在商业银行工作。", ("suffix_names",))
 
 
+def test_a_labelled_tail_of_an_initiative_is_that_initiative():
+    from kg.extract.mentions import initiative_tails
+
+    quoted = Mention("t", 3, 8, "青山红叶季", Kind.INITIATIVE, by="rules.quoted", score=1.0)
+    tail = Mention("t", 20, 23, "红叶季", Kind.ORG, by="labeller", score=0.8)
+    body = Mention("t", 30, 35, "红叶季集团", Kind.ORG, by="labeller", score=0.8)
+    assert [m.kind for m in initiative_tails((quoted, tail, body))] == [Kind.INITIATIVE, Kind.INITIATIVE, Kind.ORG]
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

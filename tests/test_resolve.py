@@ -221,6 +221,11 @@ def test_resolve_a_short_form_by_the_level_of_the_leading_division():
     assert len(res.entities) == 1
 
 
+def test_resolve_an_initiative_s_tail_with_its_own_head():
+    res = resolve([_ex("a", ("青山红叶季", Kind.INITIATIVE), ("红叶季", Kind.INITIATIVE))])
+    assert len(res.entities) == 1
+
+
 def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])

@@ -156,8 +156,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True
-    if kind is Kind.INITIATIVE:
-        return long.startswith(short) and len(short) >= 3 and long[len(short):] in lexicon("initiative_heads")
+    if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
+        return len(short) >= 3 and (long.startswith(short) and long[len(short):] in lexicon("initiative_heads")
+                                    or long.endswith(short) and short.endswith(longest_first("initiative_heads")))
     return False
 
 

@@ -244,3 +244,17 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
             weight[m.text][m.kind] += m.score * (2 if titled else 1)
     chosen = {name: max(weight[name], key=lambda k: (weight[name][k], -_NAMED_KINDS.index(k))) for name in torn}
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
+
+
+def initiative_tails(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name the labeller reads as an organization or place, with no suffix of that kind, that ends
+    an initiative named in the same article (本届红叶季 after “三峡红叶季”) is that initiative's short
+    form."""
+    initiatives = {m.text for m in mentions if m.kind is Kind.INITIATIVE}
+    if not initiatives:
+        return mentions
+    return tuple(
+        replace(m, kind=Kind.INITIATIVE) if m.by == "labeller" and m.kind in (Kind.ORG, Kind.PLACE) and len(m.text) >= 3
+        and not suffix_of(m.text, m.kind) and any(i.endswith(m.text) and len(i) > len(m.text) for i in initiatives) else m
+        for m in mentions
+    )
