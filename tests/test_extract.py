@@ -412,6 +412,18 @@ def test_a_labelled_tail_of_an_initiative_is_that_initiative():
     assert [m.kind for m in initiative_tails((quoted, tail, body))] == [Kind.INITIATIVE, Kind.INITIATIVE, Kind.ORG]
 
 
+def test_a_bare_suffix_after_a_place_is_the_place_s_body():
+    from kg.extract.mentions import bodies_of_places
+
+    place = Mention("t", 0, 2, "白沙", Kind.PLACE, by="rules.short_form", score=0.6)
+    court = Mention("t", 2, 6, "人民法庭", Kind.ORG, by="labeller", score=0.8)
+    named = Mention("t", 8, 12, "青禾集团", Kind.ORG, by="labeller", score=0.9)
+    assert [(m.text, m.kind) for m in bodies_of_places((place, court, named))] == [
+        ("白沙人民法庭", Kind.ORG), ("青禾集团", Kind.ORG)]
+    apart = Mention("t", 3, 7, "人民法庭", Kind.ORG, by="labeller", score=0.8)  # not right after the place
+    assert len(bodies_of_places((place, apart))) == 2
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

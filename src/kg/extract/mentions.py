@@ -258,3 +258,17 @@ def initiative_tails(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         and not suffix_of(m.text, m.kind) and any(i.endswith(m.text) and len(i) > len(m.text) for i in initiatives) else m
         for m in mentions
     )
+
+
+def bodies_of_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An organization read as a bare suffix (人民法庭) right after a place (某镇's short form 建胜)
+    is that place's body: one organization (建胜人民法庭)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        place = out[-1] if out else None
+        if (place is not None and place.kind is Kind.PLACE and m.kind is Kind.ORG and place.end == m.start
+                and suffix_of(m.text, Kind.ORG) == m.text):
+            out[-1] = replace(m, start=place.start, text=place.text + m.text)
+        else:
+            out.append(m)
+    return tuple(out)
