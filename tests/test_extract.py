@@ -729,6 +729,13 @@ def test_labeller_span_joining_two_names_is_cut(text, kind, expected):
     assert split_joined(text, kind) == expected
 
 
+def test_an_enumeration_keeps_a_first_character_the_name_has_elsewhere():
+    """推动|擎|峰动力 (jieba reads 擎 as a verb): the article writes 擎峰动力 in the full name too."""
+    text = "重庆擎峰动力科技有限公司计划投资38亿元。园区将推动擎峰动力、锐川电子等企业就近配套。"
+    names = {m.text for m in extract(_article(text), ("enumerations",)).mentions}
+    assert "擎峰动力" in names and "峰动力" not in names
+
+
 def test_enumerations_type_their_members_by_the_head():
     text = "该区加快青禾、东林等项目建成投产，推动越南、老挝等贸易中心项目建设，推动赛尔、东林机械等重点企业发展。"
     found = {(m.text, m.kind) for m in extract(Article(id="t", text=text)).mentions}

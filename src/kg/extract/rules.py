@@ -321,6 +321,8 @@ def enumerations(doc: Doc) -> list[Mention]:
             if item.start() == 0:  # 该区推动甲, 该院还与甲: the list starts after the last verb or preposition before it
                 verbs = [t.end for t in doc.tokens if start <= t.start and t.end <= start + len(name)
                          and (t.pos.startswith(("v", "p")) or t.text in lexicon("leading_verbs"))]
+                while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
+                    verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
                 if verbs and start + len(name) - verbs[-1] >= 2:
                     name, start = name[verbs[-1] - start:], verbs[-1]
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
@@ -362,6 +364,13 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
         found.append(Mention(doc.article.id, start, end, match.group("name"), Kind.PERSON, by="rules.title", score=0.75))
     return found + _people_before_posts(doc)
+
+
+def _name_goes_on(text: str, cut: int, end: int) -> bool:
+    """Does the article write text[cut - 1:end] (one character more than the name cut at ``cut``)
+    more often than with the character before it too, so elsewhere without the word before the cut
+    (推动|擎|峰动力 beside 重庆擎峰动力科技有限公司)?"""
+    return cut >= 2 and text.count(text[cut - 1:end]) > text.count(text[cut - 2:end])
 
 
 def _function_word_then_word(doc: Doc, start: int, end: int) -> bool:
