@@ -180,6 +180,14 @@ def test_extract_member_of_with_post():
     assert ("memberOf", "孟雪松", "青山区经济和信息化委员会", "副主任") in rels
 
 
+@pytest.mark.parametrize(("text", "person", "body", "post"), [
+    ("青山区人民检察院副检察长周明远表示,将加大司法救助力度。", "周明远", "青山区人民检察院", "副检察长"),
+    ("白沙人民法庭庭长王小川介绍了案情。", "王小川", "白沙人民法庭", "庭长"),
+])
+def test_extract_member_of_courts_and_procuratorates(text, person, body, post):
+    assert ("memberOf", person, body, post) in _relations(text, None)
+
+
 def test_extract_member_of_from_byline():
     rels = _relations("标题\n□ 青山日报记者 周明远\n正文。")
     assert ("memberOf", "周明远", "青山日报", "记者") in rels
