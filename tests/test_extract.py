@@ -362,6 +362,15 @@ def test_extract_a_place_named_after_its_division_lies_in_it():
     assert not any(r[0] == "locatedIn" and r[1].startswith("香港") for r in rels)  # 香港|特区: the same place
 
 
+def test_extract_organizers_of_the_clauses_after_a_by_clause():
+    text = ("12月1日,2026青州·云岭半程马拉松开跑。本次赛事由青山区人民政府主办,青山区文化旅游委、青山区体育总会承办,"
+            "青禾体育赛事运营有限公司负责运营。赛道从古镇出发。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
+    assert found == {"青山区人民政府", "青山区文化旅游委", "青山区体育总会", "青禾体育赛事运营有限公司"}
+    text = "“青山读书节”由青山区图书馆主办,青禾书店承办,全区居民参加。"
+    assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区图书馆", "青禾书店"}
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

@@ -625,8 +625,24 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
                            and before.start <= m.start and m.end <= before.end), None)
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         span = _by_clause(doc.text, match.end(), sentence.end, inside) if initiative is not None else None
-        for body in (m for m in inside if span and m.kind in _ENTITY and span[0] <= m.start and m.end <= span[1]):
+        if span is None:
+            continue
+        bodies = [m for m in inside if m.kind in _ENTITY and span[0] <= m.start and m.end <= span[1]]
+        for body in bodies + _clauses_by(doc.text, span[1], sentence.end, inside):
             yield _relation(doc, "organizer", initiative, body, "rules.by_anaphor", 0.6, where=body.start)
+
+
+def _clauses_by(text: str, start: int, end: int, inside: list[Mention]) -> list[Mention]:
+    """The bodies of the clauses after a 由…主办 clause that name bodies, then a cue of their own
+    (由甲主办,|乙、丙承办,|丁负责运营)."""
+    found: list[Mention] = []
+    for comma in _CLAUSE_END.finditer(text, start, end):
+        cue = _by_cues().search(text, comma.end(), end)
+        names = _names_ending_at(text, inside, cue.start()) if cue else []
+        if not names or names[0].start != comma.end():
+            break
+        found.extend(names)
+    return found
 
 
 @cache
@@ -689,11 +705,13 @@ def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
 
 
 def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) -> Iterator[Mention]:
-    """Who runs an initiative by 由…牵头 after it (“某书房”由某医院牵头建设), or by the names right
+    """Who runs an initiative by 由…牵头 after it (“某书房”由某医院牵头建设, and 乙承办 in the clauses
+    after), or by the names right
     before the verb of a clause that qualifies it ((由)甲、乙(等单位)联合举办的“某某”报告会)."""
     after = _by_clause(text, m.end, sentence.end, inside)
     if after:
         yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1])
+        yield from _clauses_by(text, after[1], sentence.end, inside)
     before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
                        text[sentence.start:m.start])
     if before:
