@@ -371,6 +371,15 @@ def test_extract_organizers_of_the_clauses_after_a_by_clause():
     assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区图书馆", "青禾书店"}
 
 
+def test_extract_organizers_of_a_quoted_body_two_parties_build():
+    text = "青山区卫生健康委与青州医科大学附属第二医院签订合作协议,共建“青山区远程医疗协作中心”。"
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
+    assert found == {"青山区卫生健康委", "青州医科大学附属第二医院"}  # 甲与乙 … 共建 a body in quotes
+    text = "青禾动力科技有限公司还与青州理工大学签订合作协议,双方将共建“电驱动系统联合研发中心”。"
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
+    assert found == {"青禾动力科技有限公司", "青州理工大学"}
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

@@ -533,23 +533,13 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if subject is not None and subject.entity.kind is Kind.PERSON:
             previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
         for m in inside:
-            speaker = subject
-            if reported is not None and m.start >= reported[0]:
-                subject = reported[1] or subject  # 某某表示,某区将实施“甲”: the district acts in what is said
-            partners = _co_subjects(text, subject, inside) if subject is not None else []
-            if _founded_by_place(text, subject, m):  # 某区成立“某某专班”: a task force the district runs
-                yield _relation(doc, "organizer", m, subject.entity, "rules.founded", 0.6, where=m.start)
+            said = reported[1] if reported is not None and m.start >= reported[0] else None
+            acting, lead, confidence = _acting(doc, sentence, m, said or subject, previous, inside, mentions)
+            if _founded(text, m, lead) and acting:  # 某区成立“某某专班”, 甲与乙共建“某某中心”: a body they run
+                for organizer in acting:
+                    yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
             if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
                 continue  # 落实某某八项规定: who carries out a programme does not organize it
-            parties = _both_parties(doc, sentence, mentions, m.start)
-            if parties is not None and (subject is None or subject.end < parties[0]):  # 甲与乙签约,双方将共建“丙”
-                acting, lead, confidence = parties[1], text[parties[0]:m.start], 0.6
-            elif subject is not None and subject.end <= m.start:
-                acting, lead, confidence = [subject.entity, *partners], text[subject.end:m.start], 0.7
-            elif previous is not None and previous.entity.kind in _ENTITY and _opens_with_predicate(doc, sentence):
-                acting, lead, confidence = [previous.entity], text[sentence.start:m.start], 0.55
-            else:
-                acting, lead, confidence = [], "", 0.0
             if acting and any(v in lead for v in verbs):
                 for organizer in acting:
                     yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", confidence, where=m.start)
@@ -560,7 +550,6 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                     yield _relation(doc, "organizer", m, nxt, "rules.is_of", 0.65, where=m.start)
             for o in _by_phrases(text, sentence, m, inside):
                 yield _relation(doc, "organizer", m, o, "rules.by", 0.75, where=m.start)
-            subject = speaker
         if subject is not None:
             previous = subject
         elif not _opens_with_predicate(doc, sentence):
@@ -667,13 +656,29 @@ def decided_by(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             end = body.start - (1 if text[body.start - 1 : body.start] in ("、", "和") else 0)
 
 
-def _founded_by_place(text: str, subject: _Subject | None, m: Mention) -> bool:
-    """A body written in quotes that a place (its government) sets up in the sentence (某区成立由区领导
-    挂帅的“某某专班”; relation_cues ``founds``): the place organizes it like an initiative."""
-    if subject is None or subject.entity.kind is not Kind.PLACE or m.kind is not Kind.ORG or subject.end > m.start:
-        return False
+def _acting(doc: Doc, sentence: Span, m: Mention, subject: _Subject | None, previous: _Subject | None,
+            inside: list[Mention], mentions: tuple[Mention, ...]) -> tuple[list[Mention], str, float]:
+    """Who acts on m and the words between them and m, with a confidence: both parties after 双方,
+    the clause's subject and those it acts with (甲联合乙), or the subject of the sentence before when
+    this one opens with its verb; nobody when a person is the subject."""
+    text = doc.text
+    if subject is not None and subject.entity.kind is Kind.PERSON:
+        subject = None
+    parties = _both_parties(doc, sentence, mentions, m.start)
+    if parties is not None and (subject is None or subject.end < parties[0]):  # 甲与乙签约,双方将共建“丙”
+        return parties[1], text[parties[0]:m.start], 0.6
+    if subject is not None and subject.end <= m.start:
+        return [subject.entity, *_co_subjects(text, subject, inside)], text[subject.end:m.start], 0.7
+    if previous is not None and previous.entity.kind in _ENTITY and _opens_with_predicate(doc, sentence):
+        return [previous.entity], text[sentence.start:m.start], 0.55
+    return [], "", 0.0
+
+
+def _founded(text: str, m: Mention, lead: str) -> bool:
+    """Is m an organization written in quotes that the words before it set up (relation_cues
+    ``founds``: 成立, 组建, 共建 …), like an initiative?"""
     quoted = text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
-    return quoted and any(verb in text[subject.end:m.start] for verb in _cues()[("organizer", "founds")])
+    return m.kind is Kind.ORG and quoted and any(verb in lead for verb in _cues()[("organizer", "founds")])
 
 
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
