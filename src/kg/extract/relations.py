@@ -557,12 +557,10 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         previous_end = sentence.end
 
 
-_PAIRED = ("与", "和", "同", "跟")
-
-
 def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], before: int) -> tuple[int, list[Mention]] | None:
-    """双方 opening a clause before ``before``: where it ends, and the two organizations paired by
-    与/和 last before it in its sentence or the one before (甲与乙签署协议,双方将…)."""
+    """双方 opening a clause before ``before``: where it ends, and the two organizations paired by a
+    partnership cue (与, 和 …, an adverb before it allowed) last before it in its sentence or the one
+    before (甲还与乙签署协议,双方将…)."""
     text = doc.text
     at = next((i for i in _all(text, "双方", sentence.start, before)
                if i == sentence.start or text[i - 1] in "，,：:；;"), None)
@@ -570,7 +568,7 @@ def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], befor
         return None
     earlier = _sentence_before(doc, sentence).start
     orgs = [m for m in mentions if m.kind is Kind.ORG and earlier <= m.start and m.end <= at]
-    pair = next(([a, b] for a, b in reversed(list(zip(orgs, orgs[1:]))) if text[a.end:b.start] in _PAIRED), None)
+    pair = next(([a, b] for a, b in reversed(list(zip(orgs, orgs[1:]))) if _partner_gap().fullmatch(text, a.end, b.start)), None)
     return (at + 2, pair) if pair else None
 
 
