@@ -450,6 +450,12 @@ def test_a_bare_suffix_after_a_place_is_the_place_s_body():
     assert len(bodies_of_places((place, apart))) == 2
 
 
+def test_a_suffix_word_jieba_tags_as_a_person_still_ends_a_name():
+    """jieba's dictionary tags 幼儿园, 陈列馆 and 高新区 as person names."""
+    assert ("青山镇中心幼儿园", Kind.ORG) in _found("孩子们在青山镇中心幼儿园做游戏。", ("suffix_names",))
+    assert ("青山革命历史陈列馆", Kind.ORG) in _found("参观青山革命历史陈列馆。", ("suffix_names",))
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

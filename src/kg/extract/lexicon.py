@@ -373,8 +373,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # 郭|路|生, 丁东|所(说): the character belongs to the person's name or the sentence
         suffixes = {kind: suffix_of(token.text, kind) or "" for kind in (Kind.ORG, Kind.PLACE)}
         for kind, suffix in suffixes.items():
-            if not suffix or token.pos == "nr" or token.text.endswith(("常委", "委员")):
-                continue  # 政治局常委 is a post
+            if not suffix or (token.pos == "nr" and not (token.text == suffix and len(suffix) >= 2)) \
+                    or token.text.endswith(("常委", "委员")):
+                continue  # 政治局常委 is a post; a person's name may end like a suffix (but 高新区 is no name)
             if any(len(other) > len(suffix) for other in suffixes.values()):
                 continue  # 购物中心 is a place's ending, not 中心 an organization's
             if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
