@@ -456,6 +456,14 @@ def test_a_suffix_word_jieba_tags_as_a_person_still_ends_a_name():
     assert ("青山革命历史陈列馆", Kind.ORG) in _found("参观青山革命历史陈列馆。", ("suffix_names",))
 
 
+def test_a_labelled_span_across_a_colon_is_no_name():
+    from kg.extract.spans import labelled
+
+    doc = make_doc(_article("青州：校企院三方共建创新中心"))
+    doc = replace(doc, labels=((0, 6, Kind.ORG, 0.9), (0, 2, Kind.PLACE, 0.9)))
+    assert [(m.text, m.kind) for m in labelled(doc)] == [("青州", Kind.PLACE)]
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

@@ -49,8 +49,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
         text = doc.text[start:end]
-        if any(ch in _QUOTES for ch in text):
-            continue  # a span across a quotation mark is no one name
+        if any(ch in _QUOTES or ch in _BREAKS for ch in text):
+            continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
@@ -183,7 +183,8 @@ _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门�
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
-_DOTS = frozenset("·•・")  # middle dots, inside names (某某·某某) but not at their start
+_DOTS = frozenset("·•・")
+_BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline's 某省：…)  # middle dots, inside names (某某·某某) but not at their start
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
