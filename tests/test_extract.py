@@ -382,6 +382,13 @@ def test_extract_organizers_of_a_quoted_body_two_parties_build():
     assert found == {"青禾动力科技有限公司", "青州理工大学"}
 
 
+def test_extract_organizers_are_the_three_parties_not_the_news_agency():
+    text = ("新华社青州11月26日电（记者 孙明哲）青州农业大学、青州省农业科学院与青禾智能农机有限公司25日签署合作协议，"
+            "三方将共建“寒地智慧农业创新中心”。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
+    assert found == {"青州农业大学", "青州省农业科学院", "青禾智能农机有限公司"}
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

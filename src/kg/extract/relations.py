@@ -97,6 +97,7 @@ def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 yield _relation(doc, "memberOf", person, agency, "rules.dateline", 0.85, role="记者", where=person.start)
 
 
+_DATELINE_AFTER = re.compile(r"[^\n，,。（(]{0,8}?\d{1,2}月\d{1,2}日电")  # 新华社|哈尔滨11月26日电
 _DATELINE = re.compile(r"[^\n（(，,。]{0,12}?\d{1,2}月\d{1,2}日电\s*[（(]\s*记者\s*(?P<names>[^）)\n]{2,40})[）)]")
 
 
@@ -558,18 +559,27 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], before: int) -> tuple[int, list[Mention]] | None:
-    """双方 opening a clause before ``before``: where it ends, and the two organizations paired by a
-    partnership cue (与, 和 …, an adverb before it allowed) last before it in its sentence or the one
-    before (甲还与乙签署协议,双方将…)."""
+    """双方 (三方, 各方) opening a clause before ``before``: where it ends, and the organizations
+    joined last before it in its sentence or the one before, by a partnership cue (与, 和 …, an
+    adverb before it allowed) or in a list (甲、乙与丙签署协议,三方将…)."""
     text = doc.text
-    at = next((i for i in _all(text, "双方", sentence.start, before)
-               if i == sentence.start or text[i - 1] in "，,：:；;"), None)
-    if at is None:
+    found = _PARTIES.search(text[sentence.start:before])
+    if found is None:
         return None
+    at = sentence.start + found.start(1)
     earlier = _sentence_before(doc, sentence).start
     orgs = [m for m in mentions if m.kind is Kind.ORG and earlier <= m.start and m.end <= at]
-    pair = next(([a, b] for a, b in reversed(list(zip(orgs, orgs[1:]))) if _partner_gap().fullmatch(text, a.end, b.start)), None)
-    return (at + 2, pair) if pair else None
+    joined = lambda a, b: text[a.end:b.start] in JOINERS or _partner_gap().fullmatch(text, a.end, b.start)  # noqa: E731
+    last = next((i for i in range(len(orgs) - 1, 0, -1) if joined(orgs[i - 1], orgs[i])), None)
+    if last is None:
+        return None
+    first = last - 1
+    while first > 0 and joined(orgs[first - 1], orgs[first]):
+        first -= 1
+    return sentence.start + found.end(1), orgs[first:last + 1]
+
+
+_PARTIES = re.compile(r"(?:^|[，,：:；;])\s*(双方|三方|各方)")
 
 
 def _all(text: str, word: str, start: int, end: int) -> Iterator[int]:
@@ -788,8 +798,8 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
             continue
         if re.search(r"[的之]$", lead) or text[m.end:m.end + 1] in ("的", "”") or _modifies(text, _listed_from(text, m, inside)):
             continue
-        if text.startswith(("消息", "讯", "电"), m.end):
-            continue  # 某网消息：…, 本报讯, 新华社电: the source of the story, not who acts
+        if text.startswith(("消息", "讯", "电"), m.end) or _DATELINE_AFTER.match(text, m.end):
+            continue  # 某网消息：…, 本报讯, 新华社(某地11月2日)电: the source of the story, not who acts
         if _verb_before(doc, sentence.start, m.start):
             continue
         end = _chain_end(m, inside)
