@@ -226,6 +226,14 @@ def test_resolve_an_initiative_s_tail_with_its_own_head():
     assert len(res.entities) == 1
 
 
+def test_resolve_a_short_form_without_the_trade_word():
+    from kg.resolve import _abbreviates
+
+    assert _abbreviates("青禾农业", "重庆青禾农业开发有限公司", Kind.ORG, set())
+    assert _abbreviates("窑山陶瓷", "重庆窑山陶瓷制品有限公司", Kind.ORG, set())
+    assert not _abbreviates("青禾银行", "青禾银行云岭支行", Kind.ORG, set())  # the parent, not a short form
+
+
 def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])

@@ -152,7 +152,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long):
             return True
-        if _middle_dropped(short, long, places):
+        if _middle_dropped(short, long, places) or _trade_dropped(short, core(long, kind, places)):
             return True
     if kind is Kind.PLACE and _same_division(short, long):
         return True
@@ -194,6 +194,16 @@ def _branch_contraction(short: str, long: str) -> bool:
         if tail.endswith(longest_first("org_suffixes")) and contraction(short[:-k], long[:-k]):
             return True
     return False
+
+
+def _trade_dropped(short: str, long_core: str) -> bool:
+    """檬泰农业 for 重庆檬泰农业开发有限公司 (core 檬泰农业开发): the core's start, of four characters
+    or more, with a trade word of up to four left out at its end that ends no organization (not
+    青禾银行 of 青禾银行大足支行, its parent)."""
+    from .extract.lexicon import suffix_of
+
+    rest = long_core[len(short):]
+    return len(short) >= 4 and long_core.startswith(short) and 1 <= len(rest) <= 4 and suffix_of(rest, Kind.ORG) is None
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
