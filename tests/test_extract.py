@@ -473,6 +473,14 @@ def test_a_labelled_span_across_a_colon_is_no_name():
     assert [(m.text, m.kind) for m in labelled(doc)] == [("青州", Kind.PLACE)]
 
 
+def test_an_organization_inside_a_zone_is_apart_from_it():
+    from kg.extract.spans import split_joined
+
+    assert split_joined("青州经济技术开发区内青禾新材料有限公司", Kind.ORG) == [(10, "青禾新材料有限公司")]
+    found = _found("集装箱装载的是青州经济技术开发区内青禾新材料有限公司生产的隔膜。", ("suffix_names",))
+    assert ("青禾新材料有限公司", Kind.ORG) in found and ("青州经济技术开发区", Kind.PLACE) in found
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

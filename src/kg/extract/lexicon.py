@@ -83,6 +83,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break
         if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
+        if left.text in ("内", "里") and start_index >= 2 and suffix_of(tokens[start_index - 2].text, Kind.PLACE):
+            break  # 某开发区|内|某公司: inside a place, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线"):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
         if kind is Kind.PLACE and _is_division(left.text) and (

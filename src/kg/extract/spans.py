@@ -161,7 +161,11 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``) or a preposition
     (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
     suffix (not 住房和城乡建设局, 某某片区联合党委), and after a partnership word or a preposition,
-    what comes after ends in one too."""
+    what comes after ends in one too. A place and 内 before an organization (某开发区|内|某公司) are
+    left out of it."""
+    inside = _INSIDE.search(text) if kind is Kind.ORG else None
+    if inside and suffix_of(text[: inside.start()], Kind.PLACE) and suffix_of(text[inside.end():], Kind.ORG):
+        return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind) and (
@@ -177,14 +181,15 @@ def _joiner_or_partnership() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_INSIDE = re.compile("(?<=[区园镇村])[内里]")  # 某开发区|内|某公司
 _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
 _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门路街巷坑井码])")  # not 三号院, 一号码头
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
-_DOTS = frozenset("·•・")
-_BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline's 某省：…)  # middle dots, inside names (某某·某某) but not at their start
+_DOTS = frozenset("·•・")  # middle dots, inside names (某某·某某) but not at their start
+_BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline's 某省：…)
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
