@@ -971,6 +971,7 @@ def test_national_name_after_a_division(name, start):
         ("第五届青川农产品博览会在县城开幕，同期举办青川国际马拉松。", {"青川农产品博览会", "青川国际马拉松"}),
         ("2025云岭乡村美食节明天开幕。", {"2025云岭乡村美食节"}),  # the year in the name (alias without it)
         ("12月1日,2026青州·云岭半程马拉松开跑。", {"2026青州·云岭半程马拉松"}),  # a middle dot between names
+        ("2026青州陶文化创意周开幕。", {"2026青州陶文化创意周"}),  # jieba reads 创意 in the head as a verb
         ("第三届中国—亚欧博览会今天开幕。", {"中国—亚欧博览会"}),  # two names joined by a dash
         ("二十国集团青州峰会和青州亚运会先后举行。", {"二十国集团青州峰会", "青州亚运会"}),  # 二|十国集团 rejoined
         ("我来到青州市人才交流中心参加人才招聘洽谈会。", set()),  # a verb ends the name; no proper name left

@@ -162,7 +162,7 @@ def events(doc: Doc) -> list[Mention]:
         last = ends.get(match.end())
         if last is None:
             continue  # the head ends inside a word
-        first = last
+        first = next((i for i in range(last, -1, -1) if tokens[i].start <= match.start()), last)  # the head's first word
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
             opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16), None)
