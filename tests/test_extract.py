@@ -395,6 +395,7 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     assert split_place_chain("江城区白沙村") == ["江城区", "白沙村"]  # 江城区 is a district, not 城区
     assert split_place_chain("主城区花园村") == ["主城区花园村"]
     assert split_place_chain("青禾高新区广富工业园") == ["青禾高新区", "广富工业园"]  # a new zone is a place of its own
+    assert split_place_chain("国道212线文县") == ["国道212线", "文县"]  # a numbered road, then a county
 
 
 def test_split_place_chain_keeps_a_park_named_only_by_its_purpose():
@@ -479,6 +480,12 @@ def test_an_organization_inside_a_zone_is_apart_from_it():
     assert split_joined("青州经济技术开发区内青禾新材料有限公司", Kind.ORG) == [(10, "青禾新材料有限公司")]
     found = _found("集装箱装载的是青州经济技术开发区内青禾新材料有限公司生产的隔膜。", ("suffix_names",))
     assert ("青禾新材料有限公司", Kind.ORG) in found and ("青州经济技术开发区", Kind.PLACE) in found
+
+
+def test_two_bodies_joined_by_gongjian_are_apart():
+    from kg.extract.spans import split_joined
+
+    assert split_joined("青州大学共建锂电材料联合实验室", Kind.ORG) == [(0, "青州大学"), (6, "锂电材料联合实验室")]
 
 
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():

@@ -474,7 +474,7 @@ def ordinary_head(text: str, suffix: str) -> bool:
     )
 
 
-_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|(?<=\d)线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
 
 
 def _word_ends(text: str) -> set[int]:
