@@ -389,6 +389,11 @@ def test_extract_organizers_are_the_three_parties_not_the_news_agency():
     assert found == {"青州农业大学", "青州省农业科学院", "青禾智能农机有限公司"}
 
 
+def test_extract_organizers_joined_by_lianhe_after_an_adverb():
+    rels = _relations("青山区农业农村委将联合青州大学实施“柠檬品质提升工程”。", None)
+    assert {r[2] for r in rels if r[0] == "organizer"} == {"青山区农业农村委", "青州大学"}
+
+
 def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
     from kg.extract import split_place_chain
 

@@ -883,16 +883,19 @@ def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
         current = following
 
 
+_JOINED_BY = re.compile("(?:还|也|将|已|正|又)?(?:联合|携手|会同)")  # 甲|将联合|乙
+
+
 def _co_subjects(text: str, subject: _Subject, inside: list[Mention]) -> list[Mention]:
     """Who shares the subject's initiative: a list of its kind (甲、乙和丙启动…) and ORG联合ORG
-    (青山区图书馆联合某集团)."""
+    (青山区图书馆联合某集团, an adverb before it allowed: 甲将联合乙)."""
     out: list[Mention] = []
     cursor = subject.end
     for m in inside:
         if m.start < cursor:
             continue
         gap = text[cursor:m.start]
-        joined = gap in ("联合", "携手", "会同") and m.kind is Kind.ORG
+        joined = _JOINED_BY.fullmatch(gap) is not None and m.kind is Kind.ORG
         if not (joined or gap in JOINERS and m.kind is subject.entity.kind):
             break
         out.append(m)
