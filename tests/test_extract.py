@@ -493,6 +493,15 @@ def test_two_bodies_joined_by_gongjian_are_apart():
     assert split_joined("青州大学共建锂电材料联合实验室", Kind.ORG) == [(0, "青州大学"), (6, "锂电材料联合实验室")]
 
 
+def test_a_declared_short_form_is_found_again():
+    from kg.extract.rules import short_forms
+
+    text = "货物来自青州青禾农业开发有限公司(以下简称禾丰)。今年禾丰与物流公司联合开行冷链专线。"
+    doc = make_doc(_article(text))
+    company = Mention("t", 4, 16, "青州青禾农业开发有限公司", Kind.ORG, by="labeller", score=1.0)
+    assert [(m.start, m.text) for m in short_forms(doc, (company,))] == [(21, "禾丰"), (27, "禾丰")]
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

@@ -511,12 +511,13 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     the distinctive core of each full name, found again anywhere in the article; of a division's
     short form (某昌 for 某昌区, which jieba may read as a person's name), found between words; and
     of a suffixed place or organization the labeller read whole and sure once (某某西站, read elsewhere
-    as 某某|西站)."""
-    forms = _forms_to_find(mentions)
+    as 某某|西站); and a short form the article declares (以下简称某某). A one-character place the
+    labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
+    forms = _forms_to_find(mentions) | _declared_short_forms(doc.text, mentions)
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    taken = [(m.start, m.end, m.by == "labeller" and m.score < _SURE_READING) for m in mentions]
+    taken = [(m.start, m.end, m.by == "labeller" and (m.score < _SURE_READING or m.end - m.start == 1)) for m in mentions]
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     found = []
     for match in pattern.finditer(doc.text):
@@ -527,6 +528,15 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
     return found
+
+
+_DECLARED = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
+
+
+def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Kind]:
+    """Short forms an article declares right after an organization's name (某某有限公司（以下简称某某）)."""
+    ends = {m.end for m in mentions if m.kind is Kind.ORG}
+    return {match.group(1): Kind.ORG for match in _DECLARED.finditer(text) if match.start() in ends}
 
 
 def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
