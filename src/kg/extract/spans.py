@@ -169,7 +169,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind) and (
-                match.group() in JOINERS or suffix_of(right, kind)):
+                match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)):
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
 
