@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -436,9 +437,8 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东); not
     one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    function_words = {t.start: t.end for t in doc.tokens if len(t.text) == 1 and t.pos.startswith(FUNCTION_TAGS)}
     found = [(start, end) for start, end, _ in gazetteer.find(doc.text)
-             if not names_a_time(doc.text, end) and function_words.get(start, end) == end]
+             if not names_a_time(doc.text, end) and not _opens_with_function_word(doc, start, end)]
     runs: list[list[tuple[int, int]]] = []
     for place in found:  # runs of places, each ending where the next starts
         if runs and runs[-1][-1][1] == place[0]:
@@ -449,6 +449,14 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
         for run in runs for start, end in _within_words(run, bounds)
     ]
+
+
+def _opens_with_function_word(doc: Doc, start: int, end: int) -> bool:
+    """Does jieba read a one-character function word at start that ends before end (和|龙)?"""
+    i = bisect_left(doc.tokens, start, key=lambda t: t.start)
+    token = doc.tokens[i] if i < len(doc.tokens) else None
+    return token is not None and token.start == start and token.end < end and len(token.text) == 1 \
+        and token.pos.startswith(FUNCTION_TAGS)
 
 
 def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:

@@ -534,13 +534,16 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if subject is not None and subject.entity.kind is Kind.PERSON:
             previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
         for m in inside:
+            body = _quoted_body(text, m)
+            if (m.kind is not Kind.INITIATIVE and not body) or m.by == "rules.programme":
+                continue  # 落实某某八项规定: who carries out a programme does not organize it
             said = reported[1] if reported is not None and m.start >= reported[0] else None
             acting, lead, confidence = _acting(doc, sentence, m, said or subject, previous, inside, mentions)
-            if _founded(text, m, lead) and acting:  # 某区成立“某某专班”, 甲与乙共建“某某中心”: a body they run
-                for organizer in acting:
-                    yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
-            if m.kind is not Kind.INITIATIVE or m.by == "rules.programme":
-                continue  # 落实某某八项规定: who carries out a programme does not organize it
+            if body:  # 某区成立“某某专班”, 甲与乙共建“某某中心”: a body they set up and run
+                if any(verb in lead for verb in _cues()[("organizer", "founds")]):
+                    for organizer in acting:
+                        yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
+                continue
             if acting and any(v in lead for v in verbs):
                 for organizer in acting:
                     yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", confidence, where=m.start)
@@ -682,11 +685,10 @@ def _acting(doc: Doc, sentence: Span, m: Mention, subject: _Subject | None, prev
     return [], "", 0.0
 
 
-def _founded(text: str, m: Mention, lead: str) -> bool:
-    """Is m an organization written in quotes that the words before it set up (relation_cues
-    ``founds``: 成立, 组建, 共建 …), like an initiative?"""
-    quoted = text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
-    return m.kind is Kind.ORG and quoted and any(verb in lead for verb in _cues()[("organizer", "founds")])
+def _quoted_body(text: str, m: Mention) -> bool:
+    """Is m an organization written in quotes, which those who set it up (relation_cues ``founds``:
+    成立, 组建, 共建 …) organize like an initiative?"""
+    return m.kind is Kind.ORG and text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
 
 
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
