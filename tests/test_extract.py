@@ -1425,6 +1425,18 @@ def test_an_event_name_runs_over_a_place_the_labeller_reads():
     assert ("2026重庆北碚·金刀峡半程马拉松", Kind.INITIATIVE) in found
 
 
+def test_an_event_name_leaves_out_a_title_mark_the_labeller_reads():
+    doc = make_doc(_article("消息：《二十国集团领导人青州峰会成果文件选编》出版。"))
+    doc = replace(doc, labels=((3, 9, Kind.ORG, 0.83),))  # 《二十国集团
+    from kg.extract.rules import events
+
+    assert [m.text for m in events(doc)] == ["二十国集团领导人青州峰会"]
+
+
+def test_a_suffix_name_does_not_start_with_a_conjunction():
+    assert not [n for n, k in _found("要完善和落实城镇小区配套幼儿园的政策。", ("suffix_names",)) if n.startswith(("和", "落实"))]
+
+
 def test_an_edition_number_names_an_event():
     """第五届西部农产品博览会: the edition names a recurring event (a direction word opens it); without
     an edition or a proper name, 乡村美食节 is no name."""

@@ -255,8 +255,9 @@ def place_led_heads() -> dict[str, Kind]:
 
 
 def cannot_start(token: Token) -> bool:
-    """A token no name starts with: a verb (启动|滨江湾区, 落户|青山区) or a number word (第五届)."""
-    if token.text in lexicon("leading_verbs") or token.pos.startswith("v") and token.pos != "vn":
+    """A token no name starts with: a verb (启动|滨江湾区, 落户|青山区), a conjunction (完善|和|落实…)
+    or a number word (第五届)."""
+    if token.text in lexicon("leading_verbs") or token.pos.startswith("v") and token.pos != "vn" or token.pos == "c":
         return True
     return token.pos == "m" and not token.text.isdigit()
 

@@ -144,6 +144,7 @@ _EVENT_STOPS = ("x", "p", "c", "u", "d", "r", "w", "y", "e", "o", "q", "f", "t",
 _PROPER = ("ns", "nr", "nz", "nt", "j", "eng")
 _DASHES = frozenset("—-－–")
 _DOTS = frozenset("·•・")
+_OPENING_MARKS = frozenset("《“‘「『〈【(（")
 
 
 def events(doc: Doc) -> list[Mention]:
@@ -166,6 +167,8 @@ def events(doc: Doc) -> list[Mention]:
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
             opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16), None)
+            while opening is not None and opening < match.start() and text[opening] in _OPENING_MARKS:
+                opening += 1  # the labeller's 《某某集团: the title mark is no part of the name
             if opening is not None and tokens[first - 1].start > opening:
                 first = bisect_left(tokens, opening, key=lambda t: t.start)  # 重庆沙坪坝·|磁器|口|半程马拉松: a name the labeller reads
                 continue
