@@ -1437,6 +1437,14 @@ def test_a_suffix_name_does_not_start_with_a_conjunction():
     assert not [n for n, k in _found("要完善和落实城镇小区配套幼儿园的政策。", ("suffix_names",)) if n.startswith(("和", "落实"))]
 
 
+def test_a_place_starts_after_a_verb_jieba_cuts_in_two():
+    from kg.extract.spans import labelled
+
+    text = "道路起于青州东站，止于古南街道滨河东路。"
+    doc = replace(make_doc(_article(text)), labels=((10, 16, Kind.PLACE, 0.9),))  # 止于古南街道
+    assert [m.text for m in labelled(doc)] == ["古南街道"]
+
+
 def test_an_edition_number_names_an_event():
     """第五届西部农产品博览会: the edition names a recurring event (a direction word opens it); without
     an edition or a proper name, 乡村美食节 is no name."""

@@ -134,6 +134,10 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     token = doc.tokens[i]
     if token.start == start and len(token.text) >= 2 and token.end <= end - 2 and token.text in word_list("leading_verbs"):
         return token.end
+    j = bisect_left(starts, start + 2)
+    if (token.start == start and len(token.text) == 1 and j < len(starts) and starts[j] == start + 2 <= end - 2
+            and doc.text[start:start + 2] in word_list("leading_verbs")):
+        return start + 2  # 止|于|某街道: a verb jieba cuts in two
     return start
 
 
