@@ -1441,7 +1441,7 @@ def test_a_place_starts_after_a_verb_jieba_cuts_in_two():
     from kg.extract.spans import labelled
 
     text = "道路起于青州东站，止于古南街道滨河东路。"
-    doc = replace(make_doc(_article(text)), labels=((10, 16, Kind.PLACE, 0.9),))  # 止于古南街道
+    doc = replace(make_doc(_article(text)), labels=((9, 15, Kind.PLACE, 0.9),))  # 止于古南街道
     assert [m.text for m in labelled(doc)] == ["古南街道"]
 
 
