@@ -1445,6 +1445,11 @@ def test_a_place_starts_after_a_verb_jieba_cuts_in_two():
     assert [m.text for m in labelled(doc)] == ["古南街道"]
 
 
+def test_a_project_opening_a_clause_after_an_ascii_comma():
+    found = _found("本报讯 11月30日,青州东站连接道路工程建成通车。", ("programmes",))
+    assert ("青州东站连接道路工程", Kind.INITIATIVE) in found
+
+
 def test_an_edition_number_names_an_event():
     """第五届西部农产品博览会: the edition names a recurring event (a direction word opens it); without
     an edition or a proper name, 乡村美食节 is no name."""

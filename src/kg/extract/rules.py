@@ -136,7 +136,7 @@ def _programme() -> re.Pattern[str]:
     subject = "|".join(map(re.escape, longest_first("programme_subject_followers")))
     return re.compile(  # after a verb that puts it into effect, or opening a clause as its subject
         rf"(?:(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
-        rf"|(?:^|(?<=[，。；：！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
+        rf"|(?:^|(?<=[，,。；;：:！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
     )
 
 
