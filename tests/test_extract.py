@@ -499,7 +499,16 @@ def test_a_declared_short_form_is_found_again():
     text = "货物来自青州青禾农业开发有限公司(以下简称禾丰)。今年禾丰与物流公司联合开行冷链专线。"
     doc = make_doc(_article(text))
     company = Mention("t", 4, 16, "青州青禾农业开发有限公司", Kind.ORG, by="labeller", score=1.0)
-    assert [(m.start, m.text) for m in short_forms(doc, (company,))] == [(21, "禾丰"), (27, "禾丰")]
+    found = short_forms(doc, (company,))
+    assert [(m.start, m.text, m.alias) for m in found] == [(21, "禾丰", company.text), (27, "禾丰", company.text)]
+
+
+def test_a_labelled_span_leaves_out_a_bracket_that_closes_outside_it():
+    from kg.extract.spans import labelled
+
+    text = "由青禾石艺文化发展有限公司(以下简称青禾石艺)投资建设。"
+    doc = replace(make_doc(_article(text)), labels=((18, 23, Kind.ORG, 0.9),))  # 青禾石艺)
+    assert [m.text for m in labelled(doc)] == ["青禾石艺"]
 
 
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():

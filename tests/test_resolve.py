@@ -234,6 +234,14 @@ def test_resolve_a_short_form_without_the_trade_word():
     assert not _abbreviates("青禾银行", "青禾银行云岭支行", Kind.ORG, set())  # the parent, not a short form
 
 
+def test_resolve_a_declared_short_form_joins_its_name():
+    from dataclasses import replace as with_
+
+    ex = _ex("a", ("青州夜间经济商户联合会", Kind.ORG), ("商户会", Kind.ORG))
+    ex = with_(ex, mentions=(ex.mentions[0], with_(ex.mentions[1], alias="青州夜间经济商户联合会")))
+    assert len(resolve([ex]).entities) == 1
+
+
 def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])

@@ -516,7 +516,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     of a suffixed place or organization the labeller read whole and sure once (某某西站, read elsewhere
     as 某某|西站); and a short form the article declares (以下简称某某). A one-character place the
     labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
-    forms = _forms_to_find(mentions) | _declared_short_forms(doc.text, mentions)
+    declared = _declared_short_forms(doc.text, mentions)
+    forms = _forms_to_find(mentions) | dict.fromkeys(declared, Kind.ORG)
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
@@ -529,17 +530,19 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
         if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
-        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6))
+        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6,
+                             alias=declared.get(match.group())))
     return found
 
 
 _DECLARED = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 
 
-def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Kind]:
-    """Short forms an article declares right after an organization's name (某某有限公司（以下简称某某）)."""
-    ends = {m.end for m in mentions if m.kind is Kind.ORG}
-    return {match.group(1): Kind.ORG for match in _DECLARED.finditer(text) if match.start() in ends}
+def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
+    """Short forms an article declares right after an organization's name (某某有限公司（以下简称某某）),
+    with that name."""
+    ends = {m.end: m.text for m in mentions if m.kind is Kind.ORG}
+    return {match.group(1): ends[match.start()] for match in _DECLARED.finditer(text) if match.start() in ends}
 
 
 def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:

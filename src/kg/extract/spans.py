@@ -197,12 +197,17 @@ _BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without quotation marks at its ends or a middle dot at its start (“两湖一岛 → 两湖一岛,
-    ·某某口 → 某某口; 某某· at a text's cut end is left as read)."""
+    """The span without quotation marks at its ends, a middle dot at its start or a bracket that
+    opens or closes outside it (“两湖一岛 → 两湖一岛, ·某某口 → 某某口, 某某) → 某某; 某某· at a text's
+    cut end is left as read)."""
     while start < end and (text[start] in _QUOTES or text[start] in _DOTS):
         start += 1
     while end > start and text[end - 1] in _QUOTES:
         end -= 1
+    if end > start and text[end - 1] in "）)" and not any(ch in "（(" for ch in text[start:end]):
+        end -= 1  # 某某) of (以下简称某某): a bracket that closes outside the name
+    if end > start and text[start] in "（(" and not any(ch in "）)" for ch in text[start:end]):
+        start += 1
     return start, end
 
 
