@@ -28,6 +28,7 @@ _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: the endings of counties, cities and provinces (not of 园区, 社区: 东湖|新城|社区 is one name)
 _COUNTY_ENDS = frozenset({"省", "市", "区", "县", "旗", "自治州", "自治县"})
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
+MIDDLE_DOTS = frozenset("·•・")  # inside names (某某·某某), never at their start
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
 
 

@@ -585,14 +585,6 @@ def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], befor
 _PARTIES = re.compile(r"(?:^|[，,：:；;])\s*(双方|三方|各方)")
 
 
-def _all(text: str, word: str, start: int, end: int) -> Iterator[int]:
-    """The offsets of word in text[start:end]."""
-    i = text.find(word, start, end)
-    while i != -1:
-        yield i
-        i = text.find(word, i + 1, end)
-
-
 def _reported(doc: Doc, sentence: Span, subject: _Subject | None, inside: list[Mention],
               mentions: tuple[Mention, ...]) -> tuple[int, _Subject | None] | None:
     """Where reported speech opens after its speaker (某中心主任某某表示,|…; ``report_verbs``), and
@@ -721,8 +713,8 @@ def _opens_with_predicate(doc: Doc, sentence: Span) -> bool:
 
 def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) -> Iterator[Mention]:
     """Who runs an initiative by 由…牵头 after it (“某书房”由某医院牵头建设, and 乙承办 in the clauses
-    after), or by the names right
-    before the verb of a clause that qualifies it ((由)甲、乙(等单位)联合举办的“某某”报告会)."""
+    after), or by the names right before the verb of a clause that qualifies it ((由)甲、乙(等单位)
+    联合举办的“某某”报告会)."""
     after = _by_clause(text, m.end, sentence.end, inside)
     if after:
         yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1])

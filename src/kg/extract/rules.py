@@ -15,7 +15,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names, lead_byline
 from .doc import Doc, Token
-from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, cannot_start, common_word, is_name, names_a_time,
+from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, is_name, names_a_time,
                       place_led_heads, single_surnames, suffix_of)
 from .segmenter import cut, word_tags
 
@@ -143,7 +143,6 @@ def _programme() -> re.Pattern[str]:
 _EVENT_STOPS = ("x", "p", "c", "u", "d", "r", "w", "y", "e", "o", "q", "f", "t", "m")
 _PROPER = ("ns", "nr", "nz", "nt", "j", "eng")
 _DASHES = frozenset("—-－–")
-_DOTS = frozenset("·•・")
 _OPENING_MARKS = frozenset("《“‘「『〈【(（")
 
 
@@ -172,7 +171,7 @@ def events(doc: Doc) -> list[Mention]:
             if opening is not None and tokens[first - 1].start > opening:
                 first = bisect_left(tokens, opening, key=lambda t: t.start)  # 重庆沙坪坝·|磁器|口|半程马拉松: a name the labeller reads
                 continue
-            if left.text in _DOTS and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
+            if left.text in MIDDLE_DOTS and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
                 first -= 1  # 某区·某地半程马拉松: a middle dot between two names
                 continue
             if left.text in _DASHES and tokens[first].pos.startswith(_PROPER):

@@ -11,7 +11,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (FUNCTION_TAGS, JOINERS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
+from .lexicon import (FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
                       post_before, split_place_chain, suffix_of)
 from .segmenter import word_tags
 
@@ -192,7 +192,6 @@ _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门�
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
-_DOTS = frozenset("·•・")  # middle dots, inside names (某某·某某) but not at their start
 _BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline's 某省：…)
 
 
@@ -200,7 +199,7 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without quotation marks at its ends, a middle dot at its start or a bracket that
     opens or closes outside it (“两湖一岛 → 两湖一岛, ·某某口 → 某某口, 某某) → 某某; 某某· at a text's
     cut end is left as read)."""
-    while start < end and (text[start] in _QUOTES or text[start] in _DOTS):
+    while start < end and (text[start] in _QUOTES or text[start] in MIDDLE_DOTS):
         start += 1
     while end > start and text[end - 1] in _QUOTES:
         end -= 1
