@@ -405,13 +405,13 @@ def test_split_place_chain_cuts_after_a_district_that_ends_like_a_word():
 
 def test_split_place_chain_keeps_a_park_named_only_by_its_purpose():
     """A park or base named by ordinary words (电子商务产业园) is named by the place before it;
-    one with a name of its own (广富工业园, 幸福里公园) is cut off."""
+    one with a name of its own (广富工业园, 和美里公园) is cut off."""
     from kg.extract import split_place_chain
 
     assert split_place_chain("青山县电子商务产业园") == ["青山县电子商务产业园"]
     assert split_place_chain("青山县中药材种植基地") == ["青山县中药材种植基地"]
     assert split_place_chain("青山县广富工业园") == ["青山县", "广富工业园"]
-    assert split_place_chain("白沙社区幸福里公园") == ["白沙社区", "幸福里公园"]
+    assert split_place_chain("白沙社区和美里公园") == ["白沙社区", "和美里公园"]
 
 
 def test_extract_a_base_named_by_what_is_grown_there():

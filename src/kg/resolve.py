@@ -170,7 +170,7 @@ def _same_place_contraction(short: str, long: str) -> bool:
 
 
 def _level_form(short: str, long: str) -> bool:
-    """区检察院 for 大渡口区人民检察院, 县文化旅游委 for 某某县文化和旅游发展委员会: the level of the
+    """区检察院 for 荣昌区人民检察院, 县文化旅游委 for 某某县文化和旅游发展委员会: the level of the
     leading division (区, 县 …) for the whole division, then the rest of the name as written, without
     a word short forms drop (``dropped_in_short_forms``), or contracted."""
     long_rest = _strip_division_prefix(long)

@@ -367,7 +367,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
         if i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in _ASPECT:
             continue  # 某人|学会|了: a verb, not a society
         post = _longest_ending(token.text, "posts", rest=1)
-        if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 沙坪坝|区委书记
+        if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 某某坝|区委书记
             mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))
             if mention is not None:
                 found.append(mention)

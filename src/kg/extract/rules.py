@@ -169,7 +169,7 @@ def events(doc: Doc) -> list[Mention]:
             while opening is not None and opening < match.start() and text[opening] in _OPENING_MARKS:
                 opening += 1  # the labeller's 《某某集团: the title mark is no part of the name
             if opening is not None and tokens[first - 1].start > opening:
-                first = bisect_left(tokens, opening, key=lambda t: t.start)  # 重庆沙坪坝·|磁器|口|半程马拉松: a name the labeller reads
+                first = bisect_left(tokens, opening, key=lambda t: t.start)  # 某区·|某|地|半程马拉松: a name the labeller reads
                 continue
             if left.text in MIDDLE_DOTS and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
                 first -= 1  # 某区·某地半程马拉松: a middle dot between two names
