@@ -511,6 +511,17 @@ def test_a_labelled_span_leaves_out_a_bracket_that_closes_outside_it():
     assert [m.text for m in labelled(doc)] == ["青禾石艺"]
 
 
+def test_a_declared_short_form_wins_over_a_sure_reading_inside_it():
+    from kg.extract.rules import short_forms
+
+    text = "街上商户成立青州夜间经济商户联合会(以下简称商户联合会)。商户联合会会长王小川说。"
+    doc = make_doc(_article(text))
+    body = Mention("t", 6, 17, "青州夜间经济商户联合会", Kind.ORG, by="labeller", score=0.9)
+    inner = Mention("t", 31, 34, "联合会", Kind.ORG, by="labeller", score=0.95)
+    found = [(m.start, m.text, m.score) for m in short_forms(doc, (body, inner))]
+    assert (29, "商户联合会", 0.9) in found
+
+
 def test_split_place_chain_keeps_a_word_that_runs_across_the_ending():
     """A cut inside a word jieba reads (市场, 旗舰店, 红旗渠) is made only after a known division
     (上海市|长寿路, 甘肃省|甘南藏族自治州)."""

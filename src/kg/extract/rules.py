@@ -520,17 +520,19 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    taken = [(m.start, m.end, m.by == "labeller" and (m.score < _SURE_READING or m.end - m.start == 1)) for m in mentions]
+    taken = [(m.start, m.end, m.by == "labeller", m.score < _SURE_READING or m.end - m.start == 1) for m in mentions]
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     found = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
-        if any(start < e and s < end and not (unsure and start <= s and e <= end) for s, e, unsure in taken):
-            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place)
+        declared_here = match.group() in declared
+        if any(start < e and s < end and not (labelled and (unsure or declared_here) and start <= s and e <= end)
+               for s, e, labelled, unsure in taken):
+            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place), and any inside a declared one
         if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
-        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form", score=0.6,
-                             alias=declared.get(match.group())))
+        found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form",
+                             score=0.9 if declared_here else 0.6, alias=declared.get(match.group())))  # the article says so
     return found
 
 
