@@ -242,6 +242,13 @@ def test_resolve_a_declared_short_form_joins_its_name():
     assert len(resolve([ex]).entities) == 1
 
 
+def test_resolve_a_protected_area_without_its_level_words():
+    from kg.resolve import _abbreviates
+
+    assert _abbreviates("青禾湖保护区", "青禾湖国家级自然保护区", Kind.PLACE, set())
+    assert not _abbreviates("青禾湖公园", "青禾湖国家级自然保护区", Kind.PLACE, set())
+
+
 def test_resolve_place_of_two_divisions_keeps_the_forms_of_its_own_articles():
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("临江镇", Kind.PLACE), ("临江", Kind.PLACE)),
                    _ex("b", ("开州区", Kind.PLACE), ("临江镇", Kind.PLACE))])

@@ -154,7 +154,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, core(long, kind, places)):
             return True
-    if kind is Kind.PLACE and _same_division(short, long):
+    if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long)):
         return True
     if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
         return len(short) >= 3 and (long.startswith(short) and long[len(short):] in lexicon("initiative_heads")
@@ -182,6 +182,15 @@ def _level_form(short: str, long: str) -> bool:
     for word in lexicon("dropped_in_short_forms"):
         plain = plain.replace(word, "")
     return rest in (long_rest, plain) or contraction(rest, long_rest)
+
+
+def _words_dropped(short: str, long: str) -> bool:
+    """某某保护区 for 某某国家级自然保护区: the long name without the words short forms drop
+    (``dropped_in_short_forms``)."""
+    plain = long
+    for word in lexicon("dropped_in_short_forms"):
+        plain = plain.replace(word, "")
+    return plain == short != long
 
 
 def _branch_contraction(short: str, long: str) -> bool:
