@@ -178,19 +178,20 @@ def _level_form(short: str, long: str) -> bool:
     if not level or level not in "省市区县镇乡" or not short.startswith(level) or short == long:
         return False
     rest = short[1:]
-    plain = long_rest
-    for word in lexicon("dropped_in_short_forms"):
-        plain = plain.replace(word, "")
-    return rest in (long_rest, plain) or contraction(rest, long_rest)
+    return rest in (long_rest, _without_dropped_words(long_rest)) or contraction(rest, long_rest)
 
 
 def _words_dropped(short: str, long: str) -> bool:
     """某某保护区 for 某某国家级自然保护区: the long name without the words short forms drop
     (``dropped_in_short_forms``)."""
-    plain = long
+    return _without_dropped_words(long) == short != long
+
+
+def _without_dropped_words(name: str) -> str:
+    """name without the words its short forms drop (``dropped_in_short_forms``: 人民, 国家级 …)."""
     for word in lexicon("dropped_in_short_forms"):
-        plain = plain.replace(word, "")
-    return plain == short != long
+        name = name.replace(word, "")
+    return name
 
 
 def _branch_contraction(short: str, long: str) -> bool:

@@ -12,7 +12,7 @@ from itertools import accumulate
 
 from .. import gazetteer
 from ..records import Kind, Mention
-from ..resources import lexicon, table
+from ..resources import lexicon, longest_first, table
 from .doc import Doc, Token
 from .segmenter import word_tags, words
 
@@ -507,7 +507,7 @@ def split_place_chain(text: str) -> list[str]:
         after = rest[match.end():]
         if suffix_of(after, Kind.ORG) and not suffix_of(after, Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
-        if after.endswith(tuple(lexicon("purpose_place_suffixes"))) and ordinary_head(after, suffix_of(after, Kind.PLACE) or after):
+        if after.endswith(longest_first("purpose_place_suffixes")) and ordinary_head(after, suffix_of(after, Kind.PLACE) or after):
             break  # 某县电子商务产业园: what follows names nothing without the place before it
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name

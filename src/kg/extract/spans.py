@@ -30,7 +30,8 @@ def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
     one-character place is kept only when place_abbreviations lists it (its full name as alias);
-    quotation marks at a span's ends and a middle dot at its start are left out, and a span across one is dropped; a place or an
+    quotation marks at a span's ends, a middle dot at its start and a bracket closing outside it are
+    left out, and a span across a quotation mark or a colon is dropped; a place or an
     organization starts after a leading verb (落户|某区), an unsure person ends before a word that runs
     across its end (黄某|超标准) or the verb of a report (某某|作|的报告), and a place before 时间
     (北京时间) is a time zone. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
