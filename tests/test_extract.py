@@ -548,6 +548,10 @@ def test_suffix_place_names_are_cut_into_divisions():
         ("当地实施农村饮水安全巩固提升工程。", "农村饮水安全巩固提升工程"),
         ("改革为实施创新驱动发展战略提供动力。", "创新驱动发展战略"),  # the name starts after the last verb
         ("今后三年，山区饮水提质工程将覆盖全部乡镇。", "山区饮水提质工程"),  # the subject of its clause
+        ("该区正加快建设,今年青州港三期工程已开工。", "青州港三期工程"),  # a time word opens no name
+        ("总投资12亿元的青州锂电材料一体化项目开工。", "青州锂电材料一体化项目"),  # named after its cost
+        ("青州湿地生态修复工程由县政府组织实施。", "青州湿地生态修复工程"),  # 由 after the subject
+        ("全县加快实施青州林区防火通道建设项目。", "青州林区防火通道建设项目"),  # a project named by a place
     ],
 )
 def test_extract_programmes_named_without_quotes(text, name):
@@ -557,7 +561,8 @@ def test_extract_programmes_named_without_quotes(text, name):
 @pytest.mark.parametrize(
     "text",
     ["要全面深化改革。", "推动园区企业更好服务区域战略。", "执行好全市民主监督工作计划。", "两国推进全面战略伙伴关系。",
-     "推进结构性改革特别是供给侧结构性改革。", "据悉，该国原计划将这笔款项用于修路。", "此前，专家组按规定将材料移交。"],
+     "推进结构性改革特别是供给侧结构性改革。", "据悉，该国原计划将这笔款项用于修路。", "此前，专家组按规定将材料移交。",
+     "双方推进重大合作项目建设。", "该市推进续建棚改项目。"],  # a project needs a place or a proper name
 )
 def test_extract_programme_lookalikes_are_not_names(text):
     assert not {n for n, k in _found(text, RULES + ("programmes",)) if k is Kind.INITIATIVE}
@@ -1018,6 +1023,7 @@ def test_national_name_after_a_division(name, start):
         ("我来到青州市人才交流中心参加人才招聘洽谈会。", set()),  # a verb ends the name; no proper name left
         ("夏季运动会和乡村美食节都很热闹。", set()),  # generic: no place or proper name before the head
         ("新华社青州5月9日电青州国际马拉松今天开跑。", {"青州国际马拉松"}),  # not the dateline's 日电
+        ("在举行的第二届川北根雕技艺大赛上夺冠。", {"川北根雕技艺大赛"}),  # a place and a direction open the name
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -1476,6 +1482,8 @@ def test_an_edition_number_names_an_event():
     found = {m.text for m in extract(_article("第五届西部农产品博览会开幕。第三届乡村美食节开幕。"), ("events",)).mentions}
     assert found == {"西部农产品博览会", "乡村美食节"}
     assert not extract(_article("乡村美食节开幕。"), ("events",)).mentions
+    first = {m.text for m in extract(_article("首届乡村美食节开幕。"), ("events",)).mentions}
+    assert first == {"乡村美食节"}  # 首届 is the first edition
 
 
 def test_a_place_read_whole_once_is_found_whole_again():
@@ -1542,3 +1550,15 @@ def test_a_shopping_district_is_a_place_and_a_quoted_list_no_place():
     assert ("青山商圈", Kind.PLACE) in found
     text = "推动“体育赛事进景区、进街区、进商圈”，“体育赛事进景区、进街区、进商圈”成效明显。"
     assert not any(m.kind is Kind.PLACE for m in quoted(make_doc(_article(text))))
+
+
+def test_a_labelled_name_starts_after_a_preposition_inside_it():
+    """美食节由区商务委员会主办: the labeller's span across 由 keeps only the body after it."""
+    orgs = {m.text for m in extract(_article("美食节由区商务委员会主办。")).mentions if m.kind is Kind.ORG}
+    assert orgs == {"区商务委员会"}
+
+
+def test_an_event_name_opens_with_the_street_the_labeller_reads():
+    """首届望岭路夜市美食节: 望 (a verb to jieba) opens the street the labeller reads, so it stays."""
+    found = {m.text for m in extract(_article("本月开幕的首届望岭路夜市美食节吸引游客。")).mentions if m.kind is Kind.INITIATIVE}
+    assert found == {"望岭路夜市美食节"}

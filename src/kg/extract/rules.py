@@ -134,8 +134,9 @@ def _programme() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, longest_first("programme_heads")))
     not_before = "|".join(map(re.escape, longest_first("programme_not_before")))
     subject = "|".join(map(re.escape, longest_first("programme_subject_followers")))
-    return re.compile(  # after a verb that puts it into effect, or opening a clause as its subject
+    return re.compile(  # after a verb that puts it into effect, after its cost, or opening a clause as its subject
         rf"(?:(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
+        rf"|(?<=[万亿]元的)(?P<costed>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
         rf"|(?:^|(?<=[，,。；;：:！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
     )
 
@@ -163,13 +164,14 @@ def events(doc: Doc) -> list[Mention]:
         if last is None:
             continue  # the head ends inside a word
         first = next((i for i in range(last, -1, -1) if tokens[i].start <= match.start()), last)  # the head's first word
+        read = -1  # the first word of a name the labeller reads, kept even where it looks like a verb (望|津路)
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
             opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16), None)
             while opening is not None and opening < match.start() and text[opening] in _OPENING_MARKS:
                 opening += 1  # the labeller's 《某某集团: the title mark is no part of the name
             if opening is not None and tokens[first - 1].start > opening:
-                first = bisect_left(tokens, opening, key=lambda t: t.start)  # 某区·|某|地|半程马拉松: a name the labeller reads
+                first = read = bisect_left(tokens, opening, key=lambda t: t.start)  # 某区·|某|地|半程马拉松: a name the labeller reads
                 continue
             if left.text in MIDDLE_DOTS and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
                 first -= 1  # 某区·某地半程马拉松: a middle dot between two names
@@ -181,6 +183,9 @@ def events(doc: Doc) -> list[Mention]:
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
                     first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
+            if left.pos == "f" and len(left.text) == 1 and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
+                first -= 2  # 渝|西|石雕技艺大赛: a region named by a place and a direction
+                continue
             if _split_number(left, tokens[first]):
                 first -= 1  # 二|十国集团: a number jieba cut apart
                 continue
@@ -189,7 +194,7 @@ def events(doc: Doc) -> list[Mention]:
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name
-        while first < last and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
+        while first < last and first != read and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
                 and not _split_number(tokens[first], tokens[first + 1]) and not _year_of_name(tokens, first):
             first += 1
         # 第五届|西部农产品博览会: an edition number names a recurring event, and a direction word after it opens the name
@@ -208,7 +213,7 @@ def events(doc: Doc) -> list[Mention]:
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
-_EDITION = re.compile(rf"第[0-9{_NUMERALS}]+届")
+_EDITION = re.compile(rf"(?:第[0-9{_NUMERALS}]+|首)届")
 
 
 def _year_of_name(tokens: Sequence[Token], i: int) -> bool:
@@ -237,9 +242,10 @@ def programmes(doc: Doc) -> list[Mention]:
     verbs, heads = longest_first("programme_verbs"), longest_first("programme_heads")
     found: list[Mention] = []
     for match in _programme().finditer(doc.text):
-        group = "name" if match.group("name") else "subject"
+        group = next(g for g in ("name", "costed", "subject") if match.group(g))
         start, name = match.start(group), match.group(group)
         cut = max((name.rfind(v) + len(v) for v in verbs if name.rfind(v) >= 0), default=0)
+        cut += _time_words_before(name[cut:])
         start, name = start + cut, name[cut:]
         head = next(h for h in heads if name.endswith(h))
         body = name[: -len(head)]
@@ -247,11 +253,28 @@ def programmes(doc: Doc) -> list[Mention]:
                 or body.startswith(lexicon_list("programme_generic_starts")) or name[0] in "好着过得" \
                 or body.endswith("原"):  # 某国原计划将…: "had planned", no programme
             continue  # a clause, a generic phrase, or the verb's complement (执行|好…计划)
-        if any(h in body for h in heads):
+        if any(h in body for h in heads if h not in lexicon("programme_named_heads")):
             continue  # 结构性改革特别是…改革: not one name
+        if head in lexicon("programme_named_heads") and not _names_something(body):
+            continue  # 重大合作项目: a project is named by a place or a proper name
         found.append(Mention(doc.article.id, start, start + len(name), name, Kind.INITIATIVE,
                              by="rules.programme", score=0.7))
     return found
+
+
+def _names_something(body: str) -> bool:
+    """Does a programme's body hold a proper name or a place (某某油气管道|项目, not 重大合作|项目)?"""
+    return any(tag.startswith(_PROPER) for _, tag in cut(body)) or bool(gazetteer.find(body))
+
+
+def _time_words_before(name: str) -> int:
+    """How many characters of time words open a programme's name (今年|某港二期工程)."""
+    length = 0
+    for word, tag in cut(name):
+        if tag != "t" or length + len(word) >= len(name) - 2:
+            break
+        length += len(word)
+    return length
 
 
 @cache

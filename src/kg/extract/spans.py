@@ -26,6 +26,21 @@ REFERENCE = "labeller.reference"
 REFERENCE_FLOOR = 0.7
 
 
+_PREPOSITIONS = frozenset("由被把")
+
+
+def _after_preposition(doc: Doc, start: int, end: int) -> int:
+    """Where a span starts once a preposition no name holds is left out with what comes before it
+    (某某美食节由|区商务委员会)."""
+    first = bisect_right(doc.tokens, start, key=lambda t: t.start)
+    for token in doc.tokens[first:]:
+        if token.start >= end:
+            break
+        if token.text in _PREPOSITIONS and token.pos == "p" and token.end < end:
+            start = token.end
+    return start
+
+
 def labelled(doc: Doc) -> list[Mention]:
     """Mentions from the trained sequence labeller (kg.extract.labeller); a place chain it reads as
     one span (永川区临江镇东华社区) is cut after each administrative suffix inside it, and a
@@ -52,6 +67,8 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
+        start = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由
+        text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
