@@ -112,6 +112,8 @@ def test_extract_suffix_alone_is_not_a_name():
         ("园区将深化“链长制”。", "链长制", Kind.INITIATIVE),  # X长制, a mechanism
         ("县里与旅行社合作开行“红叶专列”。", "红叶专列", Kind.INITIATIVE),
         ("全区以“交通强区”建设为抓手。", "交通强区", Kind.INITIATIVE),
+        ("该市“氢动青州”重卡示范运营项目启动。", "氢动青州", Kind.INITIATIVE),  # three words before the head
+        ("镇里利用闲置校舍改建了“青禾共享仓”。", "青禾共享仓", Kind.INITIATIVE),  # 改建 makes it
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -127,6 +129,7 @@ def test_extract_quoted_names(text, name, kind):
         "来信写道“服务很周到”“让我们感觉像在家里一样”。",  # listed quotes: speech with a pronoun
         "讲座从怎样理解“青山就是家园”讲起，“青山就是家园”已深入人心。",  # a slogan: a sentence with 就是
         "老师们“手把手”传授工作经验。",  # a weak head word (工作) after a noun
+        "坚决反对“青独”分裂活动。",  # a verb right after the quotes is no modifier of the head
     ],
 )
 def test_extract_quoted_speech_is_not_an_initiative(text):
@@ -193,6 +196,16 @@ def test_extract_member_of_courts_and_procuratorates(text, person, body, post):
 def test_extract_member_of_from_byline():
     rels = _relations("标题\n□ 青山日报记者 周明远\n正文。")
     assert ("memberOf", "周明远", "青山日报", "记者") in rels
+
+
+@pytest.mark.parametrize(("text", "outlet", "reporters"), [
+    ("标题\n青山网青州12月11日电 （记者 周明远）11日，新线开通。", "青山网", {"周明远"}),
+    ("标题\n青山网消息（记者 周明远 王小川）：眼下，新线开通。", "青山网", {"周明远", "王小川"}),
+])
+def test_a_dateline_names_its_outlet_and_reporters(text, outlet, reporters):
+    rels = _relations(text, None)
+    assert {person for predicate, person, body, _ in rels if predicate == "memberOf" and body == outlet} == reporters
+    assert "本报" not in {m.text for m in extract(_article("标题\n本报讯（记者 周明远）新线开通。")).mentions}
 
 
 def test_extract_place_chain_and_gazetteer_parent():
@@ -552,6 +565,7 @@ def test_suffix_place_names_are_cut_into_divisions():
         ("总投资12亿元的青州锂电材料一体化项目开工。", "青州锂电材料一体化项目"),  # named after its cost
         ("青州湿地生态修复工程由县政府组织实施。", "青州湿地生态修复工程"),  # 由 after the subject
         ("全县加快实施青州林区防火通道建设项目。", "青州林区防火通道建设项目"),  # a project named by a place
+        ("两家公司合作建设的青州康养度假村二期工程开工。", "青州康养度假村二期工程"),  # after 建设的
     ],
 )
 def test_extract_programmes_named_without_quotes(text, name):
@@ -1024,6 +1038,7 @@ def test_national_name_after_a_division(name, start):
         ("夏季运动会和乡村美食节都很热闹。", set()),  # generic: no place or proper name before the head
         ("新华社青州5月9日电青州国际马拉松今天开跑。", {"青州国际马拉松"}),  # not the dateline's 日电
         ("在举行的第二届川北根雕技艺大赛上夺冠。", {"川北根雕技艺大赛"}),  # a place and a direction open the name
+        ("在举行的第二届青州精品咖啡评鉴会上获奖。", {"青州精品咖啡评鉴会"}),  # jieba's 会上 holds the head's end
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -1210,6 +1225,18 @@ def test_a_short_form_replaces_an_unsure_reading_inside_it():
     for score, expected in ((0.6, ["青禾智能"]), (0.95, [])):
         reading = Mention("t", at, at + 2, "青禾", Kind.PLACE, by="labeller", score=score)
         assert [m.text for m in short_forms(doc, (full, reading))] == expected
+
+
+def test_a_companys_trade_name_is_found_again():
+    """潞岭咖啡 for 云南潞岭咖啡产业有限公司: the trade name and the trade's first word; 某某集团 for
+    某某集团有限公司; a banner's 旗 before 下 is a company's 旗下."""
+    from kg.resolve import short_forms_of
+
+    assert "潞岭咖啡" in short_forms_of("云南潞岭咖啡产业有限公司", Kind.ORG, {"云南"})
+    assert "蜀岭电池集团" in short_forms_of("蜀岭电池集团有限公司", Kind.ORG)
+    text = "重庆巴岭云顶旅游开发有限公司投资建设新项目。建成后由巴岭云顶旗下的酒店公司负责运营。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("巴岭云顶", Kind.ORG) in found and not {n for n, k in found if k is Kind.PLACE and n.endswith("旗")}
 
 
 def test_a_one_character_place_form_read_as_a_preposition_is_no_node():
@@ -1562,3 +1589,8 @@ def test_an_event_name_opens_with_the_street_the_labeller_reads():
     """首届望岭路夜市美食节: 望 (a verb to jieba) opens the street the labeller reads, so it stays."""
     found = {m.text for m in extract(_article("本月开幕的首届望岭路夜市美食节吸引游客。")).mentions if m.kind is Kind.INITIATIVE}
     assert found == {"望岭路夜市美食节"}
+
+
+def test_a_verb_saying_what_a_cooperative_does_is_inside_its_name():
+    found = {m.text for m in extract(_article("由青州新寨咖啡种植专业合作社统一收购。")).mentions if m.kind is Kind.ORG}
+    assert found == {"青州新寨咖啡种植专业合作社"}

@@ -85,7 +85,23 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
         for word in lexicon_list("industry_words"):
             if base.endswith(word) and len(base) - len(word) >= 2:
                 forms.add(base[: -len(word)])
+        if name.endswith("公司") and len(base) >= 6 and _word_ends_at(base, 4):
+            forms.add(base[:4])  # 潞云咖啡 for 云南潞云咖啡产业有限公司: a trade name and the trade's first word
+        if name.endswith("集团有限公司"):
+            forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
+
+
+def _word_ends_at(text: str, position: int) -> bool:
+    """Does a jieba word of text end at position?"""
+    from .extract.segmenter import cut
+
+    end = 0
+    for word, _ in cut(text):
+        end += len(word)
+        if end >= position:
+            return end == position
+    return False
 
 
 def _another_body(short: str, long: str) -> bool:

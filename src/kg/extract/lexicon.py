@@ -80,8 +80,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     while start_index > 0:
         left = tokens[start_index - 1]
         right = tokens[start_index]
-        if not (_inside_name(left, right, kind) or (start_index == end_index and (
-                _purpose_verb(left, last, kind) or _time_word_in_chain(tokens, start_index - 1, kind)))):
+        if not (_inside_name(left, right, kind) or _purpose_verb(left, doc.text[left.end:end], kind)
+                or (start_index == end_index and _time_word_in_chain(tokens, start_index - 1, kind))):
             break
         if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
@@ -117,11 +117,12 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
-def _purpose_verb(token: Token, suffix_word: Token, kind: Kind) -> bool:
-    """Is token a two-character verb that says what a site ending in suffix_word is for (种植|基地,
-    养殖|基地), so inside its name?"""
-    return (kind is Kind.PLACE and token.pos.startswith("v") and len(token.text) == 2
-            and suffix_word.text in lexicon("purpose_place_suffixes"))
+def _purpose_verb(token: Token, suffix: str, kind: Kind) -> bool:
+    """Is token a two-character verb right before the suffix that says what a site or a cooperative
+    is for (种植|基地, 养殖|专业合作社), so inside its name?"""
+    purposes = {Kind.PLACE: "purpose_place_suffixes", Kind.ORG: "purpose_org_suffixes"}
+    return (kind in purposes and token.pos.startswith("v") and len(token.text) == 2
+            and suffix in lexicon(purposes[kind]))
 
 
 def _time_word_in_chain(tokens: Sequence[Token], i: int, kind: Kind) -> bool:

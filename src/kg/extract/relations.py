@@ -81,8 +81,8 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A news agency's dateline names its reporters: 某某社北京11月26日电（记者 甲、乙） makes 甲 and 乙
-    members of the agency, role 记者."""
+    """A news agency's dateline names its reporters: 某某社北京11月26日电（记者 甲、乙） and 某某网消息
+    （记者 甲 乙） make 甲 and 乙 members of the agency, role 记者."""
     text = doc.text
     for i, agency in enumerate(mentions):
         if agency.kind is not Kind.ORG or agency.start and text[agency.start - 1] != "\n":
@@ -98,7 +98,7 @@ def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 _DATELINE_AFTER = re.compile(r"[^\n，,。（(]{0,8}?\d{1,2}月\d{1,2}日电")  # 新华社|哈尔滨11月26日电
-_DATELINE = re.compile(r"[^\n（(，,。]{0,12}?\d{1,2}月\d{1,2}日电\s*[（(]\s*记者\s*(?P<names>[^）)\n]{2,40})[）)]")
+_DATELINE = re.compile(r"[^\n（(，,。]{0,12}?(?:\d{1,2}月\d{1,2}日电|消息)\s*[（(]\s*记者\s*(?P<names>[^）)\n]{2,40})[）)]")
 
 
 def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

@@ -36,6 +36,10 @@ def bylines(doc: Doc) -> list[Mention]:
         base = offset + (len(line) - len(line.lstrip()))
         lead = lead_byline(line.strip()) if match is None else None
         if lead:
+            agency = _AGENCY.match(line.strip())
+            if agency and not agency.group(1).startswith("本"):  # 本报讯: this paper, no name
+                found.append(Mention(doc.article.id, base, base + agency.end(1), agency.group(1), Kind.ORG,
+                                     by="rules.byline", score=0.95))
             base, match = base + lead[0], lead[1]
         if match:
             if match.group("outlet"):
@@ -54,6 +58,8 @@ def bylines(doc: Doc) -> list[Mention]:
     return found
 
 
+#: the outlet opening a dateline: 某某网|某地12月11日电（记者 …）, 某某网|消息（记者 …）
+_AGENCY = re.compile(r"([\u4e00-\u9fff]{1,8}?[社网报台])(?:[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日电|消息|讯)")
 _CREDIT = re.compile(r"[(（](?:图片|照片|图)?由?([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
 
 
@@ -91,7 +97,7 @@ def quoted(doc: Doc) -> list[Mention]:
         if (after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3):
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
         before = text[max(0, match.start() - 8): match.start()]
-        head = _initiative_head(after)
+        head = _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted or "、" in name else _typed_by_suffix(name)  # “进景区、进商圈”: a list, no place
         if typed is not None:
@@ -116,16 +122,25 @@ def quoted(doc: Doc) -> list[Mention]:
 
 def _initiative_head(after: str) -> str | None:
     """The head word (``initiative_heads``) that follows a quoted name: right after it (“某某”计划)
-    or, unless weak (``weak_initiative_heads``), after one two-character common noun that ends no
-    body or place (“某某”电商平台)."""
+    or, unless weak (``weak_initiative_heads``), after up to three two-character nouns (or words
+    jieba's dictionary lacks; verbs after the first) that end no body or place (“某某”电商平台, “某某”重卡示范运营项目)."""
     heads = longest_first("initiative_heads")
     head = next((h for h in heads if after.startswith(h)), None)
-    modifier = after[:2]
-    if head is None and word_tags().get(modifier) in ("n", "vn") and not (
-            suffix_of(modifier, Kind.ORG) or suffix_of(modifier, Kind.PLACE)):
-        strong = (h for h in heads if h not in lexicon("weak_initiative_heads"))
-        head = next((modifier + h for h in strong if after.startswith(h, 2)), None)
-    return head
+    if head is not None:
+        return head
+    strong = [h for h in heads if h not in lexicon("weak_initiative_heads")]
+    for end in range(2, 2 * _MODIFIERS + 1, 2):
+        modifier = after[end - 2:end]
+        if word_tags().get(modifier, "?") not in ("n", "vn", "?", "v" if end > 2 else "n") or not _HAN_NAME.fullmatch(modifier) \
+                or suffix_of(modifier, Kind.ORG) or suffix_of(modifier, Kind.PLACE):
+            return None
+        head = next((after[:end] + h for h in strong if after.startswith(h, end)), None)
+        if head is not None:
+            return head
+    return None
+
+
+_MODIFIERS = 3  # two-character nouns between a quoted name and its head (“某某”重卡示范运营项目)
 
 
 @cache
@@ -134,9 +149,9 @@ def _programme() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, longest_first("programme_heads")))
     not_before = "|".join(map(re.escape, longest_first("programme_not_before")))
     subject = "|".join(map(re.escape, longest_first("programme_subject_followers")))
-    return re.compile(  # after a verb that puts it into effect, after its cost, or opening a clause as its subject
+    return re.compile(  # after a verb that puts it into effect, after its cost or 建设的, or opening a clause as its subject
         rf"(?:(?:{verbs})(?P<name>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
-        rf"|(?<=[万亿]元的)(?P<costed>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
+        rf"|(?:[万亿]元|建设)的(?P<costed>[\u4e00-\u9fff]{{4,16}}?(?:{heads}))(?!{not_before})"
         rf"|(?:^|(?<=[，,。；;：:！？\n]))(?P<subject>[\u4e00-\u9fff]{{4,12}}?(?:{heads}))(?={subject}))"
     )
 
@@ -161,13 +176,16 @@ def events(doc: Doc) -> list[Mention]:
     named = [(s, e) for s, e, kind, _ in doc.labels or () if kind in (Kind.PLACE, Kind.ORG)]
     for match in heads:
         last = ends.get(match.end())
+        if last is None and text.startswith("上", match.end()):
+            last = ends.get(match.end() + 1)  # 某某评鉴|会上: jieba's 会上 holds the head's end
         if last is None:
             continue  # the head ends inside a word
         first = next((i for i in range(last, -1, -1) if tokens[i].start <= match.start()), last)  # the head's first word
         read = -1  # the first word of a name the labeller reads, kept even where it looks like a verb (望|津路)
         while first > 0 and match.start() - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
-            opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16), None)
+            opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16
+                            and (e <= match.start() or e == match.end() and "的" not in text[s:e])), None)
             while opening is not None and opening < match.start() and text[opening] in _OPENING_MARKS:
                 opening += 1  # the labeller's 《某某集团: the title mark is no part of the name
             if opening is not None and tokens[first - 1].start > opening:
@@ -540,6 +558,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
     declared = _declared_short_forms(doc.text, mentions)
     forms = _forms_to_find(mentions) | dict.fromkeys(declared, Kind.ORG)
+    trade_names = {form for form in forms if len(form) >= 4 and any(
+        m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text for m in mentions)}
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
@@ -555,10 +575,12 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form",
-                             score=0.9 if declared_here else 0.6, alias=declared.get(match.group())))  # the article says so
+                             score=0.9 if declared_here else 0.7 if match.group() in trade_names else 0.6,  # the article says so;
+                             alias=declared.get(match.group())))  # a company's trade name outweighs an unsure reading in it
     return found
 
 
+_COMPANY_ENDS = ("公司", "集团")
 _DECLARED = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 
 

@@ -80,6 +80,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
             continue  # 北京|时间 names a time zone
+        if kind is Kind.PLACE and text.endswith("旗") and doc.text.startswith("下", end):
+            continue  # 某某旗|下: a company's 旗下 (its subsidiaries), not a banner
         if _MODEL_NUMBER.match(doc.text, end) or _SERIAL.search(text):
             continue  # 伊尔-76, 苏-35, 某某二号: a maker's name before a model number, a craft's serial name: products
         if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
