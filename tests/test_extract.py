@@ -114,6 +114,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("全区以“交通强区”建设为抓手。", "交通强区", Kind.INITIATIVE),
         ("该市“氢动青州”重卡示范运营项目启动。", "氢动青州", Kind.INITIATIVE),  # three words before the head
         ("镇里利用闲置校舍改建了“青禾共享仓”。", "青禾共享仓", Kind.INITIATIVE),  # 改建 makes it
+        ("并上线“青江守护”线索举报小程序。", "青江守护", Kind.INITIATIVE),  # 举报 ends in no outlet's 报
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -199,6 +200,7 @@ def test_extract_member_of_from_byline():
 
 
 @pytest.mark.parametrize(("text", "outlet", "reporters"), [
+    ("标题\n青山日报青州12月8日讯（记者 周明远）7日，新线开通。", "青山日报", {"周明远"}),
     ("标题\n青山网青州12月11日电 （记者 周明远）11日，新线开通。", "青山网", {"周明远"}),
     ("标题\n青山网消息（记者 周明远 王小川）：眼下，新线开通。", "青山网", {"周明远", "王小川"}),
 ])
@@ -1594,3 +1596,24 @@ def test_an_event_name_opens_with_the_street_the_labeller_reads():
 def test_a_verb_saying_what_a_cooperative_does_is_inside_its_name():
     found = {m.text for m in extract(_article("由青州新寨咖啡种植专业合作社统一收购。")).mentions if m.kind is Kind.ORG}
     assert found == {"青州新寨咖啡种植专业合作社"}
+
+
+def test_a_labelled_company_starts_after_qixia():
+    """某某酒业旗下某某酒庄有限公司: 旗下 says whose company it is; it is no part of the name."""
+    orgs = {m.text for m in extract(_article("青禾酒业旗下宁夏青岚酒庄有限公司总经理王立新说。")).mentions if m.kind is Kind.ORG}
+    assert "宁夏青岚酒庄有限公司" in orgs and not any("旗下" in o for o in orgs)
+
+
+def test_a_list_of_sports_is_no_list_of_projects():
+    found = extract(_article("选手参加山地越野跑、攀岩、皮划艇等8个项目的角逐。"), ("enumerations",)).mentions
+    assert not found
+
+
+@pytest.mark.parametrize(("text", "plans"), [
+    ("该市按照《青州市氢能产业发展规划》推进。", {"青州市氢能产业发展规划"}),
+    ("印发《规划纲要》。", set()),  # too short to name one plan
+    ("印发《关于深化青州改革的实施方案》。", set()),  # a decision's long title
+    ("签订《青江生态保护协作框架协议》。", set()),  # an agreement is a document
+])
+def test_plans_in_title_marks_are_initiatives(text, plans):
+    assert {m.text for m in extract(_article(text), ("titled_plans",)).mentions} == plans

@@ -167,3 +167,8 @@ def test_resolve_unique_township_needs_a_related_context():
     assert gz.resolve("朝阳社区", ["吴兴区"]) is None  # a 朝阳社区 of 湖州, not of 安徽
     assert gz.resolve("朝阳社区", [county.name]) == only
     assert gz.resolve("朝阳社区") == only
+
+
+@pytest.mark.parametrize(("short", "full"), [("恩施州", "恩施土家族苗族自治州"), ("彭水县", "彭水苗族土家族自治县")])
+def test_an_autonomous_division_by_its_short_name_and_level(short, full):
+    assert [d.name for d in gz.lookup(short)] == [full]

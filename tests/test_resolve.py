@@ -302,3 +302,18 @@ def test_resolve_a_name_takes_the_kind_most_articles_give_it():
     assert {e.kind for e in res.entities if e.name == "巴西"} == {Kind.ORG, Kind.PLACE}
     few = resolve([_ex("a", ("青禾", Kind.ORG)), _ex("b", ("青禾", Kind.PLACE)), _ex("c", ("青禾", Kind.ORG))])
     assert len(few.entities) == 2  # too few to say
+
+
+def test_bodies_of_two_places_with_one_function_stay_apart():
+    """永川区林业局 and 黔南布依族苗族自治州林业局 share the core 林业局 but open with two places;
+    重庆市永川区林业局 and 永川区林业局 name the same one."""
+    res = resolve([_ex("a", ("黔南布依族苗族自治州林业局", Kind.ORG), ("永川区林业局", Kind.ORG))])
+    assert len(res.entities) == 2
+    res = resolve([_ex("a", ("重庆市永川区林业局", Kind.ORG), ("永川区林业局", Kind.ORG))])
+    assert len(res.entities) == 1
+
+
+def test_an_autonomous_prefecture_by_its_short_name_and_level():
+    """恩施州 for 恩施土家族苗族自治州, 彭水县 for 彭水苗族土家族自治县: one division."""
+    res = resolve([_ex("a", ("恩施土家族苗族自治州", Kind.PLACE), ("恩施州", Kind.PLACE))])
+    assert [e.name for e in res.entities] == ["恩施土家族苗族自治州"]

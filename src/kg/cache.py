@@ -36,7 +36,12 @@ def cache_dir() -> Path | None:
     return Path(base) / "kg"
 
 
-def _digest(name: str, sources: Iterable[Traversable]) -> str:
+def _module_file(build: Callable[..., object]) -> Path:
+    """The file of the module that defines build: a new version of the code builds the table anew."""
+    return Path(sys.modules[build.__module__].__file__ or "")
+
+
+def _digest(name: str, sources: Iterable[Traversable | Path]) -> str:
     h = hashlib.blake2b(_FORMAT, digest_size=12)
     h.update(f"{name}|{sys.version_info[:2]}|{marshal.version}".encode())
     for source in sources:
@@ -49,7 +54,7 @@ def cached(name: str, sources: Iterable[Traversable], build: Callable[[], T]) ->
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}-{_digest(name, sources)}.marshal"
+    path = folder / f"{name}-{_digest(name, [*sources, _module_file(build)])}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):

@@ -49,6 +49,9 @@ def _pad(row: tuple[str, ...], n: int) -> tuple[str, ...]:
     return row if len(row) >= n else row + ("",) * (n - len(row))
 
 
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+
+
 def _tables() -> dict:
     """The index as plain values (cached by :mod:`kg.cache`): divisions by code, codes by full and
     short name, short forms, countries and the :func:`find` vocabulary with its prefix table."""
@@ -61,6 +64,8 @@ def _tables() -> dict:
         rows[code] = (name, int(level), parent or None)
         by_name.setdefault(name, []).append(code)
         forms = tuple(s for s in short.split("/") if s)
+        if name.endswith(_AUTONOMOUS):  # 果洛州 for 果洛藏族自治州, 某某县 for 某某土家族自治县
+            forms += tuple(f + name[-1] for f in forms if not name.startswith(f + name[-1]))
         if forms:
             shorts[code] = forms
             for s in forms:

@@ -155,7 +155,7 @@ def entity_id(kind: Kind, name: str) -> str:
 
 
 def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
-    if short == long or len(short) >= len(long):
+    if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
         return False
     long_core = core(long, kind, places)
     if short in short_forms_of(long, kind, places) | {core(long, kind)} or core(short, kind, places) == long_core:
@@ -176,6 +176,15 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return len(short) >= 3 and (long.startswith(short) and long[len(short):] in lexicon("initiative_heads")
                                     or long.endswith(short) and short.endswith(longest_first("initiative_heads")))
     return False
+
+
+def _other_place(short: str, long: str, places: set[str]) -> bool:
+    """Does short open with a place that long does not name (某县林业局 and 某州林业局: two bodies)?"""
+    place = short[: len(short) - len(_strip_place_prefix(short, places))]
+    if not place or place in long:
+        return False
+    long_place = long[: len(long) - len(_strip_place_prefix(long, places))]
+    return not (long_place and _same_division(place, long_place))
 
 
 def _same_place_contraction(short: str, long: str) -> bool:

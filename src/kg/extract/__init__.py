@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import import_module
 
-from ..records import Article, Extraction, Mention
+from ..records import Article, Extraction, Kind, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
@@ -31,6 +31,7 @@ COMPONENTS: dict[str, str] = {
     "programmes": "kg.extract.rules:programmes",
     "events": "kg.extract.rules:events",
     "decisions": "kg.extract.rules:decisions",
+    "titled_plans": "kg.extract.rules:titled_plans",
     "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
@@ -66,17 +67,31 @@ def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None
     return [_extract_doc(doc, names) for doc in docs]
 
 
+#: components whose names hold other names that stay mentions of their own (《某市某某规划》 and 某市)
+_AROUND = frozenset({"rules.titled_plan"})
+
+
+def _with_names_around(mentions: tuple[Mention, ...], around: list[Mention]) -> tuple[Mention, ...]:
+    """The mentions with names that may hold some of them, unless they cross one or overlap an
+    initiative or a person."""
+    kept = [a for a in around if not any(
+        m.start < a.end and a.start < m.end and (m.kind in (Kind.INITIATIVE, Kind.PERSON) or m.start < a.start or m.end > a.end)
+        for m in mentions)]
+    return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
+
+
 def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     candidates: list[Mention] = []
     for name in names:
         candidates.extend(component(name)(doc))
     references = [m for m in candidates if m.by == REFERENCE]
-    candidates = [m for m in candidates if m.by != REFERENCE]
+    around = [m for m in candidates if m.by in _AROUND]
+    candidates = [m for m in candidates if m.by != REFERENCE and m.by not in _AROUND]
     mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions)))
     mentions = bodies_of_places(one_kind_per_name(doc.text, bracketed_short_forms(doc, mentions)))
-    mentions = initiative_tails(mentions)
+    mentions = _with_names_around(initiative_tails(mentions), around)
     return Extraction(
         article=doc.article,
         mentions=mentions,

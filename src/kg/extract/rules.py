@@ -58,8 +58,8 @@ def bylines(doc: Doc) -> list[Mention]:
     return found
 
 
-#: the outlet opening a dateline: 某某网|某地12月11日电（记者 …）, 某某网|消息（记者 …）
-_AGENCY = re.compile(r"([\u4e00-\u9fff]{1,8}?[社网报台])(?:[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日电|消息|讯)")
+#: the outlet opening a dateline: 某某网|某地12月11日电（记者 …）, 某某报|某地12月8日讯, 某某网|消息（记者 …）
+_AGENCY = re.compile(r"([\u4e00-\u9fff]{1,8}?[社网报台])(?:[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日[电讯]|消息|讯)")
 _CREDIT = re.compile(r"[(（](?:图片|照片|图)?由?([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
 
 
@@ -132,7 +132,7 @@ def _initiative_head(after: str) -> str | None:
     for end in range(2, 2 * _MODIFIERS + 1, 2):
         modifier = after[end - 2:end]
         if word_tags().get(modifier, "?") not in ("n", "vn", "?", "v" if end > 2 else "n") or not _HAN_NAME.fullmatch(modifier) \
-                or suffix_of(modifier, Kind.ORG) or suffix_of(modifier, Kind.PLACE):
+                or any(len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE)):  # 公园, 集团; not 举|报
             return None
         head = next((after[:end] + h for h in strong if after.startswith(h, end)), None)
         if head is not None:
@@ -296,6 +296,20 @@ def _time_words_before(name: str) -> int:
 
 
 @cache
+def _titled_plan() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, longest_first("plan_heads")))
+    return re.compile(rf"《(?!关于)([^《》\n]{{4,12}}(?:{heads}))》")
+
+
+def titled_plans(doc: Doc) -> list[Mention]:
+    """Plans named in title marks (《某市氢能产业发展规划》, 《某某三年行动方案》): initiatives; laws,
+    agreements and reports in title marks are documents, not plans, and so is a decision's long
+    title (《关于某某的实施方案》), whose names inside are read apart."""
+    return [Mention(doc.article.id, match.start(1), match.end(1), match.group(1), Kind.INITIATIVE,
+                    by="rules.titled_plan", score=0.8) for match in _titled_plan().finditer(doc.text)]
+
+
+@cache
 def _decision() -> re.Pattern[str]:
     words = "|".join(map(re.escape, longest_first("decision_words")))
     return re.compile(rf"关于(?P<name>[\u4e00-\u9fff、]{{4,16}}?)的(?:{words})")
@@ -357,6 +371,8 @@ def enumerations(doc: Doc) -> list[Mention]:
     kinds = {head: Kind(kind) for head, kind in table("enumeration_heads")}
     for match in _enumeration().finditer(doc.text):
         kind = kinds[match.group("head") or match.group("project")]
+        if kind is Kind.INITIATIVE and any(common_word(item) for item in match.group(1).split("、")):
+            continue  # 越野跑、攀岩、皮划艇等8个项目: events of a sport, not named projects
         offset = match.start(1)
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()

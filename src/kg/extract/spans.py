@@ -27,16 +27,17 @@ REFERENCE_FLOOR = 0.7
 
 
 _PREPOSITIONS = frozenset("由被把")
+_OWNED_BY = "旗下"  # 某某集团旗下|某某公司: the company after it is the group's
 
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
     """Where a span starts once a preposition no name holds is left out with what comes before it
-    (某某美食节由|区商务委员会)."""
+    (某某美食节由|区商务委员会), or 旗下 (某某集团旗下|某某有限公司)."""
     first = bisect_right(doc.tokens, start, key=lambda t: t.start)
     for token in doc.tokens[first:]:
         if token.start >= end:
             break
-        if token.text in _PREPOSITIONS and token.pos == "p" and token.end < end:
+        if (token.text in _PREPOSITIONS and token.pos == "p" or token.text == _OWNED_BY) and token.end < end:
             start = token.end
     return start
 
@@ -67,7 +68,7 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
-        start = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由
+        start = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
