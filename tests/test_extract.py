@@ -115,6 +115,8 @@ def test_extract_suffix_alone_is_not_a_name():
         ("该市“氢动青州”重卡示范运营项目启动。", "氢动青州", Kind.INITIATIVE),  # three words before the head
         ("镇里利用闲置校舍改建了“青禾共享仓”。", "青禾共享仓", Kind.INITIATIVE),  # 改建 makes it
         ("并上线“青江守护”线索举报小程序。", "青江守护", Kind.INITIATIVE),  # 举报 ends in no outlet's 报
+        ("两县合作开行“青峰鲜果号”冷链专列。", "青峰鲜果号", Kind.INITIATIVE),  # a train service, not a product
+        ("两院组建“青峰—浦江”医疗联合体。", "青峰—浦江", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1041,6 +1043,8 @@ def test_national_name_after_a_division(name, start):
         ("新华社青州5月9日电青州国际马拉松今天开跑。", {"青州国际马拉松"}),  # not the dateline's 日电
         ("在举行的第二届川北根雕技艺大赛上夺冠。", {"川北根雕技艺大赛"}),  # a place and a direction open the name
         ("在举行的第二届青州精品咖啡评鉴会上获奖。", {"青州精品咖啡评鉴会"}),  # jieba's 会上 holds the head's end
+        ("第三届天山南麓林果产业博览会开幕。", {"天山南麓林果产业博览会"}),  # a two-character direction
+        ("这段堤防是青州镇青江防洪护岸综合整治工程的主体。", {"青州镇青江防洪护岸综合整治工程"}),  # a project
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -1617,3 +1621,29 @@ def test_a_list_of_sports_is_no_list_of_projects():
 ])
 def test_plans_in_title_marks_are_initiatives(text, plans):
     assert {m.text for m in extract(_article(text), ("titled_plans",)).mentions} == plans
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("将举办第五届青州啰儿调山歌节。", {"青州啰儿调山歌节"}),  # whatever words jieba makes of it
+    ("首届全国青年运动会开幕。", {"全国青年运动会"}),
+    ("第九届亚冬会比赛开始。", set()),  # the games of an event
+    ("第十四届全国人民代表大会开幕。", set()),  # a congress is no event
+])
+def test_an_edition_number_names_an_event_whatever_its_words(text, events):
+    assert {m.text for m in extract(_article(text), ("edition_events",)).mentions} == events
+
+
+def test_a_place_ends_before_a_building_number():
+    places = {m.text for m in extract(_article("食堂设在望岭小区1号楼底楼。")).mentions if m.kind is Kind.PLACE}
+    assert places == {"望岭小区"}
+
+
+def test_a_verb_opens_a_name_the_article_gives_a_township():
+    """渡|舟新材料产业园 beside 渡舟街道: 渡 (a verb to jieba) opens the park's name."""
+    text = "长寿区渡舟街道开展整改。在渡舟新材料产业园内,督察人员采集水样。"
+    assert "渡舟新材料产业园" in {m.text for m in extract(_article(text)).mentions}
+
+
+def test_a_trade_association_of_a_district_is_a_name():
+    orgs = {m.text for m in extract(_article("青禾餐饮总经理、永川区餐饮行业协会副会长周立军说。")).mentions if m.kind is Kind.ORG}
+    assert "永川区餐饮行业协会" in orgs

@@ -317,3 +317,9 @@ def test_an_autonomous_prefecture_by_its_short_name_and_level():
     """恩施州 for 恩施土家族苗族自治州, 彭水县 for 彭水苗族土家族自治县: one division."""
     res = resolve([_ex("a", ("恩施土家族苗族自治州", Kind.PLACE), ("恩施州", Kind.PLACE))])
     assert [e.name for e in res.entities] == ["恩施土家族苗族自治州"]
+
+
+@pytest.mark.parametrize(("long", "short"), [("广东青焙智能家电有限公司", "青焙公司"), ("广东青泓控股集团有限公司", "青泓集团")])
+def test_a_trade_name_and_company_or_group_is_the_company(long, short):
+    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [(long, (short,))]

@@ -170,6 +170,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, core(long, kind, places)):
             return True
+        if _brand_and_kind(short, long, core(long, kind, places)):
+            return True
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long)):
         return True
     if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
@@ -239,6 +241,13 @@ def _trade_dropped(short: str, long_core: str) -> bool:
 
     rest = long_core[len(short):]
     return len(short) >= 4 and long_core.startswith(short) and 1 <= len(rest) <= 4 and suffix_of(rest, Kind.ORG) is None
+
+
+def _brand_and_kind(short: str, long: str, long_core: str) -> bool:
+    """某焙公司 for 广东某焙智能家电有限公司, 某泓集团 for 广东某泓控股集团有限公司: the trade name, two
+    characters or more opening the core, then 公司 or 集团 as the full name has it."""
+    kind = short[-2:]
+    return kind in ("公司", "集团") and kind in long and len(short) >= 4 and long_core.startswith(short[:-2])
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:

@@ -30,6 +30,7 @@ COMPONENTS: dict[str, str] = {
     "quoted": "kg.extract.rules:quoted",
     "programmes": "kg.extract.rules:programmes",
     "events": "kg.extract.rules:events",
+    "edition_events": "kg.extract.rules:edition_events",
     "decisions": "kg.extract.rules:decisions",
     "titled_plans": "kg.extract.rules:titled_plans",
     "place_led_names": "kg.extract.rules:place_led_names",

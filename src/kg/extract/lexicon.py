@@ -81,6 +81,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         left = tokens[start_index - 1]
         right = tokens[start_index]
         if not (_inside_name(left, right, kind) or _purpose_verb(left, doc.text[left.end:end], kind)
+                or division_named_elsewhere(doc, left)
                 or (start_index == end_index and _time_word_in_chain(tokens, start_index - 1, kind))):
             break
         if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
@@ -96,7 +97,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
-    while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)):
+    while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)) \
+            and not division_named_elsewhere(doc, tokens[start_index]):
         start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word or 建|好
     start = tokens[start_index].start
     if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
@@ -115,6 +117,23 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def division_named_elsewhere(doc: Doc, token: Token) -> bool:
+    """Does a one-character verb open a name the article gives a township elsewhere (渡|舟新材料产业园
+    beside 渡舟街道)?"""
+    if len(token.text) != 1:
+        return False
+    opening = doc.text[token.start:token.start + 2]
+    at = doc.text.find(opening)
+    while at >= 0:
+        if at != token.start and doc.text.startswith(_TOWNSHIP_ENDS, at + 2):
+            return True
+        at = doc.text.find(opening, at + 1)
+    return False
+
+
+_TOWNSHIP_ENDS = ("街道", "镇", "乡", "村", "社区")
 
 
 def _purpose_verb(token: Token, suffix: str, kind: Kind) -> bool:
@@ -333,9 +352,16 @@ def is_name(text: str, kind: Kind) -> bool:
         return False
     if _COUNTED.search(head) or _RANKED.search(head) or (suffix == "部" and _DIRECTION.search(head)):
         return False  # 某市一家公司 (one of many), 某国第三大银行 (a rank); 某地区东南部 (a part, not a department)
-    if head.startswith(_long_generic_heads()) or (head.endswith(_long_generic_heads()) and not _named_place(head)):
-        return False  # 连片贫困区, 贫困地区县医院; not 某某社区|党委, whose community has a name
+    if head.startswith(_long_generic_heads()) or (head.endswith(_long_generic_heads()) and not _named_place(head)
+                                                   and not _division_and_trade(head)):
+        return False  # 连片贫困区, 贫困地区县医院; not 某某社区|党委, whose community has a name, nor 某某区|餐饮|行业协会
     return any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in head)
+
+
+def _division_and_trade(head: str) -> bool:
+    """Does a name's head open with a division and name a trade before its generic end (某某区|餐饮|行业)?"""
+    opening = next((end for start, end, _ in gazetteer.find(head) if start == 0), 0)
+    return opening > 0 and any(head.endswith(g) and len(head) - len(g) - opening >= 2 for g in _long_generic_heads())
 
 
 def _named_place(text: str) -> bool:

@@ -15,8 +15,8 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import byline, byline_names, lead_byline
 from .doc import Doc, Token
-from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, is_name, names_a_time,
-                      place_led_heads, single_surnames, suffix_of)
+from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
+                      division_named_elsewhere, is_name, names_a_time, place_led_heads, single_surnames, suffix_of)
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -74,6 +74,7 @@ def photo_credits(doc: Doc) -> list[Mention]:
     return found
 
 
+_TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列)")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
 _AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
@@ -94,8 +95,10 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # a number (三个“1亿”人), or a post (“第一书记”)
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
-        if (after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3):
+        if ((after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3)) \
+                and not _TRAIN_SERVICE.match(text, match.end()):
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
+            # (but “某某号”冷链专列 is a service a place runs)
         before = text[max(0, match.start() - 8): match.start()]
         head = _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
@@ -163,30 +166,30 @@ _OPENING_MARKS = frozenset("《“‘「『〈【(（")
 
 
 def events(doc: Doc) -> list[Mention]:
-    """Named events written without quotes: a name, then a head of ``event_heads.txt`` (某地国际马拉松,
-    第五届某地农产品博览会 → 某地农产品博览会).  The name runs leftwards over nouns and names, not
+    """Named events and projects written without quotes: a name, then a head of ``event_heads.txt`` or
+    ``project_heads.txt`` (某地国际马拉松, 第五届某地农产品博览会 → 某地农产品博览会, 某镇某江综合整治工程).  The name runs leftwards over nouns and names, not
     over verbs, numbers, time words or 第…届 (but over a dash between two names: 中国—某某博览会),
     and needs a place or a proper name before the head, or an edition number before the name (第三届|
     乡村美食节; a direction word after it opens the name: 第五届|西部农产品博览会): 乡村美食节 alone is
     no name. A year written into the name stays in it, the name without it is the alias (2026某地马拉松)."""
     tokens, text = doc.tokens, doc.text
-    heads = list(_event_heads().finditer(text))
+    heads = sorted(m.span() for m in _event_heads().finditer(text))
     ends = {t.end: i for i, t in enumerate(tokens)} if heads else {}  # most articles name no event
     found: list[Mention] = []
     named = [(s, e) for s, e, kind, _ in doc.labels or () if kind in (Kind.PLACE, Kind.ORG)]
-    for match in heads:
-        last = ends.get(match.end())
-        if last is None and text.startswith("上", match.end()):
-            last = ends.get(match.end() + 1)  # 某某评鉴|会上: jieba's 会上 holds the head's end
+    for head_start, head_end in heads:
+        last = ends.get(head_end)
+        if last is None and text.startswith("上", head_end):
+            last = ends.get(head_end + 1)  # 某某评鉴|会上: jieba's 会上 holds the head's end
         if last is None:
             continue  # the head ends inside a word
-        first = next((i for i in range(last, -1, -1) if tokens[i].start <= match.start()), last)  # the head's first word
+        first = next((i for i in range(last, -1, -1) if tokens[i].start <= head_start), last)  # the head's first word
         read = -1  # the first word of a name the labeller reads, kept even where it looks like a verb (望|津路)
-        while first > 0 and match.start() - tokens[first - 1].start <= 16:
+        while first > 0 and head_start - tokens[first - 1].start <= 16:
             left = tokens[first - 1]
-            opening = next((s for s, e in named if s < left.end <= e and s >= match.start() - 16
-                            and (e <= match.start() or e == match.end() and "的" not in text[s:e])), None)
-            while opening is not None and opening < match.start() and text[opening] in _OPENING_MARKS:
+            opening = next((s for s, e in named if s < left.end <= e and s >= head_start - 16
+                            and (e <= head_start or e == head_end and "的" not in text[s:e])), None)
+            while opening is not None and opening < head_start and text[opening] in _OPENING_MARKS:
                 opening += 1  # the labeller's 《某某集团: the title mark is no part of the name
             if opening is not None and tokens[first - 1].start > opening:
                 first = read = bisect_left(tokens, opening, key=lambda t: t.start)  # 某区·|某|地|半程马拉松: a name the labeller reads
@@ -201,37 +204,56 @@ def events(doc: Doc) -> list[Mention]:
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
                     first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
-            if left.pos == "f" and len(left.text) == 1 and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
-                first -= 2  # 渝|西|石雕技艺大赛: a region named by a place and a direction
+            if left.pos == "f" and len(left.text) <= 2 and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
+                first -= 2  # 渝|西|石雕技艺大赛, 天山|南麓|…博览会: a region named by a place and a direction
                 continue
             if _split_number(left, tokens[first]):
                 first -= 1  # 二|十国集团: a number jieba cut apart
                 continue
-            if left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"):
-                break
+            if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn")) \
+                    and not division_named_elsewhere(doc, left):
+                break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name
         while first < last and first != read and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
+                and not division_named_elsewhere(doc, tokens[first]) \
                 and not _split_number(tokens[first], tokens[first + 1]) and not _year_of_name(tokens, first):
             first += 1
         # 第五届|西部农产品博览会: an edition number names a recurring event, and a direction word after it opens the name
         edition = first > 0 and _EDITION.fullmatch(tokens[first - 1].text) is not None
         if not edition and first > 1 and tokens[first - 1].pos == "f" and _EDITION.fullmatch(tokens[first - 2].text):
             first, edition = first - 1, True
-        body = [t for t in tokens[first:last + 1] if t.end <= match.start()]
+        body = [t for t in tokens[first:last + 1] if t.end <= head_start]
         if not body or not (edition or any(t.pos.startswith(_PROPER) for t in body)
-                            or gazetteer.find(text[body[0].start:match.start()])):
+                            or gazetteer.find(text[body[0].start:head_start])):
             continue
         start = body[0].start
         year = _YEAR.match(text, start)
-        found.append(Mention(doc.article.id, start, match.end(), text[start:match.end()], Kind.INITIATIVE,
-                             by="rules.event", score=0.9, alias=text[year.end():match.end()] if year else None))
+        found.append(Mention(doc.article.id, start, head_end, text[start:head_end], Kind.INITIATIVE,
+                             by="rules.event", score=0.9, alias=text[year.end():head_end] if year else None))
     return found
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
 _EDITION = re.compile(rf"(?:第[0-9{_NUMERALS}]+|首)届")
+
+
+def edition_events(doc: Doc) -> list[Mention]:
+    """Events an edition number names whatever words jieba makes of them (第五届|某某啰儿调山歌节,
+    首届|全国青年运动会): the name runs from 第…届 to the first 节, 赛 or 运动会 that ends a word,
+    without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
+    ends = {t.end for t in doc.tokens}
+    found = []
+    for match in _EDITION_EVENT.finditer(doc.text):
+        name = match.group("name")
+        if match.end() in ends and not lexicon("programme_stop_chars").intersection(name) and not name.endswith("比赛"):
+            found.append(Mention(doc.article.id, match.start("name"), match.end(), name, Kind.INITIATIVE,
+                                 by="rules.event", score=0.9))
+    return found
+
+
+_EDITION_EVENT = re.compile(r"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?P<name>[\u4e00-\u9fff·—]{2,16}?(?:节|赛|运动会))")
 
 
 def _year_of_name(tokens: Sequence[Token], i: int) -> bool:
@@ -249,7 +271,8 @@ def _split_number(token: Token, after: Token) -> bool:
 
 @cache
 def _event_heads() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, longest_first("event_heads"))))
+    heads = sorted({*lexicon("event_heads"), *lexicon("project_heads")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, heads)))
 
 
 def programmes(doc: Doc) -> list[Mention]:

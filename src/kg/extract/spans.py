@@ -26,6 +26,7 @@ REFERENCE = "labeller.reference"
 REFERENCE_FLOOR = 0.7
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = "旗下"  # 某某集团旗下|某某公司: the company after it is the group's
 
@@ -33,7 +34,7 @@ _OWNED_BY = "旗下"  # 某某集团旗下|某某公司: the company after it is
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
     """Where a span starts once a preposition no name holds is left out with what comes before it
     (某某美食节由|区商务委员会), or 旗下 (某某集团旗下|某某有限公司)."""
-    first = bisect_right(doc.tokens, start, key=lambda t: t.start)
+    first = bisect_left(doc.tokens, start, key=lambda t: t.start)
     for token in doc.tokens[first:]:
         if token.start >= end:
             break
@@ -97,6 +98,9 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
+        digit = _DIGIT.search(text)
+        if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[:digit.start()], Kind.PLACE):
+            end, text = start + digit.start(), text[:digit.start()]  # 某某小区|1号楼底楼: a building of the estate
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
