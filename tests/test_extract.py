@@ -117,6 +117,9 @@ def test_extract_suffix_alone_is_not_a_name():
         ("并上线“青江守护”线索举报小程序。", "青江守护", Kind.INITIATIVE),  # 举报 ends in no outlet's 报
         ("两县合作开行“青峰鲜果号”冷链专列。", "青峰鲜果号", Kind.INITIATIVE),  # a train service, not a product
         ("两院组建“青峰—浦江”医疗联合体。", "青峰—浦江", Kind.INITIATIVE),
+        ("街道“坡坎新貌”城市更新项目完工。", "坡坎新貌", Kind.INITIATIVE),  # jieba tags 城市 a place name
+        ("社区“小橙灯”志愿服务队在站台引导乘客。", "小橙灯", Kind.INITIATIVE),
+        ("“青柚永安”农特产品展销会开幕。", "青柚永安", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1647,3 +1650,24 @@ def test_a_verb_opens_a_name_the_article_gives_a_township():
 def test_a_trade_association_of_a_district_is_a_name():
     orgs = {m.text for m in extract(_article("青禾餐饮总经理、永川区餐饮行业协会副会长周立军说。")).mentions if m.kind is Kind.ORG}
     assert "永川区餐饮行业协会" in orgs
+
+
+def test_names_inside_an_unquoted_project_or_plan_stay_mentions():
+    """青州区|通惠大桥改造工程, 《|青州市|氢能产业发展规划》: the project or plan and the names inside it."""
+    found = {(m.text, m.kind) for m in extract(_article("近日，永川区通惠大桥改造工程正式开工。")).mentions}
+    assert {("永川区通惠大桥改造工程", Kind.INITIATIVE), ("永川区", Kind.PLACE)} <= found
+    found = {(m.text, m.kind) for m in extract(_article("该市编写《邓小平理论学习纲要》。")).mentions}
+    assert {("邓小平理论学习纲要", Kind.INITIATIVE), ("邓小平", Kind.PERSON)} <= found
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("二期工程将向渝铜村社区延伸。", {"渝铜村社区"}),  # a community named after a village
+    ("将在永安镇、沙坪镇等柑橘主产镇建设标准化基地。", {"永安镇", "沙坪镇"}),  # 主产镇 is no name
+])
+def test_place_names_of_communities_and_generic_towns(text, places):
+    assert {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PLACE} == places
+
+
+def test_no_name_runs_across_an_ascii_colon():
+    found = {m.text for m in extract(_article("### 青山西沱:调解工作室开进老街")).mentions}
+    assert not any(":" in name for name in found)

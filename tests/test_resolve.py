@@ -319,7 +319,17 @@ def test_an_autonomous_prefecture_by_its_short_name_and_level():
     assert [e.name for e in res.entities] == ["恩施土家族苗族自治州"]
 
 
-@pytest.mark.parametrize(("long", "short"), [("广东青焙智能家电有限公司", "青焙公司"), ("广东青泓控股集团有限公司", "青泓集团")])
-def test_a_trade_name_and_company_or_group_is_the_company(long, short):
-    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG))])
+@pytest.mark.parametrize(("long", "short", "kind"), [
+    ("广东青焙智能家电有限公司", "青焙公司", Kind.ORG),
+    ("广东青泓控股集团有限公司", "青泓集团", Kind.ORG),
+    ("海城青晟耐火材料有限公司", "海城青晟", Kind.ORG),  # the opening without trade and legal ending
+    ("青岛青港跨境电商产业园", "青港产业园", Kind.PLACE),  # a park's trade name and suffix
+])
+def test_a_trade_name_and_its_kind_is_the_body(long, short, kind):
+    res = resolve([_ex("a", (long, kind), (short, kind))])
     assert [(e.name, e.aliases) for e in res.entities] == [(long, (short,))]
+
+
+def test_a_bank_is_no_trade_name_of_its_company():
+    res = resolve([_ex("a", ("中国建设银行股份有限公司", Kind.ORG), ("中国建设", Kind.ORG))])
+    assert len(res.entities) == 2

@@ -170,9 +170,10 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, core(long, kind, places)):
             return True
-        if _brand_and_kind(short, long, core(long, kind, places)):
+        if _brand_and_kind(short, long, core(long, kind, places), kind) or _trade_and_legal_dropped(short, long):
             return True
-    if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long)):
+    if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long)
+                               or _brand_and_kind(short, long, core(long, kind, places), kind)):
         return True
     if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
         return len(short) >= 3 and (long.startswith(short) and long[len(short):] in lexicon("initiative_heads")
@@ -243,11 +244,30 @@ def _trade_dropped(short: str, long_core: str) -> bool:
     return len(short) >= 4 and long_core.startswith(short) and 1 <= len(rest) <= 4 and suffix_of(rest, Kind.ORG) is None
 
 
-def _brand_and_kind(short: str, long: str, long_core: str) -> bool:
-    """某焙公司 for 广东某焙智能家电有限公司, 某泓集团 for 广东某泓控股集团有限公司: the trade name, two
-    characters or more opening the core, then 公司 or 集团 as the full name has it."""
-    kind = short[-2:]
-    return kind in ("公司", "集团") and kind in long and len(short) >= 4 and long_core.startswith(short[:-2])
+def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
+    """某焙公司 for 广东某焙智能家电有限公司, 某泓集团 for 广东某泓控股集团有限公司, 某港产业园 for 某市某港
+    跨境电商产业园: the trade name, two characters or more opening the core, then 公司 or 集团 as the
+    company's name has it, or the place's own suffix."""
+    from .extract.lexicon import suffix_of
+
+    if kind is Kind.ORG:
+        ending = short[-2:] if short[-2:] in ("公司", "集团") and short[-2:] in long else ""
+    else:
+        ending = suffix_of(short, Kind.PLACE) or ""
+        ending = ending if len(ending) >= 2 and long.endswith(ending) else ""
+    brand = short[: len(short) - len(ending)]
+    return bool(ending) and len(brand) >= 2 and long_core.startswith(brand) and not long_core.startswith(short)
+
+
+def _trade_and_legal_dropped(short: str, long: str) -> bool:
+    """某城某晟 for 某城某晟耐火材料有限公司: the name's opening, of four characters or more, without a
+    trade word and the legal ending (not 青禾银行 of 青禾银行股份有限公司 nor of its branches)."""
+    from .extract.lexicon import suffix_of
+
+    rest = long[len(short):]
+    legal = next((x for x in longest_first("legal_suffixes") if rest.endswith(x)), "")
+    trade = rest[: len(rest) - len(legal)]
+    return len(short) >= 4 and long.startswith(short) and bool(legal) and 2 <= len(trade) <= 6 and not suffix_of(trade, Kind.ORG)
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:

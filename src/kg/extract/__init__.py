@@ -12,11 +12,11 @@ from dataclasses import replace
 from functools import cache
 from importlib import import_module
 
-from ..records import Article, Extraction, Kind, Mention
+from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
-from .mentions import bodies_of_places, check_with_labeller, initiative_tails, one_kind_per_name, reconcile
+from .mentions import bodies_of_places, check_with_labeller, initiative_tails, names_inside, one_kind_per_name, reconcile
 from .relations import find_relations
 from .rules import bracketed_short_forms, listed_organizations, listed_people, party_branches, short_forms
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
@@ -68,31 +68,17 @@ def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None
     return [_extract_doc(doc, names) for doc in docs]
 
 
-#: components whose names hold other names that stay mentions of their own (《某市某某规划》 and 某市)
-_AROUND = frozenset({"rules.titled_plan"})
-
-
-def _with_names_around(mentions: tuple[Mention, ...], around: list[Mention]) -> tuple[Mention, ...]:
-    """The mentions with names that may hold some of them, unless they cross one or overlap an
-    initiative or a person."""
-    kept = [a for a in around if not any(
-        m.start < a.end and a.start < m.end and (m.kind in (Kind.INITIATIVE, Kind.PERSON) or m.start < a.start or m.end > a.end)
-        for m in mentions)]
-    return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
-
-
 def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     candidates: list[Mention] = []
     for name in names:
         candidates.extend(component(name)(doc))
     references = [m for m in candidates if m.by == REFERENCE]
-    around = [m for m in candidates if m.by in _AROUND]
-    candidates = [m for m in candidates if m.by != REFERENCE and m.by not in _AROUND]
-    mentions = party_branches(doc, reconcile(check_with_labeller(candidates)))
+    candidates = check_with_labeller([m for m in candidates if m.by != REFERENCE])
+    mentions = party_branches(doc, reconcile(candidates))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions)))
     mentions = bodies_of_places(one_kind_per_name(doc.text, bracketed_short_forms(doc, mentions)))
-    mentions = _with_names_around(initiative_tails(mentions), around)
+    mentions = names_inside(initiative_tails(mentions), candidates)
     return Extraction(
         article=doc.article,
         mentions=mentions,

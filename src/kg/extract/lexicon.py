@@ -88,8 +88,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if left.text in ("内", "里") and start_index >= 2 and suffix_of(tokens[start_index - 2].text, Kind.PLACE):
             break  # 某开发区|内|某公司: inside a place, not part of the name
-        if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线"):
-            break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place
+        if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
+                and not (left.text == "村" and right.text == "社区"):
+            break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place (but 某铁村|社区 is one)
         if kind is Kind.PLACE and _is_division(left.text) and (
                 (start_index == end_index and _is_division(last.text))
                 or (start_index < end_index and suffix_of(last.text, kind) in _COUNTY_ENDS)):
@@ -534,6 +535,8 @@ def split_place_chain(text: str) -> list[str]:
         after = rest[match.end():]
         if suffix_of(after, Kind.ORG) and not suffix_of(after, Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
+        if after in lexicon("place_suffixes"):
+            break  # 某铁村|社区: a community named after a village, not the village and a bare suffix
         if after.endswith(longest_first("purpose_place_suffixes")) and ordinary_head(after, suffix_of(after, Kind.PLACE) or after):
             break  # 某县电子商务产业园: what follows names nothing without the place before it
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):

@@ -125,8 +125,8 @@ def quoted(doc: Doc) -> list[Mention]:
 
 def _initiative_head(after: str) -> str | None:
     """The head word (``initiative_heads``) that follows a quoted name: right after it (“某某”计划)
-    or, unless weak (``weak_initiative_heads``), after up to three two-character nouns (or words
-    jieba's dictionary lacks; verbs after the first) that end no body or place (“某某”电商平台, “某某”重卡示范运营项目)."""
+    or, unless weak (``weak_initiative_heads``), after up to three two-character words (a noun or a
+    word jieba's dictionary lacks first; no function word) that end no body or place (“某某”电商平台, “某某”重卡示范运营项目)."""
     heads = longest_first("initiative_heads")
     head = next((h for h in heads if after.startswith(h)), None)
     if head is not None:
@@ -134,7 +134,8 @@ def _initiative_head(after: str) -> str | None:
     strong = [h for h in heads if h not in lexicon("weak_initiative_heads")]
     for end in range(2, 2 * _MODIFIERS + 1, 2):
         modifier = after[end - 2:end]
-        if word_tags().get(modifier, "?") not in ("n", "vn", "?", "v" if end > 2 else "n") or not _HAN_NAME.fullmatch(modifier) \
+        tag = word_tags().get(modifier, "?")
+        if (tag not in ("n", "vn", "ns", "nz", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) or not _HAN_NAME.fullmatch(modifier) \
                 or any(len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE)):  # 公园, 集团; not 举|报
             return None
         head = next((after[:end] + h for h in strong if after.startswith(h, end)), None)
@@ -144,6 +145,7 @@ def _initiative_head(after: str) -> str | None:
 
 
 _MODIFIERS = 3  # two-character nouns between a quoted name and its head (“某某”重卡示范运营项目)
+_NOT_MODIFIERS = ("p", "u", "c", "r", "m", "q", "x", "w", "t")  # function words and counts end the search
 
 
 @cache

@@ -217,7 +217,7 @@ _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门�
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
-_BREAKS = frozenset("：；;。！？")  # marks no name runs across (a headline's 某省：…)
+_BREAKS = frozenset("：:；;。！？")  # marks no name runs across (a headline's 某省：…)
 
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
