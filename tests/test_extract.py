@@ -120,6 +120,9 @@ def test_extract_suffix_alone_is_not_a_name():
         ("街道“坡坎新貌”城市更新项目完工。", "坡坎新貌", Kind.INITIATIVE),  # jieba tags 城市 a place name
         ("社区“小橙灯”志愿服务队在站台引导乘客。", "小橙灯", Kind.INITIATIVE),
         ("“青柚永安”农特产品展销会开幕。", "青柚永安", Kind.INITIATIVE),
+        ("县里依托“青溪好活”就业服务平台发布信息。", "青溪好活", Kind.INITIATIVE),  # a verb first, then a head
+        ("两局签订“三区联防”协议。", "三区联防", Kind.INITIATIVE),
+        ("把每月15日定为“惠老采购日”。", "惠老采购日", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1048,6 +1051,8 @@ def test_national_name_after_a_division(name, start):
         ("在举行的第二届青州精品咖啡评鉴会上获奖。", {"青州精品咖啡评鉴会"}),  # jieba's 会上 holds the head's end
         ("第三届天山南麓林果产业博览会开幕。", {"天山南麓林果产业博览会"}),  # a two-character direction
         ("这段堤防是青州镇青江防洪护岸综合整治工程的主体。", {"青州镇青江防洪护岸综合整治工程"}),  # a project
+        ("上午,永川区森林火灾应急处置综合演练举行。", {"永川区森林火灾应急处置综合演练"}),  # a verb after a verbal noun
+        ("在青州举办国际马拉松。", set()),  # but not a verb after a place
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -1671,3 +1676,23 @@ def test_place_names_of_communities_and_generic_towns(text, places):
 def test_no_name_runs_across_an_ascii_colon():
     found = {m.text for m in extract(_article("### 青山西沱:调解工作室开进老街")).mentions}
     assert not any(":" in name for name in found)
+
+
+def test_a_place_the_labeller_reads_takes_the_settlement_word_after_it():
+    places = {m.text for m in extract(_article("巫溪县宁厂镇衡家涧社区的车间里,村民正在缝制盐袋。")).mentions if m.kind is Kind.PLACE}
+    assert "衡家涧社区" in places
+
+
+def test_a_company_after_its_owners_word_and_a_bureau_with_he_inside():
+    orgs = {m.text for m in extract(_article("青穗种业的全资子公司宁晋青穗良种繁育有限公司负责生产。")).mentions if m.kind is Kind.ORG}
+    assert "宁晋青穗良种繁育有限公司" in orgs
+    orgs = {m.text for m in extract(_article("雅安市文化广电旅游局联合甘孜藏族自治州文化广播电视和旅游局推出线路。")).mentions}
+    assert "甘孜藏族自治州文化广播电视和旅游局" in orgs
+    orgs = {m.text for m in extract(_article("工商银行和建设银行都在这里开设网点。")).mentions}
+    assert {"工商银行", "建设银行"} <= orgs
+
+
+def test_a_companys_trade_name_wins_over_a_person_reading():
+    text = "食材由重庆渝鲜达农产品配送有限公司统一配送。渝鲜达还与社区党委签订共建协议。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("渝鲜达", Kind.ORG) in found and ("渝鲜达", Kind.PERSON) not in found

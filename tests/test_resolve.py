@@ -333,3 +333,16 @@ def test_a_trade_name_and_its_kind_is_the_body(long, short, kind):
 def test_a_bank_is_no_trade_name_of_its_company():
     res = resolve([_ex("a", ("中国建设银行股份有限公司", Kind.ORG), ("中国建设", Kind.ORG))])
     assert len(res.entities) == 2
+
+
+def test_a_level_form_is_the_body_of_the_articles_own_division():
+    """区应急管理局 beside three districts' bureaus: the one of the district the article names most."""
+    res = resolve([_ex("a", ("永川区", Kind.PLACE), ("永川区", Kind.PLACE), ("永川区应急管理局", Kind.ORG),
+                       ("璧山区应急管理局", Kind.ORG), ("铜梁区应急管理局", Kind.ORG), ("区应急管理局", Kind.ORG))])
+    (bureau,) = [e for e in res.entities if "区应急管理局" in e.aliases]
+    assert bureau.name == "永川区应急管理局"
+
+
+def test_a_zone_without_its_city_and_international():
+    res = resolve([_ex("a", ("西安国际港务区", Kind.PLACE), ("港务区", Kind.PLACE))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("西安国际港务区", ("港务区",))]

@@ -87,9 +87,27 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
                 forms.add(base[: -len(word)])
         if name.endswith("公司") and len(base) >= 6 and _word_ends_at(base, 4):
             forms.add(base[:4])  # 潞云咖啡 for 云南潞云咖啡产业有限公司: a trade name and the trade's first word
+        brand = _trade_name(base) if name.endswith("公司") else None
+        if brand:
+            forms.add(brand)  # 渝鲜达 for 重庆渝鲜达农产品配送有限公司
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
+
+
+def _trade_name(core_name: str) -> str | None:
+    """The trade name that opens a company's core, of three characters or more, when only ordinary
+    words of its trade follow (渝鲜达|农产品|配送); None when it is itself a word or a place."""
+    from . import gazetteer
+    from .extract.lexicon import common_word
+    from .extract.segmenter import cut
+
+    words = [word for word, _ in cut(core_name)]
+    for i in range(1, len(words)):
+        brand, rest = "".join(words[:i]), words[i:]
+        if len(brand) >= 3 and all(len(w) >= 2 and common_word(w) for w in rest):
+            return None if common_word(brand) or gazetteer.lookup(brand) else brand
+    return None
 
 
 def _word_ends_at(text: str, position: int) -> bool:
@@ -209,10 +227,21 @@ def _level_form(short: str, long: str) -> bool:
     return rest in (long_rest, _without_dropped_words(long_rest)) or contraction(rest, long_rest)
 
 
+def _of_home_division(targets: list[str], forms: dict[tuple[Kind, str], list[Mention]]) -> list[str]:
+    """Of bodies named after different divisions, the one of the division the article names most
+    (its own district); all of them when no one division leads."""
+    def times(name: str) -> int:
+        place = name[: len(name) - len(_strip_division_prefix(name))]
+        return sum(len(ms) for (kind, text), ms in forms.items() if place and text.startswith(place))
+
+    counts = sorted(((times(t), t) for t in targets), reverse=True)
+    return [counts[0][1]] if counts[0][0] > counts[1][0] else targets
+
+
 def _words_dropped(short: str, long: str) -> bool:
-    """某某保护区 for 某某国家级自然保护区: the long name without the words short forms drop
-    (``dropped_in_short_forms``)."""
-    return _without_dropped_words(long) == short != long
+    """某某保护区 for 某某国家级自然保护区, 港务区 for 某市国际港务区: the long name, or what follows its
+    leading division, without the words short forms drop (``dropped_in_short_forms``)."""
+    return short != long and short in (_without_dropped_words(long), _without_dropped_words(_strip_division_prefix(long)))
 
 
 def _without_dropped_words(name: str) -> str:
@@ -343,6 +372,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         for short in texts:
             probe = spelled.get(short, short) if kind is Kind.PLACE else short
             targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
+            if len(targets) > 1 and kind is Kind.ORG and all(_level_form(short, t) for t in targets):
+                targets = _of_home_division(targets, forms)  # 区应急管理局 beside three districts' bureaus
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])

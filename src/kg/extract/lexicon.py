@@ -60,8 +60,9 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
         return False  # 某市|新一届|政府, 新一轮|乡, 1997|年|全公司, 某单位办公楼|9楼|会议厅: a term, a date, a building
     if token.text == "和" and kind is Kind.ORG:
-        # 住房和城乡建设局: a conjunction inside a name, but not between two names
-        return right is not None and suffix_of(right.text, Kind.ORG) is None
+        # 住房和城乡建设局, 文化广播电视和旅游局: a conjunction inside a name, but not between two names
+        # (甲银行|和|乙银行: _chunk looks at the word before it)
+        return right is not None and (suffix_of(right.text, Kind.ORG) is None or len(right.text) > len(suffix_of(right.text, Kind.ORG) or ""))
     if token.text.isdigit() or (token.pos == "m" and any("\u4e00" <= ch <= "\u9fff" for ch in token.text)):
         return kind is Kind.ORG or token.pos == "m"
     if token.pos.startswith(_KEEP_TAGS) and not (token.pos.startswith("v") and token.pos != "vn"):

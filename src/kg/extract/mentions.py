@@ -138,8 +138,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
-        if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) for o in over):
+        if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) and suffix_of(o.text, o.kind) for o in over):
             continue  # 甲公司和乙博物馆, 甲法院和…: the labeller reads a name that a conjunction ends inside it
+            # (not 某州文化广播电视|和旅游局, a name the labeller cut short before its 和)
         if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between

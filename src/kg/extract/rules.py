@@ -125,27 +125,32 @@ def quoted(doc: Doc) -> list[Mention]:
 
 def _initiative_head(after: str) -> str | None:
     """The head word (``initiative_heads``) that follows a quoted name: right after it (“某某”计划)
-    or, unless weak (``weak_initiative_heads``), after up to three two-character words (a noun or a
-    word jieba's dictionary lacks first; no function word) that end no body or place (“某某”电商平台, “某某”重卡示范运营项目)."""
+    or, unless weak (``weak_initiative_heads``), after up to three two-character words (no function
+    word; a verb first only before a head other than 活动) that end no body or place (“某某”电商平台,
+    “某某”重卡示范运营项目, “某某”就业服务平台)."""
     heads = longest_first("initiative_heads")
     head = next((h for h in heads if after.startswith(h)), None)
     if head is not None:
         return head
     strong = [h for h in heads if h not in lexicon("weak_initiative_heads")]
+    verb_first = False
     for end in range(2, 2 * _MODIFIERS + 1, 2):
         modifier = after[end - 2:end]
         tag = word_tags().get(modifier, "?")
-        if (tag not in ("n", "vn", "ns", "nz", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) or not _HAN_NAME.fullmatch(modifier) \
+        verb_first = verb_first or (end == 2 and tag == "v")
+        if (tag not in ("n", "vn", "ns", "nz", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
+                or not _HAN_NAME.fullmatch(modifier) \
                 or any(len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE)):  # 公园, 集团; not 举|报
             return None
-        head = next((after[:end] + h for h in strong if after.startswith(h, end)), None)
+        head = next((h for h in strong if after.startswith(h, end)), None)
         if head is not None:
-            return head
+            return None if verb_first and head in _ACTIVITIES else after[:end] + head  # “某某”分裂|活动: what it does
     return None
 
 
 _MODIFIERS = 3  # two-character nouns between a quoted name and its head (“某某”重卡示范运营项目)
 _NOT_MODIFIERS = ("p", "u", "c", "r", "m", "q", "x", "w", "t")  # function words and counts end the search
+_ACTIVITIES = frozenset({"活动", "行动"})  # after a verb, what a group does, not a programme
 
 
 @cache
@@ -212,7 +217,8 @@ def events(doc: Doc) -> list[Mention]:
             if _split_number(left, tokens[first]):
                 first -= 1  # 二|十国集团: a number jieba cut apart
                 continue
-            if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn")) \
+            if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"
+                                                       and not _verb_inside(tokens, first - 1))) \
                     and not division_named_elsewhere(doc, left):
                 break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
             first -= 1
@@ -239,6 +245,12 @@ def events(doc: Doc) -> list[Mention]:
 
 _NUMERALS = "〇一二三四五六七八九十百千"
 _EDITION = re.compile(rf"(?:第[0-9{_NUMERALS}]+|首)届")
+
+
+def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a two-character verb inside an event's name (某区森林火灾应急|处置|综合演练): after a
+    verbal noun, not after a name or a place (某地|举办|国际马拉松)?"""
+    return len(tokens[i].text) == 2 and i > 0 and tokens[i - 1].pos == "vn" and i + 1 < len(tokens) and tokens[i + 1].pos in ("n", "vn")
 
 
 def edition_events(doc: Doc) -> list[Mention]:
@@ -599,8 +611,8 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
     declared = _declared_short_forms(doc.text, mentions)
     forms = _forms_to_find(mentions) | dict.fromkeys(declared, Kind.ORG)
-    trade_names = {form for form in forms if len(form) >= 4 and any(
-        m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text for m in mentions)}
+    trade_names = {form for form in forms if len(form) >= 3 and any(
+        m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text != form for m in mentions)}
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
@@ -609,10 +621,12 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     found = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
-        declared_here = match.group() in declared
+        declared_here, trade_name = match.group() in declared, match.group() in trade_names
         if any(start < e and s < end and not (labelled and (unsure or declared_here) and start <= s and e <= end)
+               and not (labelled and trade_name and (s, e) == (start, end))
                for s, e, labelled, unsure in taken):
-            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place), and any inside a declared one
+            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place), and any
+            # inside a declared one or of a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a person)
         if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form",

@@ -27,18 +27,19 @@ REFERENCE_FLOOR = 0.7
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
 _PREPOSITIONS = frozenset("由被把")
-_OWNED_BY = "旗下"  # 某某集团旗下|某某公司: the company after it is the group's
+_OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
     """Where a span starts once a preposition no name holds is left out with what comes before it
-    (某某美食节由|区商务委员会), or 旗下 (某某集团旗下|某某有限公司)."""
+    (某某美食节由|区商务委员会), or 旗下 and 子公司 (某某集团旗下|某某有限公司)."""
     first = bisect_left(doc.tokens, start, key=lambda t: t.start)
     for token in doc.tokens[first:]:
         if token.start >= end:
             break
-        if (token.text in _PREPOSITIONS and token.pos == "p" or token.text == _OWNED_BY) and token.end < end:
+        if (token.text in _PREPOSITIONS and token.pos == "p" or token.text in _OWNED_BY) and token.end < end:
             start = token.end
     return start
 
@@ -98,6 +99,11 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
+        if kind is Kind.PLACE and not suffix_of(text, Kind.PLACE):
+            after = bisect_left(starts, end)
+            if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
+                end = doc.tokens[after].end  # 衡家涧|社区: the community the labeller read without its suffix
+                text = doc.text[start:end]
         digit = _DIGIT.search(text)
         if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[:digit.start()], Kind.PLACE):
             end, text = start + digit.start(), text[:digit.start()]  # 某某小区|1号楼底楼: a building of the estate
