@@ -123,6 +123,9 @@ def test_extract_suffix_alone_is_not_a_name():
         ("县里依托“青溪好活”就业服务平台发布信息。", "青溪好活", Kind.INITIATIVE),  # a verb first, then a head
         ("两局签订“三区联防”协议。", "三区联防", Kind.INITIATIVE),
         ("把每月15日定为“惠老采购日”。", "惠老采购日", Kind.INITIATIVE),
+        ("蜂农凭“甜橙贷”拿到资金。", "甜橙贷", Kind.INITIATIVE),  # a loan scheme
+        ("首届“苗岭歌会”非遗文化节开幕。", "苗岭歌会", Kind.INITIATIVE),  # an event's head
+        ("这是“畅行山乡”农村公路提档升级行动的重点。", "畅行山乡", Kind.INITIATIVE),  # four words before the head
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1696,3 +1699,22 @@ def test_a_companys_trade_name_wins_over_a_person_reading():
     text = "食材由重庆渝鲜达农产品配送有限公司统一配送。渝鲜达还与社区党委签订共建协议。"
     found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
     assert ("渝鲜达", Kind.ORG) in found and ("渝鲜达", Kind.PERSON) not in found
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("”重庆青岭理工学院研究生、重庆微澜智控科技有限公司创始人罗一帆说。", {"重庆青岭理工学院", "重庆微澜智控科技有限公司"}),
+    ("经查,蓝湾公司系海南青澜海洋科技集团有限公司全资子公司。", {"蓝湾公司", "海南青澜海洋科技集团有限公司"}),
+])
+def test_a_members_word_after_an_organization_is_no_part_of_its_name(text, orgs):
+    assert {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG} == orgs
+
+
+def test_a_declared_short_form_read_by_its_suffix_keeps_its_full_name():
+    text = "贷款来自青州融信村镇银行股份有限公司(以下简称融信银行)。融信银行还推出新产品。"
+    forms = [(m.text, m.alias) for m in extract(_article(text)).mentions if m.text == "融信银行"]
+    assert forms and all(alias == "青州融信村镇银行股份有限公司" for _, alias in forms)
+
+
+def test_a_company_after_a_bracket_that_opened_before_the_span():
+    text = "基地由青程汽车集团股份有限公司(以下简称青程汽车)全资子公司湖北青程新能源汽车有限公司投资建设。"
+    assert "湖北青程新能源汽车有限公司" in {m.text for m in extract(_article(text)).mentions}

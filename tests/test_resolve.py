@@ -346,3 +346,8 @@ def test_a_level_form_is_the_body_of_the_articles_own_division():
 def test_a_zone_without_its_city_and_international():
     res = resolve([_ex("a", ("西安国际港务区", Kind.PLACE), ("港务区", Kind.PLACE))])
     assert [(e.name, e.aliases) for e in res.entities] == [("西安国际港务区", ("港务区",))]
+
+
+def test_a_zone_by_the_short_ending_of_its_name():
+    res = resolve([_ex("a", ("青州高新技术产业开发区", Kind.PLACE), ("青州高新区", Kind.PLACE))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("青州高新技术产业开发区", ("青州高新区",))]

@@ -190,7 +190,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _brand_and_kind(short, long, core(long, kind, places), kind) or _trade_and_legal_dropped(short, long):
             return True
-    if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long)
+    if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _brand_and_kind(short, long, core(long, kind, places), kind)):
         return True
     if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
@@ -286,6 +286,12 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
         ending = ending if len(ending) >= 2 and long.endswith(ending) else ""
     brand = short[: len(short) - len(ending)]
     return bool(ending) and len(brand) >= 2 and long_core.startswith(brand) and not long_core.startswith(short)
+
+
+def _short_ending(short: str, long: str) -> bool:
+    """某某高新区 for 某某高新技术产业开发区: the same name with the short ending of its zone
+    (``suffix_short_forms``)."""
+    return any(long.endswith(full) and short == long[: -len(full)] + brief for full, brief in table("suffix_short_forms"))
 
 
 def _trade_and_legal_dropped(short: str, long: str) -> bool:

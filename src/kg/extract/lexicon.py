@@ -62,7 +62,8 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     if token.text == "和" and kind is Kind.ORG:
         # 住房和城乡建设局, 文化广播电视和旅游局: a conjunction inside a name, but not between two names
         # (甲银行|和|乙银行: _chunk looks at the word before it)
-        return right is not None and (suffix_of(right.text, Kind.ORG) is None or len(right.text) > len(suffix_of(right.text, Kind.ORG) or ""))
+        return right is not None and (suffix_of(right.text, Kind.ORG) is None
+                                      or len(right.text) - len(suffix_of(right.text, Kind.ORG) or "") >= 2)  # not 和|县医院
     if token.text.isdigit() or (token.pos == "m" and any("\u4e00" <= ch <= "\u9fff" for ch in token.text)):
         return kind is Kind.ORG or token.pos == "m"
     if token.pos.startswith(_KEEP_TAGS) and not (token.pos.startswith("v") and token.pos != "vn"):
@@ -117,8 +118,18 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
+    if kind is Kind.ORG and without_member_word(text) < len(text):
+        return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def without_member_word(text: str) -> int:
+    """How long an organization's name is without a word for its members or its parts that the
+    labeller read into it (``member_words``: 研究生, 全资子公司), when what is left has a suffix."""
+    word = next((w for w in longest_first("member_words") if text.endswith(w)), "")
+    rest = text[: len(text) - len(word)]
+    return len(rest) if word and suffix_of(rest, Kind.ORG) else len(text)
 
 
 def division_named_elsewhere(doc: Doc, token: Token) -> bool:

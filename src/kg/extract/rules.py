@@ -124,11 +124,11 @@ def quoted(doc: Doc) -> list[Mention]:
 
 
 def _initiative_head(after: str) -> str | None:
-    """The head word (``initiative_heads``) that follows a quoted name: right after it (“某某”计划)
-    or, unless weak (``weak_initiative_heads``), after up to three two-character words (no function
-    word; a verb first only before a head other than 活动) that end no body or place (“某某”电商平台,
-    “某某”重卡示范运营项目, “某某”就业服务平台)."""
-    heads = longest_first("initiative_heads")
+    """The head word (``initiative_heads`` or an event head) that follows a quoted name: right after
+    it (“某某”计划) or, unless weak (``weak_initiative_heads``), after up to four two-character words
+    (no function word; a verb first only before a head other than 活动; no body's or place's suffix
+    first) (“某某”电商平台, “某某”重卡示范运营项目, “某某”就业服务平台)."""
+    heads = _quoted_heads()
     head = next((h for h in heads if after.startswith(h)), None)
     if head is not None:
         return head
@@ -139,8 +139,8 @@ def _initiative_head(after: str) -> str | None:
         tag = word_tags().get(modifier, "?")
         verb_first = verb_first or (end == 2 and tag == "v")
         if (tag not in ("n", "vn", "ns", "nz", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
-                or not _HAN_NAME.fullmatch(modifier) \
-                or any(len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE)):  # 公园, 集团; not 举|报
+                or not _HAN_NAME.fullmatch(modifier) or (end == 2 and any(
+                    len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE))):  # “某某”公园, 集团; not 举|报
             return None
         head = next((h for h in strong if after.startswith(h, end)), None)
         if head is not None:
@@ -148,7 +148,13 @@ def _initiative_head(after: str) -> str | None:
     return None
 
 
-_MODIFIERS = 3  # two-character nouns between a quoted name and its head (“某某”重卡示范运营项目)
+@cache
+def _quoted_heads() -> tuple[str, ...]:
+    """Initiative heads and event heads (“某某”非遗文化节), longest first."""
+    return tuple(sorted({*lexicon("initiative_heads"), *lexicon("event_heads")}, key=len, reverse=True))
+
+
+_MODIFIERS = 4  # two-character words between a quoted name and its head (“某某”农村公路提档升级行动)
 _NOT_MODIFIERS = ("p", "u", "c", "r", "m", "q", "x", "w", "t")  # function words and counts end the search
 _ACTIVITIES = frozenset({"活动", "行动"})  # after a verb, what a group does, not a programme
 
@@ -623,7 +629,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         start, end = match.span()
         declared_here, trade_name = match.group() in declared, match.group() in trade_names
         if any(start < e and s < end and not (labelled and (unsure or declared_here) and start <= s and e <= end)
-               and not (labelled and trade_name and (s, e) == (start, end))
+               and not ((s, e) == (start, end) and (declared_here or labelled and trade_name))
                for s, e, labelled, unsure in taken):
             continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place), and any
             # inside a declared one or of a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a person)

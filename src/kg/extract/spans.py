@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
-                      post_before, split_place_chain, suffix_of)
+                      post_before, split_place_chain, suffix_of, without_member_word)
 from .segmenter import word_tags
 
 
@@ -71,6 +71,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
         start = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
+        if kind is Kind.ORG:
+            end = start + without_member_word(doc.text[start:end])  # 某某学院|研究生, 某某集团有限公司|全资子公司
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
@@ -228,8 +230,8 @@ _BREAKS = frozenset("：:；;。！？")  # marks no name runs across (a headlin
 
 def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without quotation marks at its ends, a middle dot at its start or a bracket that
-    opens or closes outside it (“两湖一岛 → 两湖一岛, ·某某口 → 某某口, 某某) → 某某; 某某· at a text's
-    cut end is left as read)."""
+    opens or closes outside it (“两湖一岛 → 两湖一岛, ·某某口 → 某某口, 某某) → 某某, 某某)某公司 →
+    某公司; 某某· at a text's cut end is left as read)."""
     while start < end and (text[start] in _QUOTES or text[start] in MIDDLE_DOTS):
         start += 1
     while end > start and text[end - 1] in _QUOTES:
@@ -238,6 +240,10 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1  # 某某) of (以下简称某某): a bracket that closes outside the name
     if end > start and text[start] in "（(" and not any(ch in "）)" for ch in text[start:end]):
         start += 1
+    inside = text[start:end]
+    closing = max(inside.rfind("）"), inside.rfind(")"))
+    if closing >= 0 and not any(ch in "（(" for ch in inside[:closing]):
+        start += closing + 1  # 某某)|全资子公司…: what follows a bracket that opened before the span
     return start, end
 
 
