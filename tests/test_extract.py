@@ -126,6 +126,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("蜂农凭“甜橙贷”拿到资金。", "甜橙贷", Kind.INITIATIVE),  # a loan scheme
         ("首届“苗岭歌会”非遗文化节开幕。", "苗岭歌会", Kind.INITIATIVE),  # an event's head
         ("这是“畅行山乡”农村公路提档升级行动的重点。", "畅行山乡", Kind.INITIATIVE),  # four words before the head
+        ("漠河市还上线了“最北漠河”智慧旅游平台。", "最北漠河", Kind.INITIATIVE),  # jieba tags 智慧 a person's name
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1718,3 +1719,22 @@ def test_a_declared_short_form_read_by_its_suffix_keeps_its_full_name():
 def test_a_company_after_a_bracket_that_opened_before_the_span():
     text = "基地由青程汽车集团股份有限公司(以下简称青程汽车)全资子公司湖北青程新能源汽车有限公司投资建设。"
     assert "湖北青程新能源汽车有限公司" in {m.text for m in extract(_article(text)).mentions}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("航班从大连周水子国际机场起飞。", {"大连周水子国际机场"}),  # the city opens the airport's name
+    ("荣昌区广顺街道濑溪河畔的鹭汀湾湿地公园正式开园。", {"荣昌区", "广顺街道", "濑溪河", "鹭汀湾湿地公园"}),  # 畔的
+    ("### 荣昌:鹭汀湾湿地公园开园迎客", {"鹭汀湾湿地公园"}),  # 开园 opens the park
+])
+def test_place_names_end_before_what_is_said_of_them(text, places):
+    assert {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PLACE} == places
+
+
+def test_a_byline_with_two_outlets_roles():
+    text = "标题\n光明日报记者 樊守拙 光明日报通讯员 冀小禾\n正文。"
+    assert {"樊守拙", "冀小禾"} <= {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PERSON}
+
+
+def test_a_long_plan_in_title_marks():
+    text = "阳城县印发《阳城县传统村落保护利用三年行动方案》。"
+    assert "阳城县传统村落保护利用三年行动方案" in {m.text for m in extract(_article(text)).mentions}

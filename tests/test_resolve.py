@@ -351,3 +351,8 @@ def test_a_zone_without_its_city_and_international():
 def test_a_zone_by_the_short_ending_of_its_name():
     res = resolve([_ex("a", ("青州高新技术产业开发区", Kind.PLACE), ("青州高新区", Kind.PLACE))])
     assert [(e.name, e.aliases) for e in res.entities] == [("青州高新技术产业开发区", ("青州高新区",))]
+
+
+def test_a_prefectures_office_by_its_two_character_contraction():
+    res = resolve([_ex("a", ("大兴安岭地区行政公署", Kind.ORG), ("大兴安岭地区行署", Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("大兴安岭地区行政公署", ("大兴安岭地区行署",))]

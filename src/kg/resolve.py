@@ -209,10 +209,14 @@ def _other_place(short: str, long: str, places: set[str]) -> bool:
 
 
 def _same_place_contraction(short: str, long: str) -> bool:
-    """永川区经信委 for 永川区经济和信息化委员会: the same leading division, and what follows it contracted."""
+    """永川区经信委 for 永川区经济和信息化委员会, 某某地区行署 for 某某地区行政公署: the same leading
+    division, and what follows it contracted (two characters are enough after a division)."""
     short_rest, long_rest = _strip_division_prefix(short), _strip_division_prefix(long)
     place = short[: len(short) - len(short_rest)]
-    return bool(place) and long.startswith(place) and long[len(place):] == long_rest and contraction(short_rest, long_rest)
+    if not (place and long.startswith(place) and long[len(place):] == long_rest):
+        return False
+    return contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0]
+                                                  and short_rest[-1] == long_rest[-1])
 
 
 def _level_form(short: str, long: str) -> bool:

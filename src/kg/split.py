@@ -33,7 +33,7 @@ def _byline_pattern() -> re.Pattern[str]:
     name = r"[\u4e00-\u9fff·]{2,4}"
     return re.compile(
         rf"^[□■◇◆▲△●○]?\s*(?:本报|(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"
-        rf"(?P<names>{name}(?:[\s、,，]+{name})*)\s*(?P<photo>摄影?|报道|文/?图)?$"
+        rf"(?P<names>{name}(?:[\s、,，]+(?:[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{roles})\s*)?{name})*)\s*(?P<photo>摄影?|报道|文/?图)?$"
     )
 
 
@@ -59,8 +59,8 @@ def lead_byline(line: str) -> tuple[int, re.Match[str]] | None:
 
 def byline_names(match: re.Match[str]) -> list[str]:
     """The people of a byline match, without the roles between them (记者 甲 通讯员 乙)."""
-    roles = set(lexicon_list("byline_roles"))
-    return [n for n in re.split(r"[\s、,，]+", match.group("names")) if n and n not in roles]
+    roles = tuple(lexicon_list("byline_roles"))
+    return [n for n in re.split(r"[\s、,，]+", match.group("names")) if n and not n.endswith(roles)]  # 某某日报通讯员
 
 
 def _classify(line: str) -> _Block:

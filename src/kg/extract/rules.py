@@ -138,7 +138,7 @@ def _initiative_head(after: str) -> str | None:
         modifier = after[end - 2:end]
         tag = word_tags().get(modifier, "?")
         verb_first = verb_first or (end == 2 and tag == "v")
-        if (tag not in ("n", "vn", "ns", "nz", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
+        if (tag not in ("n", "vn", "ns", "nz", "nr", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
                 or not _HAN_NAME.fullmatch(modifier) or (end == 2 and any(
                     len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE))):  # “某某”公园, 集团; not 举|报
             return None
@@ -341,7 +341,7 @@ def _time_words_before(name: str) -> int:
 @cache
 def _titled_plan() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, longest_first("plan_heads")))
-    return re.compile(rf"《(?!关于)([^《》\n]{{4,12}}(?:{heads}))》")
+    return re.compile(rf"《(?!关于)([^《》\n]{{4,20}}(?:{heads}))》")
 
 
 def titled_plans(doc: Doc) -> list[Mention]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cache
 
 from .. import gazetteer
@@ -12,7 +13,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
-                      post_before, split_place_chain, suffix_of, without_member_word)
+                      post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
 from .segmenter import word_tags
 
 
@@ -34,12 +35,13 @@ _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资�
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
     """Where a span starts once a preposition no name holds is left out with what comes before it
-    (某某美食节由|区商务委员会), or 旗下 and 子公司 (某某集团旗下|某某有限公司)."""
+    (某某美食节由|区商务委员会), 的 (某某河畔的|某某湿地公园), or 旗下 and 子公司 (某某集团旗下|某某有限公司)."""
     first = bisect_left(doc.tokens, start, key=lambda t: t.start)
     for token in doc.tokens[first:]:
         if token.start >= end:
             break
-        if (token.text in _PREPOSITIONS and token.pos == "p" or token.text in _OWNED_BY) and token.end < end:
+        if (token.text in _PREPOSITIONS and token.pos == "p" or token.text in _OWNED_BY
+                or token.text == "的" and token.pos.startswith("u")) and token.end < end:
             start = token.end
     return start
 
@@ -106,6 +108,10 @@ def labelled(doc: Doc) -> list[Mention]:
             if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
                 end = doc.tokens[after].end  # 衡家涧|社区: the community the labeller read without its suffix
                 text = doc.text[start:end]
+        tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
+        tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
+        if tail and suffix_of(text[: -len(tail)], kind):
+            end, text = end - len(tail), text[: -len(tail)]  # 某某河|畔: where along the river; 某某公园|开园
         digit = _DIGIT.search(text)
         if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[:digit.start()], Kind.PLACE):
             end, text = start + digit.start(), text[:digit.start()]  # 某某小区|1号楼底楼: a building of the estate
@@ -120,13 +126,29 @@ def labelled(doc: Doc) -> list[Mention]:
                 end = _before_word_across(doc, start, end, starts)
             if end - start >= 3 and doc.text[end - 1] in word_list("verbs_after_names") and doc.text[end : end + 1] in ("了", "的"):
                 end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
+            if end - start == 2 and _surname_after_title(doc.text, start):
+                start -= 1  # 居民|饶|桂芬: the surname the labeller left out, after a role word
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
             for piece in pieces:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
-    return found
+    return _cities_with_airports(found)
+
+
+def _cities_with_airports(found: list[Mention]) -> list[Mention]:
+    """A city read apart from the airport named after it right behind it (大连|周水子国际机场) is
+    the first part of the airport's name."""
+    out: list[Mention] = []
+    for m in found:
+        before = out[-1] if out else None
+        if (before is not None and m.kind is before.kind is Kind.PLACE and before.end == m.start and m.text.endswith("机场")
+                and gazetteer.lookup(before.text)):
+            out[-1] = replace(m, start=before.start, text=before.text + m.text, score=min(m.score, before.score))
+            continue
+        out.append(m)
+    return out
 
 
 #: below this the labeller's person may run into the next word (局长黄某|超标准: 黄某超); 0.6-0.8 leave
@@ -136,6 +158,12 @@ _SURE_PERSON = 0.7
 
 #: characters that join two people (某某主席|同|某某总理): no person's name starts with one after a post
 _PEOPLE_JOINERS = frozenset("同与和及跟")
+
+
+def _surname_after_title(text: str, start: int) -> bool:
+    """Is the character before a two-character person a one-character surname that follows a role
+    word (居民|饶|桂芬, 老兵|符|国栋)?"""
+    return start >= 3 and text[start - 1] in single_surnames() and text.endswith(tuple(word_list("person_titles")), 0, start - 1)
 
 
 def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> int:
