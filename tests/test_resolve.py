@@ -356,3 +356,11 @@ def test_a_zone_by_the_short_ending_of_its_name():
 def test_a_prefectures_office_by_its_two_character_contraction():
     res = resolve([_ex("a", ("大兴安岭地区行政公署", Kind.ORG), ("大兴安岭地区行署", Kind.ORG))])
     assert [(e.name, e.aliases) for e in res.entities] == [("大兴安岭地区行政公署", ("大兴安岭地区行署",))]
+
+
+def test_a_two_character_trade_name_that_is_no_word():
+    """渝清 and 渝清环境 for 重庆渝清环境治理有限公司; not 远洋 (a word) for 远洋货运公司."""
+    from kg.resolve import short_forms_of
+
+    assert {"渝清", "渝清环境"} <= short_forms_of("重庆渝清环境治理有限公司", Kind.ORG, {"重庆"})
+    assert "远洋" not in short_forms_of("远洋货运公司", Kind.ORG)

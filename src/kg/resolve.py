@@ -88,25 +88,26 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
         if name.endswith("公司") and len(base) >= 6 and _word_ends_at(base, 4):
             forms.add(base[:4])  # 潞云咖啡 for 云南潞云咖啡产业有限公司: a trade name and the trade's first word
         brand = _trade_name(base) if name.endswith("公司") else None
-        if brand:
-            forms.add(brand)  # 渝鲜达 for 重庆渝鲜达农产品配送有限公司
+        if brand:  # 渝鲜达 for 重庆渝鲜达农产品配送有限公司, 渝清 and 渝清环境 for 重庆渝清环境治理有限公司
+            forms.update({brand, base[:4]} if len(brand) == 2 and len(base) >= 6 else {brand})
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 
 def _trade_name(core_name: str) -> str | None:
-    """The trade name that opens a company's core, of three characters or more, when only ordinary
+    """The trade name that opens a company's core, of two characters or more, when only ordinary
     words of its trade follow (渝鲜达|农产品|配送); None when it is itself a word or a place."""
     from . import gazetteer
     from .extract.lexicon import common_word
-    from .extract.segmenter import cut
+    from .extract.segmenter import cut, word_tags
 
     words = [word for word, _ in cut(core_name)]
     for i in range(1, len(words)):
         brand, rest = "".join(words[:i]), words[i:]
-        if len(brand) >= 3 and all(len(w) >= 2 and common_word(w) for w in rest):
-            return None if common_word(brand) or gazetteer.lookup(brand) else brand
+        if len(brand) >= 2 and all(len(w) >= 2 and common_word(w) for w in rest):
+            known = word_tags() if len(brand) == 2 else {}  # a two-character trade name is no word at all (not 远洋)
+            return None if common_word(brand) or brand in known or gazetteer.lookup(brand) else brand
     return None
 
 
