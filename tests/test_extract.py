@@ -127,6 +127,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("首届“苗岭歌会”非遗文化节开幕。", "苗岭歌会", Kind.INITIATIVE),  # an event's head
         ("这是“畅行山乡”农村公路提档升级行动的重点。", "畅行山乡", Kind.INITIATIVE),  # four words before the head
         ("漠河市还上线了“最北漠河”智慧旅游平台。", "最北漠河", Kind.INITIATIVE),  # jieba tags 智慧 a person's name
+        ("边民只需在“边互通”手机应用上申报。", "边互通", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1725,6 +1726,9 @@ def test_a_company_after_a_bracket_that_opened_before_the_span():
     ("航班从大连周水子国际机场起飞。", {"大连周水子国际机场"}),  # the city opens the airport's name
     ("荣昌区广顺街道濑溪河畔的鹭汀湾湿地公园正式开园。", {"荣昌区", "广顺街道", "濑溪河", "鹭汀湾湿地公园"}),  # 畔的
     ("### 荣昌:鹭汀湾湿地公园开园迎客", {"鹭汀湾湿地公园"}),  # 开园 opens the park
+    ("东兴市还将与越南芒街市商讨共建跨境农产品集散中心。", {"东兴市", "越南", "芒街市"}),  # a country before a foreign city
+    ("位于上海市静安区彭浦新村街道的长者之家揭牌。", {"上海市", "静安区", "彭浦新村街道"}),  # a township ending in 村街道
+    ("去年底开园以来已引进动画制作、游戏研发等企业42家。", set()),  # kinds of firms; 开园 alone
 ])
 def test_place_names_end_before_what_is_said_of_them(text, places):
     assert {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PLACE} == places
@@ -1738,3 +1742,8 @@ def test_a_byline_with_two_outlets_roles():
 def test_a_long_plan_in_title_marks():
     text = "阳城县印发《阳城县传统村落保护利用三年行动方案》。"
     assert "阳城县传统村落保护利用三年行动方案" in {m.text for m in extract(_article(text)).mentions}
+
+
+def test_a_schools_canteen_is_the_school():
+    found = {(m.text, m.kind) for m in extract(_article("9月12日中午,綦江区文龙街道的文溪实验小学食堂里,家长代表刘桂芝戴上口罩。")).mentions}
+    assert ("文溪实验小学", Kind.ORG) in found and not any(name.endswith("食堂") for name, _ in found)

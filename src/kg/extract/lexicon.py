@@ -533,14 +533,22 @@ def _word_ends(text: str) -> set[int]:
 
 
 def split_place_chain(text: str) -> list[str]:
-    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more characters)."""
+    """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more
+    characters); 越南芒街市 → 越南 | 芒街市."""
     pieces: list[str] = []
     rest = text
+    country = next((text[:n] for n in range(min(len(text) - 2, 6), 1, -1) if gazetteer.is_country(text[:n])), None)
+    after_country = text[len(country):] if country else ""
+    if country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 3 \
+            and suffix_of(after_country, Kind.PLACE) in ADMIN_ENDS and is_name(after_country, Kind.PLACE):
+        pieces, rest = [country], text[len(country):]  # 某国|某某市: a country before a foreign place (not 中国香港)
     word_ends: set[int] | None = None  # jieba's cut of text, made only when a cut needs checking
     while True:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2:
             break
+        if rest.startswith(("街道", "社区"), match.end()):
+            break  # 某某新村|街道: the township's name ends in 村 (not the village and a bare suffix)
         known = bool(gazetteer.lookup(match.group()))
         if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district

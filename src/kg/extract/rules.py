@@ -421,7 +421,7 @@ def enumerations(doc: Doc) -> list[Mention]:
             name = item.group()
             start = offset + item.start()
             if item.start() == 0:  # 该区推动甲, 该院还与甲: the list starts after the last verb or preposition before it
-                verbs = [t.end for t in doc.tokens if start <= t.start and t.end <= start + len(name)
+                verbs = [t.end for t in doc.tokens if start <= t.start and t.end < start + len(name)
                          and (t.pos.startswith(("v", "p")) or t.text in lexicon("leading_verbs"))]
                 while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
                     verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
@@ -429,9 +429,17 @@ def enumerations(doc: Doc) -> list[Mention]:
                     name, start = name[verbs[-1] - start:], verbs[-1]
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
+            if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
+                continue  # 引进动画制作、游戏研发等企业: kinds of firms, not names
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
     return found
+
+
+def _ordinary_words(text: str) -> bool:
+    """Is text made of dictionary words that are no proper nouns (游戏|研发, 动画|制作), so names nothing?"""
+    tags = word_tags()
+    return all(len(word) >= 2 and word in tags and not tags[word].startswith(("nr", "ns", "nt", "nz")) for word, _ in cut(text))
 
 
 @cache

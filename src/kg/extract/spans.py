@@ -108,6 +108,11 @@ def labelled(doc: Doc) -> list[Mention]:
             if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
                 end = doc.tokens[after].end  # 衡家涧|社区: the community the labeller read without its suffix
                 text = doc.text[start:end]
+        if text in word_list("opening_verbs"):
+            continue  # 去年底|开园|以来: the verb alone, no name
+        part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is Kind.PLACE else ""
+        if part and suffix_of(text[: -len(part)], Kind.ORG):
+            kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]  # 某某小学|食堂: the school
         tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
         tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
         if tail and suffix_of(text[: -len(tail)], kind):
