@@ -128,6 +128,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("这是“畅行山乡”农村公路提档升级行动的重点。", "畅行山乡", Kind.INITIATIVE),  # four words before the head
         ("漠河市还上线了“最北漠河”智慧旅游平台。", "最北漠河", Kind.INITIATIVE),  # jieba tags 智慧 a person's name
         ("边民只需在“边互通”手机应用上申报。", "边互通", Kind.INITIATIVE),
+        ("滨湖社区旁的“湖畔星集”夜市灯火通明。", "湖畔星集", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1747,3 +1748,21 @@ def test_a_long_plan_in_title_marks():
 def test_a_schools_canteen_is_the_school():
     found = {(m.text, m.kind) for m in extract(_article("9月12日中午,綦江区文龙街道的文溪实验小学食堂里,家长代表刘桂芝戴上口罩。")).mentions}
     assert ("文溪实验小学", Kind.ORG) in found and not any(name.endswith("食堂") for name, _ in found)
+
+
+def test_rivers_listed_as_tributaries_and_a_craftsman_by_role():
+    text = "陕西省安康市汉江干流及月河、岚河、任河等主要支流进入禁渔期。"
+    places = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PLACE}
+    assert {"月河", "岚河", "任河"} <= places
+    people = {m.text for m in extract(_article("”今年68岁的松溉镇石匠衡文斌被请来担任技术顾问。")).mentions if m.kind is Kind.PERSON}
+    assert people == {"衡文斌"}
+
+
+def test_no_name_opens_with_an_amount():
+    text = "新政发布当天,公司宣布投资2亿元建设大型矿山装备保税维修中心。"
+    assert not any("元" in m.text for m in extract(_article(text)).mentions)
+
+
+def test_verbs_between_nouns_inside_a_projects_name():
+    found = {m.text for m in extract(_article("永宁桥修缮是松溉古镇历史风貌保护提升工程的重点项目。")).mentions if m.kind is Kind.INITIATIVE}
+    assert found == {"松溉古镇历史风貌保护提升工程"}

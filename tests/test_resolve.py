@@ -364,3 +364,9 @@ def test_a_two_character_trade_name_that_is_no_word():
 
     assert {"渝清", "渝清环境"} <= short_forms_of("重庆渝清环境治理有限公司", Kind.ORG, {"重庆"})
     assert "远洋" not in short_forms_of("远洋货运公司", Kind.ORG)
+
+
+def test_a_level_form_beside_a_name_and_its_longer_form():
+    """市应急管理局 beside 淮南市应急管理局 and 安徽省淮南市应急管理局: one body."""
+    res = resolve([_ex("a", ("安徽省淮南市应急管理局", Kind.ORG), ("淮南市应急管理局", Kind.ORG), ("市应急管理局", Kind.ORG))])
+    assert len(res.entities) == 1

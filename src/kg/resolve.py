@@ -390,7 +390,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 for a, b in zip(targets, targets[1:])
             ):
                 continue  # 吉林 beside 吉林省 and 吉林市: which one is meant is not clear
-            longest = {core(t, kind, places) for t in targets}
+            longest = {core(max(targets, key=len), kind, places)} if targets else set()  # they abbreviate each other
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
                 t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)

@@ -90,6 +90,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if left.text in ("内", "里") and start_index >= 2 and suffix_of(tokens[start_index - 2].text, Kind.PLACE):
             break  # 某开发区|内|某公司: inside a place, not part of the name
+        if left.text.endswith("元") and left.pos in ("m", "q"):
+            break  # 投资2亿|元|建设某中心: an amount, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
                 and not (left.text == "村" and right.text == "社区"):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place (but 某铁村|社区 is one)

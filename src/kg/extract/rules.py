@@ -254,9 +254,11 @@ _EDITION = re.compile(rf"(?:第[0-9{_NUMERALS}]+|首)届")
 
 
 def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
-    """Is token i a two-character verb inside an event's name (某区森林火灾应急|处置|综合演练): after a
-    verbal noun, not after a name or a place (某地|举办|国际马拉松)?"""
-    return len(tokens[i].text) == 2 and i > 0 and tokens[i - 1].pos == "vn" and i + 1 < len(tokens) and tokens[i + 1].pos in ("n", "vn")
+    """Is token i a two-character verb inside an event's or a project's name (某区森林火灾应急|处置|综合
+    演练, 某某古镇历史风貌|保护|提升工程): after a noun, not after a name, a place or a word ending
+    like one (某地|举办|国际马拉松, 某某中心|参加|…洽谈会)?"""
+    return len(tokens[i].text) == 2 and i > 0 and tokens[i - 1].pos in ("n", "vn") and i + 1 < len(tokens) \
+        and tokens[i + 1].pos in ("n", "vn", "v") and not any(suffix_of(tokens[i - 1].text, k) for k in (Kind.ORG, Kind.PLACE))
 
 
 def edition_events(doc: Doc) -> list[Mention]:
@@ -420,9 +422,9 @@ def enumerations(doc: Doc) -> list[Mention]:
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
             start = offset + item.start()
-            if item.start() == 0:  # 该区推动甲, 该院还与甲: the list starts after the last verb or preposition before it
+            if item.start() == 0:  # 该区推动甲, 该院还与甲, 干流及甲: the list starts after the last verb, preposition or conjunction
                 verbs = [t.end for t in doc.tokens if start <= t.start and t.end < start + len(name)
-                         and (t.pos.startswith(("v", "p")) or t.text in lexicon("leading_verbs"))]
+                         and (t.pos.startswith(("v", "p", "c")) or t.text in lexicon("leading_verbs"))]
                 while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
                     verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
                 if verbs and start + len(name) - verbs[-1] >= 2:
@@ -625,7 +627,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
     declared = _declared_short_forms(doc.text, mentions)
     forms = _forms_to_find(mentions) | dict.fromkeys(declared, Kind.ORG)
-    trade_names = {form for form in forms if len(form) >= 3 and any(
+    trade_names = {form for form in forms if len(form) >= 2 and any(
         m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text != form for m in mentions)}
     if not forms:
         return []

@@ -133,6 +133,9 @@ def labelled(doc: Doc) -> list[Mention]:
                 end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
             if end - start == 2 and _surname_after_title(doc.text, start):
                 start -= 1  # 居民|饶|桂芬: the surname the labeller left out, after a role word
+            title = next((t for t in longest_first("person_titles") if doc.text.startswith(t, start)), "")
+            if title and end - start - len(title) in (2, 3):
+                start += len(title)  # 石匠|某某某: the role word the labeller read into the name
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
