@@ -129,6 +129,8 @@ def test_extract_suffix_alone_is_not_a_name():
         ("漠河市还上线了“最北漠河”智慧旅游平台。", "最北漠河", Kind.INITIATIVE),  # jieba tags 智慧 a person's name
         ("边民只需在“边互通”手机应用上申报。", "边互通", Kind.INITIATIVE),
         ("滨湖社区旁的“湖畔星集”夜市灯火通明。", "湖畔星集", Kind.INITIATIVE),
+        ("满载榴莲的“桂越鲜达”跨境冷链班列驶入凭祥。", "桂越鲜达", Kind.INITIATIVE),
+        ("县里为项目配备“链长帮办”服务专班。", "链长帮办", Kind.INITIATIVE),
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1766,3 +1768,10 @@ def test_no_name_opens_with_an_amount():
 def test_verbs_between_nouns_inside_a_projects_name():
     found = {m.text for m in extract(_article("永宁桥修缮是松溉古镇历史风貌保护提升工程的重点项目。")).mentions if m.kind is Kind.INITIATIVE}
     assert found == {"松溉古镇历史风貌保护提升工程"}
+
+
+def test_a_floor_and_a_post_are_no_part_of_names():
+    text = "6月18日,沙坪坝区石井坡街道光荣坡社区党群服务中心一楼,社区法律援助工作站揭牌。"
+    assert not any(m.text.endswith("一楼") for m in extract(_article(text)).mentions)
+    people = {m.text for m in extract(_article("凭祥海关副关长梁静怡介绍。")).mentions if m.kind is Kind.PERSON}
+    assert people == {"梁静怡"}

@@ -110,6 +110,10 @@ def labelled(doc: Doc) -> list[Mention]:
                 text = doc.text[start:end]
         if text in word_list("opening_verbs"):
             continue  # 去年底|开园|以来: the verb alone, no name
+        floor = _FLOOR_AFTER.search(text)
+        if floor and floor.start() >= 3:
+            end, text = start + floor.start(), text[: floor.start()]  # 某某服务中心|一楼: a floor of it
+            kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
         part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is Kind.PLACE else ""
         if part and suffix_of(text[: -len(part)], Kind.ORG):
             kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]  # 某某小学|食堂: the school
@@ -133,9 +137,9 @@ def labelled(doc: Doc) -> list[Mention]:
                 end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
             if end - start == 2 and _surname_after_title(doc.text, start):
                 start -= 1  # 居民|饶|桂芬: the surname the labeller left out, after a role word
-            title = next((t for t in longest_first("person_titles") if doc.text.startswith(t, start)), "")
+            title = next((t for t in _titles() if doc.text.startswith(t, start)), "")
             if title and end - start - len(title) in (2, 3):
-                start += len(title)  # 石匠|某某某: the role word the labeller read into the name
+                start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
@@ -166,6 +170,12 @@ _SURE_PERSON = 0.7
 
 #: characters that join two people (某某主席|同|某某总理): no person's name starts with one after a post
 _PEOPLE_JOINERS = frozenset("同与和及跟")
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Posts and roles that come before a person's name (副关长, 石匠), longest first."""
+    return tuple(sorted({*word_list("posts"), *word_list("person_titles")}, key=len, reverse=True))
 
 
 def _surname_after_title(text: str, start: int) -> bool:
@@ -259,6 +269,7 @@ _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
 _SERIAL = re.compile("[一二三四五六七八九十]号(?![院楼线桥站门路街巷坑井码])")  # not 三号院, 一号码头
 _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四五六七八九十]+中)*全会")
+_FLOOR_AFTER = re.compile(r"[一二三四五六七八九十0-9]+楼$")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
 _BREAKS = frozenset("：:；;。！？")  # marks no name runs across (a headline's 某省：…)
