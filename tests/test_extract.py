@@ -1709,6 +1709,7 @@ def test_a_companys_trade_name_wins_over_a_person_reading():
 @pytest.mark.parametrize(("text", "orgs"), [
     ("”重庆青岭理工学院研究生、重庆微澜智控科技有限公司创始人罗一帆说。", {"重庆青岭理工学院", "重庆微澜智控科技有限公司"}),
     ("经查,蓝湾公司系海南青澜海洋科技集团有限公司全资子公司。", {"蓝湾公司", "海南青澜海洋科技集团有限公司"}),
+    ("橙远冷链是重庆渝果供应链集团有限公司旗下子公司。", {"橙远冷链", "重庆渝果供应链集团有限公司"}),
 ])
 def test_a_members_word_after_an_organization_is_no_part_of_its_name(text, orgs):
     assert {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG} == orgs

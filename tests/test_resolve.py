@@ -370,3 +370,11 @@ def test_a_level_form_beside_a_name_and_its_longer_form():
     """市应急管理局 beside 淮南市应急管理局 and 安徽省淮南市应急管理局: one body."""
     res = resolve([_ex("a", ("安徽省淮南市应急管理局", Kind.ORG), ("淮南市应急管理局", Kind.ORG), ("市应急管理局", Kind.ORG))])
     assert len(res.entities) == 1
+
+
+def test_a_branch_gives_no_trade_name_of_its_own():
+    """峰联数字 is the short form of 重庆峰联数字网络有限公司, not of its 武隆分公司."""
+    from kg.resolve import short_forms_of
+
+    assert "峰联数字" in short_forms_of("重庆峰联数字网络有限公司", Kind.ORG, {"重庆"})
+    assert "峰联数字" not in short_forms_of("峰联数字武隆分公司", Kind.ORG)

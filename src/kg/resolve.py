@@ -85,14 +85,18 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
         for word in lexicon_list("industry_words"):
             if base.endswith(word) and len(base) - len(word) >= 2:
                 forms.add(base[: -len(word)])
-        if name.endswith("公司") and len(base) >= 6 and _word_ends_at(base, 4):
+        company = name.endswith("公司") and not name.endswith(_BRANCH_ENDS)  # a branch's trade name is its parent's
+        if company and len(base) >= 6 and _word_ends_at(base, 4):
             forms.add(base[:4])  # 潞云咖啡 for 云南潞云咖啡产业有限公司: a trade name and the trade's first word
-        brand = _trade_name(base) if name.endswith("公司") else None
+        brand = _trade_name(base) if company else None
         if brand:  # 渝鲜达 for 重庆渝鲜达农产品配送有限公司, 渝清 and 渝清环境 for 重庆渝清环境治理有限公司
             forms.update({brand, base[:4]} if len(brand) == 2 and len(base) >= 6 else {brand})
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
+
+
+_BRANCH_ENDS = ("分公司", "支公司")
 
 
 def _trade_name(core_name: str) -> str | None:
