@@ -54,7 +54,9 @@ def labelled(doc: Doc) -> list[Mention]:
     left out, and a span across a quotation mark or a colon is dropped; a place or an
     organization starts after a leading verb (落户|某区), an unsure person ends before a word that runs
     across its end (黄某|超标准) or the verb of a report (某某|作|的报告), and a place before 时间
-    (北京时间) is a time zone. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
+    (北京时间) is a time zone. A name starts after 由, 的, 旗下 or 子公司 inside the span and ends
+    where :func:`_name_end` says; a person loses a post or role read into it and gains a surname left
+    out after one. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
     languages (法语) are dropped. Other one-character spans and generic ones come as references
     (by=REFERENCE)."""
     from .labeller import label
@@ -103,27 +105,10 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
-        if kind is Kind.PLACE and not suffix_of(text, Kind.PLACE):
-            after = bisect_left(starts, end)
-            if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
-                end = doc.tokens[after].end  # 衡家涧|社区: the community the labeller read without its suffix
-                text = doc.text[start:end]
         if text in word_list("opening_verbs"):
             continue  # 去年底|开园|以来: the verb alone, no name
-        floor = _FLOOR_AFTER.search(text)
-        if floor and floor.start() >= 3:
-            end, text = start + floor.start(), text[: floor.start()]  # 某某服务中心|一楼: a floor of it
-            kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
-        part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is Kind.PLACE else ""
-        if part and suffix_of(text[: -len(part)], Kind.ORG):
-            kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]  # 某某小学|食堂: the school
-        tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
-        tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
-        if tail and suffix_of(text[: -len(tail)], kind):
-            end, text = end - len(tail), text[: -len(tail)]  # 某某河|畔: where along the river; 某某公园|开园
-        digit = _DIGIT.search(text)
-        if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[:digit.start()], Kind.PLACE):
-            end, text = start + digit.start(), text[:digit.start()]  # 某某小区|1号楼底楼: a building of the estate
+        end, kind = _name_end(doc, start, end, kind, starts)
+        text = doc.text[start:end]
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
@@ -147,6 +132,34 @@ def labelled(doc: Doc) -> list[Mention]:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
     return _cities_with_airports(found)
+
+
+def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
+    """Where a place's or an organization's name the labeller read ends, and its kind: with the
+    settlement word after it (某某涧|社区), before a floor (某某服务中心|一楼), a part of a body's
+    premises (某某小学|食堂: the school), where along a place (某某河|畔), the verb of its opening
+    (某某公园|开园) or a building number (某某小区|1号楼)."""
+    text = doc.text[start:end]
+    if kind is Kind.PLACE and not suffix_of(text, Kind.PLACE):
+        after = bisect_left(starts, end)
+        if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
+            end = doc.tokens[after].end
+            text = doc.text[start:end]
+    floor = _FLOOR_AFTER.search(text)
+    if floor and floor.start() >= 3:
+        end, text = start + floor.start(), text[: floor.start()]
+        kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
+    part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is Kind.PLACE else ""
+    if part and suffix_of(text[: -len(part)], Kind.ORG):
+        kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
+    tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
+    tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
+    if tail and suffix_of(text[: -len(tail)], kind):
+        end, text = end - len(tail), text[: -len(tail)]
+    digit = _DIGIT.search(text)
+    if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
+        end = start + digit.start()
+    return end, kind
 
 
 def _cities_with_airports(found: list[Mention]) -> list[Mention]:
