@@ -338,7 +338,7 @@ def test_a_bank_is_no_trade_name_of_its_company():
 def test_a_level_form_is_the_body_of_the_articles_own_division():
     """区应急管理局 beside three districts' bureaus: the one of the district the article names most."""
     res = resolve([_ex("a", ("永川区", Kind.PLACE), ("永川区", Kind.PLACE), ("永川区应急管理局", Kind.ORG),
-                       ("璧山区应急管理局", Kind.ORG), ("铜梁区应急管理局", Kind.ORG), ("区应急管理局", Kind.ORG))])
+                       ("荣昌区应急管理局", Kind.ORG), ("铜梁区应急管理局", Kind.ORG), ("区应急管理局", Kind.ORG))])
     (bureau,) = [e for e in res.entities if "区应急管理局" in e.aliases]
     assert bureau.name == "永川区应急管理局"
 
