@@ -130,6 +130,7 @@ def test_extract_suffix_alone_is_not_a_name():
         ("边民只需在“边互通”手机应用上申报。", "边互通", Kind.INITIATIVE),
         ("滨湖社区旁的“湖畔星集”夜市灯火通明。", "湖畔星集", Kind.INITIATIVE),
         ("满载榴莲的“桂越鲜达”跨境冷链班列驶入凭祥。", "桂越鲜达", Kind.INITIATIVE),
+        ("展区设有“寻香青岭”赏花线路和交易区。", "寻香青岭", Kind.INITIATIVE),
         ("县里为项目配备“链长帮办”服务专班。", "链长帮办", Kind.INITIATIVE),
     ],
 )
@@ -1731,6 +1732,7 @@ def test_a_company_after_a_bracket_that_opened_before_the_span():
     ("荣昌区广顺街道濑溪河畔的鹭汀湾湿地公园正式开园。", {"荣昌区", "广顺街道", "濑溪河", "鹭汀湾湿地公园"}),  # 畔的
     ("### 荣昌:鹭汀湾湿地公园开园迎客", {"鹭汀湾湿地公园"}),  # 开园 opens the park
     ("东兴市还将与越南芒街市商讨共建跨境农产品集散中心。", {"东兴市", "越南", "芒街市"}),  # a country before a foreign city
+    ("林区紧邻大觉山景区和马头山。", {"大觉山景区", "马头山"}),  # the scenic area named after the mountain
     ("位于上海市静安区彭浦新村街道的长者之家揭牌。", {"上海市", "静安区", "彭浦新村街道"}),  # a township ending in 村街道
     ("去年底开园以来已引进动画制作、游戏研发等企业42家。", set()),  # kinds of firms; 开园 alone
 ])

@@ -378,3 +378,8 @@ def test_a_branch_gives_no_trade_name_of_its_own():
 
     assert "峰联数字" in short_forms_of("重庆峰联数字网络有限公司", Kind.ORG, {"重庆"})
     assert "峰联数字" not in short_forms_of("峰联数字武隆分公司", Kind.ORG)
+
+
+def test_a_quoted_initiative_and_its_name_with_a_head_of_two_words():
+    res = resolve([_ex("a", ("三共", Kind.INITIATIVE), ("三共协作机制", Kind.INITIATIVE))])
+    assert len(res.entities) == 1

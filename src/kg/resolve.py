@@ -198,9 +198,10 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _brand_and_kind(short, long, core(long, kind, places), kind)):
         return True
-    if kind is Kind.INITIATIVE:  # 某某计划 for “某某”计划; 红叶季 for 三峡红叶季 (a tail with its own head)
-        return len(short) >= 3 and (long.startswith(short) and long[len(short):] in lexicon("initiative_heads")
-                                    or long.endswith(short) and short.endswith(longest_first("initiative_heads")))
+    if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
+        rest = long[len(short):]
+        return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(longest_first("initiative_heads")) \
+            or len(short) >= 3 and long.endswith(short) and short.endswith(longest_first("initiative_heads"))
     return False
 
 

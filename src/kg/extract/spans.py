@@ -29,6 +29,7 @@ REFERENCE_FLOOR = 0.7
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
+_SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 
@@ -136,15 +137,16 @@ def labelled(doc: Doc) -> list[Mention]:
 
 def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
     """Where a place's or an organization's name the labeller read ends, and its kind: with the
-    settlement word after it (某某涧|社区), before a floor (某某服务中心|一楼), a part of a body's
+    settlement word or 景区 after it (某某涧|社区, 某某山|景区), before a floor (某某服务中心|一楼), a part of a body's
     premises (某某小学|食堂: the school), where along a place (某某河|畔), the verb of its opening
     (某某公园|开园) or a building number (某某小区|1号楼)."""
     text = doc.text[start:end]
-    if kind is Kind.PLACE and not suffix_of(text, Kind.PLACE):
-        after = bisect_left(starts, end)
-        if after < len(starts) and starts[after] == end and doc.tokens[after].text in _SETTLEMENT_ENDS:
-            end = doc.tokens[after].end
-            text = doc.text[start:end]
+    after = bisect_left(starts, end)
+    if kind is Kind.PLACE and after < len(starts) and starts[after] == end and (
+            doc.tokens[after].text in _SCENIC_ENDS
+            or doc.tokens[after].text in _SETTLEMENT_ENDS and not suffix_of(text, Kind.PLACE)):
+        end = doc.tokens[after].end  # 某某涧|社区, 某某山|景区
+        text = doc.text[start:end]
     floor = _FLOOR_AFTER.search(text)
     if floor and floor.start() >= 3:
         end, text = start + floor.start(), text[: floor.start()]
