@@ -1733,6 +1733,7 @@ def test_a_company_after_a_bracket_that_opened_before_the_span():
     ("### 荣昌:鹭汀湾湿地公园开园迎客", {"鹭汀湾湿地公园"}),  # 开园 opens the park
     ("东兴市还将与越南芒街市商讨共建跨境农产品集散中心。", {"东兴市", "越南", "芒街市"}),  # a country before a foreign city
     ("林区紧邻大觉山景区和马头山。", {"大觉山景区", "马头山"}),  # the scenic area named after the mountain
+    ("公园从忠县长江大桥桥头向东延伸。", {"忠县长江大桥"}),  # the bridge named after the county
     ("位于上海市静安区彭浦新村街道的长者之家揭牌。", {"上海市", "静安区", "彭浦新村街道"}),  # a township ending in 村街道
     ("去年底开园以来已引进动画制作、游戏研发等企业42家。", set()),  # kinds of firms; 开园 alone
 ])
@@ -1778,3 +1779,11 @@ def test_a_floor_and_a_post_are_no_part_of_names():
     assert not any(m.text.endswith("一楼") for m in extract(_article(text)).mentions)
     people = {m.text for m in extract(_article("凭祥海关副关长梁静怡介绍。")).mentions if m.kind is Kind.PERSON}
     assert people == {"梁静怡"}
+
+
+def test_a_service_hall_is_the_body_and_a_grower_is_a_role():
+    orgs = {m.text for m in extract(_article("在青州市住房公积金管理中心青南县管理部服务大厅,骑手正在办理手续。")).mentions
+            if m.kind is Kind.ORG}
+    assert orgs == {"青州市住房公积金管理中心青南县管理部"}
+    people = {m.text for m in extract(_article("”家住长期镇竹坪村的竹农宗立新说。")).mentions if m.kind is Kind.PERSON}
+    assert people == {"宗立新"}

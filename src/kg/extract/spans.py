@@ -151,7 +151,7 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if floor and floor.start() >= 3:
         end, text = start + floor.start(), text[: floor.start()]
         kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
-    part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is Kind.PLACE else ""
+    part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is not Kind.PERSON else ""
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
     tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
@@ -164,14 +164,17 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     return end, kind
 
 
+_BRIDGES = frozenset({"长江大桥", "黄河大桥", "嘉陵江大桥", "乌江大桥"})  # named by the place before them
+
+
 def _cities_with_airports(found: list[Mention]) -> list[Mention]:
-    """A city read apart from the airport named after it right behind it (大连|周水子国际机场) is
-    the first part of the airport's name."""
+    """A city read apart from the airport or the river bridge named after it right behind it
+    (大连|周水子国际机场, 某县|长江大桥) is the first part of that name."""
     out: list[Mention] = []
     for m in found:
         before = out[-1] if out else None
-        if (before is not None and m.kind is before.kind is Kind.PLACE and before.end == m.start and m.text.endswith("机场")
-                and gazetteer.lookup(before.text)):
+        if (before is not None and m.kind is before.kind is Kind.PLACE and before.end == m.start
+                and (m.text.endswith("机场") or m.text in _BRIDGES) and gazetteer.lookup(before.text)):
             out[-1] = replace(m, start=before.start, text=before.text + m.text, score=min(m.score, before.score))
             continue
         out.append(m)
