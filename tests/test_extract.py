@@ -585,6 +585,7 @@ def test_suffix_place_names_are_cut_into_divisions():
         ("青州湿地生态修复工程由县政府组织实施。", "青州湿地生态修复工程"),  # 由 after the subject
         ("全县加快实施青州林区防火通道建设项目。", "青州林区防火通道建设项目"),  # a project named by a place
         ("两家公司合作建设的青州康养度假村二期工程开工。", "青州康养度假村二期工程"),  # after 建设的
+        ("今年该区启动夜间经济提质工程。", "夜间经济提质工程"),  # a time of day names it
     ],
 )
 def test_extract_programmes_named_without_quotes(text, name):

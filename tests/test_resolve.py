@@ -383,3 +383,8 @@ def test_a_branch_gives_no_trade_name_of_its_own():
 def test_a_quoted_initiative_and_its_name_with_a_head_of_two_words():
     res = resolve([_ex("a", ("三共", Kind.INITIATIVE), ("三共协作机制", Kind.INITIATIVE))])
     assert len(res.entities) == 1
+
+
+def test_a_company_after_a_city_and_a_district_by_its_trade_name():
+    res = resolve([_ex("a", ("重庆南川云岫茶业有限公司", Kind.ORG), ("云岫茶业", Kind.ORG))])
+    assert len(res.entities) == 1

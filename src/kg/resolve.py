@@ -64,6 +64,8 @@ def _strip_division_prefix(name: str) -> str:
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
+    if kind is Kind.ORG and out != name and name.endswith(("公司", "集团")) and len(_strip_division_prefix(out)) >= 4:
+        out = _strip_division_prefix(out)  # 重庆|南川|某某茶业有限公司: a city and a district (the gazetteer's) before a company
     if kind is Kind.ORG:
         for suffix in longest_first("legal_suffixes"):
             if out.endswith(suffix) and len(out) - len(suffix) >= 2:

@@ -334,10 +334,13 @@ def _time_words_before(name: str) -> int:
     """How many characters of time words open a programme's name (今年|某港二期工程)."""
     length = 0
     for word, tag in cut(name):
-        if tag != "t" or length + len(word) >= len(name) - 2:
-            break
+        if tag != "t" or length + len(word) >= len(name) - 2 or not _DATED.search(word):
+            break  # but 夜间经济提质工程: a time of day names the programme
         length += len(word)
     return length
+
+
+_DATED = re.compile(r"[年月日今近]")
 
 
 @cache
