@@ -61,10 +61,13 @@ def _strip_division_prefix(name: str) -> str:
     return name
 
 
+_COMPANY_ENDS = ("公司", "集团")
+
+
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
-    if kind is Kind.ORG and out != name and name.endswith(("公司", "集团")) and len(_strip_division_prefix(out)) >= 4:
+    if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(_strip_division_prefix(out)) >= 4:
         out = _strip_division_prefix(out)  # 重庆|南川|某某茶业有限公司: a city and a district (the gazetteer's) before a company
     if kind is Kind.ORG:
         for suffix in longest_first("legal_suffixes"):
@@ -101,6 +104,7 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
 _BRANCH_ENDS = ("分公司", "支公司")
 
 
+@cache
 def _trade_name(core_name: str) -> str | None:
     """The trade name that opens a company's core, of two characters or more, when only ordinary
     words of its trade follow (渝鲜达|农产品|配送); None when it is itself a word or a place."""
@@ -117,6 +121,7 @@ def _trade_name(core_name: str) -> str | None:
     return None
 
 
+@cache
 def _word_ends_at(text: str, position: int) -> bool:
     """Does a jieba word of text end at position?"""
     from .extract.segmenter import cut
@@ -193,12 +198,12 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long):
             return True
-        if _middle_dropped(short, long, places) or _trade_dropped(short, core(long, kind, places)):
+        if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
             return True
-        if _brand_and_kind(short, long, core(long, kind, places), kind) or _trade_and_legal_dropped(short, long):
+        if _brand_and_kind(short, long, long_core, kind):
             return True
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
-                               or _brand_and_kind(short, long, core(long, kind, places), kind)):
+                               or _brand_and_kind(short, long, long_core, kind)):
         return True
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         rest = long[len(short):]
@@ -275,14 +280,20 @@ def _branch_contraction(short: str, long: str) -> bool:
     return False
 
 
-def _trade_dropped(short: str, long_core: str) -> bool:
-    """檬泰农业 for 重庆檬泰农业开发有限公司 (core 檬泰农业开发): the core's start, of four characters
-    or more, with a trade word of up to four left out at its end that ends no organization (not
-    青禾银行 of 青禾银行大足支行, its parent)."""
+def _trade_dropped(short: str, long: str, long_core: str) -> bool:
+    """檬泰农业 for 重庆檬泰农业开发有限公司 (core 檬泰农业开发), 某城某晟 for 某城某晟耐火材料有限公司: the
+    opening of the core, or of the name without its legal ending, four characters or more, with a
+    trade word left out at its end that ends no organization (not 青禾银行 of 青禾银行大足支行, its
+    parent)."""
     from .extract.lexicon import suffix_of
 
-    rest = long_core[len(short):]
-    return len(short) >= 4 and long_core.startswith(short) and 1 <= len(rest) <= 4 and suffix_of(rest, Kind.ORG) is None
+    legal = next((x for x in longest_first("legal_suffixes") if long.endswith(x)), "")
+    wholes = [(long_core, 1, 4)] + ([(long[: -len(legal)], 2, 6)] if legal else [])
+    for whole, fewest, most in wholes:
+        rest = whole[len(short):]
+        if len(short) >= 4 and whole.startswith(short) and fewest <= len(rest) <= most and suffix_of(rest, Kind.ORG) is None:
+            return True
+    return False
 
 
 def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
@@ -292,7 +303,7 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
     from .extract.lexicon import suffix_of
 
     if kind is Kind.ORG:
-        ending = short[-2:] if short[-2:] in ("公司", "集团") and short[-2:] in long else ""
+        ending = short[-2:] if short[-2:] in _COMPANY_ENDS and short[-2:] in long else ""
     else:
         ending = suffix_of(short, Kind.PLACE) or ""
         ending = ending if len(ending) >= 2 and long.endswith(ending) else ""
@@ -304,17 +315,6 @@ def _short_ending(short: str, long: str) -> bool:
     """某某高新区 for 某某高新技术产业开发区: the same name with the short ending of its zone
     (``suffix_short_forms``)."""
     return any(long.endswith(full) and short == long[: -len(full)] + brief for full, brief in table("suffix_short_forms"))
-
-
-def _trade_and_legal_dropped(short: str, long: str) -> bool:
-    """某城某晟 for 某城某晟耐火材料有限公司: the name's opening, of four characters or more, without a
-    trade word and the legal ending (not 青禾银行 of 青禾银行股份有限公司 nor of its branches)."""
-    from .extract.lexicon import suffix_of
-
-    rest = long[len(short):]
-    legal = next((x for x in longest_first("legal_suffixes") if rest.endswith(x)), "")
-    trade = rest[: len(rest) - len(legal)]
-    return len(short) >= 4 and long.startswith(short) and bool(legal) and 2 <= len(trade) <= 6 and not suffix_of(trade, Kind.ORG)
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:

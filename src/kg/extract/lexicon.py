@@ -278,6 +278,12 @@ def body_of_level(head: str, suffix: str) -> bool:
 
 
 @cache
+def person_titles() -> tuple[str, ...]:
+    """Posts and roles that come before a person's name (副书记, 党员, 石匠), longest first."""
+    return tuple(sorted(lexicon("posts") | lexicon("person_titles"), key=len, reverse=True))
+
+
+@cache
 def single_surnames() -> frozenset[str]:
     """The one-character surnames of ``surnames.txt``."""
     return frozenset(s for s in lexicon("surnames") if len(s) == 1)

@@ -21,6 +21,7 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
+from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name
 
@@ -97,8 +98,8 @@ def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 yield _relation(doc, "memberOf", person, agency, "rules.dateline", 0.85, role="记者", where=person.start)
 
 
-_DATELINE_AFTER = re.compile(r"[^\n，,。（(]{0,8}?\d{1,2}月\d{1,2}日[电讯]")  # 新华社|哈尔滨11月26日电
-_DATELINE = re.compile(r"[^\n（(，,。]{0,12}?(?:\d{1,2}月\d{1,2}日[电讯]|消息)\s*[（(]\s*记者\s*(?P<names>[^）)\n]{2,40})[）)]")
+_DATELINE_AFTER = re.compile(rf"[^\n，,。（(]{{0,8}}?{DATELINE_DATE}")  # 新华社|哈尔滨11月26日电
+_DATELINE = re.compile(rf"[^\n（(，,。]{{0,12}}?(?:{DATELINE_DATE}|消息)\s*[（(]\s*记者\s*(?P<names>[^）)\n]{{2,40}})[）)]")
 
 
 def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

@@ -13,10 +13,11 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
-from ..split import byline, byline_names, lead_byline
+from ..split import DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
-                      division_named_elsewhere, is_name, names_a_time, place_led_heads, single_surnames, suffix_of)
+                      division_named_elsewhere, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
+                      suffix_of)
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -59,7 +60,7 @@ def bylines(doc: Doc) -> list[Mention]:
 
 
 #: the outlet opening a dateline: 某某网|某地12月11日电（记者 …）, 某某报|某地12月8日讯, 某某网|消息（记者 …）
-_AGENCY = re.compile(r"([\u4e00-\u9fff]{1,8}?[社网报台])(?:[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日[电讯]|消息|讯)")
+_AGENCY = re.compile(rf"([\u4e00-\u9fff]{{1,8}}?[社网报台])(?:[\u4e00-\u9fff]{{2,8}}?{DATELINE_DATE}|消息|讯)")
 _CREDIT = re.compile(r"[(（](?:图片|照片|图)?由?([\u4e00-\u9fff]{2,16}?)(?:资料图|资料照片|供图|提供|图)[)）]")
 
 
@@ -519,7 +520,7 @@ def _post_pattern() -> re.Pattern[str]:
 
 @cache
 def _titled_pattern() -> re.Pattern[str]:
-    titles = sorted(lexicon("posts") | lexicon("person_titles"), key=len, reverse=True)
+    titles = person_titles()
     surnames = longest_first("surnames")
     verbs = "|".join(map(re.escape, lexicon_list("speech_verbs")))
     return re.compile(
@@ -641,17 +642,26 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     for match in pattern.finditer(doc.text):
         start, end = match.span()
         declared_here, trade_name = match.group() in declared, match.group() in trade_names
-        if any(start < e and s < end and not (labelled and (unsure or declared_here) and start <= s and e <= end)
-               and not ((s, e) == (start, end) and (declared_here or labelled and trade_name))
-               for s, e, labelled, unsure in taken):
-            continue  # but an unsure reading inside the short form gives way (岚溪 of 岚溪智能 read as a place), and any
-            # inside a declared one or of a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a person)
+        if any(start < reading[1] and reading[0] < end and not _gives_way(reading, (start, end), declared_here, trade_name)
+               for reading in taken):
+            continue  # another reading stands there
         if (forms[match.group()] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, match.group(), forms[match.group()], by="rules.short_form",
-                             score=0.9 if declared_here else 0.7 if match.group() in trade_names else 0.6,  # the article says so;
+                             score=0.9 if declared_here else 0.7 if trade_name else 0.6,  # the article says so;
                              alias=declared.get(match.group())))  # a company's trade name outweighs an unsure reading in it
     return found
+
+
+def _gives_way(reading: tuple[int, int, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
+    """Does a reading (start, end, by the labeller, unsure) give way to a short form found at span?
+    An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a place), any labeller reading
+    inside a declared one, and a reading of just the span when the short form is declared or a
+    labelled one is a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a person)."""
+    s, e, labelled, unsure = reading
+    inside = span[0] <= s and e <= span[1]
+    same = (s, e) == span
+    return labelled and (unsure or declared) and inside or same and (declared or labelled and trade_name)
 
 
 _COMPANY_ENDS = ("公司", "集团")

@@ -13,7 +13,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
-                      post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
+                      person_titles, post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
 from .segmenter import word_tags
 
 
@@ -123,7 +123,7 @@ def labelled(doc: Doc) -> list[Mention]:
                 end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
             if end - start == 2 and _surname_after_title(doc.text, start):
                 start -= 1  # 居民|饶|桂芬: the surname the labeller left out, after a role word
-            title = next((t for t in _titles() if doc.text.startswith(t, start)), "")
+            title = next((t for t in person_titles() if doc.text.startswith(t, start)), "")
             if title and end - start - len(title) in (2, 3):
                 start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
             text = doc.text[start:end]
@@ -132,7 +132,7 @@ def labelled(doc: Doc) -> list[Mention]:
             for piece in pieces:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
                 offset += len(piece)
-    return _cities_with_airports(found)
+    return _cities_opening_names(found)
 
 
 def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
@@ -167,7 +167,7 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
 _BRIDGES = frozenset({"长江大桥", "黄河大桥", "嘉陵江大桥", "乌江大桥"})  # named by the place before them
 
 
-def _cities_with_airports(found: list[Mention]) -> list[Mention]:
+def _cities_opening_names(found: list[Mention]) -> list[Mention]:
     """A city read apart from the airport or the river bridge named after it right behind it
     (大连|周水子国际机场, 某县|长江大桥) is the first part of that name."""
     out: list[Mention] = []
@@ -188,12 +188,6 @@ _SURE_PERSON = 0.7
 
 #: characters that join two people (某某主席|同|某某总理): no person's name starts with one after a post
 _PEOPLE_JOINERS = frozenset("同与和及跟")
-
-
-@cache
-def _titles() -> tuple[str, ...]:
-    """Posts and roles that come before a person's name (副关长, 石匠), longest first."""
-    return tuple(sorted({*word_list("posts"), *word_list("person_titles")}, key=len, reverse=True))
 
 
 def _surname_after_title(text: str, start: int) -> bool:
