@@ -1788,3 +1788,46 @@ def test_a_service_hall_is_the_body_and_a_grower_is_a_role():
     assert orgs == {"青州市住房公积金管理中心青南县管理部"}
     people = {m.text for m in extract(_article("”家住长期镇竹坪村的竹农宗立新说。")).mentions if m.kind is Kind.PERSON}
     assert people == {"宗立新"}
+
+
+@pytest.mark.parametrize(("text", "initiative", "organizers"), [
+    # partners after 与 share the initiative when a cooperation word follows them; a place qualifying one is passed over
+    ("目前,青禾科技已与青州材料研究院、江州市湘南区的江州云晶陶瓷有限公司共建“固态电池创新联合体”,共同攻关难题。",
+     "固态电池创新联合体", {"青禾科技", "青州材料研究院", "江州云晶陶瓷有限公司"}),
+    ("青石合作社还与中国农业银行青山区支行合作推出“青米贷”,今年已发放贷款860万元。",
+     "青米贷", {"青石合作社", "中国农业银行青山区支行"}),
+    # a by-clause with 打造; the 建设 of a company's name is no verb
+    ("“湖畔星集”夜市今年开市,由青山街道党工委、青山区商务委员会联合打造。",
+     "湖畔星集", {"青山街道党工委", "青山区商务委员会"}),
+    # those who build it, written before it (牵头建设的, 研发的)
+    ("这得益于青山区人民医院牵头建设的“青医云诊”远程诊断平台。", "青医云诊", {"青山区人民医院"}),
+])
+def test_extract_organizers_with_partners_and_by_phrases(text, initiative, organizers):
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == initiative}
+    assert found == organizers
+
+
+def test_extract_organizer_of_a_head_noun_sentence_and_a_level_anaphor():
+    text = ("冉秋菊参加的是“云上农播”直播电商人才培训班。培训班由青山区商务委员会主办,青禾星空文化传媒有限公司承办,"
+            "学员来自龙角镇。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "云上农播"}
+    assert found == {"青山区商务委员会", "青禾星空文化传媒有限公司"}
+    text = "双河镇位于武隆区。双河镇党委书记陈德明介绍,镇里搭建了“木根云集”电商直播平台,培训村民主播46人。"
+    assert ("organizer", "木根云集", "双河镇", None) in _relations(text, None)
+
+
+def test_extract_sub_organizations_named_or_stated():
+    rels = _relations("加氢站由青州氢晟能源科技有限公司投资建设,其全资子公司青山氢晟加氢站运营有限公司负责日常运营。", None)
+    assert ("subOrganizationOf", "青山氢晟加氢站运营有限公司", "青州氢晟能源科技有限公司", None) in rels
+    rels = _relations("青禾种业股份有限公司是青州农业发展集团有限公司的控股子公司。", None)
+    assert ("subOrganizationOf", "青禾种业股份有限公司", "青州农业发展集团有限公司", None) in rels
+    # the company a branch's name opens is a name of its own, and the branch's parent
+    text = "青州峡通信息技术有限公司青山分公司搭建的“汛情哨兵”平台,3分钟内推送预警短信1800余条。"
+    rels = _relations(text, None)
+    assert ("subOrganizationOf", "青州峡通信息技术有限公司青山分公司", "青州峡通信息技术有限公司", None) in rels
+    assert {r[2] for r in rels if r[0] == "organizer"} == {"青州峡通信息技术有限公司青山分公司"}
+    # a branch named by its parent's short form
+    text = ("驿站由青山区社区卫生服务中心与青州康语医疗管理有限公司合作运营。"
+            "康语医疗青山分公司派驻2名全科医生常驻驿站。")
+    rels = _relations(text, None)
+    assert ("subOrganizationOf", "康语医疗青山分公司", "青州康语医疗管理有限公司", None) in rels

@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..records import Kind, Mention
-from ..resources import lexicon
+from ..resources import lexicon, longest_first
 from .. import gazetteer
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, ordinary_head, post_before,
                       suffix_of)
@@ -293,3 +293,24 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     others = [m for m in mentions if (m.start, m.end) not in spans]
     kept = [c for c in reconcile(inner) if not any(o.start < c.end and c.start < o.end for o in others)]
     return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
+
+
+_COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
+
+
+def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with the company a unit's name opens (某某科技有限公司|彭水分公司, 某某有限公司|党支部):
+    it is a name of its own, the unit's parent (``unit_heads`` ends the unit)."""
+    heads = longest_first("unit_heads")
+    written = {(m.start, m.end) for m in mentions}
+    found: list[Mention] = []
+    for m in mentions:
+        if m.kind is not Kind.ORG or not m.text.endswith(heads):
+            continue
+        cut = min((m.text.find(end) + len(end) for end in _COMPANY_NAME if 4 <= m.text.find(end)), default=None)
+        if cut is None or not 2 <= len(m.text) - cut <= 12 or (m.start, m.start + cut) in written:
+            continue
+        if any(m.text[cut:].startswith(end) for end in ("有限", "股份", "集团")):
+            continue
+        found.append(replace(m, end=m.start + cut, text=m.text[:cut], by="rules.unit_parent"))
+    return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions

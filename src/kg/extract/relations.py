@@ -216,18 +216,52 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     heads = longest_first("unit_heads")
     orgs = {m.text: m for m in mentions if m.kind is Kind.ORG}
     for unit in mentions:
-        if unit.kind is not Kind.ORG:
+        if unit.kind is not Kind.ORG or not unit.text.endswith(heads):
             continue
         parent = max((name for name in orgs if unit.text.startswith(name) and len(unit.text) - len(name) >= 2),
                      key=len, default=None)
-        if parent is None:
+        if parent is None:  # 康语医疗|南岸分公司 of 重庆康语医疗管理有限公司, named in full before
+            owner = _owner_by_short_form(unit.text, orgs)
+            if owner is not None:
+                yield _relation(doc, "subOrganizationOf", unit, orgs[owner], "rules.unit_short_name", 0.65, where=unit.start)
             continue
         tail = unit.text[len(parent):]
-        if tail.endswith(heads) and len(tail) <= 8 and not tail.startswith(_LEVEL_WORDS):
+        if len(tail) <= 8 and not tail.startswith(_LEVEL_WORDS):
             yield _relation(doc, "subOrganizationOf", unit, orgs[parent], "rules.unit_name", 0.7, where=unit.start)
 
 
+def _owner_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
+    """The company whose short form opens a unit's name (楚游国旅|恩施分公司 → 湖北楚游国际旅行社有限公司):
+    the longest opening of two to eight characters that the resolver takes for a short form of it."""
+    from ..resolve import short_forms_of
+
+    companies = [name for name in orgs if name.endswith(("公司", "集团")) and not name.endswith(longest_first("unit_heads"))]
+    for size in range(min(8, len(unit) - 2), 1, -1):
+        opening = unit[:size]
+        owners = [name for name in companies if opening in short_forms_of(name, Kind.ORG)]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
 _LEVEL_WORDS = ("国家", "中央", "省", "市", "县", "区", "镇", "乡")  # 市政府 of 市委市政府 is no unit of 市委
+
+
+_ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?|控股的)$")
+
+
+def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """其全资子公司乙, 其下属的乙, 其旗下的乙: 乙 is a sub-organization of the organization named last
+    before 其, in its sentence or the one before (甲投资建设,其全资子公司乙负责运营)."""
+    text = doc.text
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    for unit in orgs:
+        its = _ITS_UNIT.search(text, max(0, unit.start - 8), unit.start)
+        if its is None:
+            continue
+        parent = _antecedent_org(doc, orgs, its.start(), "企业")
+        if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
+            yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
 
 
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -520,7 +554,7 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     An initiative with no subject before it in its sentence takes the subject of the sentence before
     it in the same paragraph (某区已建成“甲”; 实现了“乙”…)."""
     text = doc.text
-    verbs = longest_first("organizer_verbs")
+    verbs = _organizer_verbs()
     by_sentence: dict[Span, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[doc.sentence_of(m.start)].append(m)
@@ -611,11 +645,13 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
     opener = _initiative_anaphor_pattern()
     for sentence in doc.sentences:
         match = opener.match(doc.text, sentence.start, sentence.end)
-        if match is None:
-            continue
-        before = _sentence_before(doc, sentence)
-        initiative = next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
-                           and before.start <= m.start and m.end <= before.end), None)
+        if match is not None:
+            before = _sentence_before(doc, sentence)
+            initiative = next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
+                               and before.start <= m.start and m.end <= before.end), None)
+        else:  # 培训班由甲主办: the last initiative named before whose head is that noun
+            match = _HEAD_NOUN_BY.match(doc.text, sentence.start, sentence.end)
+            initiative = _named_with_head(doc.text, mentions, match.group("noun"), sentence.start) if match else None
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
         span = _by_clause(doc.text, match.end(), sentence.end, inside) if initiative is not None else None
         if span is None:
@@ -625,12 +661,29 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
             yield _relation(doc, "organizer", initiative, body, "rules.by_anaphor", 0.6, where=body.start)
 
 
+_HEAD_NOUN_BY = re.compile(r"\s*(?:该|本届|本次|此次|这次|这个|首届)?(?P<noun>[\u4e00-\u9fff]{2,6}?)"
+                           r"(?:还|也|将|已|均|今年|同样)?(?=由(?!于))")  # 培训班由…, 本届阅读节由…
+
+
+def _named_with_head(text: str, mentions: tuple[Mention, ...], noun: str, before: int) -> Mention | None:
+    """The last initiative named before ``before`` whose name ends in ``noun``, or whose quotes are
+    followed by it (培训班 → “某某”直播电商人才培训班, 驿站 → 某某驿站)."""
+    for m in reversed(mentions):
+        if m.kind is not Kind.INITIATIVE or m.end > before:
+            continue
+        after = re.match(r"[”\"」』]?([\u4e00-\u9fff]{0,12})", text[m.end:m.end + 13])
+        if noun in m.text[-len(noun):] + after.group(1):  # “某某”全民阅读节在…: 阅读节
+            return m
+    return None
+
+
 def _clauses_by(text: str, start: int, end: int, inside: list[Mention]) -> list[Mention]:
     """The bodies of the clauses after a 由…主办 clause that name bodies, then a cue of their own
     (由甲主办,|乙、丙承办,|丁负责运营)."""
     found: list[Mention] = []
     for comma in _CLAUSE_END.finditer(text, start, end):
-        cue = _by_cues().search(text, comma.end(), end)
+        cue = next((c for c in _by_cues().finditer(text, comma.end(), end)
+                    if not any(o.start < c.end() and c.start() < o.end for o in inside)), None)  # not 运营 of 某某运营有限公司
         names = _names_ending_at(text, inside, cue.start()) if cue else []
         if not names or names[0].start != comma.end():
             break
@@ -670,12 +723,22 @@ def _acting(doc: Doc, sentence: Span, m: Mention, subject: _Subject | None, prev
         subject = None
     parties = _both_parties(doc, sentence, mentions, m.start)
     if parties is not None and (subject is None or subject.end < parties[0]):  # 甲与乙签约,双方将共建“丙”
-        return parties[1], text[parties[0]:m.start], 0.6
+        return parties[1], _between(text, parties[0], m.start, inside), 0.6
     if subject is not None and subject.end <= m.start:
-        return [subject.entity, *_co_subjects(text, subject, inside)], text[subject.end:m.start], 0.7
+        return [subject.entity, *_co_subjects(text, subject, inside, m.start)], _between(text, subject.end, m.start, inside), 0.7
     if previous is not None and previous.entity.kind in _ENTITY and _opens_with_predicate(doc, sentence):
-        return [previous.entity], text[sentence.start:m.start], 0.55
+        return [previous.entity], _between(text, sentence.start, m.start, inside), 0.55
     return [], "", 0.0
+
+
+def _between(text: str, start: int, end: int, inside: list[Mention]) -> str:
+    """The words from start to end with the names in them blanked out (the 建设 of 某某城乡建设有限公司
+    is no verb)."""
+    chars = list(text[start:end])
+    for m in inside:
+        for i in range(max(m.start, start), min(m.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _quoted_body(text: str, m: Mention) -> bool:
@@ -720,7 +783,7 @@ def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) ->
     if after:
         yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1])
         yield from _clauses_by(text, after[1], sentence.end, inside)
-    before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
+    before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同|牵头|负责|投资|合作)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
                        text[sentence.start:m.start])
     if before:
         yield from _names_ending_at(text, inside, sentence.start + before.start())
@@ -740,8 +803,14 @@ def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention
 
 
 @cache
+def _organizer_verbs() -> tuple[str, ...]:
+    """The verbs by which a body runs an initiative: organizer_verbs and organizer_relation_verbs."""
+    return tuple(sorted(lexicon("organizer_verbs") | lexicon("organizer_relation_verbs"), key=lambda v: (-len(v), v)))
+
+
+@cache
 def _by_verbs() -> str:
-    verbs = set(_cues()[("organizer", "by")]) | set(longest_first("organizer_verbs"))
+    verbs = set(_cues()[("organizer", "by")]) | set(_organizer_verbs())
     return "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
 
 
@@ -755,7 +824,7 @@ def _by_clause(text: str, start: int, end: int, inside: list[Mention]) -> tuple[
     cue that is no part of a name (组织 of 某某组织部 is not one), with no comma between."""
     for by in _BY.finditer(text, start, end):
         stop = _CLAUSE_END.search(text, by.end(), end)
-        for cue in _by_cues().finditer(text, by.end() + 2, min(stop.start() if stop else end, by.end() + 32)):
+        for cue in _by_cues().finditer(text, by.end() + 2, min(stop.start() if stop else end, by.end() + 48)):
             if not any(o.start < cue.end() and cue.start() < o.end for o in inside):
                 return by.end(), cue.start()
     return None
@@ -786,7 +855,7 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
     for m in inside:
         if anaphor is not None and anaphor[0] < m.start:
             break
-        if m.kind is Kind.INITIATIVE:
+        if m.kind is Kind.INITIATIVE or _nested(m, inside):
             continue
         lead = text[sentence.start:m.start]
         if lead.rstrip("，, ").endswith(_OBJECT_MARKERS) or "“" in lead[-1:]:
@@ -804,6 +873,11 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
         if antecedent is not None:
             return _Subject(antecedent, anaphor[1])
     return None
+
+
+def _nested(m: Mention, inside: list[Mention]) -> bool:
+    """Whether m is a name written inside a longer one (the company of 某某有限公司彭水分公司)."""
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in inside)
 
 
 def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
@@ -826,29 +900,35 @@ def _is_verb_word(word: str) -> bool:
 
 
 @cache
-def _place_anaphora() -> tuple[str, ...]:
-    """该区, 该县 … (the phrases of anaphora.tsv that point back to a place) and 当地
-    (``subject_anaphora``), longest first."""
-    phrases = [phrase for phrase, kind in table("anaphora") if kind == Kind.PLACE.value]
-    return tuple(sorted(phrases + list(lexicon("subject_anaphora")), key=len, reverse=True))
+def _place_anaphora() -> dict[str, tuple[str, bool]]:
+    """该区, 该县 … (the phrases of anaphora.tsv that point back to a place), 当地 (``subject_anaphora``)
+    and 镇里, 全县, 街道 … (``level_anaphora``): each with the ending its antecedent has (区 for 该区,
+    新区 for 新区, none for 当地) and whether an adverb or verb must follow it."""
+    phrases = {phrase: (phrase[1:] if phrase.startswith("该") else phrase, False)
+               for phrase, kind in table("anaphora") if kind == Kind.PLACE.value}
+    phrases.update({phrase: ("", False) for phrase in lexicon("subject_anaphora")})
+    phrases.update({row[0]: (row[1], row[2:] == ("adverb",)) for row in table("level_anaphora")})
+    return phrases
+
+
+_ADVERB_AFTER = "(?=[将还已正也又今去先要联与和同共积在])"  # 街道将联合…, not 街道党工委
 
 
 @cache
 def _place_anaphor_pattern() -> re.Pattern[str] | None:
-    phrases = "|".join(map(re.escape, _place_anaphora()))
-    return re.compile(rf"(?:^|[，,：:；;])\s*({phrases})(?!时间)") if phrases else None
+    phrases = sorted(_place_anaphora().items(), key=lambda item: len(item[0]), reverse=True)
+    alternatives = "|".join(re.escape(p) + (_ADVERB_AFTER if adverb else "") for p, (_, adverb) in phrases)
+    return re.compile(rf"(?:^|[，,：:；;])\s*({alternatives})(?!时间)") if phrases else None
 
 
 def _place_anaphor(text: str, sentence: Span) -> tuple[int, int, str] | None:
-    """The first 该区/该县/新区/当地 … of a sentence that opens a clause: (start, end, the ending its
-    antecedent has: 区 for 该区, 新区 for 新区, none for 当地). 当地时间 is a time, not a place."""
+    """The first 该区/该县/镇里/当地 … of a sentence that opens a clause: (start, end, the ending its
+    antecedent has: 区 for 该区, 镇 for 镇里, none for 当地). 当地时间 is a time, not a place."""
     pattern = _place_anaphor_pattern()
     match = pattern.search(text[sentence.start:sentence.end]) if pattern is not None else None
     if match is None:
         return None
-    phrase = match.group(1)
-    ending = phrase[1:] if phrase.startswith("该") else "" if phrase in lexicon("subject_anaphora") else phrase
-    return sentence.start + match.start(1), sentence.start + match.end(1), ending
+    return sentence.start + match.start(1), sentence.start + match.end(1), _place_anaphora()[match.group(1)][0]
 
 
 def _antecedent(ending: str, earlier: list[Mention]) -> Mention | None:
@@ -881,23 +961,45 @@ def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
 _JOINED_BY = re.compile("(?:还|也|将|已|正|又)?(?:联合|携手|会同)")  # 甲|将联合|乙
 
 
-def _co_subjects(text: str, subject: _Subject, inside: list[Mention]) -> list[Mention]:
-    """Who shares the subject's initiative: a list of its kind (甲、乙和丙启动…) and ORG联合ORG
-    (青山区图书馆联合某集团, an adverb before it allowed: 甲将联合乙)."""
+def _co_subjects(text: str, subject: _Subject, inside: list[Mention], before: int) -> list[Mention]:
+    """Who shares the subject's initiative (written before ``before``): a list of its kind (甲、乙和丙启动…),
+    ORG联合ORG (青山区图书馆联合某集团, an adverb before it allowed: 甲将联合乙) and the partners of
+    甲与乙(、丙)合作/共建… (a cooperation word after them); a place qualifying a partner is passed over
+    (与甲、某市某区的乙共建)."""
     out: list[Mention] = []
     cursor = subject.end
+    partners = skipped = False
     for m in inside:
-        if m.start < cursor:
+        if m.start < cursor or m.start >= before:
             continue
         gap = text[cursor:m.start]
+        if m.kind is Kind.PLACE and out and _qualifies_next(text, m, inside):
+            skipped = True  # 与甲、|萍乡市湘东区的|乙: the place only says where 乙 is
+            continue
+        if skipped and _QUALIFIER_GAP.fullmatch(gap):
+            gap, skipped = "、", False
         joined = _JOINED_BY.fullmatch(gap) is not None and m.kind is Kind.ORG
-        if not (joined or gap in JOINERS and m.kind is subject.entity.kind):
+        partner = not out and m.kind is Kind.ORG and _partner_gap().fullmatch(gap) is not None
+        listed = gap in JOINERS and (m.kind is subject.entity.kind or partners and m.kind is Kind.ORG)
+        if not (joined or partner or listed):
             break
+        if partner:
+            if not _partnership_stated(text[cursor:m.start], text[_listed_from(text, m, inside).end:before]):
+                break
+            partners = True
         out.append(m)
         cursor = m.end
     return out
 
 
+_QUALIFIER_GAP = re.compile(r"[、和及][^，,。；;“”]{2,16}?的?")  # 、某市某区的: the places were passed over
+
+
+def _qualifies_next(text: str, place: Mention, inside: list[Mention]) -> bool:
+    """Whether a place only qualifies the organization after it (某市某区的乙, 某市某区乙)."""
+    following = next((o for o in inside if o.start >= place.end), None)
+    return following is not None and (following.kind is Kind.ORG and text[place.end:following.start] in ("", "的")
+                                      or following.kind is Kind.PLACE and text[place.end:following.start] == "")
 
 
 def _listed_from(text: str, first: Mention, inside: list[Mention]) -> Mention:
@@ -915,7 +1017,8 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, place_chains, prefixed_places, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, subsidiaries,
+              place_chains, prefixed_places, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
