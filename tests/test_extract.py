@@ -1831,3 +1831,31 @@ def test_extract_sub_organizations_named_or_stated():
             "康语医疗青山分公司派驻2名全科医生常驻驿站。")
     rels = _relations(text, None)
     assert ("subOrganizationOf", "康语医疗青山分公司", "青州康语医疗管理有限公司", None) in rels
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # a bureau's name the labeller cut before its 和; two bodies a 和 joins stay apart
+    ("疏附县文化体育广播电视和旅游局局长韩明说,今年游客增加。", {("疏附县文化体育广播电视和旅游局", Kind.ORG)}, set()),
+    ("俄央行和财政部能够控制当前的局势。", {("俄央行", Kind.ORG), ("财政部", Kind.ORG)}, {("俄央行和财政部", Kind.ORG)}),
+    # a name written with a middle dot, after a role or post
+    ("乐器艺人买买提·吐尔地正在制作一把琴。", {("买买提·吐尔地", Kind.PERSON)}, set()),
+    ("县文旅局局长热合曼·阿不都拉说,今年游客增加。", {("热合曼·阿不都拉", Kind.PERSON)}, set()),
+    # a township before 联合 and a body: two names, a place and an organization
+    ("今年,清升镇联合荣昌区农业农村委员会推出民宿提升计划。",
+     {("清升镇", Kind.PLACE), ("荣昌区农业农村委员会", Kind.ORG)}, {("清升镇联合荣昌区农业农村委员会", Kind.ORG)}),
+    # events by edition number whose end is no 节 or 赛 (a 对 inside 对接会 is no cut)
+    ("由青山区农业农村局主办的第三届六盘山冷凉蔬菜产销对接会在彭堡镇举行。",
+     {("六盘山冷凉蔬菜产销对接会", Kind.INITIATIVE)}, set()),
+    ("第二届溶溪金银花文化旅游季开幕。", {("溶溪金银花文化旅游季", Kind.INITIATIVE)}, set()),
+    # a quoted slogan of two parts ends in a place's suffix but names no place
+    ("今年以来,青山市实施“六盘冷凉菜·鲜供大湾区”产销对接行动。", {("六盘冷凉菜·鲜供大湾区", Kind.INITIATIVE)}, set()),
+    # a count opens no name; a motion verb does not either
+    ("今年以来已有120余所学校的学生到此研学。", set(), {("120余所学校", Kind.ORG), ("学校", Kind.ORG)}),
+    ("全市蔬菜年产量达180万吨,近四成销往粤港澳大湾区。", {("粤港澳大湾区", Kind.PLACE)}, {("近四成销往粤港澳大湾区", Kind.PLACE)}),
+    # a district's short form before a township of it: two places
+    ("本报讯 走进荣昌清升镇的古佛山脚下,民宿正在建设。", {("荣昌", Kind.PLACE), ("清升镇", Kind.PLACE)}, {("荣昌清升镇", Kind.PLACE)}),
+])
+def test_extract_names_from_unseen_batches(text, expected, absent):
+    found = _found(text, None)
+    assert expected <= found
+    assert not absent & found

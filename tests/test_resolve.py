@@ -388,3 +388,11 @@ def test_a_quoted_initiative_and_its_name_with_a_head_of_two_words():
 def test_a_company_after_a_city_and_a_district_by_its_trade_name():
     res = resolve([_ex("a", ("重庆南川云岫茶业有限公司", Kind.ORG), ("云岫茶业", Kind.ORG))])
     assert len(res.entities) == 1
+
+
+def test_resolve_keeps_a_company_and_its_branch_apart():
+    res = resolve([_ex("a", ("宁夏六盘鲜冷链物流有限公司", Kind.ORG), ("宁夏六盘鲜冷链物流有限公司广州分公司", Kind.ORG),
+                       ("六盘鲜冷链", Kind.ORG))])
+    names = {e.name: e.aliases for e in res.entities}
+    assert names == {"宁夏六盘鲜冷链物流有限公司": ("六盘鲜冷链",), "宁夏六盘鲜冷链物流有限公司广州分公司": ()}
+    assert core("宁夏六盘鲜冷链物流有限公司广州分公司", Kind.ORG) == "六盘鲜冷链物流有限公司广州分公司"

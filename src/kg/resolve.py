@@ -62,6 +62,7 @@ def _strip_division_prefix(name: str) -> str:
 
 
 _COMPANY_ENDS = ("公司", "集团")
+_BRANCH_ENDS = ("分公司", "支公司")
 
 
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
@@ -69,7 +70,7 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
     if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(_strip_division_prefix(out)) >= 4:
         out = _strip_division_prefix(out)  # 重庆|南川|某某茶业有限公司: a city and a district (the gazetteer's) before a company
-    if kind is Kind.ORG:
+    if kind is Kind.ORG and not out.endswith(_BRANCH_ENDS):  # 某某有限公司广州分公司 keeps its ending
         for suffix in longest_first("legal_suffixes"):
             if out.endswith(suffix) and len(out) - len(suffix) >= 2:
                 out = out[: -len(suffix)]
@@ -100,8 +101,6 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
-
-_BRANCH_ENDS = ("分公司", "支公司")
 
 
 @cache
@@ -187,6 +186,8 @@ def entity_id(kind: Kind, name: str) -> str:
 def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
         return False
+    if kind is Kind.ORG and _unit_of(short, long):
+        return False
     long_core = core(long, kind, places)
     if short in short_forms_of(long, kind, places) | {core(long, kind)} or core(short, kind, places) == long_core:
         return True
@@ -210,6 +211,12 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(longest_first("initiative_heads")) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(longest_first("initiative_heads"))
     return False
+
+
+def _unit_of(parent: str, long: str) -> bool:
+    """Whether ``long`` names a unit of the company ``parent`` (某某有限公司|广州分公司, 某某集团|党委): the
+    parent, not a short form of it."""
+    return long.startswith(parent) and parent.endswith(_COMPANY_ENDS) and long.endswith(longest_first("unit_heads"))
 
 
 def _other_place(short: str, long: str, places: set[str]) -> bool:
@@ -662,8 +669,9 @@ def _longer_owners(key: tuple[Kind, str], longer: _LongerNames, same_start: bool
 
     owners = {o for o in longer.candidates(kind, name)
               if o != key and alike(o[1]) and _abbreviates(name, o[1], kind, set())}
-    if any(o not in owners and alike(o[1]) and len(o[1]) > len(name) for o in longer.cores_starting(kind, name)):
-        return set()
+    if any(o not in owners and alike(o[1]) and len(o[1]) > len(name) and not any(_unit_of(w[1], o[1]) for w in owners)
+           for o in longer.cores_starting(kind, name)):
+        return set()  # (a unit of an owner, 某某有限公司广州分公司, is no other name it may begin)
     return owners
 
 

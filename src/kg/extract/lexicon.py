@@ -57,6 +57,8 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
     if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
         return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
+    if kind is Kind.PLACE and len(token.text) == 2 and token.text.endswith(("往", "向")):
+        return False  # 销往|粤港澳大湾区, 驶向|某港: a motion verb before where it goes
     if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
         return False  # 某市|新一届|政府, 新一轮|乡, 1997|年|全公司, 某单位办公楼|9楼|会议厅: a term, a date, a building
     if token.text == "和" and kind is Kind.ORG:
@@ -102,9 +104,10 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if last.end - left.start > _MAX_LEN[kind]:
             break
         start_index -= 1
-    while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)) \
+    while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)
+                                        or _counted(tokens, start_index)) \
             and not division_named_elsewhere(doc, tokens[start_index]):
-        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word or 建|好
+        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word, 建|好 or a count (120|余所)
     start = tokens[start_index].start
     if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
             and not is_name(doc.text[start:end], kind):
@@ -294,6 +297,15 @@ def place_led_heads() -> dict[str, Kind]:
     """Head → kind of the names kg.extract.rules.place_led_names finds (``place_led_heads.tsv``),
     longest first."""
     return {head: Kind(kind) for head, kind in sorted(table("place_led_heads"), key=lambda row: -len(row[0]))}
+
+
+def _counted(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a number in digits that a measure or number word follows (120|余所|学校, 3|家|企业)?"""
+    return (tokens[i].text.isdigit() and i + 1 < len(tokens) and tokens[i + 1].pos in ("m", "q")
+            and tokens[i + 1].text.endswith(_CLASSIFIERS))
+
+
+_CLASSIFIERS = ("所", "家", "个", "座", "名", "位", "户", "处", "条", "项", "支", "间")  # 3|家, 120|余所
 
 
 def cannot_start(token: Token) -> bool:
@@ -540,6 +552,19 @@ def _word_ends(text: str) -> set[int]:
     return set(accumulate(len(word) for word, _ in words(text)))
 
 
+def _short_form_over(text: str) -> str | None:
+    """The short form of a division (two or three characters, no level ending) that opens text when
+    the rest is a division inside it (荣昌|清升镇 → 荣昌)."""
+    for n in (2, 3):
+        short, rest = text[:n], text[n:]
+        if len(rest) < 3 or short.endswith(ADMIN_ENDS) or not rest.endswith(ADMIN_ENDS):
+            continue
+        outer = {d.code for d in gazetteer.lookup(short)}
+        if outer and any(a.code in outer for d in gazetteer.lookup(rest) for a in gazetteer.ancestors(d)):
+            return short
+    return None
+
+
 def split_place_chain(text: str) -> list[str]:
     """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more
     characters); 越南芒街市 → 越南 | 芒街市."""
@@ -550,6 +575,9 @@ def split_place_chain(text: str) -> list[str]:
     if country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 3 \
             and suffix_of(after_country, Kind.PLACE) in ADMIN_ENDS and is_name(after_country, Kind.PLACE):
         pieces, rest = [country], text[len(country):]  # 某国|某某市: a country before a foreign place (not 中国香港)
+    short = _short_form_over(rest)
+    if short:  # 荣昌|清升镇, 江津|白沙镇: a district's short form before a township of it
+        pieces, rest = pieces + [short], rest[len(short):]
     word_ends: set[int] | None = None  # jieba's cut of text, made only when a cut needs checking
     while True:
         match = _CHAIN.match(rest)

@@ -92,6 +92,17 @@ def _apart(gap: str) -> bool:
     return bool(gap) and not any(tag == "m" for _, tag in cut(gap))
 
 
+def _cut_before_joiner(gap: str, left: Mention, right: Mention) -> bool:
+    """Whether the labeller cut a bureau's name short before a conjunction inside it: a long piece
+    before 和 that ends in no suffix, and a bare bureau after it (某县文化体育广播电视|和|旅游局; not
+    某组织|和|世界银行, 俄央行|和|财政部)."""
+    return (gap in JOINERS and len(left.text) >= 5 and suffix_of(left.text, left.kind) is None
+            and len(right.text) <= 3 and right.text.endswith(_BUREAU_ENDS))
+
+
+_BUREAU_ENDS = ("局", "厅", "委", "部", "办")
+
+
 def _country_then_name(m: Mention, over: list[Mention]) -> bool:
     """Does the labeller read a suffix name as a country and a name right after it, which end
     where the suffix name ends?"""
@@ -142,6 +153,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue  # 甲公司和乙博物馆, 甲法院和…: the labeller reads a name that a conjunction ends inside it
             # (not 某州文化广播电视|和旅游局, a name the labeller cut short before its 和)
         if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
+               and not _cut_before_joiner(m.text[a.end - m.start : b.start - m.start], a, b)
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
         if _country_then_name(m, over):

@@ -103,7 +103,8 @@ def quoted(doc: Doc) -> list[Mention]:
         before = text[max(0, match.start() - 8): match.start()]
         head = _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted or "、" in name else _typed_by_suffix(name)  # “进景区、进商圈”: a list, no place
+        typed = None if head or counted or "、" in name or "·" in name else _typed_by_suffix(name)
+        # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts, no place
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
@@ -264,19 +265,26 @@ def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
 
 def edition_events(doc: Doc) -> list[Mention]:
     """Events an edition number names whatever words jieba makes of them (第五届|某某啰儿调山歌节,
-    首届|全国青年运动会): the name runs from 第…届 to the first 节, 赛 or 运动会 that ends a word,
+    首届|全国青年运动会): the name runs from 第…届 to the first word of ``edition_event_ends`` (节, 赛,
+    对接会 …) that ends a word,
     without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
     ends = {t.end for t in doc.tokens}
     found = []
-    for match in _EDITION_EVENT.finditer(doc.text):
-        name = match.group("name")
-        if match.end() in ends and not lexicon("programme_stop_chars").intersection(name) and not name.endswith("比赛"):
+    for match in _edition_event().finditer(doc.text):
+        name, before_end = match.group("name"), match.group("words")
+        if match.end() in ends and not lexicon("programme_stop_chars").intersection(before_end) and not name.endswith(_NOT_EDITION_EVENTS):
             found.append(Mention(doc.article.id, match.start("name"), match.end(), name, Kind.INITIATIVE,
                                  by="rules.event", score=0.9))
     return found
 
 
-_EDITION_EVENT = re.compile(r"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?P<name>[\u4e00-\u9fff·—]{2,16}?(?:节|赛|运动会))")
+@cache
+def _edition_event() -> re.Pattern[str]:
+    ends = "|".join(map(re.escape, longest_first("edition_event_ends")))
+    return re.compile(rf"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?P<name>(?P<words>[\u4e00-\u9fff·—]{{2,16}}?)(?:{ends}))")
+
+
+_NOT_EDITION_EVENTS = ("比赛", "代表大会")  # the games of an event; a congress of deputies is a body
 
 
 def _year_of_name(tokens: Sequence[Token], i: int) -> bool:

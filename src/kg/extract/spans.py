@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
                       person_titles, post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
 from .segmenter import word_tags
 
@@ -126,13 +126,32 @@ def labelled(doc: Doc) -> list[Mention]:
             title = next((t for t in person_titles() if doc.text.startswith(t, start)), "")
             if title and end - start - len(title) in (2, 3):
                 start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
+            start = _dotted_name_start(doc.text, start, end)
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
             for piece in pieces:
-                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, kind, by="labeller", score=score))
+                own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
+                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
     return _cities_opening_names(found)
+
+
+def _dotted_name_start(text: str, start: int, end: int) -> int:
+    """Where a name written with a middle dot starts (热合曼·阿不都拉, 买买提·吐尔地) when the labeller
+    read it from the dot or inside its first part: after the post or role before it (局长|热合曼·…,
+    艺人|买买提·…), or where the run of characters before the dot starts when that is short."""
+    dot = text.find("·", max(0, start - 1), end)
+    if dot == -1 or dot >= start + 2:
+        return start  # no dot, or the labeller read a first part of two characters or more
+    run = dot
+    while run > max(0, dot - 8) and "\u4e00" <= text[run - 1] <= "\u9fff":
+        run -= 1
+    lead = text[run:dot]
+    for p in range(len(lead) - 2, -1, -1):  # the post or role nearest the dot, two to five characters before it
+        if len(lead) - p <= 5 and lead[:p].endswith(person_titles()):
+            return run + p
+    return run if 2 <= dot - run <= 4 else start
 
 
 def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
@@ -263,10 +282,16 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
         return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
-        if len(right) >= 2 and suffix_of(left, kind) and is_name(left, kind) and (
+        place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
+        if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first) and (
                 match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)):
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+def _division_name(text: str) -> bool:
+    """Whether text is a division's name the gazetteer knows, ending in its level (某某镇, 某某街道)."""
+    return text.endswith(ADMIN_ENDS) and bool(gazetteer.lookup(text))
 
 
 @cache
