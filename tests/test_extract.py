@@ -1859,3 +1859,12 @@ def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)
     assert expected <= found
     assert not absent & found
+
+
+def test_extract_organizers_of_this_edition_named_earlier():
+    text = ("9月8日,第二届青山市青年返乡创业大赛总决赛在青山县举行。20个项目进入总决赛,“河畔红枣深加工”项目获得一等奖。"
+            "本届大赛由共青团青山市委主办,青山县人民政府、青山市青年创业促进会(以下简称青创会)承办,设置三个赛道。")
+    rels = _relations(text, None)
+    organizers = {(r[1], r[2]) for r in rels if r[0] == "organizer"}
+    assert {("青山市青年返乡创业大赛", body) for body in ("共青团青山市委", "青山县人民政府", "青山市青年创业促进会")} <= organizers
+    assert not any(head == "河畔红枣深加工" for head, _ in organizers)

@@ -645,10 +645,12 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
     opener = _initiative_anaphor_pattern()
     for sentence in doc.sentences:
         match = opener.match(doc.text, sentence.start, sentence.end)
-        if match is not None:
+        if match is not None:  # 本届大赛由…: the contest named before, else the last initiative of the sentence before
             before = _sentence_before(doc, sentence)
-            initiative = next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
-                               and before.start <= m.start and m.end <= before.end), None)
+            noun = re.sub(r"^\s*(?:该|本届|本次|此次|这次)", "", match.group())
+            initiative = _named_with_head(doc.text, mentions, noun, sentence.start) if len(noun) >= 2 else None
+            initiative = initiative or next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
+                                             and before.start <= m.start and m.end <= before.end), None)
         else:  # 培训班由甲主办: the last initiative named before whose head is that noun
             match = _HEAD_NOUN_BY.match(doc.text, sentence.start, sentence.end)
             initiative = _named_with_head(doc.text, mentions, match.group("noun"), sentence.start) if match else None
@@ -790,7 +792,10 @@ def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) ->
 
 
 def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention]:
-    """The organizations or places listed right before ``end`` (甲、乙和丙|联合举办)."""
+    """The organizations or places listed right before ``end`` (甲、乙和丙|联合举办), a short form in
+    brackets after the last allowed (乙（以下简称丙）承办)."""
+    bracket = _BRACKET_BEFORE.search(text, max(0, end - 16), end)
+    end = bracket.start() if bracket else end
     names: list[Mention] = []
     for m in reversed(inside):
         if m.kind not in _ENTITY or m.end > end:
@@ -806,6 +811,9 @@ def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention
 def _organizer_verbs() -> tuple[str, ...]:
     """The verbs by which a body runs an initiative: organizer_verbs and organizer_relation_verbs."""
     return tuple(sorted(lexicon("organizer_verbs") | lexicon("organizer_relation_verbs"), key=lambda v: (-len(v), v)))
+
+
+_BRACKET_BEFORE = re.compile(r"[（(][^（()）]{1,14}[）)]$")
 
 
 @cache
