@@ -1868,3 +1868,10 @@ def test_extract_organizers_of_this_edition_named_earlier():
     organizers = {(r[1], r[2]) for r in rels if r[0] == "organizer"}
     assert {("青山市青年返乡创业大赛", body) for body in ("共青团青山市委", "青山县人民政府", "青山市青年创业促进会")} <= organizers
     assert not any(head == "河畔红枣深加工" for head, _ in organizers)
+
+
+def test_extract_organizers_after_joined_whoever_the_subject_is():
+    text = ("青山人民法庭庭长蒋国平介绍,今年以来,法庭联合青山镇综治中心、青山区人力资源和社会保障局推行“三员联调”机制,"
+            "共同化解涉薪纠纷。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "三员联调"}
+    assert {"青山镇综治中心", "青山区人力资源和社会保障局"} <= found

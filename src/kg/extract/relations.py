@@ -582,6 +582,8 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             if acting and any(v in lead for v in verbs):
                 for organizer in acting:
                     yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", confidence, where=m.start)
+            for partner in _partners_before(text, sentence, m, inside, verbs):  # (法庭)联合甲、乙推行“某某”
+                yield _relation(doc, "organizer", m, partner, "rules.partner_verb", 0.6, where=m.start)
             is_of = re.match(r"[”\"」』]?(?:是|为)", text[m.end:m.end + 2])
             if is_of:  # “某某比武”是某区探索…的举措: the initiative is the subject's
                 nxt = next((o for o in inside if o.start >= m.end and o.kind in _ENTITY), None)
@@ -594,6 +596,32 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         elif not _opens_with_predicate(doc, sentence):
             previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
+
+
+_PARTNER_CUE = re.compile("联合|携手|会同|与|同|和")
+
+
+def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention], verbs: tuple[str, ...]) -> list[Mention]:
+    """The organizations written after 联合 (与 or 和 with a cooperation word) in m's clause, before the verb
+    that launches m: whoever the subject is (法庭, 街道, a person reporting), they run it too
+    (…联合甲、乙推行“某某”机制; 与甲合作推出“某某”)."""
+    clause = max((c.end() for c in _CLAUSE_START_OR_END.finditer(text, sentence.start, m.start)), default=sentence.start)
+    for cue in reversed(list(_PARTNER_CUE.finditer(text, clause, m.start))):
+        first = next((o for o in inside if o.start == cue.end() and o.kind is Kind.ORG), None)
+        if first is None:
+            continue
+        listed = [first, *_co_subjects(text, _Subject(first, first.end), inside, m.start)]
+        listed = [o for o in listed if o.kind is Kind.ORG]
+        rest = _between(text, listed[-1].end, m.start, inside)
+        if not any(v in rest for v in verbs) or len(rest.strip()) > 12:
+            return []
+        if cue.group() in JOINERS + ("与", "同") and not _partnership_stated(cue.group(), rest):
+            return []
+        return listed
+    return []
+
+
+_CLAUSE_START_OR_END = re.compile(r"[，,：:；;。]")
 
 
 def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], before: int) -> tuple[int, list[Mention]] | None:
