@@ -686,7 +686,7 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
         span = _by_clause(doc.text, match.end(), sentence.end, inside) if initiative is not None else None
         if span is None:
             continue
-        bodies = [m for m in inside if m.kind in _ENTITY and span[0] <= m.start and m.end <= span[1]]
+        bodies = [m for m in inside if m.kind in _ENTITY and span[0] <= m.start and m.end <= span[1] and not _nested(m, inside)]
         for body in bodies + _clauses_by(doc.text, span[1], sentence.end, inside):
             yield _relation(doc, "organizer", initiative, body, "rules.by_anaphor", 0.6, where=body.start)
 
@@ -697,14 +697,22 @@ _HEAD_NOUN_BY = re.compile(r"\s*(?:该|本届|本次|此次|这次|这个|首届
 
 def _named_with_head(text: str, mentions: tuple[Mention, ...], noun: str, before: int) -> Mention | None:
     """The last initiative named before ``before`` whose name ends in ``noun``, or whose quotes are
-    followed by it (培训班 → “某某”直播电商人才培训班, 驿站 → 某某驿站)."""
+    followed by it (培训班 → “某某”直播电商人才培训班, 驿站 → 某某驿站), or that ends as the events
+    ``noun`` stands for do (节会 → 某某文化旅游节)."""
+    endings = _event_nouns().get(noun, ())
     for m in reversed(mentions):
         if m.kind is not Kind.INITIATIVE or m.end > before:
             continue
         after = re.match(r"[”\"」』]?([\u4e00-\u9fff]{0,12})", text[m.end:m.end + 13])
-        if noun in m.text[-len(noun):] + after.group(1):  # “某某”全民阅读节在…: 阅读节
+        if noun in m.text[-len(noun):] + after.group(1) or m.text.endswith(endings):  # “某某”全民阅读节在…: 阅读节
             return m
     return None
+
+
+@cache
+def _event_nouns() -> dict[str, tuple[str, ...]]:
+    """节会, 赛事 … → how the names of the events they stand for end (``event_nouns.tsv``)."""
+    return {noun: tuple(endings.split()) for noun, endings in table("event_nouns")}
 
 
 def _clauses_by(text: str, start: int, end: int, inside: list[Mention]) -> list[Mention]:
@@ -811,12 +819,25 @@ def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) ->
     联合举办的“某某”报告会)."""
     after = _by_clause(text, m.end, sentence.end, inside)
     if after:
-        yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1])
+        yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1] and not _nested(o, inside))
         yield from _clauses_by(text, after[1], sentence.end, inside)
     before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同|牵头|负责|投资|合作)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
                        text[sentence.start:m.start])
     if before:
-        yield from _names_ending_at(text, inside, sentence.start + before.start())
+        at = sentence.start + before.start()
+        yield from _by_clauses_before(text, sentence, at, inside) or _names_ending_at(text, inside, at)
+
+
+def _by_clauses_before(text: str, sentence: Span, at: int, inside: list[Mention]) -> list[Mention]:
+    """The bodies of 由甲、乙主办,丙承办|的… before ``at``: every name from 由 on, when only lists,
+    brackets and the cues of who runs it stand between them."""
+    by = next((b for b in reversed(list(_BY.finditer(text, sentence.start, at)))), None)
+    if by is None:
+        return []
+    names = [o for o in inside if o.kind in _ENTITY and by.end() <= o.start and o.end <= at and not _nested(o, inside)]
+    rest = _by_cues().sub("", _between(text, by.end(), at, inside))
+    rest = re.sub(r"[（(][^（()）]{0,14}[）)]|联合|共同|分别", "", rest)
+    return names if names and not rest.strip(" 、，,和及与") else []
 
 
 def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention]:
@@ -866,7 +887,7 @@ def _by_clause(text: str, start: int, end: int, inside: list[Mention]) -> tuple[
     return None
 
 
-_BY = re.compile("由(?!于)")
+_BY = re.compile("由(?!于)|引入|引进|委托")  # 由甲主办; 引入乙运营
 _CLAUSE_END = re.compile(r"[，,。]")
 
 
