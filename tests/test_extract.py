@@ -1891,3 +1891,10 @@ def test_extract_organizers_after_joined_whoever_the_subject_is():
 def test_extract_organizers_of_events_by_every_body_named(text, initiative, organizers):
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == initiative}
     assert found == organizers
+
+
+def test_extract_the_company_inside_a_branch_name_is_not_where_the_branch_is():
+    rels = _relations("2023年,六盘鲜在广州设立宁夏六盘鲜冷链物流有限公司广州分公司,直接对接批发市场。", None)
+    located = {(r[1], r[2]) for r in rels if r[0] == "locatedIn"}
+    assert ("宁夏六盘鲜冷链物流有限公司广州分公司", "广州") in located
+    assert ("宁夏六盘鲜冷链物流有限公司", "广州") not in located

@@ -396,3 +396,13 @@ def test_resolve_keeps_a_company_and_its_branch_apart():
     names = {e.name: e.aliases for e in res.entities}
     assert names == {"宁夏六盘鲜冷链物流有限公司": ("六盘鲜冷链",), "宁夏六盘鲜冷链物流有限公司广州分公司": ()}
     assert core("宁夏六盘鲜冷链物流有限公司广州分公司", Kind.ORG) == "六盘鲜冷链物流有限公司广州分公司"
+
+
+@pytest.mark.parametrize(("short", "long", "merged"), [
+    ("石门贡米合作社", "酉阳县花田石门贡米种植专业合作社", True),
+    ("丰禾合作社", "海伦市海北镇丰禾大豆种植专业合作社", True),
+    ("花田合作社", "酉阳县花田石门贡米种植专业合作社", False),  # two words more than a product: another name
+])
+def test_resolve_a_cooperative_by_its_own_name(short, long, merged):
+    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG))])
+    assert (len(res.entities) == 1) is merged

@@ -201,7 +201,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
             return True
-        if _brand_and_kind(short, long, long_core, kind):
+        if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long):
             return True
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _brand_and_kind(short, long, long_core, kind)):
@@ -316,6 +316,28 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
         ending = ending if len(ending) >= 2 and long.endswith(ending) else ""
     brand = short[: len(short) - len(ending)]
     return bool(ending) and len(brand) >= 2 and long_core.startswith(brand) and not long_core.startswith(short)
+
+
+_COOPERATIVE = "合作社"
+
+
+def _cooperative_short(short: str, long: str) -> bool:
+    """石门贡米合作社 for 某县花田石门贡米种植专业合作社: the cooperative's own name (two characters or
+    more) then 合作社, where the full name has only its kind (``cooperative_kinds``: 种植专业) and at
+    most one product word (大豆, 中药材) between them."""
+    from .extract.lexicon import common_word
+    from .extract.segmenter import cut
+
+    if not (short.endswith(_COOPERATIVE) and long.endswith(_COOPERATIVE)) or len(short) < len(_COOPERATIVE) + 2:
+        return False
+    brand, kinds = short[: -len(_COOPERATIVE)], longest_first("cooperative_kinds")
+    at = long.find(brand)
+    rest = long[at + len(brand): -len(_COOPERATIVE)] if at >= 0 else ""
+    kind = next((k for k in kinds if rest.endswith(k)), None)
+    if kind is None or brand.endswith(kinds):
+        return False
+    product = [word for word, _ in cut(rest[: -len(kind)])]
+    return len(product) <= 1 and all(common_word(word) for word in product)
 
 
 def _short_ending(short: str, long: str) -> bool:

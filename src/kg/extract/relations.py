@@ -517,7 +517,7 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 listed.insert(0, earlier)
                 left = earlier.start
             objects = [m for m in inside if verb <= m.start < _clause_end(text, verb, sentence.end)
-                       and m.kind in (Kind.INITIATIVE, Kind.ORG, Kind.PLACE)]
+                       and m.kind in (Kind.INITIATIVE, Kind.ORG, Kind.PLACE) and not _nested(m, inside)]
             for thing in objects:
                 for place in listed:
                     yield _relation(doc, "locatedIn", thing, place, "rules.venue", 0.65, where=thing.start)
