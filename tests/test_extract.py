@@ -1898,3 +1898,9 @@ def test_extract_the_company_inside_a_branch_name_is_not_where_the_branch_is():
     located = {(r[1], r[2]) for r in rels if r[0] == "locatedIn"}
     assert ("宁夏六盘鲜冷链物流有限公司广州分公司", "广州") in located
     assert ("宁夏六盘鲜冷链物流有限公司", "广州") not in located
+
+
+def test_extract_a_river_without_its_bank_and_events_of_a_week():
+    found = _found("第三届闽台小吃技艺交流周在沙溪畔举行。马金溪畔,茶园连片。", None)
+    assert {("沙溪", Kind.PLACE), ("马金溪", Kind.PLACE), ("闽台小吃技艺交流周", Kind.INITIATIVE)} <= found
+    assert not {("沙溪畔", Kind.PLACE), ("马金溪畔", Kind.PLACE)} & found

@@ -406,3 +406,14 @@ def test_resolve_keeps_a_company_and_its_branch_apart():
 def test_resolve_a_cooperative_by_its_own_name(short, long, merged):
     res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG))])
     assert (len(res.entities) == 1) is merged
+
+
+@pytest.mark.parametrize(("long", "short", "kind"), [
+    ("青山区人民法院", "青山区法院", Kind.ORG),  # 人民 dropped
+    ("青山区教育委员会", "区教委", Kind.ORG),  # the level and a two-character contraction
+    ("城乡同课·一校带三校", "城乡同课", Kind.INITIATIVE),  # the first part of a two-part name
+])
+def test_resolve_short_forms_of_courts_commissions_and_two_part_names(long, short, kind):
+    res = resolve([_ex("a", (long, kind), (short, kind))])
+    (entity,) = res.entities
+    assert entity.name == long

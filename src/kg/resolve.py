@@ -143,12 +143,12 @@ def _another_body(short: str, long: str) -> bool:
         long.startswith(short[:k]) and long.endswith(short[k:]) for k in range(1, len(short)))
 
 
-def contraction(short: str, long: str) -> bool:
+def contraction(short: str, long: str, shortest: int = 3) -> bool:
     """工信部 for 工业和信息化部, 华建六局 for 华建第六工程局, 渝丰农商行 for 渝丰农村商业银行: the
     characters of the short form appear in order in the full name, starting with its first one
     and ending with the last character of its suffix, which the short form cuts (委 for 委员会).
     北京大学 is not a contraction of 北京师范大学: it keeps the whole suffix 大学."""
-    if len(short) < 3 or len(short) > 0.8 * len(long) or short[0] != long[0]:
+    if len(short) < shortest or len(short) > 0.8 * len(long) or short[0] != long[0]:
         return False
     if _another_body(short, long):
         return False
@@ -201,12 +201,14 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
             return True
-        if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long):
-            return True
+        if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long):
+            return True  # (_words_dropped: 某区法院 for 某区人民法院)
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _brand_and_kind(short, long, long_core, kind)):
         return True
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
+        if "·" in long and long.split("·")[0] == short and len(short) >= 4:
+            return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
         rest = long[len(short):]
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(longest_first("initiative_heads")) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(longest_first("initiative_heads"))
@@ -247,8 +249,8 @@ def _level_form(short: str, long: str) -> bool:
     level = long[: len(long) - len(long_rest)][-1:]
     if not level or level not in "省市区县镇乡" or not short.startswith(level) or short == long:
         return False
-    rest = short[1:]
-    return rest in (long_rest, _without_dropped_words(long_rest)) or contraction(rest, long_rest)
+    rest = short[1:]  # (区)教委 for (某区)教育委员会: two characters are enough after the level
+    return rest in (long_rest, _without_dropped_words(long_rest)) or contraction(rest, long_rest, shortest=2)
 
 
 def _of_home_division(targets: list[str], forms: dict[tuple[Kind, str], list[Mention]]) -> list[str]:

@@ -137,6 +137,9 @@ def labelled(doc: Doc) -> list[Mention]:
     return _cities_opening_names(found)
 
 
+_WATERSIDE = ("之畔", "畔", "岸边", "沿岸", "两岸")  # never the end of a place's own name
+
+
 def _dotted_name_start(text: str, start: int, end: int) -> int:
     """Where a name written with a middle dot starts (热合曼·阿不都拉, 买买提·吐尔地) when the labeller
     read it from the dot or inside its first part: after the post or role before it (局长|热合曼·…,
@@ -174,8 +177,9 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
     tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
+    waterside = tail in _WATERSIDE and len(text) - len(tail) >= 2  # 马金溪|畔: a river's bank, whatever its name ends in
     tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
-    if tail and suffix_of(text[: -len(tail)], kind):
+    if tail and (waterside or suffix_of(text[: -len(tail)], kind)):
         end, text = end - len(tail), text[: -len(tail)]
     digit = _DIGIT.search(text)
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
