@@ -380,16 +380,6 @@ def test_a_branch_gives_no_trade_name_of_its_own():
     assert "峰联数字" not in short_forms_of("峰联数字武隆分公司", Kind.ORG)
 
 
-def test_a_quoted_initiative_and_its_name_with_a_head_of_two_words():
-    res = resolve([_ex("a", ("三共", Kind.INITIATIVE), ("三共协作机制", Kind.INITIATIVE))])
-    assert len(res.entities) == 1
-
-
-def test_a_company_after_a_city_and_a_district_by_its_trade_name():
-    res = resolve([_ex("a", ("重庆南川云岫茶业有限公司", Kind.ORG), ("云岫茶业", Kind.ORG))])
-    assert len(res.entities) == 1
-
-
 def test_resolve_keeps_a_company_and_its_branch_apart():
     res = resolve([_ex("a", ("宁夏六盘鲜冷链物流有限公司", Kind.ORG), ("宁夏六盘鲜冷链物流有限公司广州分公司", Kind.ORG),
                        ("六盘鲜冷链", Kind.ORG))])
@@ -409,11 +399,13 @@ def test_resolve_a_cooperative_by_its_own_name(short, long, merged):
 
 
 @pytest.mark.parametrize(("long", "short", "kind"), [
+    ("三共协作机制", "三共", Kind.INITIATIVE),  # a quoted initiative and its name with a head of two words
+    ("重庆南川云岫茶业有限公司", "云岫茶业", Kind.ORG),  # a company after a city and a district, by its trade name
     ("青山区人民法院", "青山区法院", Kind.ORG),  # 人民 dropped
     ("青山区教育委员会", "区教委", Kind.ORG),  # the level and a two-character contraction
     ("城乡同课·一校带三校", "城乡同课", Kind.INITIATIVE),  # the first part of a two-part name
 ])
-def test_resolve_short_forms_of_courts_commissions_and_two_part_names(long, short, kind):
+def test_resolve_one_entity_for_a_name_and_its_short_form(long, short, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
     (entity,) = res.entities
     assert entity.name == long

@@ -3,12 +3,14 @@
 memberOf (a post between an organization and a person's name, or after 该公司; bylines and datelines,
 某某是某院的医生),
 locatedIn (place chains and the lists a place qualifies, 位于/落户 cues, venues of 在某地设置/举行,
-the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative,
-carried over subjectless sentences, 该区/当地 resolved; 由…举办的, also in the next sentence (活动由…主办);
-a name written before the quotes),
-subOrganizationOf (母公司, 旗下, a unit named after its organization: 某区委组织部) and partnerOf
-(联合, 与…合作). The cue words are in the lexicons relation_cues.tsv, organizer_verbs.txt,
-unit_heads.txt, sentence_openers.txt and subject_anaphora.txt."""
+the gazetteer's hierarchy), organizer (the subject of the clause that launches a quoted initiative and
+its partners (甲与乙共建, 联合乙), carried over subjectless sentences, 该区/镇里/当地 resolved; 由甲、乙
+主办,丙承办的…, also in a later sentence that names the initiative's head (本届大赛由…主办,
+培训班由…); a name written before the quotes),
+subOrganizationOf (母公司, 旗下, 其全资子公司, a unit named after its organization or its short form:
+某区委组织部, 某某医疗南岸分公司) and partnerOf (联合, 与…合作). The cue words are in the lexicons
+relation_cues.tsv, organizer_verbs.txt, organizer_relation_verbs.txt, unit_heads.txt, event_nouns.tsv,
+level_anaphora.tsv, sentence_openers.txt and subject_anaphora.txt."""
 from __future__ import annotations
 
 import bisect
@@ -1036,12 +1038,13 @@ def _co_subjects(text: str, subject: _Subject, inside: list[Mention], before: in
         if skipped and _QUALIFIER_GAP.fullmatch(gap):
             gap, skipped = "、", False
         joined = _JOINED_BY.fullmatch(gap) is not None and m.kind is Kind.ORG
-        partner = not out and m.kind is Kind.ORG and _partner_gap().fullmatch(gap) is not None
+        cue = _partner_gap().fullmatch(gap) if not out and m.kind is Kind.ORG else None
+        partner = cue is not None
         listed = gap in JOINERS and (m.kind is subject.entity.kind or partners and m.kind is Kind.ORG)
         if not (joined or partner or listed):
             break
         if partner:
-            if not _partnership_stated(text[cursor:m.start], text[_listed_from(text, m, inside).end:before]):
+            if not _partnership_stated(cue.group("cue"), text[_listed_from(text, m, inside).end:before]):
                 break
             partners = True
         out.append(m)

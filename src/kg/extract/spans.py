@@ -137,7 +137,7 @@ def labelled(doc: Doc) -> list[Mention]:
     return _cities_opening_names(found)
 
 
-_WATERSIDE = ("之畔", "畔", "岸边", "沿岸", "两岸")  # never the end of a place's own name
+_WATERSIDE = ("之畔", "畔", "岸边", "沿岸")  # never the end of a place's own name (but 海峡两岸 is one)
 
 
 def _dotted_name_start(text: str, start: int, end: int) -> int:
