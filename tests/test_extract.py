@@ -1897,3 +1897,10 @@ def test_extract_a_river_without_its_bank_and_events_of_a_week():
     found = _found("第三届闽台小吃技艺交流周在沙溪畔举行。马金溪畔,茶园连片。", None)
     assert {("沙溪", Kind.PLACE), ("马金溪", Kind.PLACE), ("闽台小吃技艺交流周", Kind.INITIATIVE)} <= found
     assert not {("沙溪畔", Kind.PLACE), ("马金溪畔", Kind.PLACE)} & found
+
+
+def test_extract_organizer_named_right_before_its_verb():
+    rels = _relations("据介绍,健康驿站是青山区卫生健康委员会推进“十五分钟健康服务圈”建设的试点项目。", None)
+    assert ("organizer", "十五分钟健康服务圈", "青山区卫生健康委员会", None) in rels
+    rels = _relations("青山街道已在金汤街社区试点“防诈驿站”,老人可一键转接。", None)
+    assert ("organizer", "防诈驿站", "金汤街社区", None) not in rels  # where it is tried, not who runs it

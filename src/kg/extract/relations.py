@@ -334,19 +334,32 @@ _EDITION_QUOTE = re.compile(r"(?:\d{4}年度?|第[一二三四五六七八九十
 
 
 def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A name written right before an initiative's quoted name, or before its year or edition
-    (某区2024年“某某消费季”): an organization (某台“某某工程”) or a division (青山区“三联机制”, 临江镇
-    “老街书房”) runs it, any other place (某古镇“石板巷”) holds it."""
+    """A name written right before an initiative's quoted name, before its year or edition
+    (某区2024年“某某消费季”) or before the verb that launches it (某委员会推进“某某”建设): an
+    organization (某台“某某工程”) or a division (青山区“三联机制”, 临江镇“老街书房”) runs it, any
+    other place (某古镇“石板巷”) holds it."""
     text = doc.text
+    verbs = set(_organizer_verbs())
     for owner, thing in zip(mentions, mentions[1:]):
-        if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE or not _EDITION_QUOTE.fullmatch(text, owner.end, thing.start):
+        if owner.kind not in _ENTITY or thing.kind is not Kind.INITIATIVE:
+            continue
+        gap = text[owner.end:thing.start]
+        acted = gap.endswith("“") and gap[:-1] in verbs  # 某委员会推进“某某”建设: the name right before its verb
+        if not (acted or _EDITION_QUOTE.fullmatch(gap)):
             continue
         if owner.kind is Kind.PLACE and (_country(owner) or text[:owner.start].endswith(_cues()[("locatedIn", "after")])):
             continue  # 某国“某某”号 is the country's ship; 走进某省“…” is a visit
+        if acted and owner.kind is Kind.PLACE and "在" in text[_clause_start(text, owner.start):owner.start]:
+            continue  # 在某镇、某街道实施“某某”: where it is carried out, not who runs it
         if owner.kind is Kind.ORG or _is_division(owner):
             yield _relation(doc, "organizer", thing, owner, "rules.name_before", 0.6)
-        else:
+        elif not acted:
             yield _relation(doc, "locatedIn", thing, owner, "rules.name_before", 0.6)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``at`` starts (after the last comma or full stop before it)."""
+    return max((text.rfind(mark, 0, at) + 1 for mark in "，,。；;：:\n"), default=0)
 
 
 def held_at(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
