@@ -61,6 +61,15 @@ def _strip_division_prefix(name: str) -> str:
     return name
 
 
+@cache
+def _division_inside(inner: str, outer: str) -> bool:
+    """Whether a division of the gazetteer named ``inner`` lies inside one named ``outer`` (南川 in 重庆)."""
+    from . import gazetteer
+
+    outer_codes = {d.code for d in gazetteer.lookup(outer)}
+    return any(a.code in outer_codes for d in gazetteer.lookup(inner) for a in gazetteer.ancestors(d))
+
+
 _COMPANY_ENDS = ("公司", "集团")
 _BRANCH_ENDS = ("分公司", "支公司")
 
@@ -68,8 +77,10 @@ _BRANCH_ENDS = ("分公司", "支公司")
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
-    if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(_strip_division_prefix(out)) >= 4:
-        out = _strip_division_prefix(out)  # 重庆|南川|某某茶业有限公司: a city and a district (the gazetteer's) before a company
+    inner = _strip_division_prefix(out)
+    if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(inner) >= 4 \
+            and _division_inside(out[: len(out) - len(inner)], name[: len(name) - len(out)]):
+        out = inner  # 重庆|南川|某某茶业有限公司: a city and a district of it before a company (not 重庆|岚山生物科技)
     if kind is Kind.ORG and not out.endswith(_BRANCH_ENDS):  # 某某有限公司广州分公司 keeps its ending
         for suffix in longest_first("legal_suffixes"):
             if out.endswith(suffix) and len(out) - len(suffix) >= 2:
@@ -97,6 +108,8 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
         brand = _trade_name(base) if company else None
         if brand:  # 渝鲜达 for 重庆渝鲜达农产品配送有限公司, 渝清 and 渝清环境 for 重庆渝清环境治理有限公司
             forms.update({brand, base[:4]} if len(brand) == 2 and len(base) >= 6 else {brand})
+            forms.update(base[:at] + short for full, short in table("trade_contractions")  # 恒栎新材, 蜀科创投
+                         for at in range(2, len(brand) + 1) if base.startswith(full, at))
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
