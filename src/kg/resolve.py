@@ -222,10 +222,28 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
-        rest = long[len(short):]
-        return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(longest_first("initiative_heads")) \
-            or len(short) >= 3 and long.endswith(short) and short.endswith(longest_first("initiative_heads"))
+        rest, heads = long[len(short):], _initiative_and_event_heads()
+        return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
+            or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long)
     return False
+
+
+@cache
+def _initiative_and_event_heads() -> tuple[str, ...]:
+    return tuple(sorted(set(longest_first("initiative_heads")) | set(longest_first("event_heads")), key=len, reverse=True))
+
+
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d年?")
+
+
+def _event_without_place(short: str, long: str) -> bool:
+    """江岸马拉松 for 2024柳州江岸城市马拉松: the event's name without its year and its place, and with
+    its head (马拉松) kept whole; what comes before the head is how the rest starts (江岸 of 江岸城市)."""
+    head = next((h for h in longest_first("event_heads") if short.endswith(h) and long.endswith(h)), None)
+    if head is None or len(short) - len(head) < 2:
+        return False
+    rest = _strip_division_prefix(_YEAR_FIRST.sub("", long))
+    return rest != long and rest != short and rest[: -len(head)].startswith(short[: -len(head)])
 
 
 def _unit_of(parent: str, long: str) -> bool:
