@@ -1904,3 +1904,8 @@ def test_extract_organizer_named_right_before_its_verb():
     assert ("organizer", "十五分钟健康服务圈", "青山区卫生健康委员会", None) in rels
     rels = _relations("青山街道已在金汤街社区试点“防诈驿站”,老人可一键转接。", None)
     assert ("organizer", "防诈驿站", "金汤街社区", None) not in rels  # where it is tried, not who runs it
+
+
+def test_extract_a_quoted_style_is_no_initiative():
+    found = _found("两部门联合推出“一站式”服务,今年还将推行“管家式”服务。", None)
+    assert not {name for name, kind in found if kind is Kind.INITIATIVE}

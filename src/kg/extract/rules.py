@@ -79,6 +79,7 @@ _TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列)")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
 _AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
+_STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式”: how something is done, no name
 
 
 def quoted(doc: Doc) -> list[Mention]:
@@ -92,8 +93,8 @@ def quoted(doc: Doc) -> list[Mention]:
         name = match.group(1).strip()
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):
             continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
-        if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts"):
-            continue  # a number (三个“1亿”人), or a post (“第一书记”)
+        if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name):
+            continue  # a number (三个“1亿”人), a post (“第一书记”), or a style (“一站式”服务, “保姆式”)
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         if ((after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3)) \
