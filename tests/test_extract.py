@@ -1909,3 +1909,9 @@ def test_extract_organizer_named_right_before_its_verb():
 def test_extract_a_quoted_style_is_no_initiative():
     found = _found("两部门联合推出“一站式”服务,今年还将推行“管家式”服务。", None)
     assert not {name for name, kind in found if kind is Kind.INITIATIVE}
+
+
+def test_extract_a_village_before_its_village_level_word_and_an_art_season():
+    found = _found("青山区临江镇双石桥村村级河长黄德明说。第四届丝路敦煌沙漠光影艺术季开幕。", None)
+    assert {("双石桥村", Kind.PLACE), ("丝路敦煌沙漠光影艺术季", Kind.INITIATIVE)} <= found
+    assert ("双石桥村村", Kind.PLACE) not in found

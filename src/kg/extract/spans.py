@@ -181,6 +181,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
     if tail and (waterside or suffix_of(text[: -len(tail)], kind)):
         end, text = end - len(tail), text[: -len(tail)]
+    if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干"):
+        end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民: the village, then a word of its own
     digit = _DIGIT.search(text)
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
         end = start + digit.start()
