@@ -406,6 +406,7 @@ def test_resolve_a_cooperative_by_its_own_name(short, long, merged):
     ("重庆岚山生物科技有限公司", "岚山生物", Kind.ORG),  # 岚山, a district far from 重庆, is the trade name here
     ("2024青州江岸城市马拉松", "江岸马拉松", Kind.INITIATIVE),  # an event without its year and place
     ("雪宝花开乡村旅游节", "雪宝花开", Kind.INITIATIVE),  # a quoted name and its event head
+    ("青山高新区管委会", "管委会", Kind.ORG),  # a body's own three-character kind, the only one named
     ("青山区人民法院", "青山区法院", Kind.ORG),  # 人民 dropped
     ("青山区教育委员会", "区教委", Kind.ORG),  # the level and a two-character contraction
     ("城乡同课·一校带三校", "城乡同课", Kind.INITIATIVE),  # the first part of a two-part name

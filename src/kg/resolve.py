@@ -206,8 +206,10 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return True
     if kind is Kind.ORG:
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
-        if long.endswith(short) and len(short) >= 4 and short.endswith(longest_first("org_suffixes")) and short not in lexicon("generic_names"):
-            return True
+        if long.endswith(short) and short not in lexicon("generic_names") and (
+                len(short) >= 4 and short.endswith(longest_first("org_suffixes"))
+                or len(short) == 3 and short in lexicon("org_suffixes")):
+            return True  # (管委会 for 某某高新区管委会: a body's own three-character kind)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long):
