@@ -164,6 +164,13 @@ def ancestors(division: Division) -> list[Division]:
     return [idx.division(c) for c in idx.codes_up(division.code)[1:]]
 
 
+@cache
+def lies_in(inner: str, outer: str) -> bool:
+    """Whether a division named ``inner`` lies inside one named ``outer`` (清升镇 in 荣昌, 南川 in 重庆)."""
+    outer_codes = {d.code for d in lookup(outer)}
+    return bool(outer_codes) and any(a.code in outer_codes for d in lookup(inner) for a in ancestors(d))
+
+
 def short_names(division: Division) -> tuple[str, ...]:
     """The shipped short forms of ``division`` (may be empty)."""
     return _index().shorts.get(division.code, ())

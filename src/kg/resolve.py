@@ -61,25 +61,18 @@ def _strip_division_prefix(name: str) -> str:
     return name
 
 
-@cache
-def _division_inside(inner: str, outer: str) -> bool:
-    """Whether a division of the gazetteer named ``inner`` lies inside one named ``outer`` (南川 in 重庆)."""
-    from . import gazetteer
-
-    outer_codes = {d.code for d in gazetteer.lookup(outer)}
-    return any(a.code in outer_codes for d in gazetteer.lookup(inner) for a in gazetteer.ancestors(d))
-
-
 _COMPANY_ENDS = ("公司", "集团")
 _BRANCH_ENDS = ("分公司", "支公司")
 
 
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
+    from . import gazetteer
+
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
     inner = _strip_division_prefix(out)
     if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(inner) >= 4 \
-            and _division_inside(out[: len(out) - len(inner)], name[: len(name) - len(out)]):
+            and gazetteer.lies_in(out[: len(out) - len(inner)], name[: len(name) - len(out)]):
         out = inner  # 重庆|南川|某某茶业有限公司: a city and a district of it before a company (not 重庆|岚山生物科技)
     if kind is Kind.ORG and not out.endswith(_BRANCH_ENDS):  # 某某有限公司广州分公司 keeps its ending
         for suffix in longest_first("legal_suffixes"):

@@ -559,8 +559,7 @@ def _short_form_over(text: str) -> str | None:
         short, rest = text[:n], text[n:]
         if len(rest) < 3 or short.endswith(ADMIN_ENDS) or not rest.endswith(ADMIN_ENDS):
             continue
-        outer = {d.code for d in gazetteer.lookup(short)}
-        if outer and any(a.code in outer for d in gazetteer.lookup(rest) for a in gazetteer.ancestors(d)):
+        if gazetteer.lies_in(rest, short):
             return short
     return None
 
