@@ -17,6 +17,7 @@ from functools import cache
 
 import networkx as nx
 
+from . import gazetteer
 from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
 from .resources import lexicon, lexicon_list, longest_first, table
@@ -50,10 +51,6 @@ def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
 
 @cache
 def _strip_division_prefix(name: str) -> str:
-    try:
-        from . import gazetteer
-    except ImportError:
-        return name
     for start, end, _ in gazetteer.find(name[:12]):
         if start == 0 and len(name) - end >= 2:
             return name[end:]
@@ -67,8 +64,6 @@ _BRANCH_ENDS = ("分公司", "支公司")
 
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
     """The distinctive part of a name: without a leading place name and a legal or administrative ending."""
-    from . import gazetteer
-
     out = _strip_place_prefix(name, places) if kind in (Kind.ORG, Kind.PLACE) else name
     inner = _strip_division_prefix(out)
     if kind is Kind.ORG and out != name and name.endswith(_COMPANY_ENDS) and len(inner) >= 4 \
@@ -113,7 +108,6 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
 def _trade_name(core_name: str) -> str | None:
     """The trade name that opens a company's core, of two characters or more, when only ordinary
     words of its trade follow (渝鲜达|农产品|配送); None when it is itself a word or a place."""
-    from . import gazetteer
     from .extract.lexicon import common_word
     from .extract.segmenter import cut, word_tags
 
@@ -176,10 +170,6 @@ def contraction(short: str, long: str, shortest: int = 3) -> bool:
 
 def _same_division(short: str, long: str) -> bool:
     """秀山 and 秀山土家族苗族自治县: the gazetteer knows both as names of one division."""
-    try:
-        from . import gazetteer
-    except ImportError:
-        return False
     longs = {d.code for d in gazetteer.lookup(long)}
     return bool(longs) and len(longs) == 1 and longs <= {d.code for d in gazetteer.lookup(short)}
 
@@ -377,8 +367,6 @@ def _short_ending(short: str, long: str) -> bool:
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
     """青山工作队 for 青山驻村工作队: the same place first and the same name of three or more characters
     last, with one or two characters (not a number: 第一中学) left out between them."""
-    from . import gazetteer
-
     gap = len(long) - len(short)
     if gap not in (1, 2):
         return False
@@ -405,8 +393,6 @@ _CORPUS_MIN = 5
 def _corpus_kinds(extractions: Iterable[Extraction]) -> dict[str, Kind]:
     """Names that articles read as different kinds → the kind most of their mentions have, where
     that is clear (see _CORPUS_SHARE); a name the gazetteer knows as a place only ever stays one."""
-    from . import gazetteer
-
     votes: dict[str, Counter] = defaultdict(Counter)
     for extraction in extractions:
         for m in extraction.mentions:
@@ -484,19 +470,11 @@ def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], 
 
 def _ambiguous_place(name: str) -> bool:
     """A place name that several divisions bear (临江镇, 东华镇)."""
-    try:
-        from . import gazetteer
-    except ImportError:
-        return False
     return len(gazetteer.lookup(name)) > 1
 
 
 def _division_codes(name: str, context: list[str]) -> set[str]:
     """The code of the division a place name means, given the other places of its article."""
-    try:
-        from . import gazetteer
-    except ImportError:
-        return set()
     division = gazetteer.resolve(name, [c for c in context if c != name])
     return {division.code} if division is not None else set()
 
@@ -812,8 +790,4 @@ def _level_codes(level: str, clusters: list[tuple[Kind, list[str], list[Mention]
 
 
 def _division_codes_of(name: str) -> set[str]:
-    try:
-        from . import gazetteer
-    except ImportError:
-        return set()
     return {d.code for d in gazetteer.lookup(name)}

@@ -575,7 +575,7 @@ def split_place_chain(text: str) -> list[str]:
             and suffix_of(after_country, Kind.PLACE) in ADMIN_ENDS and is_name(after_country, Kind.PLACE):
         pieces, rest = [country], text[len(country):]  # 某国|某某市: a country before a foreign place (not 中国香港)
     short = _short_form_over(rest)
-    if short:  # 荣昌|清升镇, 江津|白沙镇: a district's short form before a township of it
+    if short:  # 荣昌|清升镇: a district's short form before a township of it
         pieces, rest = pieces + [short], rest[len(short):]
     word_ends: set[int] | None = None  # jieba's cut of text, made only when a cut needs checking
     while True:

@@ -128,12 +128,12 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
                                 role=re.sub(r"\s+", "", role.group(1)), where=person.start)
 
 
-def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str) -> Mention | None:
+def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = None) -> Mention | None:
     """The organization an anaphor at ``at`` (该公司, 公司, 该院) stands for: the last one named before
     it in its sentence or the one before (quoted speech passed over), whose name ends in the noun
     when the noun is a suffix (公司, 院), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
-    any_kind = noun not in lexicon("org_suffixes")
+    any_kind = noun is None or noun not in lexicon("org_suffixes")
     return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (any_kind or o.text.endswith(noun))), None)
 
 
@@ -237,10 +237,10 @@ def _owner_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
     the longest opening of two to eight characters that the resolver takes for a short form of it."""
     from ..resolve import short_forms_of
 
-    companies = [name for name in orgs if name.endswith(("公司", "集团")) and not name.endswith(longest_first("unit_heads"))]
+    forms = {name: short_forms_of(name, Kind.ORG) for name in orgs
+             if name.endswith(("公司", "集团")) and not name.endswith(longest_first("unit_heads"))}
     for size in range(min(8, len(unit) - 2), 1, -1):
-        opening = unit[:size]
-        owners = [name for name in companies if opening in short_forms_of(name, Kind.ORG)]
+        owners = [name for name, short in forms.items() if unit[:size] in short]
         if len(owners) == 1:
             return owners[0]
     return None
@@ -261,7 +261,7 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         its = _ITS_UNIT.search(text, max(0, unit.start - 8), unit.start)
         if its is None:
             continue
-        parent = _antecedent_org(doc, orgs, its.start(), "企业")
+        parent = _antecedent_org(doc, orgs, its.start())
         if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
             yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
 
@@ -357,9 +357,10 @@ def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relat
             yield _relation(doc, "locatedIn", thing, owner, "rules.name_before", 0.6)
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause holding ``at`` starts (after the last comma or full stop before it)."""
-    return max((text.rfind(mark, 0, at) + 1 for mark in "，,。；;：:\n"), default=0)
+def _clause_start(text: str, at: int, floor: int = 0) -> int:
+    """Where the clause holding ``at`` starts: after the last comma, colon, semicolon, full stop or line
+    break before it, and not before ``floor``."""
+    return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,。；;：:\n"))
 
 
 def held_at(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -620,8 +621,7 @@ def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention
     """The organizations written after 联合 (与 or 和 with a cooperation word) in m's clause, before the verb
     that launches m: whoever the subject is (法庭, 街道, a person reporting), they run it too
     (…联合甲、乙推行“某某”机制; 与甲合作推出“某某”)."""
-    clause = max((c.end() for c in _CLAUSE_START_OR_END.finditer(text, sentence.start, m.start)), default=sentence.start)
-    for cue in reversed(list(_PARTNER_CUE.finditer(text, clause, m.start))):
+    for cue in reversed(list(_PARTNER_CUE.finditer(text, _clause_start(text, m.start, sentence.start), m.start))):
         first = next((o for o in inside if o.start == cue.end() and o.kind is Kind.ORG), None)
         if first is None:
             continue
@@ -635,8 +635,6 @@ def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention
         return listed
     return []
 
-
-_CLAUSE_START_OR_END = re.compile(r"[，,：:；;。]")
 
 
 def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], before: int) -> tuple[int, list[Mention]] | None:
@@ -690,7 +688,7 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
         match = opener.match(doc.text, sentence.start, sentence.end)
         if match is not None:  # 本届大赛由…: the contest named before, else the last initiative of the sentence before
             before = _sentence_before(doc, sentence)
-            noun = re.sub(r"^\s*(?:该|本届|本次|此次|这次)", "", match.group())
+            noun = re.sub(rf"^\s*(?:{_THIS})", "", match.group())
             initiative = _named_with_head(doc.text, mentions, noun, sentence.start) if len(noun) >= 2 else None
             initiative = initiative or next((m for m in reversed(mentions) if m.kind is Kind.INITIATIVE
                                              and before.start <= m.start and m.end <= before.end), None)
@@ -706,7 +704,8 @@ def organizers_after(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
             yield _relation(doc, "organizer", initiative, body, "rules.by_anaphor", 0.6, where=body.start)
 
 
-_HEAD_NOUN_BY = re.compile(r"\s*(?:该|本届|本次|此次|这次|这个|首届)?(?P<noun>[\u4e00-\u9fff]{2,6}?)"
+_THIS = "该|本届|本次|此次|这次|这个|首届"  # words before a noun that stands for an initiative named before
+_HEAD_NOUN_BY = re.compile(rf"\s*(?:{_THIS})?(?P<noun>[\u4e00-\u9fff]{{2,6}}?)"
                            r"(?:还|也|将|已|均|今年|同样)?(?=由(?!于))")  # 培训班由…, 本届阅读节由…
 
 
@@ -749,7 +748,7 @@ def _initiative_anaphor_pattern() -> re.Pattern[str]:
     """活动, 该计划, 本届博览会 … opening a sentence (anaphora.tsv's initiatives and event_heads.txt)."""
     nouns = {phrase.removeprefix("该") for phrase, kind in table("anaphora") if kind == Kind.INITIATIVE.value}
     nouns |= set(lexicon("event_heads"))
-    return re.compile(r"\s*(?:该|本届|本次|此次|这次)?(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")")
+    return re.compile(rf"\s*(?:{_THIS})?(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")")
 
 
 def decided_by(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

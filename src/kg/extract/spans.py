@@ -144,7 +144,7 @@ def _dotted_name_start(text: str, start: int, end: int) -> int:
     """Where a name written with a middle dot starts (热合曼·阿不都拉, 买买提·吐尔地) when the labeller
     read it from the dot or inside its first part: after the post or role before it (局长|热合曼·…,
     艺人|买买提·…), or where the run of characters before the dot starts when that is short."""
-    dot = text.find("·", max(0, start - 1), end)
+    dot = next((i for i in range(max(0, start - 1), end) if text[i] in MIDDLE_DOTS), -1)
     if dot == -1 or dot >= start + 2:
         return start  # no dot, or the labeller read a first part of two characters or more
     run = dot
@@ -189,9 +189,6 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     return end, kind
 
 
-_BRIDGES = frozenset({"长江大桥", "黄河大桥", "嘉陵江大桥", "乌江大桥"})  # named by the place before them
-
-
 def _cities_opening_names(found: list[Mention]) -> list[Mention]:
     """A city read apart from the airport or the river bridge named after it right behind it
     (大连|周水子国际机场, 某县|长江大桥) is the first part of that name."""
@@ -199,7 +196,7 @@ def _cities_opening_names(found: list[Mention]) -> list[Mention]:
     for m in found:
         before = out[-1] if out else None
         if (before is not None and m.kind is before.kind is Kind.PLACE and before.end == m.start
-                and (m.text.endswith("机场") or m.text in _BRIDGES) and gazetteer.lookup(before.text)):
+                and (m.text.endswith("机场") or m.text in word_list("place_named_sites")) and gazetteer.lookup(before.text)):
             out[-1] = replace(m, start=before.start, text=before.text + m.text, score=min(m.score, before.score))
             continue
         out.append(m)
