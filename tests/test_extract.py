@@ -1863,6 +1863,15 @@ def test_extract_sub_organizations_named_or_stated():
     ("全市蔬菜年产量达180万吨,近四成销往粤港澳大湾区。", {("粤港澳大湾区", Kind.PLACE)}, {("近四成销往粤港澳大湾区", Kind.PLACE)}),
     # a district's short form before a township of it: two places
     ("本报讯 走进荣昌清升镇的古佛山脚下,民宿正在建设。", {("荣昌", Kind.PLACE), ("清升镇", Kind.PLACE)}, {("荣昌清升镇", Kind.PLACE)}),
+    # Tibetan and Mongolian names of two parts, which the labeller reads as their first part
+    ("牧民索南才让正在放牧。", {("索南才让", Kind.PERSON)}, {("索南", Kind.PERSON)}),
+    ("牧民额尔敦毕力格骑着摩托车查看自家草场。", {("额尔敦毕力格", Kind.PERSON)}, {("额尔敦", Kind.PERSON)}),
+    # a suffix jieba cuts in two (嘎|查); the ordinary word after the place and its 的 is no place
+    ("初夏时节,锡林郭勒盟西乌珠穆沁旗巴彦花镇巴彦乌拉嘎查的草场一片新绿。",
+     {("巴彦乌拉嘎查", Kind.PLACE)}, {("巴彦", Kind.PLACE), ("草场", Kind.PLACE)}),
+    # a branch named by a company's trade name and a foreign city, words of the dictionary all
+    ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
+     {("精锐模塑海防分公司", Kind.ORG)}, set()),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -415,3 +415,15 @@ def test_resolve_one_entity_for_a_name_and_its_short_form(long, short, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
     (entity,) = res.entities
     assert entity.name == long
+
+
+@pytest.mark.parametrize(("short", "branch"), [
+    ("金驼文旅", "金驼文旅敦煌分公司"),
+    ("精锐模塑", "精锐模塑海防分公司"),
+    ("渝丰农商行", "渝丰农商行大足支行"),
+])
+def test_a_branch_named_by_the_parents_short_form_stays_apart(short, branch):
+    """甲集团有限公司(以下简称金驼文旅) … 金驼文旅敦煌分公司: the short form names the parent, not its branch."""
+    res = resolve([_ex("a", ("甘肃丝路金驼文化旅游集团有限公司", Kind.ORG), (short, Kind.ORG), (branch, Kind.ORG))])
+    names = {e.name: e.aliases for e in res.entities}
+    assert names[branch] == ()

@@ -60,6 +60,7 @@ def _strip_division_prefix(name: str) -> str:
 
 _COMPANY_ENDS = ("公司", "集团")
 _BRANCH_ENDS = ("分公司", "支公司")
+_BRANCHES = _BRANCH_ENDS + ("分行", "支行", "分院", "分局")  # a parent's name, at most four characters, then one of these
 
 
 def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
@@ -232,9 +233,16 @@ def _event_without_place(short: str, long: str) -> bool:
 
 
 def _unit_of(parent: str, long: str) -> bool:
-    """Whether ``long`` names a unit of the company ``parent`` (某某有限公司|广州分公司, 某某集团|党委): the
-    parent, not a short form of it."""
-    return long.startswith(parent) and parent.endswith(_COMPANY_ENDS) and long.endswith(longest_first("unit_heads"))
+    """Whether ``long`` names a unit of the company ``parent`` (某某有限公司|广州分公司, 某某集团|党委), or a
+    branch named after the parent's short form and a place (金驼文旅|敦煌|分公司): the parent, not a
+    short form of it."""
+    if not long.startswith(parent):
+        return False
+    if parent.endswith(_COMPANY_ENDS) and long.endswith(longest_first("unit_heads")):
+        return True
+    rest = long[len(parent):]
+    branch = next((b for b in _BRANCHES if rest.endswith(b)), "")
+    return bool(branch) and len(rest) - len(branch) <= 4
 
 
 def _other_place(short: str, long: str, places: set[str]) -> bool:

@@ -417,6 +417,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     last_chars = _suffix_last_chars()
     for i, token in enumerate(doc.tokens):
+        if (across := _suffix_across(doc, i)) is not None:
+            found.append(across)
+            continue
         if token.text[-1] not in last_chars:
             continue  # no suffix or post ends this word: nothing below could find a name
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nz", "nt", "n") and len(token.text) == 1
@@ -462,6 +465,17 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found
+
+
+def _suffix_across(doc: Doc, i: int) -> Mention | None:
+    """A place whose suffix jieba cuts in two (巴彦乌拉|嘎|查): the name before the suffix's first
+    piece, with the suffix. (Not organizations: 社区|党|支部 is a place and a party branch.)"""
+    if i < 2:
+        return None
+    pair = doc.tokens[i - 1].text + doc.tokens[i].text
+    if pair in lexicon("place_suffixes") and not suffix_of(doc.tokens[i].text, Kind.PLACE):
+        return _chunk(doc, i - 2, Kind.PLACE, end=doc.tokens[i].end)
+    return None
 
 
 def _chain_pieces(mention: Mention) -> list[Mention]:

@@ -131,6 +131,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     spans = [m for m in candidates if m.by == "labeller"]
     out: list[Mention] = []
     places = [m for m in spans if m.kind is Kind.PLACE]
+    owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
     for m in candidates:
         if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
             if any(o.start <= m.start and m.end <= o.end for o in places):
@@ -142,8 +143,11 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         over = sorted((o for o in spans if o.start < m.end and m.start < o.end), key=lambda o: o.start)
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
-            if ordinary_head(m.text, suffix) and not body_of_level(m.text[: len(m.text) - len(suffix)], suffix):
-                continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's)
+            head = m.text[: len(m.text) - len(suffix)]
+            if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) \
+                    and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if o != m.text)):
+                continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
+                # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
                 out.append(m)
             continue

@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
                       person_titles, post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
 from .segmenter import word_tags
 
@@ -75,7 +75,10 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
-        start = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
+        cut = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
+        if cut > start and common_word(doc.text[cut:end]):
+            continue  # 某某嘎查的|草场: an ordinary word after the name and its 的
+        start = cut
         if kind is Kind.ORG:
             end = start + without_member_word(doc.text[start:end])  # 某某学院|研究生, 某某集团有限公司|全资子公司
         text = doc.text[start:end]
@@ -127,6 +130,7 @@ def labelled(doc: Doc) -> list[Mention]:
             if title and end - start - len(title) in (2, 3):
                 start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
             start = _dotted_name_start(doc.text, start, end)
+            start, end = _joined_name_parts(doc.text, start, end)
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
@@ -155,6 +159,28 @@ def _dotted_name_start(text: str, start: int, end: int) -> int:
         if len(lead) - p <= 5 and lead[:p].endswith(person_titles()):
             return run + p
     return run if 2 <= dot - run <= 4 else start
+
+
+def _parts_tile(name: str) -> bool:
+    """Is name a run of the parts Tibetan and Mongolian names are made of (索南|才让)?"""
+    if not name:
+        return True
+    return any(name.startswith(p) and _parts_tile(name[len(p):]) for p in longest_first("name_parts"))
+
+
+def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
+    """A Tibetan or Mongolian name the labeller read as one of its parts (索南 of 索南才让, 额尔敦 of
+    额尔敦毕力格): with the parts written right before and after it, three parts at most."""
+    if not _parts_tile(text[start:end]):
+        return start, end
+    parts = longest_first("name_parts")
+    for _ in range(2):
+        after = next((p for p in parts if text.startswith(p, end)), "")
+        before = "" if after else next((p for p in parts if text.endswith(p, 0, start)), "")
+        if not after and not before:
+            break
+        start, end = start - len(before), end + len(after)
+    return start, end
 
 
 def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
