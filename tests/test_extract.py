@@ -220,6 +220,8 @@ def test_extract_member_of_from_byline():
     ("标题\n青山日报青州12月8日讯（记者 周明远）7日，新线开通。", "青山日报", {"周明远"}),
     ("标题\n青山网青州12月11日电 （记者 周明远）11日，新线开通。", "青山网", {"周明远"}),
     ("标题\n青山网消息（记者 周明远 王小川）：眼下，新线开通。", "青山网", {"周明远", "王小川"}),
+    # a paper's 讯 without a date; the correspondent after 通讯员 is not the paper's
+    ("标题\n湖北日报讯(记者 程远航 通讯员 徐丽娟)12月10日,一辆货车从罗田县出发。", "湖北日报", {"程远航"}),
 ])
 def test_a_dateline_names_its_outlet_and_reporters(text, outlet, reporters):
     rels = _relations(text, None)
@@ -387,6 +389,10 @@ def test_extract_organizers_are_both_parties_of_the_sentence_before():
     rels = _relations(text, None)
     assert ("organizer", "数字工匠", "青山职业技术学院", None) in rels
     assert ("organizer", "数字工匠", "青禾数字科技有限公司", None) in rels
+    # the first party's short form in brackets before 与
+    text = ("开幕式上,青山区文化和旅游发展委员会(以下简称青山区文旅委)与青禾文旅数字传媒有限公司签订战略合作协议,"
+            "双方将联合打造“盐泉云游”数字导览平台。")
+    assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区文旅委", "青禾文旅数字传媒有限公司"}
 
 
 def test_extract_a_place_named_after_its_division_lies_in_it():
@@ -1849,6 +1855,8 @@ def test_extract_sub_organizations_named_or_stated():
     # a name written with a middle dot, after a role or post
     ("乐器艺人买买提·吐尔地正在制作一把琴。", {("买买提·吐尔地", Kind.PERSON)}, set()),
     ("县文旅局局长热合曼·阿不都拉说,今年游客增加。", {("热合曼·阿不都拉", Kind.PERSON)}, set()),
+    ("“一天能卖出两吨。”某某电子商务公司总经理阿不都热合曼·吐尔逊在视频连线中说。",
+     {("阿不都热合曼·吐尔逊", Kind.PERSON)}, {("阿不都", Kind.PERSON)}),
     # a township before 联合 and a body: two names, a place and an organization
     ("今年,清升镇联合荣昌区农业农村委员会推出民宿提升计划。",
      {("清升镇", Kind.PLACE), ("荣昌区农业农村委员会", Kind.ORG)}, {("清升镇联合荣昌区农业农村委员会", Kind.ORG)}),
@@ -1869,6 +1877,11 @@ def test_extract_sub_organizations_named_or_stated():
     # a suffix jieba cuts in two (嘎|查); the ordinary word after the place and its 的 is no place
     ("初夏时节,锡林郭勒盟西乌珠穆沁旗巴彦花镇巴彦乌拉嘎查的草场一片新绿。",
      {("巴彦乌拉嘎查", Kind.PLACE)}, {("巴彦", Kind.PLACE), ("草场", Kind.PLACE)}),
+    # quoted varieties and products are no initiatives; a brand is one
+    ("公司与某某农业科学研究院签订技术合作协议,引进“春见”“沃柑”等晚熟品种6个。推出“巴渝鲜”系列产品,打造“青山优品”品牌。",
+     {("青山优品", Kind.INITIATIVE)}, {("春见", Kind.INITIATIVE), ("沃柑", Kind.INITIATIVE), ("巴渝鲜", Kind.INITIATIVE)}),
+    # a township's industrial zone, ordinary words after the township: one place (a suffix jieba cuts: 工业|集中区)
+    ("冷链分拣中心在钱塘镇工业集中区投用。", {("钱塘镇工业集中区", Kind.PLACE)}, {("工业集中区", Kind.PLACE)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

@@ -95,8 +95,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if left.text.endswith("元") and left.pos in ("m", "q"):
             break  # 投资2亿|元|建设某中心: an amount, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
-                and not (left.text == "村" and right.text == "社区"):
-            break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place (but 某铁村|社区 is one)
+                and not (left.text == "村" and right.text == "社区") \
+                and not (not left.text.endswith(("村", "社区")) and _needs_place_before(doc.text[right.start:end])):
+            break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place (but 某铁村|社区 is one,
+            # and 某镇|工业集中区 too: ordinary words before a site's purpose name nothing without the place;
+            # a village's base, 某村|辣椒种植基地, is the village's, whose name jieba may cut)
         if kind is Kind.PLACE and _is_division(left.text) and (
                 (start_index == end_index and _is_division(last.text))
                 or (start_index < end_index and suffix_of(last.text, kind) in _COUNTY_ENDS)):
@@ -127,6 +130,13 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+def _needs_place_before(text: str) -> bool:
+    """Does text say what a site is for in ordinary words (电子商务产业园, 工业集中区), naming nothing
+    without the place before it?"""
+    suffix = next((s for s in longest_first("purpose_place_suffixes") if text.endswith(s)), None)
+    return suffix is not None and (text == suffix or ordinary_head(text, suffix))
 
 
 def without_member_word(text: str) -> int:
@@ -468,14 +478,19 @@ def suffix_names(doc: Doc) -> list[Mention]:
 
 
 def _suffix_across(doc: Doc, i: int) -> Mention | None:
-    """A place whose suffix jieba cuts in two (巴彦乌拉|嘎|查): the name before the suffix's first
-    piece, with the suffix. (Not organizations: 社区|党|支部 is a place and a party branch.)"""
-    if i < 2:
+    """A place whose suffix jieba cuts into several words (巴彦乌拉|嘎|查, 某镇|工业|集中|区): the name
+    that ends with token i, from the words before the suffix. (Not organizations: 社区|党|支部 is a
+    place and a party branch.)"""
+    token = doc.tokens[i]
+    if i == 0 or len(suffix_of(token.text, Kind.PLACE) or "") >= 2:
+        return None  # (某村辣椒|种植|基地: the word's own suffix, 基地, is read from it)
+    ending = _longest_ending(doc.text[max(0, token.end - 8) : token.end], "place_suffixes")
+    if ending is None or len(ending) <= len(token.text):
         return None
-    pair = doc.tokens[i - 1].text + doc.tokens[i].text
-    if pair in lexicon("place_suffixes") and not suffix_of(doc.tokens[i].text, Kind.PLACE):
-        return _chunk(doc, i - 2, Kind.PLACE, end=doc.tokens[i].end)
-    return None
+    first = bisect_left(doc.tokens, token.end - len(ending), key=lambda t: t.start)
+    if first >= i or doc.tokens[first].start != token.end - len(ending):
+        return None  # the suffix starts inside a word
+    return _chunk(doc, first, Kind.PLACE, end=token.end)
 
 
 def _chain_pieces(mention: Mention) -> list[Mention]:
@@ -606,7 +621,7 @@ def split_place_chain(text: str) -> list[str]:
             break  # 青山区图书馆: what follows is an organization
         if after in lexicon("place_suffixes"):
             break  # 某铁村|社区: a community named after a village, not the village and a bare suffix
-        if after.endswith(longest_first("purpose_place_suffixes")) and ordinary_head(after, suffix_of(after, Kind.PLACE) or after):
+        if _needs_place_before(after):
             break  # 某县电子商务产业园: what follows names nothing without the place before it
         if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name

@@ -84,8 +84,9 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A news agency's dateline names its reporters: 某某社北京11月26日电（记者 甲、乙） and 某某网消息
-    （记者 甲 乙） make 甲 and 乙 members of the agency, role 记者."""
+    """A news agency's dateline names its reporters: 某某社北京11月26日电（记者 甲、乙）, 某某网消息
+    （记者 甲 乙） and 某某日报讯（记者 甲 通讯员 丙） make 甲 and 乙 members of the agency, role 记者 (丙
+    the correspondent is not)."""
     text = doc.text
     for i, agency in enumerate(mentions):
         if agency.kind is not Kind.ORG or agency.start and text[agency.start - 1] != "\n":
@@ -94,14 +95,15 @@ def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if match is None:
             continue
         for person in mentions[i + 1:]:
-            if person.start >= match.end():
+            if person.start >= match.end("names"):
                 break
             if person.kind is Kind.PERSON and person.start >= match.start("names"):
                 yield _relation(doc, "memberOf", person, agency, "rules.dateline", 0.85, role="记者", where=person.start)
 
 
 _DATELINE_AFTER = re.compile(rf"[^\n，,。（(]{{0,8}}?{DATELINE_DATE}")  # 新华社|哈尔滨11月26日电
-_DATELINE = re.compile(rf"[^\n（(，,。]{{0,12}}?(?:{DATELINE_DATE}|消息)\s*[（(]\s*记者\s*(?P<names>[^）)\n]{{2,40}})[）)]")
+_DATELINE = re.compile(rf"[^\n（(，,。]{{0,12}}?(?:{DATELINE_DATE}|消息|讯)\s*[（(]\s*记者\s*(?P<names>[^）)\n]{{2,40}}?)"
+                       r"(?:\s*通讯员[^）)\n]*)?[）)]")  # correspondents (通讯员) are not the paper's staff
 
 
 def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -648,7 +650,10 @@ def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], befor
     at = sentence.start + found.start(1)
     earlier = _sentence_before(doc, sentence).start
     orgs = [m for m in mentions if m.kind is Kind.ORG and earlier <= m.start and m.end <= at]
-    joined = lambda a, b: text[a.end:b.start] in JOINERS or _partner_gap().fullmatch(text, a.end, b.start)  # noqa: E731
+    def joined(a: Mention, b: Mention) -> bool:  # (a short form in brackets before the cue: 甲(以下简称某某)与乙)
+        gap_start = a.end + 1 if text.startswith((")", "）"), a.end) else a.end
+        return text[gap_start:b.start] in JOINERS or bool(_partner_gap().fullmatch(text, gap_start, b.start))
+
     last = next((i for i in range(len(orgs) - 1, 0, -1) if joined(orgs[i - 1], orgs[i])), None)
     if last is None:
         return None

@@ -82,6 +82,14 @@ _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式”: how something is done, no name
 
 
+@cache
+def _products_after() -> re.Pattern[str]:
+    """More quoted names, 等 and up to four words, then a kind of product ending the phrase (“某某”“某某”等
+    晚熟品种6个, “某某”系列产品,): the quoted names are products (``product_heads``)."""
+    heads = "|".join(map(re.escape, longest_first("product_heads")))
+    return re.compile(rf"(?:[、和与及]?“[^”\n]{{1,12}}”)*等?[\u4e00-\u9fff]{{0,4}}?(?:{heads})(?![\u4e00-\u9fff])")
+
+
 def quoted(doc: Doc) -> list[Mention]:
     """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“百姓书屋”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
@@ -95,6 +103,8 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name):
             continue  # a number (三个“1亿”人), a post (“第一书记”), or a style (“一站式”服务, “保姆式”)
+        if _products_after().match(text, match.end()):
+            continue  # “某某”“某某”等晚熟品种: products
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         if ((after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3)) \

@@ -152,11 +152,11 @@ def _dotted_name_start(text: str, start: int, end: int) -> int:
     if dot == -1 or dot >= start + 2:
         return start  # no dot, or the labeller read a first part of two characters or more
     run = dot
-    while run > max(0, dot - 8) and "\u4e00" <= text[run - 1] <= "\u9fff":
+    while run > max(0, dot - 10) and "\u4e00" <= text[run - 1] <= "\u9fff":
         run -= 1
     lead = text[run:dot]
-    for p in range(len(lead) - 2, -1, -1):  # the post or role nearest the dot, two to five characters before it
-        if len(lead) - p <= 5 and lead[:p].endswith(person_titles()):
+    for p in range(len(lead) - 2, -1, -1):  # the post or role nearest the dot, two to six characters before it
+        if len(lead) - p <= 6 and lead[:p].endswith(person_titles()):
             return run + p
     return run if 2 <= dot - run <= 4 else start
 
