@@ -499,8 +499,8 @@ def test_a_bare_suffix_after_a_place_is_the_place_s_body():
     named = Mention("t", 8, 12, "青禾集团", Kind.ORG, by="labeller", score=0.9)
     assert [(m.text, m.kind) for m in bodies_of_places((place, court, named))] == [
         ("白沙人民法庭", Kind.ORG), ("青禾集团", Kind.ORG)]
-    apart = Mention("t", 3, 7, "人民法庭", Kind.ORG, by="labeller", score=0.8)  # not right after the place
-    assert len(bodies_of_places((place, apart))) == 2
+    apart = Mention("t", 3, 7, "人民法庭", Kind.ORG, by="labeller", score=0.8)  # not right after the place: no name
+    assert bodies_of_places((place, apart)) == (place,)
 
 
 def test_a_suffix_word_jieba_tags_as_a_person_still_ends_a_name():
@@ -1848,6 +1848,23 @@ def test_extract_sub_organizations_named_or_stated():
     assert ("subOrganizationOf", "康语医疗青山分公司", "青州康语医疗管理有限公司", None) in rels
 
 
+@pytest.mark.parametrize(("text", "unit", "owner"), [
+    ("常州青禾电驱科技股份有限公司投资5亿元,在园区建设生产基地,并成立全资子公司青山青禾电驱科技有限公司,主要生产电驱系统。",
+     "青山青禾电驱科技有限公司", "常州青禾电驱科技股份有限公司"),
+    ("青州海洋发展集团有限公司是县属国有企业,旗下青州渔业服务有限公司负责为养殖户统一提供苗种。",
+     "青州渔业服务有限公司", "青州海洋发展集团有限公司"),
+    ("2021年,青山县农业投资发展集团有限公司出资控股成立青山绿源农业发展有限公司,在青山镇建设基地。",
+     "青山绿源农业发展有限公司", "青山县农业投资发展集团有限公司"),
+    ("位于工业园区的青州富硒农业科技有限公司,由青州市农业投资集团有限公司控股,主要从事富硒农产品收购。",
+     "青州富硒农业科技有限公司", "青州市农业投资集团有限公司"),
+    ("青州农业发展有限公司流转土地3.6万亩,旗下设有青州农业发展有限公司电子商务分公司和全资子公司青州稻米业有限公司。",
+     "青州稻米业有限公司", "青州农业发展有限公司"),
+])
+def test_extract_subsidiaries_stated_without_its(text, unit, owner):
+    """旗下乙, 成立全资子公司乙, 出资控股成立乙, 乙…由甲控股, 旗下设有丙和全资子公司乙: 乙 is 甲's."""
+    assert ("subOrganizationOf", unit, owner, None) in _relations(text, None)
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), [
     # a bureau's name the labeller cut before its 和; two bodies a 和 joins stay apart
     ("疏附县文化体育广播电视和旅游局局长韩明说,今年游客增加。", {("疏附县文化体育广播电视和旅游局", Kind.ORG)}, set()),
@@ -1882,6 +1899,19 @@ def test_extract_sub_organizations_named_or_stated():
      {("青山优品", Kind.INITIATIVE)}, {("春见", Kind.INITIATIVE), ("沃柑", Kind.INITIATIVE), ("巴渝鲜", Kind.INITIATIVE)}),
     # a township's industrial zone, ordinary words after the township: one place (a suffix jieba cuts: 工业|集中区)
     ("冷链分拣中心在钱塘镇工业集中区投用。", {("钱塘镇工业集中区", Kind.PLACE)}, {("工业集中区", Kind.PLACE)}),
+    # "within the township" (镇内) opens no village's name; 联合 before it is a verb, no township
+    ("乡村美食大集由涞滩镇联合镇内二佛村、双龙湖村等村的集体经济组织共同举办。",
+     {("二佛村", Kind.PLACE), ("双龙湖村", Kind.PLACE)}, {("联合镇", Kind.PLACE), ("内二佛村", Kind.PLACE), ("镇内二佛村", Kind.PLACE)}),
+    # a regional page's headline opens with the township's short form and a colon: a place
+    ("### 洪安:“一脚踏三省”的法庭探索\n\n洪安镇地处三省市交界,素有“一脚踏三省”之称。",
+     {("洪安", Kind.PLACE)}, {("洪安", Kind.PERSON), ("一脚踏三省", Kind.INITIATIVE)}),
+    # a court's name the labeller cut short leaves no bare 人民法庭
+    ("洪安法庭与松桃苗族自治县人民法院迓驾人民法庭共同建立“边城联调”机制。",
+     {("松桃苗族自治县人民法院", Kind.ORG)}, {("人民法庭", Kind.ORG)}),
+    # a place at the end of a quoted slogan is no short form of it (“健康金刀峡”)
+    ("医生主动报名来到金刀峡。卫生院还将开展“健康金刀峡”家庭医生签约服务。", set(), {("金刀峡", Kind.INITIATIVE)}),
+    # a Tibetan name of two parts, the adverb after it read into it
+    ("藏族种植户才让卓玛正和工人们一起采摘。", {("才让卓玛", Kind.PERSON)}, {("卓玛正", Kind.PERSON)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

@@ -427,3 +427,9 @@ def test_a_branch_named_by_the_parents_short_form_stays_apart(short, branch):
     res = resolve([_ex("a", ("甘肃丝路金驼文化旅游集团有限公司", Kind.ORG), (short, Kind.ORG), (branch, Kind.ORG))])
     names = {e.name: e.aliases for e in res.entities}
     assert names[branch] == ()
+
+
+def test_a_hospital_branch_by_its_own_name():
+    """金刀峡分院 for 北碚区中医院金刀峡分院: the branch's own name and 分院."""
+    res = resolve([_ex("a", ("北碚区中医院金刀峡分院", Kind.ORG), ("北碚区中医院", Kind.ORG), ("金刀峡分院", Kind.ORG))])
+    assert {e.name: e.aliases for e in res.entities} == {"北碚区中医院金刀峡分院": ("金刀峡分院",), "北碚区中医院": ()}

@@ -16,7 +16,7 @@ from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
-from .mentions import (bodies_of_places, check_with_labeller, initiative_tails, names_inside, one_kind_per_name,
+from .mentions import (bodies_of_places, check_with_labeller, headline_places, initiative_tails, names_inside, one_kind_per_name,
                        parents_of_units, reconcile)
 from .relations import find_relations
 from .rules import bracketed_short_forms, listed_organizations, listed_people, party_branches, short_forms
@@ -78,7 +78,8 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = party_branches(doc, reconcile(candidates))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions)))
-    mentions = bodies_of_places(one_kind_per_name(doc.text, bracketed_short_forms(doc, mentions)))
+    mentions = one_kind_per_name(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions)))
+    mentions = bodies_of_places(mentions)
     mentions = parents_of_units(names_inside(initiative_tails(mentions), candidates))
     return Extraction(
         article=doc.article,

@@ -263,30 +263,45 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
 
 
+def headline_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A line that opens with a name and a colon (### 洪安:“…”), read as a person, names the place the
+    story calls by that name and a division's suffix (洪安镇): a regional page's headline."""
+    places = {m.text for m in mentions if m.kind is Kind.PLACE}
+    return tuple(
+        replace(m, kind=Kind.PLACE) if m.kind is Kind.PERSON and text[m.end:m.end + 1] in (":", "：")
+        and not text[text.rfind("\n", 0, m.start) + 1:m.start].strip("# ")
+        and any(p.startswith(m.text) and p[len(m.text):] in ADMIN_ENDS for p in places) else m
+        for m in mentions
+    )
+
+
 def initiative_tails(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A name the labeller reads as an organization or place, with no suffix of that kind, that ends
     an initiative named in the same article (本届红叶季 after “三峡红叶季”) is that initiative's short
-    form."""
+    form; a place only when it ends in an initiative's head (红叶季, not 金刀峡 of “健康金刀峡”)."""
     initiatives = {m.text for m in mentions if m.kind is Kind.INITIATIVE}
     if not initiatives:
         return mentions
+    heads = longest_first("initiative_heads") + longest_first("event_heads")
     return tuple(
         replace(m, kind=Kind.INITIATIVE) if m.by == "labeller" and m.kind in (Kind.ORG, Kind.PLACE) and len(m.text) >= 3
-        and not suffix_of(m.text, m.kind) and any(i.endswith(m.text) and len(i) > len(m.text) for i in initiatives) else m
+        and not suffix_of(m.text, m.kind) and (m.kind is Kind.ORG or m.text.endswith(heads))
+        and any(i.endswith(m.text) and len(i) > len(m.text) for i in initiatives) else m
         for m in mentions
     )
 
 
 def bodies_of_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """An organization read as a bare suffix (人民法庭) right after a place (某镇's short form 建胜)
-    is that place's body: one organization (建胜人民法庭)."""
+    is that place's body: one organization (建胜人民法庭); elsewhere (某法院|迓驾|人民法庭, a name
+    cut short) it names none."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         place = out[-1] if out else None
-        if (place is not None and place.kind is Kind.PLACE and m.kind is Kind.ORG and place.end == m.start
-                and suffix_of(m.text, Kind.ORG) == m.text):
+        bare = m.kind is Kind.ORG and suffix_of(m.text, Kind.ORG) == m.text
+        if bare and place is not None and place.kind is Kind.PLACE and place.end == m.start:
             out[-1] = replace(m, start=place.start, text=place.text + m.text)
-        else:
+        elif not (bare and m.text in lexicon("bare_suffixes")):
             out.append(m)
     return tuple(out)
 

@@ -254,18 +254,40 @@ _LEVEL_WORDS = ("国家", "中央", "省", "市", "县", "区", "镇", "乡")  #
 _ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?|控股的)$")
 
 
+#: what stands before a company's subsidiary when the owner is the one named last before it:
+#: 甲…,旗下乙; 甲成立全资子公司乙; 甲出资控股成立乙; 甲旗下设有丙和全资子公司乙 (the owner is 甲, named before 旗下)
+_OWNED_UNIT = re.compile(r"(?:旗下(?:设有|有|的)?|下属的?|(?:出资)?控股(?:成立|设立|组建)了?"
+                         r"|(?:成立|设立|组建|注册|拥有|设有)了?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)$")
+_OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
+#: 乙…,由甲控股: 甲 owns the organization named last before 由
+_CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")
+
+
 def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """其全资子公司乙, 其下属的乙, 其旗下的乙: 乙 is a sub-organization of the organization named last
-    before 其, in its sentence or the one before (甲投资建设,其全资子公司乙负责运营)."""
+    """其全资子公司乙, 其下属的乙, 其旗下的乙 (乙 is a sub-organization of the organization named last
+    before 其, in its sentence or the one before: 甲投资建设,其全资子公司乙负责运营), and without 其:
+    甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 乙…由甲控股."""
     text = doc.text
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     for unit in orgs:
-        its = _ITS_UNIT.search(text, max(0, unit.start - 8), unit.start)
-        if its is None:
+        before = text[max(0, unit.start - 10):unit.start]
+        its, owned = _ITS_UNIT.search(before), _OWNED_UNIT.search(before)
+        if its is None and owned is None:
             continue
-        parent = _antecedent_org(doc, orgs, its.start())
+        anchor = unit.start - len(before) + (its or owned).start()
+        if its is None and owned.group("listed"):  # 甲旗下设有丙和全资子公司乙: the owner is named before 旗下
+            sentence = doc.sentence_of(unit.start)
+            anchor = max(text.rfind(w, sentence.start, anchor) for w in _OWNED_LIST_START)
+            if anchor < 0:
+                continue
+        parent = _antecedent_org(doc, orgs, anchor)
         if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
             yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
+    for owner in orgs:
+        if text.endswith("由", 0, owner.start) and _CONTROLLED_BY.match(text, owner.end):
+            unit = _antecedent_org(doc, orgs, owner.start - 1)
+            if unit is not None and unit.text != owner.text and not _nested(unit, orgs):
+                yield _relation(doc, "subOrganizationOf", unit, owner, "rules.its_unit", 0.7, where=owner.start)
 
 
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

@@ -82,6 +82,9 @@ _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式”: how something is done, no name
 
 
+_NICKNAME_AFTER = ("之称", "的美誉", "之美誉", "美誉", "的美称", "之美称", "的称号", "的别称")
+
+
 @cache
 def _products_after() -> re.Pattern[str]:
     """More quoted names, 等 and up to four words, then a kind of product ending the phrase (“某某”“某某”等
@@ -97,14 +100,15 @@ def quoted(doc: Doc) -> list[Mention]:
     text = doc.text
     found: list[Mention] = []
     counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
+    nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(_NICKNAME_AFTER, m.end())}
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):
             continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name):
             continue  # a number (三个“1亿”人), a post (“第一书记”), or a style (“一站式”服务, “保姆式”)
-        if _products_after().match(text, match.end()):
-            continue  # “某某”“某某”等晚熟品种: products
+        if _products_after().match(text, match.end()) or name in nicknames:
+            continue  # “某某”“某某”等晚熟品种: products; 素有“某某”之称: what a place is called
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         if ((after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3)) \

@@ -118,6 +118,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is not Kind.PERSON:
             start = _after_leading_verb(doc, start, end, starts)
             text = doc.text[start:end]
+            if kind is Kind.PLACE and _within(text[-1:] + doc.text[end:end + 1]) and word_tags().get(text[:-1], "").startswith("v"):
+                continue  # 联合|镇内: a verb, then "within the township"
         if kind is Kind.PERSON:
             start = _after_joining_word(doc.text, start, end, start in person_ends or doc.text[start + 1 : end] in people)
             if score < _SURE_PERSON:
@@ -134,11 +136,25 @@ def labelled(doc: Doc) -> list[Mention]:
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
-            for piece in pieces:
+            for n, piece in enumerate(pieces):
+                within = _within(piece, n > 0) if kind is Kind.PLACE else 0
+                if within:  # 联合|镇内|某村, 某镇|内|某村: within the township, the village's name after it
+                    offset, piece = offset + within, piece[within:]
+                    if len(piece) < 2:
+                        offset += len(piece)
+                        continue
                 own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
     return _cities_opening_names(found)
+
+
+def _within(piece: str, after_division: bool = False) -> int:
+    """How long the word for "within" that opens a place piece is (镇内|某村 of 联合镇内某村, and 内|某村
+    of 某镇|内某村 after a division's piece; not 内蒙古): 0 when there is none."""
+    if after_division and piece.startswith("内"):
+        return 1
+    return 2 if piece[:1] in ("镇", "乡", "村", "县", "区", "市") and piece[1:2] == "内" else 0
 
 
 _WATERSIDE = ("之畔", "畔", "岸边", "沿岸")  # never the end of a place's own name (but 海峡两岸 is one)
@@ -161,6 +177,9 @@ def _dotted_name_start(text: str, start: int, end: int) -> int:
     return run if 2 <= dot - run <= 4 else start
 
 
+_WORD_AFTER_NAME = frozenset("正在也还就都又和与说是")
+
+
 def _parts_tile(name: str) -> bool:
     """Is name a run of the parts Tibetan and Mongolian names are made of (索南|才让)?"""
     if not name:
@@ -172,7 +191,9 @@ def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
     """A Tibetan or Mongolian name the labeller read as one of its parts (索南 of 索南才让, 额尔敦 of
     额尔敦毕力格): with the parts written right before and after it, three parts at most."""
     if not _parts_tile(text[start:end]):
-        return start, end
+        if end - start < 3 or text[end - 1] not in _WORD_AFTER_NAME or not _parts_tile(text[start:end - 1]):
+            return start, end
+        end -= 1  # 卓玛|正(和工人们): the adverb after the name read into it
     parts = longest_first("name_parts")
     for _ in range(2):
         after = next((p for p in parts if text.startswith(p, end)), "")
