@@ -220,6 +220,7 @@ def test_extract_member_of_from_byline():
     ("标题\n青山日报青州12月8日讯（记者 周明远）7日，新线开通。", "青山日报", {"周明远"}),
     ("标题\n青山网青州12月11日电 （记者 周明远）11日，新线开通。", "青山网", {"周明远"}),
     ("标题\n青山网消息（记者 周明远 王小川）：眼下，新线开通。", "青山网", {"周明远", "王小川"}),
+    ("标题\n□ 湖南日报全媒体记者 邓婉清 通讯员 罗建勋\n正文。", "湖南日报", {"邓婉清"}),
     # a paper's 讯 without a date; the correspondent after 通讯员 is not the paper's
     ("标题\n湖北日报讯(记者 程远航 通讯员 徐丽娟)12月10日,一辆货车从罗田县出发。", "湖北日报", {"程远航"}),
 ])
@@ -393,6 +394,16 @@ def test_extract_organizers_are_both_parties_of_the_sentence_before():
     text = ("开幕式上,青山区文化和旅游发展委员会(以下简称青山区文旅委)与青禾文旅数字传媒有限公司签订战略合作协议,"
             "双方将联合打造“盐泉云游”数字导览平台。")
     assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区文旅委", "青禾文旅数字传媒有限公司"}
+
+
+def test_extract_organizers_of_a_promotion_fair_and_posts_of_a_street_office():
+    text = ("11月7日,青山区临港产业城招商推介会在上海市浦东新区举行。推介会由青山区人民政府主办,"
+            "青山区招商投资促进局承办。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "青山区临港产业城招商推介会"}
+    assert found == {"青山区人民政府", "青山区招商投资促进局"}
+    rels = _relations("杨家坪街道党工委副书记、办事处主任王海涛介绍,今年街道共实施改造项目12个。", None)
+    assert ("memberOf", "王海涛", "杨家坪街道党工委", "副书记、办事处主任") in rels
+    assert "办事处" not in {m.text for m in extract(_article("党工委副书记、办事处主任王海涛介绍。")).mentions}
 
 
 def test_extract_a_place_named_after_its_division_lies_in_it():
@@ -1853,6 +1864,8 @@ def test_extract_sub_organizations_named_or_stated():
      "青山青禾电驱科技有限公司", "常州青禾电驱科技股份有限公司"),
     ("青州海洋发展集团有限公司是县属国有企业,旗下青州渔业服务有限公司负责为养殖户统一提供苗种。",
      "青州渔业服务有限公司", "青州海洋发展集团有限公司"),
+    ("江苏青禾智能装备股份有限公司将通过旗下全资子公司重庆青禾精密机械有限公司入驻产业城。",
+     "重庆青禾精密机械有限公司", "江苏青禾智能装备股份有限公司"),
     ("2021年,青山县农业投资发展集团有限公司出资控股成立青山绿源农业发展有限公司,在青山镇建设基地。",
      "青山绿源农业发展有限公司", "青山县农业投资发展集团有限公司"),
     ("位于工业园区的青州富硒农业科技有限公司,由青州市农业投资集团有限公司控股,主要从事富硒农产品收购。",
@@ -1912,6 +1925,24 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("医生主动报名来到金刀峡。卫生院还将开展“健康金刀峡”家庭医生签约服务。", set(), {("金刀峡", Kind.INITIATIVE)}),
     # a Tibetan name of two parts, the adverb after it read into it
     ("藏族种植户才让卓玛正和工人们一起采摘。", {("才让卓玛", Kind.PERSON)}, {("卓玛正", Kind.PERSON)}),
+    # a dotted name the labeller read up to its dot, or short of the part after it
+    ("团队里还有博士研究生阿卜杜热依木·买买提,负责材料的低温老化测试。", {("阿卜杜热依木·买买提", Kind.PERSON)}, set()),
+    ("“时间缩短了两天。”某某国际货运代理有限公司总经理依明江·托乎提说。", {("依明江·托乎提", Kind.PERSON)}, set()),
+    ("美国专家希拉·威曼女士在为中国大学生上课。", {("希拉·威曼", Kind.PERSON)}, {("希拉·威曼女士", Kind.PERSON)}),
+    # a short form, 联合 and a university: two organizations
+    ("施工中,湘资生态联合湘中理工大学研发出修复技术。", {("湘资生态", Kind.ORG), ("湘中理工大学", Kind.ORG)},
+     {("湘资生态联合湘中理工大学", Kind.ORG)}),
+    # a city, a verb jieba tags as a noun (启动/vn), then the project's name
+    ("2021年,冷水江市启动锡矿山区域生态修复工程,项目总投资18.6亿元。", {("锡矿山区域生态修复工程", Kind.INITIATIVE)},
+     {("冷水江市启动锡矿山区域生态修复工程", Kind.INITIATIVE)}),
+    # a group's 旗下公司 is no name; a district, a township's short form and a colon open a headline
+    ("青山渤通集装箱码头有限公司是中国港口集团旗下公司。", {("中国港口集团", Kind.ORG)}, {("中国港口集团旗下公司", Kind.ORG)}),
+    ("### 巴南李家沱:校企“订单班” 学生未毕业先“上岗”\n\n本报讯 巴南区李家沱街道的学校开班。",
+     {("李家沱", Kind.PLACE)}, {("李家沱", Kind.PERSON)}),
+    # a people (哈尼|族) is no person; 改造|成 is a verb and its result, no place; an old street is a place
+    ("碧溪镇中心小学的哈尼族学生还表演了采茶舞。", {("碧溪镇中心小学", Kind.ORG)}, {("哈尼", Kind.PERSON)}),
+    ("将一处闲置多年的锅炉房改造成社区图书室。", set(), {("成社区", Kind.PLACE)}),
+    ("第三届合川非遗美食文化节上月在文峰古街举行。", {("文峰古街", Kind.PLACE)}, {("文峰", Kind.PLACE)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

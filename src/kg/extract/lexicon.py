@@ -94,6 +94,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 某开发区|内|某公司: inside a place, not part of the name
         if len(left.text) == 2 and left.text[0] in "镇乡村县区市" and left.text[1] in "内里":
             break  # 联合|镇内|某村: within the township, not part of the village's name
+        if left.text in ("旗下", "下属"):
+            break  # 某集团|旗下|公司: the company is the group's, its name does not hold the group's
         if left.text.endswith("元") and left.pos in ("m", "q"):
             break  # 投资2亿|元|建设某中心: an amount, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \

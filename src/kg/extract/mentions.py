@@ -145,7 +145,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             suffix = suffix_of(m.text, m.kind) or ""
             head = m.text[: len(m.text) - len(suffix)]
             if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) \
-                    and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if o != m.text)):
+                    and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
                 # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
@@ -267,9 +267,10 @@ def headline_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, 
     """A line that opens with a name and a colon (### 洪安:“…”), read as a person, names the place the
     story calls by that name and a division's suffix (洪安镇): a regional page's headline."""
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
+    place_ends = {m.end for m in mentions if m.kind is Kind.PLACE}
     return tuple(
         replace(m, kind=Kind.PLACE) if m.kind is Kind.PERSON and text[m.end:m.end + 1] in (":", "：")
-        and not text[text.rfind("\n", 0, m.start) + 1:m.start].strip("# ")
+        and (not text[text.rfind("\n", 0, m.start) + 1:m.start].strip("# ") or m.start in place_ends)  # (巴南|李家沱:)
         and any(p.startswith(m.text) and p[len(m.text):] in ADMIN_ENDS for p in places) else m
         for m in mentions
     )
@@ -301,7 +302,7 @@ def bodies_of_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         bare = m.kind is Kind.ORG and suffix_of(m.text, Kind.ORG) == m.text
         if bare and place is not None and place.kind is Kind.PLACE and place.end == m.start:
             out[-1] = replace(m, start=place.start, text=place.text + m.text)
-        elif not (bare and m.text in lexicon("bare_suffixes")):
+        elif not (m.kind is Kind.ORG and m.text in lexicon("bare_suffixes")):
             out.append(m)
     return tuple(out)
 

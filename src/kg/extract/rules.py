@@ -241,9 +241,11 @@ def events(doc: Doc) -> list[Mention]:
                 first -= 1  # 二|十国集团: a number jieba cut apart
                 continue
             if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"
-                                                       and not _verb_inside(tokens, first - 1))) \
+                                                       and not _verb_inside(tokens, first - 1))
+                    or left.text in lexicon("leading_verbs") and tokens[first].pos.startswith(_PROPER)) \
                     and not division_named_elsewhere(doc, left):
                 break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
+                # (某市|启动/vn|锡矿山区域生态修复工程: a verb jieba tags as a noun, before a name)
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name

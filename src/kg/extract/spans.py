@@ -113,6 +113,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 去年底|开园|以来: the verb alone, no name
         end, kind = _name_end(doc, start, end, kind, starts)
         text = doc.text[start:end]
+        if kind is Kind.PERSON and doc.text.startswith("族", end):
+            continue  # 哈尼|族: a people, not a person
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
@@ -131,7 +133,7 @@ def labelled(doc: Doc) -> list[Mention]:
             title = next((t for t in person_titles() if doc.text.startswith(t, start)), "")
             if title and end - start - len(title) in (2, 3):
                 start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
-            start = _dotted_name_start(doc.text, start, end)
+            start, end = _dotted_name_start(doc.text, start, end), _dotted_name_end(doc.text, end)
             start, end = _joined_name_parts(doc.text, start, end)
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
@@ -177,7 +179,30 @@ def _dotted_name_start(text: str, start: int, end: int) -> int:
     return run if 2 <= dot - run <= 4 else start
 
 
-_WORD_AFTER_NAME = frozenset("正在也还就都又和与说是")
+_WORD_AFTER_NAME = frozenset("正在也还就都又和与及说是的等将")
+
+
+def _dotted_name_end(text: str, end: int) -> int:
+    """Where a name the labeller read up to its middle dot, or short of the part after it, ends
+    (阿卜杜热依木·|买买提, 依明江·托乎|提): after that part, two to five characters, before a verb, an
+    adverb, a time word or a function word."""
+    dot = next((i for i in range(end - 1, max(-1, end - 4), -1) if text[i] in MIDDLE_DOTS), None)
+    if dot is None:
+        return end  # no dot, or three characters or more after it: read whole
+    def stops(k: int) -> bool:  # what follows a name: no Han character, a word after a name, a verb …, 女士
+        return not "\u4e00" <= text[k] <= "\u9fff" or text[k] in _WORD_AFTER_NAME or text.startswith(_HONORIFICS, k) \
+            or word_tags().get(text[k:k + 2], "").startswith(_AFTER_NAME_TAGS)
+
+    k = end
+    while k < len(text) and not (k >= dot + 3 and stops(k)):
+        if k >= dot + 6 or not "\u4e00" <= text[k] <= "\u9fff":
+            return end  # no clear end within five characters: as read
+        k += 1
+    return k
+
+
+_AFTER_NAME_TAGS = ("v", "p", "d", "c", "u", "t", "m", "f", "r", "q")
+_HONORIFICS = ("女士", "先生", "夫人", "博士", "教授", "老师", "同志")
 
 
 def _parts_tile(name: str) -> bool:
@@ -333,7 +358,9 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
-        if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first) and (
+        short_first = kind is Kind.ORG and match.group() in _partner_cues() - set(JOINERS) and len(left) >= 4 \
+            and not gazetteer.lookup(left) and len(suffix_of(right, kind) or "") >= 2  # 湘资生态|联合|某某大学
+        if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first) and (
                 match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)):
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
@@ -345,9 +372,14 @@ def _division_name(text: str) -> bool:
 
 
 @cache
+def _partner_cues() -> frozenset[str]:
+    """The words of partnership between two organizations (联合, 携手 …: ``relation_cues``)."""
+    return frozenset(cue for relation, where, cue in table("relation_cues") if (relation, where) == ("partnerOf", "between"))
+
+
+@cache
 def _joiner_or_partnership() -> re.Pattern[str]:
-    words = {*JOINERS, *word_list("body_separators"),
-             *(cue for relation, where, cue in table("relation_cues") if (relation, where) == ("partnerOf", "between"))}
+    words = {*JOINERS, *word_list("body_separators"), *_partner_cues()}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
