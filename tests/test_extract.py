@@ -1864,6 +1864,7 @@ def test_extract_sub_organizations_named_or_stated():
      "青山青禾电驱科技有限公司", "常州青禾电驱科技股份有限公司"),
     ("青州海洋发展集团有限公司是县属国有企业,旗下青州渔业服务有限公司负责为养殖户统一提供苗种。",
      "青州渔业服务有限公司", "青州海洋发展集团有限公司"),
+    ("为服务企业开展跨境贸易,海口海关所属文昌海关推出“椰果快检”通关模式。", "文昌海关", "海口海关"),
     ("江苏青禾智能装备股份有限公司将通过旗下全资子公司重庆青禾精密机械有限公司入驻产业城。",
      "重庆青禾精密机械有限公司", "江苏青禾智能装备股份有限公司"),
     ("2021年,青山县农业投资发展集团有限公司出资控股成立青山绿源农业发展有限公司,在青山镇建设基地。",
@@ -1943,6 +1944,17 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("碧溪镇中心小学的哈尼族学生还表演了采茶舞。", {("碧溪镇中心小学", Kind.ORG)}, {("哈尼", Kind.PERSON)}),
     ("将一处闲置多年的锅炉房改造成社区图书室。", set(), {("成社区", Kind.PLACE)}),
     ("第三届合川非遗美食文化节上月在文峰古街举行。", {("文峰古街", Kind.PLACE)}, {("文峰", Kind.PLACE)}),
+    # a customs office and the one it belongs to; a share's verb (控股51%) is no part of a name
+    ("为服务企业开展跨境贸易,海口海关所属文昌海关推出“椰果快检”通关模式。", {("海口海关", Kind.ORG), ("文昌海关", Kind.ORG)},
+     {("海口海关所属文昌海关", Kind.ORG)}),
+    ("根据协议,新公司由青禾实业控股51%,暹罗椰业集团持股49%。", {("青禾实业", Kind.ORG)}, {("青禾实业控股", Kind.ORG)}),
+    # a list typed by its field and 企业; a verb before the first name, and one inside it (吸引|松辽能投)
+    ("先后引进云栖数智、极链软件、星图智造、渝算科技等数字经济企业126家。", {("极链软件", Kind.ORG), ("渝算科技", Kind.ORG)}, set()),
+    ("白城市推出“氢动白城”行动计划,吸引松辽能投、北方绿氢、白鹤氢能等企业落地。", {("松辽能投", Kind.ORG)},
+     {("吸引松辽能投", Kind.ORG)}),
+    ("小炼焦、小炼铁、小化工、小硫磺等土小企业遍地开花。", set(), {("小炼焦", Kind.ORG)}),
+    # a Zhuang surname the labeller left out, the rest read as a district's name
+    ("壮族村民农秀英和乡亲们把刚采摘的晚熟芒果装箱。", {("农秀英", Kind.PERSON)}, {("秀英", Kind.PLACE)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

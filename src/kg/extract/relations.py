@@ -258,7 +258,7 @@ _ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?
 
 #: what stands before a company's subsidiary when the owner is the one named last before it:
 #: 甲…,旗下乙; 甲成立全资子公司乙; 甲出资控股成立乙; 甲旗下设有丙和全资子公司乙 (the owner is 甲, named before 旗下)
-_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
+_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属|所属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
                          r"|(?:成立|设立|组建|注册|拥有|设有)了?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)$")
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
@@ -287,8 +287,9 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
     for owner in orgs:
         if text.endswith("由", 0, owner.start) and _CONTROLLED_BY.match(text, owner.end):
-            unit = _antecedent_org(doc, orgs, owner.start - 1)
-            if unit is not None and unit.text != owner.text and not _nested(unit, orgs):
+            unit = _antecedent_org(doc, orgs, owner.start - 1)  # the subject of its own sentence
+            if unit is not None and unit.start >= doc.sentence_of(owner.start).start and unit.text != owner.text \
+                    and not _nested(unit, orgs):
                 yield _relation(doc, "subOrganizationOf", unit, owner, "rules.its_unit", 0.7, where=owner.start)
 
 

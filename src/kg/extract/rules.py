@@ -445,6 +445,8 @@ def enumerations(doc: Doc) -> list[Mention]:
     kinds = {head: Kind(kind) for head, kind in table("enumeration_heads")}
     for match in _enumeration().finditer(doc.text):
         kind = kinds[match.group("head") or match.group("project")]
+        if match.group("field") and not all(len(w) >= 2 and tag.startswith(("n", "vn")) for w, tag in cut(match.group("field"))):
+            continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
         if kind is Kind.INITIATIVE and any(common_word(item) for item in match.group(1).split("、")):
             continue  # 越野跑、攀岩、皮划艇等8个项目: events of a sport, not named projects
         offset = match.start(1)
@@ -456,8 +458,9 @@ def enumerations(doc: Doc) -> list[Mention]:
                          and (t.pos.startswith(("v", "p", "c")) or t.text in lexicon("leading_verbs"))]
                 while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
                     verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
-                if verbs and start + len(name) - verbs[-1] >= 2:
-                    name, start = name[verbs[-1] - start:], verbs[-1]
+                cut_at = next((v for v in reversed(verbs) if start + len(name) - v >= 2), None)
+                if cut_at is not None:  # (吸引|松辽能|投: the last verb that leaves a name, 能 being one)
+                    name, start = name[cut_at - start:], cut_at
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
@@ -481,7 +484,8 @@ def _enumeration() -> re.Pattern[str]:
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,14}"
     return re.compile(
         rf"((?:{item}、)+{item})等(?:\d+[家个])?"
-        rf"(?:(?:重点|龙头|知名|头部|骨干|一批|多家)?(?P<head>{orgs})|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects}))"
+        rf"(?:(?:重点|龙头|知名|头部|骨干|一批|多家|(?P<field>(?![地处省市县区国])[\u4e00-\u9fff]{{2,4}}?))?(?P<head>{orgs})"
+        rf"|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects}))"
     )
 
 

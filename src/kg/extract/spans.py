@@ -81,6 +81,8 @@ def labelled(doc: Doc) -> list[Mention]:
         start = cut
         if kind is Kind.ORG:
             end = start + without_member_word(doc.text[start:end])  # 某某学院|研究生, 某某集团有限公司|全资子公司
+            if doc.text.endswith(("控股", "持股"), start, end) and doc.text[end:end + 1].isdigit():
+                end -= 2  # 新公司由某某实业|控股51%: the verb of a share
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
@@ -115,6 +117,8 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if kind is Kind.PERSON and doc.text.startswith("族", end):
             continue  # 哈尼|族: a people, not a person
+        if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
+            start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
@@ -286,8 +290,9 @@ _PEOPLE_JOINERS = frozenset("同与和及跟")
 
 def _surname_after_title(text: str, start: int) -> bool:
     """Is the character before a two-character person a one-character surname that follows a role
-    word (居民|饶|桂芬, 老兵|符|国栋)?"""
-    return start >= 3 and text[start - 1] in single_surnames() and text.endswith(tuple(word_list("person_titles")), 0, start - 1)
+    word (居民|饶|桂芬, 老兵|符|国栋, 村民|农|秀英)?"""
+    return start >= 3 and (text[start - 1] in single_surnames() or text[start - 1] in word_list("more_surnames")) \
+        and text.endswith(tuple(word_list("person_titles")), 0, start - 1)
 
 
 def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> int:
