@@ -401,6 +401,8 @@ def test_extract_organizers_of_a_promotion_fair_and_posts_of_a_street_office():
             "青山区招商投资促进局承办。")
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "青山区临港产业城招商推介会"}
     assert found == {"青山区人民政府", "青山区招商投资促进局"}
+    rels = _relations("统景镇党委书记、镇级总河长黄志刚介绍,镇里把河段划分为14个网格。", None)
+    assert ("memberOf", "黄志刚", "统景镇党委", "书记、镇级总河长") in rels
     rels = _relations("杨家坪街道党工委副书记、办事处主任王海涛介绍,今年街道共实施改造项目12个。", None)
     assert ("memberOf", "王海涛", "杨家坪街道党工委", "副书记、办事处主任") in rels
     assert "办事处" not in {m.text for m in extract(_article("党工委副书记、办事处主任王海涛介绍。")).mentions}
@@ -1865,6 +1867,8 @@ def test_extract_sub_organizations_named_or_stated():
     ("青州海洋发展集团有限公司是县属国有企业,旗下青州渔业服务有限公司负责为养殖户统一提供苗种。",
      "青州渔业服务有限公司", "青州海洋发展集团有限公司"),
     ("为服务企业开展跨境贸易,海口海关所属文昌海关推出“椰果快检”通关模式。", "文昌海关", "海口海关"),
+    ("浙江青禾农业发展集团有限公司在当地设立的全资子公司——阿坝青禾果业有限公司落户工业集中区。",
+     "阿坝青禾果业有限公司", "浙江青禾农业发展集团有限公司"),
     ("江苏青禾智能装备股份有限公司将通过旗下全资子公司重庆青禾精密机械有限公司入驻产业城。",
      "重庆青禾精密机械有限公司", "江苏青禾智能装备股份有限公司"),
     ("2021年,青山县农业投资发展集团有限公司出资控股成立青山绿源农业发展有限公司,在青山镇建设基地。",
@@ -1955,6 +1959,18 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("小炼焦、小炼铁、小化工、小硫磺等土小企业遍地开花。", set(), {("小炼焦", Kind.ORG)}),
     # a Zhuang surname the labeller left out, the rest read as a district's name
     ("壮族村民农秀英和乡亲们把刚采摘的晚熟芒果装箱。", {("农秀英", Kind.PERSON)}, {("秀英", Kind.PLACE)}),
+    # a post around a name the labeller read (镇级|总河|长); a project named by its place (某某城市更新项目);
+    # a state firm's kind before its name (区属国企|某某集团)
+    ("统景镇党委书记、镇级总河长黄志刚介绍,镇里把河段划分为14个网格。", {("黄志刚", Kind.PERSON)}, {("总河", Kind.PERSON)}),
+    ("“滨江文创港”是猫儿石城市更新项目的首期工程,由区属国企重庆北岸城市更新投资集团有限公司投资建设。",
+     {("猫儿石城市更新项目", Kind.INITIATIVE), ("重庆北岸城市更新投资集团有限公司", Kind.ORG)},
+     {("区属国企重庆北岸城市更新投资集团有限公司", Kind.ORG)}),
+    # a township the labeller reads runs into a village jieba cuts across (宗别立|镇巴|音敖包|嘎查)
+    ("在阿拉善盟阿拉善左旗宗别立镇巴音敖包嘎查,牧民额尔敦巴雅尔蹲下身。", {("巴音敖包嘎查", Kind.PLACE), ("宗别立镇", Kind.PLACE)}, set()),
+    # the space after a byline's role; a host's verb read into its name
+    ("新疆日报讯(记者 阿依努尔·买买提 通讯员 叶尔兰·努尔兰别克)9月20日,机场开工。", {("阿依努尔·买买提", Kind.PERSON)}, set()),
+    ("10月,由小金县人民政府主办、恒远农业协办的第二届四姑娘山苹果采摘节在四姑娘山镇举行。", {("恒远农业", Kind.ORG)},
+     {("恒远农业协办", Kind.ORG)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),
@@ -2010,3 +2026,8 @@ def test_extract_a_village_before_its_village_level_word_and_an_art_season():
     found = _found("青山区临江镇双石桥村村级河长黄德明说。第四届丝路敦煌沙漠光影艺术季开幕。", None)
     assert {("双石桥村", Kind.PLACE), ("丝路敦煌沙漠光影艺术季", Kind.INITIATIVE)} <= found
     assert ("双石桥村村", Kind.PLACE) not in found
+
+
+def test_an_edition_event_keeps_its_edition_number_as_an_alias():
+    (event,) = [m for m in extract(_article("第二届石桥铺美食文化节开幕。")).mentions if m.kind is Kind.INITIATIVE]
+    assert (event.text, event.alias) == ("石桥铺美食文化节", "第二届石桥铺美食文化节")

@@ -96,6 +96,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 联合|镇内|某村: within the township, not part of the village's name
         if left.text in ("旗下", "下属"):
             break  # 某集团|旗下|公司: the company is the group's, its name does not hold the group's
+        if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
+                and suffix_of(tokens[start_index - 2].text, Kind.ORG):
+            break  # 某某有限公司|落户/n|工业集中区: a body, then its verb
         if left.text.endswith("元") and left.pos in ("m", "q"):
             break  # 投资2亿|元|建设某中心: an amount, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
@@ -173,7 +176,7 @@ def _purpose_verb(token: Token, suffix: str, kind: Kind) -> bool:
     is for (种植|基地, 养殖|专业合作社), so inside its name?"""
     purposes = {Kind.PLACE: "purpose_place_suffixes", Kind.ORG: "purpose_org_suffixes"}
     return (kind in purposes and token.pos.startswith("v") and len(token.text) == 2
-            and suffix in lexicon(purposes[kind]))
+            and suffix in lexicon(purposes[kind]) and token.text not in lexicon("leading_verbs"))  # not 落户|工业集中区
 
 
 def _time_word_in_chain(tokens: Sequence[Token], i: int, kind: Kind) -> bool:

@@ -151,6 +151,12 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
                 out.append(m)
             continue
+        if over[0].start < m.start and _division_over_start(m, over[0]):
+            m = replace(m, start=over[0].end, text=m.text[over[0].end - m.start:])  # 某镇|巴音敖包嘎查 (镇巴 a word)
+            over = over[1:]
+            if not over:
+                out.append(m)
+                continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
         if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) and suffix_of(o.text, o.kind) for o in over):
@@ -171,6 +177,14 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             m = replace(m, start=over[0].start, text=text)
         out.append(m)
     return out
+
+
+def _division_over_start(m: Mention, first: Mention) -> bool:
+    """Does the labeller read a division that runs into the start of a place found by its suffix
+    (宗别立镇 over 镇|巴音敖包嘎查, jieba's 镇巴 being a county), leaving a name of its own?"""
+    rest = m.text[first.end - m.start:] if m.start < first.end else ""
+    return (m.kind is Kind.PLACE and first.kind is Kind.PLACE and first.text.endswith(ADMIN_ENDS)
+            and len(rest) >= 3 and is_name(rest, Kind.PLACE))
 
 
 def _outread(m: Mention, labelled: Kind | None) -> bool:

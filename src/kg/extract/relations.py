@@ -47,7 +47,7 @@ def _role_pattern() -> re.Pattern[str]:
     posts = sorted({*longest_first("posts"), *reporters}, key=len, reverse=True)
     post = "(?:" + "|".join(map(re.escape, posts)) + ")"
     bodies = "|".join(map(re.escape, longest_first("bare_suffixes")))  # 党工委副书记、办事处主任某某
-    unit = rf"(?:原|前|时任|现任|常务)?(?:党委|党组|党工委|党支部|党总支|纪委|{bodies})?(?:{post}|常委|委员)"
+    unit = rf"(?:原|前|时任|现任|常务)?(?:[镇乡村县区市]级)?(?:党委|党组|党工委|党支部|党总支|纪委|{bodies})?(?:{post}|常委|委员)"
     return re.compile(rf"\s*({unit}(?:[、和及]{unit})*)\s*兼?")
 
 
@@ -259,7 +259,8 @@ _ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?
 #: what stands before a company's subsidiary when the owner is the one named last before it:
 #: 甲…,旗下乙; 甲成立全资子公司乙; 甲出资控股成立乙; 甲旗下设有丙和全资子公司乙 (the owner is 甲, named before 旗下)
 _OWNED_UNIT = re.compile(r"(?:(?:旗下|下属|所属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
-                         r"|(?:成立|设立|组建|注册|拥有|设有)了?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)$")
+                         r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
+                         r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
 _CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")

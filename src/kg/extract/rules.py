@@ -283,7 +283,7 @@ def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
 def edition_events(doc: Doc) -> list[Mention]:
     """Events an edition number names whatever words jieba makes of them (第五届|某某啰儿调山歌节,
     首届|全国青年运动会): the name runs from 第…届 to the first word of ``edition_event_ends`` (节, 赛,
-    对接会 …) that ends a word,
+    对接会 …) that ends a word (the form with its edition number is an alias),
     without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
     ends = {t.end for t in doc.tokens}
     found = []
@@ -291,7 +291,7 @@ def edition_events(doc: Doc) -> list[Mention]:
         name, before_end = match.group("name"), match.group("words")
         if match.end() in ends and not lexicon("programme_stop_chars").intersection(before_end) and not name.endswith(_NOT_EDITION_EVENTS):
             found.append(Mention(doc.article.id, match.start("name"), match.end(), name, Kind.INITIATIVE,
-                                 by="rules.event", score=0.9))
+                                 by="rules.event", score=0.9, alias=match.group()))  # 第二届某某节: a form too
     return found
 
 

@@ -70,6 +70,10 @@ def labelled(doc: Doc) -> list[Mention]:
     people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
     for start, end, kind, score in labels:
         start, end = _unquoted(doc.text, start, end)
+        while start < end and doc.text[start] in " \u3000":
+            start += 1  # (记者 阿依努尔·买买提: the space after the role read into the name)
+        while end > start and doc.text[end - 1] in " \u3000":
+            end -= 1
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
         text = doc.text[start:end]
@@ -83,6 +87,9 @@ def labelled(doc: Doc) -> list[Mention]:
             end = start + without_member_word(doc.text[start:end])  # 某某学院|研究生, 某某集团有限公司|全资子公司
             if doc.text.endswith(("控股", "持股"), start, end) and doc.text[end:end + 1].isdigit():
                 end -= 2  # 新公司由某某实业|控股51%: the verb of a share
+            hosting = next((v for v in word_list("hosting_verbs") if doc.text.endswith(v, start, end)), "")
+            if hosting and end - start - len(hosting) >= 2:
+                end -= len(hosting)  # 由甲主办、某某农业|协办的: the verb after the host
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
@@ -115,8 +122,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 去年底|开园|以来: the verb alone, no name
         end, kind = _name_end(doc, start, end, kind, starts)
         text = doc.text[start:end]
-        if kind is Kind.PERSON and doc.text.startswith("族", end):
-            continue  # 哈尼|族: a people, not a person
+        if kind is Kind.PERSON and (doc.text.startswith("族", end) or _inside_post(doc.text, start, end)):
+            continue  # 哈尼|族: a people, not a person; 镇级|总河|长: part of a post
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
@@ -288,6 +295,13 @@ _SURE_PERSON = 0.7
 _PEOPLE_JOINERS = frozenset("同与和及跟")
 
 
+def _inside_post(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a post written around it (总河 of 总河长)?"""
+    size = end - start
+    return any(text.startswith(post, start - offset) for post in person_titles() if len(post) > size
+               for offset in range(len(post) - size + 1) if post[offset:offset + size] == text[start:end])
+
+
 def _surname_after_title(text: str, start: int) -> bool:
     """Is the character before a two-character person a one-character surname that follows a role
     word (居民|饶|桂芬, 老兵|符|国栋, 村民|农|秀英)?"""
@@ -320,15 +334,19 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     """Where a name starts when the labeller's span opens with a word no name starts with
     (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委): after that word, if two characters
     at least are left."""
-    i = bisect_right(starts, start) - 1
-    token = doc.tokens[i]
-    if token.start == start and len(token.text) >= 2 and token.end <= end - 2 and token.text in word_list("leading_verbs"):
-        return token.end
-    j = bisect_left(starts, start + 2)
-    if (token.start == start and len(token.text) == 1 and j < len(starts) and starts[j] == start + 2 <= end - 2
-            and doc.text[start:start + 2] in word_list("leading_verbs")):
-        return start + 2  # 止|于|某街道: a verb jieba cuts in two
+    if not _token_starts_at(starts, start):
+        return start
+    for word in longest_first("leading_verbs"):
+        after = start + len(word)
+        if len(word) >= 2 and after <= end - 2 and doc.text.startswith(word, start) and _token_starts_at(starts, after):
+            return after  # (止|于|某街道, 区属|国企|某集团: words jieba cuts in two)
     return start
+
+
+def _token_starts_at(starts: list[int], at: int) -> bool:
+    """Does a token start at ``at`` (starts: the tokens' start offsets, sorted)?"""
+    i = bisect_left(starts, at)
+    return i < len(starts) and starts[i] == at
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
