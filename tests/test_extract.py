@@ -1867,6 +1867,7 @@ def test_extract_sub_organizations_named_or_stated():
     ("青州海洋发展集团有限公司是县属国有企业,旗下青州渔业服务有限公司负责为养殖户统一提供苗种。",
      "青州渔业服务有限公司", "青州海洋发展集团有限公司"),
     ("为服务企业开展跨境贸易,海口海关所属文昌海关推出“椰果快检”通关模式。", "文昌海关", "海口海关"),
+    ("青州理工学院副校长林振宇说,联合研究院由学校机械工程学院院长陈思远担任院长。", "机械工程学院", "青州理工学院"),
     ("浙江青禾农业发展集团有限公司在当地设立的全资子公司——阿坝青禾果业有限公司落户工业集中区。",
      "阿坝青禾果业有限公司", "浙江青禾农业发展集团有限公司"),
     ("江苏青禾智能装备股份有限公司将通过旗下全资子公司重庆青禾精密机械有限公司入驻产业城。",
@@ -1971,6 +1972,12 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("新疆日报讯(记者 阿依努尔·买买提 通讯员 叶尔兰·努尔兰别克)9月20日,机场开工。", {("阿依努尔·买买提", Kind.PERSON)}, set()),
     ("10月,由小金县人民政府主办、恒远农业协办的第二届四姑娘山苹果采摘节在四姑娘山镇举行。", {("恒远农业", Kind.ORG)},
      {("恒远农业协办", Kind.ORG)}),
+    # a village committee by its full kind; a people before a post is no person
+    ("“现在我们村的文艺队一年要演四五十场。”小银村村民委员会主任白光荣说。", {("小银村村民委员会", Kind.ORG)}, set()),
+    ("学院副院长、藏族教授更登嘉措带领学生每学期驻村一个月。", {("更登嘉措", Kind.PERSON)}, {("藏族", Kind.PERSON)}),
+    # an edition event ending in 沙龙, whose last word is no person
+    ("由蒲城县人民政府主办、管委会承办的第四届蒲城高新区企业家沙龙日前举行。",
+     {("蒲城高新区企业家沙龙", Kind.INITIATIVE)}, {("沙龙", Kind.PERSON)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

@@ -335,7 +335,8 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     if not spans:
         return mentions
     inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= _SURE_INSIDE
-             and any(s <= c.start and c.end <= e and (c.start, c.end) != (s, e) for s, e in spans)]
+             and any(s <= c.start and c.end < e or s < c.start and c.end == e and c.kind is not Kind.PERSON for s, e in spans)]
+    # (not a person read in the event's last word: 某某企业家|沙龙)
     others = [m for m in mentions if (m.start, m.end) not in spans]
     kept = [c for c in reconcile(inner) if not any(o.start < c.end and c.start < o.end for o in others)]
     return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions

@@ -262,6 +262,7 @@ _OWNED_UNIT = re.compile(r"(?:(?:旗下|下属|所属)(?:设有|有|的)?(?:全�
                          r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
                          r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
+_SCHOOLS = ("大学", "学院", "学校")
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
 _CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")
 
@@ -286,6 +287,11 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         parent = _antecedent_org(doc, orgs, anchor)
         if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
             yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
+    for unit in orgs:  # 学校机械工程学院, 该校某某研究所: a unit of the school named last before
+        if text.endswith(("学校", "该校"), 0, unit.start) and unit.text.endswith(longest_first("unit_heads")):
+            school = _antecedent_org(doc, [o for o in orgs if o.text.endswith(_SCHOOLS) and o.text != unit.text], unit.start)
+            if school is not None:
+                yield _relation(doc, "subOrganizationOf", unit, school, "rules.its_unit", 0.7, where=unit.start)
     for owner in orgs:
         if text.endswith("由", 0, owner.start) and _CONTROLLED_BY.match(text, owner.end):
             unit = _antecedent_org(doc, orgs, owner.start - 1)  # the subject of its own sentence

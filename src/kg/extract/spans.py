@@ -122,8 +122,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 去年底|开园|以来: the verb alone, no name
         end, kind = _name_end(doc, start, end, kind, starts)
         text = doc.text[start:end]
-        if kind is Kind.PERSON and (doc.text.startswith("族", end) or _inside_post(doc.text, start, end)):
-            continue  # 哈尼|族: a people, not a person; 镇级|总河|长: part of a post
+        if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
+            continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
