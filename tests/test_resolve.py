@@ -433,3 +433,25 @@ def test_a_hospital_branch_by_its_own_name():
     """金刀峡分院 for 北碚区中医院金刀峡分院: the branch's own name and 分院."""
     res = resolve([_ex("a", ("北碚区中医院金刀峡分院", Kind.ORG), ("北碚区中医院", Kind.ORG), ("金刀峡分院", Kind.ORG))])
     assert {e.name: e.aliases for e in res.entities} == {"北碚区中医院金刀峡分院": ("金刀峡分院",), "北碚区中医院": ()}
+
+
+@pytest.mark.parametrize(("short", "long", "kind"), [
+    ("博州", "博尔塔拉蒙古自治州", Kind.PLACE),  # an autonomous prefecture by its first character
+    ("临港物流园", "永川港桥临港物流园", Kind.PLACE),  # a site's name without its opening
+    ("稻田公园", "屏锦万年稻田公园", Kind.PLACE),
+    ("西郊三村", "西郊三村小区", Kind.PLACE),  # a housing estate without 小区
+    ("后坪乡", "后坪苗族土家族乡", Kind.PLACE),  # an ethnic township without its peoples
+    ("蔺州古镇文旅公司", "重庆蔺州古镇文化旅游开发有限公司", Kind.ORG),  # a short form and 公司
+    ("古韵修缮公司", "重庆古韵建筑修缮工程有限公司", Kind.ORG),  # the core's words, some dropped, and 公司
+])
+def test_resolve_short_forms_of_unseen_batches(short, long, kind):
+    res = resolve([_ex("a", (long, kind), (short, kind))])
+    assert [(e.name, e.aliases) for e in res.entities] == [(long, (short,))]
+
+
+@pytest.mark.parametrize(("short", "long", "kind"), [
+    ("工业园区", "永川港桥工业园区", Kind.PLACE),  # a generic name is no short form
+    ("大河乡", "大河坝苗族乡", Kind.PLACE),  # 坝苗族 is no people
+])
+def test_resolve_keeps_apart_what_only_looks_like_a_short_form(short, long, kind):
+    assert len(resolve([_ex("a", (long, kind), (short, kind))]).entities) == 2

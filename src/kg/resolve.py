@@ -186,8 +186,11 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.ORG and _unit_of(short, long):
         return False
     long_core = core(long, kind, places)
-    if short in short_forms_of(long, kind, places) | {core(long, kind)} or core(short, kind, places) == long_core:
+    forms = short_forms_of(long, kind, places)
+    if short in forms | {core(long, kind)} or core(short, kind, places) == long_core:
         return True
+    if kind is Kind.ORG and short.endswith("公司") and _trade_words_kept(core(short, kind), long_core, forms):
+        return True  # 蔺州古镇文旅公司, 古韵修缮公司: a short form (or the core's words, some dropped) and 公司
     if kind is Kind.ORG:
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and short not in lexicon("generic_names") and (
@@ -203,7 +206,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long):
             return True  # (_words_dropped: 某区法院 for 某区人民法院)
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
-                               or _brand_and_kind(short, long, long_core, kind)):
+                               or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
+                               or _place_tail(short, long) or _peoples_dropped(short, long)):
         return True
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
@@ -370,6 +374,50 @@ def _short_ending(short: str, long: str) -> bool:
     """某某高新区 for 某某高新技术产业开发区: the same name with the short ending of its zone
     (``suffix_short_forms``)."""
     return any(long.endswith(full) and short == long[: -len(full)] + brief for full, brief in table("suffix_short_forms"))
+
+
+def _trade_words_kept(short_core: str, long_core: str, forms: set[str]) -> bool:
+    """Is short_core (four characters or more) a short form of the long name, or its core's first
+    two characters and then others of it in order (古韵修缮 of 古韵建筑修缮工程)?"""
+    if len(short_core) < 4:
+        return False
+    if short_core in forms:
+        return True
+    position = 0
+    for ch in short_core:
+        position = long_core.find(ch, position) + 1
+        if position == 0:
+            return False
+    return long_core.startswith(short_core[:2])
+
+
+def _place_tail(short: str, long: str) -> bool:
+    """临港物流园 for 永川港桥临港物流园, 西郊三村 for 西郊三村小区: the end of a site's name that keeps
+    its suffix and a name before it (four characters or more, no generic name), or the name without
+    小区."""
+    if long == short + "小区":
+        return True
+    suffix = _place_suffix(short)
+    return (len(short) >= 4 and long.endswith(short) and suffix is not None and len(short) > len(suffix) + 1
+            and short not in lexicon("generic_names") and not gazetteer.lookup(short))
+
+
+def _peoples_dropped(short: str, long: str) -> bool:
+    """后坪乡 for 后坪苗族土家族乡: an ethnic township without the names of its peoples (``peoples``)."""
+    if not long.endswith(("乡", "镇")) or not short.endswith(long[-1]):
+        return False
+    base = short[:-1]
+    return len(base) >= 2 and long.startswith(base) and _peoples_only(long[len(base):-1])
+
+
+def _peoples_only(text: str) -> bool:
+    """Is text one or more names of peoples run together (苗族土家族)?"""
+    return bool(text) and any(text.startswith(p) and (text == p or _peoples_only(text[len(p):])) for p in lexicon("peoples"))
+
+
+def _prefecture_initial(short: str, long: str) -> bool:
+    """博州 for 博尔塔拉蒙古自治州: an autonomous prefecture by its first character and 州."""
+    return len(short) == 2 and short[1] == "州" and long.endswith("自治州") and long[0] == short[0]
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
