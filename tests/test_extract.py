@@ -1978,6 +1978,12 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # an edition event ending in 沙龙, whose last word is no person
     ("由蒲城县人民政府主办、管委会承办的第四届蒲城高新区企业家沙龙日前举行。",
      {("蒲城高新区企业家沙龙", Kind.INITIATIVE)}, {("沙龙", Kind.PERSON)}),
+    # a time word opens no name; a byline's role (首席记者) holds no outlet; a post before a surname the labeller left out
+    ("目前谭记餐饮已在全国开出门店50家。", set(), {("目前谭记餐饮", Kind.ORG)}),
+    ("本报讯(首席记者 邓长江 通讯员 易明轩)12月10日,随着最后一仓混凝土浇筑完成。", {("邓长江", Kind.PERSON)},
+     {("首席", Kind.ORG)}),
+    ("在里耶镇长期从事巡河工作的民间河长向明贵说。", {("向明贵", Kind.PERSON)}, {("明贵", Kind.PERSON)}),
+    ("检察机关也加入了护水队伍。", set(), {("检察机关", Kind.ORG)}),
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),

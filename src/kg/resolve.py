@@ -60,6 +60,7 @@ def _strip_division_prefix(name: str) -> str:
 
 _COMPANY_ENDS = ("公司", "集团")
 _BRANCH_ENDS = ("分公司", "支公司")
+_LEGAL_ENDS = ("有限公司", "有限责任公司", "股份公司")  # a company's full name, never a short form of another's
 _BRANCHES = _BRANCH_ENDS + ("分行", "支行", "分院", "分局")  # a parent's name, at most four characters, then one of these
 
 
@@ -189,7 +190,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     forms = short_forms_of(long, kind, places)
     if short in forms | {core(long, kind)} or core(short, kind, places) == long_core:
         return True
-    if kind is Kind.ORG and short.endswith("公司") and _trade_words_kept(core(short, kind), long_core, forms):
+    if kind is Kind.ORG and short.endswith("公司") and not short.endswith(_LEGAL_ENDS) \
+            and _trade_words_kept(core(short, kind), long_core, forms):
         return True  # 蔺州古镇文旅公司, 古韵修缮公司: a short form (or the core's words, some dropped) and 公司
     if kind is Kind.ORG:
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix

@@ -34,7 +34,7 @@ def _byline_pattern() -> re.Pattern[str]:
     roles = "|".join(map(re.escape, lexicon_list("byline_roles")))
     name = r"[\u4e00-\u9fff·]{2,4}"
     return re.compile(
-        rf"^[□■◇◆▲△●○]?\s*(?:本报|(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"
+        rf"^[□■◇◆▲△●○]?\s*(?:本报|(?!{roles})(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"  # (首席记者: a role)
         rf"(?P<names>{name}(?:[\s、,，]+(?:[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{roles})\s*)?{name})*)\s*(?P<photo>摄影?|报道|文/?图)?$"
     )
 

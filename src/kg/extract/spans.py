@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -124,6 +125,8 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post
+        if kind is Kind.ORG and _inside_post(doc.text, start, end, word_list("byline_roles")):
+            continue  # (首席|记者: part of a byline's role)
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
@@ -295,10 +298,11 @@ _SURE_PERSON = 0.7
 _PEOPLE_JOINERS = frozenset("同与和及跟")
 
 
-def _inside_post(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] part of a post written around it (总河 of 总河长)?"""
+def _inside_post(text: str, start: int, end: int, posts: Iterable[str] | None = None) -> bool:
+    """Is text[start:end] part of a post written around it (总河 of 总河长; posts: default the posts and
+    roles before names)?"""
     size = end - start
-    return any(text.startswith(post, start - offset) for post in person_titles() if len(post) > size
+    return any(text.startswith(post, start - offset) for post in (posts or person_titles()) if len(post) > size
                for offset in range(len(post) - size + 1) if post[offset:offset + size] == text[start:end])
 
 
@@ -306,7 +310,7 @@ def _surname_after_title(text: str, start: int) -> bool:
     """Is the character before a two-character person a one-character surname that follows a role
     word (居民|饶|桂芬, 老兵|符|国栋, 村民|农|秀英)?"""
     return start >= 3 and (text[start - 1] in single_surnames() or text[start - 1] in word_list("more_surnames")) \
-        and text.endswith(tuple(word_list("person_titles")), 0, start - 1)
+        and text.endswith(person_titles(), 0, start - 1)  # (a post too: 民间河长|向|明贵)
 
 
 def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> int:
