@@ -262,17 +262,25 @@ _OWNED_UNIT = re.compile(r"(?:(?:旗下|下属|所属)(?:设有|有|的)?(?:全�
                          r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
                          r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
-_SCHOOLS = ("大学", "学院", "学校")
+_SCHOOLS = ("大学", "学院", "学校")  # a school's name ends so
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
 _CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")
 
 
 def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """Sub-organizations stated in the text: 其全资子公司乙, 甲…旗下乙, 甲成立全资子公司乙 (owned units),
+    学校某某学院 (a school's unit) and 乙…由甲控股 (a controlled company)."""
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    yield from _owned_units(doc, orgs)
+    yield from _school_units(doc, orgs)
+    yield from _controlled(doc, orgs)
+
+
+def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
     """其全资子公司乙, 其下属的乙, 其旗下的乙 (乙 is a sub-organization of the organization named last
     before 其, in its sentence or the one before: 甲投资建设,其全资子公司乙负责运营), and without 其:
-    甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 乙…由甲控股."""
+    甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 甲旗下设有丙和全资子公司乙."""
     text = doc.text
-    orgs = [m for m in mentions if m.kind is Kind.ORG]
     for unit in orgs:
         before = text[max(0, unit.start - 10):unit.start]
         its, owned = _ITS_UNIT.search(before), _OWNED_UNIT.search(before)
@@ -280,24 +288,32 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             continue
         anchor = unit.start - len(before) + (its or owned).start()
         if its is None and owned.group("listed"):  # 甲旗下设有丙和全资子公司乙: the owner is named before 旗下
-            sentence = doc.sentence_of(unit.start)
-            anchor = max(text.rfind(w, sentence.start, anchor) for w in _OWNED_LIST_START)
+            anchor = max(text.rfind(w, doc.sentence_of(unit.start).start, anchor) for w in _OWNED_LIST_START)
             if anchor < 0:
                 continue
         parent = _antecedent_org(doc, orgs, anchor)
         if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
             yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
-    for unit in orgs:  # 学校机械工程学院, 该校某某研究所: a unit of the school named last before
-        if text.endswith(("学校", "该校"), 0, unit.start) and unit.text.endswith(longest_first("unit_heads")):
-            school = _antecedent_org(doc, [o for o in orgs if o.text.endswith(_SCHOOLS) and o.text != unit.text], unit.start)
+
+
+def _school_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
+    """学校机械工程学院, 该校某某研究所: a unit of the school named last before."""
+    schools = [o for o in orgs if o.text.endswith(_SCHOOLS)]
+    for unit in orgs:
+        if doc.text.endswith(("学校", "该校"), 0, unit.start) and unit.text.endswith(longest_first("unit_heads")):
+            school = _antecedent_org(doc, [o for o in schools if o.text != unit.text], unit.start)
             if school is not None:
-                yield _relation(doc, "subOrganizationOf", unit, school, "rules.its_unit", 0.7, where=unit.start)
+                yield _relation(doc, "subOrganizationOf", unit, school, "rules.school_unit", 0.7, where=unit.start)
+
+
+def _controlled(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
+    """乙…,由甲控股: 甲 owns the organization named last before 由, the subject of its own sentence."""
     for owner in orgs:
-        if text.endswith("由", 0, owner.start) and _CONTROLLED_BY.match(text, owner.end):
-            unit = _antecedent_org(doc, orgs, owner.start - 1)  # the subject of its own sentence
+        if doc.text.endswith("由", 0, owner.start) and _CONTROLLED_BY.match(doc.text, owner.end):
+            unit = _antecedent_org(doc, orgs, owner.start - 1)
             if unit is not None and unit.start >= doc.sentence_of(owner.start).start and unit.text != owner.text \
                     and not _nested(unit, orgs):
-                yield _relation(doc, "subOrganizationOf", unit, owner, "rules.its_unit", 0.7, where=owner.start)
+                yield _relation(doc, "subOrganizationOf", unit, owner, "rules.controlled_by", 0.7, where=owner.start)
 
 
 def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -682,6 +698,7 @@ def _both_parties(doc: Doc, sentence: Span, mentions: tuple[Mention, ...], befor
     at = sentence.start + found.start(1)
     earlier = _sentence_before(doc, sentence).start
     orgs = [m for m in mentions if m.kind is Kind.ORG and earlier <= m.start and m.end <= at]
+
     def joined(a: Mention, b: Mention) -> bool:  # (a short form in brackets before the cue: 甲(以下简称某某)与乙)
         gap_start = a.end + 1 if text.startswith((")", "）"), a.end) else a.end
         return text[gap_start:b.start] in JOINERS or bool(_partner_gap().fullmatch(text, gap_start, b.start))

@@ -82,9 +82,6 @@ _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式”: how something is done, no name
 
 
-_NICKNAME_AFTER = ("之称", "的美誉", "之美誉", "美誉", "的美称", "之美称", "的称号", "的别称")
-
-
 @cache
 def _products_after() -> re.Pattern[str]:
     """More quoted names, 等 and up to four words, then a kind of product ending the phrase (“某某”“某某”等
@@ -100,7 +97,7 @@ def quoted(doc: Doc) -> list[Mention]:
     text = doc.text
     found: list[Mention] = []
     counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
-    nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(_NICKNAME_AFTER, m.end())}
+    nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())}
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):

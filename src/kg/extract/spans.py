@@ -85,12 +85,7 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 某某嘎查的|草场: an ordinary word after the name and its 的
         start = cut
         if kind is Kind.ORG:
-            end = start + without_member_word(doc.text[start:end])  # 某某学院|研究生, 某某集团有限公司|全资子公司
-            if doc.text.endswith(("控股", "持股"), start, end) and doc.text[end:end + 1].isdigit():
-                end -= 2  # 新公司由某某实业|控股51%: the verb of a share
-            hosting = next((v for v in word_list("hosting_verbs") if doc.text.endswith(v, start, end)), "")
-            if hosting and end - start - len(hosting) >= 2:
-                end -= len(hosting)  # 由甲主办、某某农业|协办的: the verb after the host
+            end = _organization_end(doc.text, start, end)
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
@@ -137,18 +132,8 @@ def labelled(doc: Doc) -> list[Mention]:
             if kind is Kind.PLACE and _within(text[-1:] + doc.text[end:end + 1]) and word_tags().get(text[:-1], "").startswith("v"):
                 continue  # 联合|镇内: a verb, then "within the township"
         if kind is Kind.PERSON:
-            start = _after_joining_word(doc.text, start, end, start in person_ends or doc.text[start + 1 : end] in people)
-            if score < _SURE_PERSON:
-                end = _before_word_across(doc, start, end, starts)
-            if end - start >= 3 and doc.text[end - 1] in word_list("verbs_after_names") and doc.text[end : end + 1] in ("了", "的"):
-                end -= 1  # 主任委员某某|作|的…报告: the verb is no part of the name
-            if end - start == 2 and _surname_after_title(doc.text, start):
-                start -= 1  # 居民|饶|桂芬: the surname the labeller left out, after a role word
-            title = next((t for t in person_titles() if doc.text.startswith(t, start)), "")
-            if title and end - start - len(title) in (2, 3):
-                start += len(title)  # 石匠|某某某, 关长|某某某: the role or post the labeller read into the name
-            start, end = _dotted_name_start(doc.text, start, end), _dotted_name_end(doc.text, end)
-            start, end = _joined_name_parts(doc.text, start, end)
+            joins = start in person_ends or doc.text[start + 1 : end] in people
+            start, end = _person_bounds(doc, start, end, score < _SURE_PERSON, joins, starts)
             text = doc.text[start:end]
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
@@ -171,6 +156,37 @@ def _within(piece: str, after_division: bool = False) -> int:
     if after_division and piece.startswith("内"):
         return 1
     return 2 if piece[:1] in ("镇", "乡", "村", "县", "区", "市") and piece[1:2] == "内" else 0
+
+
+def _organization_end(text: str, start: int, end: int) -> int:
+    """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
+    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%) or a host's verb (某某农业|协办的)."""
+    end = start + without_member_word(text[start:end])
+    if text.endswith(("控股", "持股"), start, end) and text[end:end + 1].isdigit():
+        end -= 2
+    hosting = next((v for v in word_list("hosting_verbs") if text.endswith(v, start, end)), "")
+    return end - len(hosting) if hosting and end - start - len(hosting) >= 2 else end
+
+
+def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, starts: list[int]) -> tuple[int, int]:
+    """Where a person's name the labeller read starts and ends: after a joining word (主席|同某某某;
+    joins: the span follows another person), before a word across its end when unsure (黄某|超标准),
+    before a verb (某某|作|的报告), with a surname left out after a role (居民|饶|桂芬) and without a
+    post read into it (石匠|某某某); a dotted name whole (阿卜杜热依木·买买提), a Tibetan or Mongolian
+    name with all its parts (索南|才让)."""
+    text = doc.text
+    start = _after_joining_word(text, start, end, joins)
+    if unsure:
+        end = _before_word_across(doc, start, end, starts)
+    if end - start >= 3 and text[end - 1] in word_list("verbs_after_names") and text[end : end + 1] in ("了", "的"):
+        end -= 1
+    if end - start == 2 and _surname_after_title(text, start):
+        start -= 1
+    title = next((t for t in person_titles() if text.startswith(t, start)), "")
+    if title and end - start - len(title) in (2, 3):
+        start += len(title)
+    start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
+    return _joined_name_parts(text, start, end)
 
 
 _WATERSIDE = ("之畔", "畔", "岸边", "沿岸")  # never the end of a place's own name (but 海峡两岸 is one)
@@ -204,7 +220,7 @@ def _dotted_name_end(text: str, end: int) -> int:
     if dot is None:
         return end  # no dot, or three characters or more after it: read whole
     def stops(k: int) -> bool:  # what follows a name: no Han character, a word after a name, a verb …, 女士
-        return not "\u4e00" <= text[k] <= "\u9fff" or text[k] in _WORD_AFTER_NAME or text.startswith(_HONORIFICS, k) \
+        return not "\u4e00" <= text[k] <= "\u9fff" or text[k] in _WORD_AFTER_NAME or text.startswith(longest_first("honorifics"), k) \
             or word_tags().get(text[k:k + 2], "").startswith(_AFTER_NAME_TAGS)
 
     k = end
@@ -216,7 +232,6 @@ def _dotted_name_end(text: str, end: int) -> int:
 
 
 _AFTER_NAME_TAGS = ("v", "p", "d", "c", "u", "t", "m", "f", "r", "q")
-_HONORIFICS = ("女士", "先生", "夫人", "博士", "教授", "老师", "同志")
 
 
 def _parts_tile(name: str) -> bool:
