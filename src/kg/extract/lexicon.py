@@ -484,12 +484,18 @@ def suffix_names(doc: Doc) -> list[Mention]:
     return found
 
 
+@cache
+def _long_place_suffix_ends() -> frozenset[str]:
+    """The last characters of the place suffixes of two characters or more (查 of 嘎查)."""
+    return frozenset(s[-1] for s in lexicon("place_suffixes") if len(s) >= 2)
+
+
 def _suffix_across(doc: Doc, i: int) -> Mention | None:
     """A place whose suffix jieba cuts into several words (巴彦乌拉|嘎|查, 某镇|工业|集中|区): the name
     that ends with token i, from the words before the suffix. (Not organizations: 社区|党|支部 is a
     place and a party branch.)"""
     token = doc.tokens[i]
-    if i == 0 or len(suffix_of(token.text, Kind.PLACE) or "") >= 2:
+    if i == 0 or token.text[-1] not in _long_place_suffix_ends() or len(suffix_of(token.text, Kind.PLACE) or "") >= 2:
         return None  # (某村辣椒|种植|基地: the word's own suffix, 基地, is read from it)
     ending = _longest_ending(doc.text[max(0, token.end - 8) : token.end], "place_suffixes")
     if ending is None or len(ending) <= len(token.text):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -120,7 +119,7 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post
-        if kind is Kind.ORG and _inside_post(doc.text, start, end, word_list("byline_roles")):
+        if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
             continue  # (首席|记者: part of a byline's role)
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
@@ -238,7 +237,20 @@ def _parts_tile(name: str) -> bool:
     """Is name a run of the parts Tibetan and Mongolian names are made of (索南|才让)?"""
     if not name:
         return True
-    return any(name.startswith(p) and _parts_tile(name[len(p):]) for p in longest_first("name_parts"))
+    parts = word_list("name_parts")
+    return any(name[:size] in parts and _parts_tile(name[size:]) for size in _part_sizes())
+
+
+@cache
+def _part_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in word_list("name_parts")}, reverse=True))
+
+
+def _part_at(text: str, at: int, before: bool = False) -> str:
+    """The longest name part that starts at ``at`` (or ends there, before=True), or ''."""
+    parts = word_list("name_parts")
+    return next((piece for size in _part_sizes() if (not before or at >= size)
+                 and (piece := text[at - size:at] if before else text[at:at + size]) in parts), "")
 
 
 def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
@@ -248,10 +260,9 @@ def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
         if end - start < 3 or text[end - 1] not in _WORD_AFTER_NAME or not _parts_tile(text[start:end - 1]):
             return start, end
         end -= 1  # 卓玛|正(和工人们): the adverb after the name read into it
-    parts = longest_first("name_parts")
     for _ in range(2):
-        after = next((p for p in parts if text.startswith(p, end)), "")
-        before = "" if after else next((p for p in parts if text.endswith(p, 0, start)), "")
+        after = _part_at(text, end)
+        before = "" if after else _part_at(text, start, before=True)
         if not after and not before:
             break
         start, end = start - len(before), end + len(after)
@@ -313,12 +324,21 @@ _SURE_PERSON = 0.7
 _PEOPLE_JOINERS = frozenset("同与和及跟")
 
 
-def _inside_post(text: str, start: int, end: int, posts: Iterable[str] | None = None) -> bool:
+def _inside_post(text: str, start: int, end: int, posts: tuple[str, ...] | None = None) -> bool:
     """Is text[start:end] part of a post written around it (总河 of 总河长; posts: default the posts and
     roles before names)?"""
-    size = end - start
-    return any(text.startswith(post, start - offset) for post in (posts or person_titles()) if len(post) > size
-               for offset in range(len(post) - size + 1) if post[offset:offset + size] == text[start:end])
+    return any(text.startswith(post, start - offset) for post, offset in _posts_holding(posts or person_titles()).get(text[start:end], ()))
+
+
+@cache
+def _posts_holding(posts: tuple[str, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each piece of a post shorter than it → the posts holding it and where (总河 → (总河长, 0))."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for post in posts:
+        for size in range(1, len(post)):
+            for offset in range(len(post) - size + 1):
+                index.setdefault(post[offset:offset + size], []).append((post, offset))
+    return {piece: tuple(held) for piece, held in index.items()}
 
 
 def _surname_after_title(text: str, start: int) -> bool:
@@ -353,19 +373,16 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     """Where a name starts when the labeller's span opens with a word no name starts with
     (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委): after that word, if two characters
     at least are left."""
-    if not _token_starts_at(starts, start):
+    first = bisect_left(starts, start)
+    if first == len(starts) or starts[first] != start:
         return start
-    for word in longest_first("leading_verbs"):
-        after = start + len(word)
-        if len(word) >= 2 and after <= end - 2 and doc.text.startswith(word, start) and _token_starts_at(starts, after):
-            return after  # (止|于|某街道, 区属|国企|某集团: words jieba cuts in two)
+    words = word_list("leading_verbs")
+    for token in doc.tokens[first:first + 3]:  # (止|于|某街道, 区属|国企|某集团: words jieba cuts in two)
+        if token.end > end - 2:
+            break
+        if token.end - start >= 2 and doc.text[start:token.end] in words:
+            return token.end
     return start
-
-
-def _token_starts_at(starts: list[int], at: int) -> bool:
-    """Does a token start at ``at`` (starts: the tokens' start offsets, sorted)?"""
-    i = bisect_left(starts, at)
-    return i < len(starts) and starts[i] == at
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
