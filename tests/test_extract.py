@@ -1938,6 +1938,10 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # a short form, 联合 and a university: two organizations
     ("施工中,湘资生态联合湘中理工大学研发出修复技术。", {("湘资生态", Kind.ORG), ("湘中理工大学", Kind.ORG)},
      {("湘资生态联合湘中理工大学", Kind.ORG)}),
+    ("今年,神山边贸与尼泊尔喜马拉雅联合贸易有限公司签订年度供货协议。", {("尼泊尔喜马拉雅联合贸易有限公司", Kind.ORG)},
+     {("贸易有限公司", Kind.ORG)}),  # 联合 inside a name
+    ("“现在最快20分钟就能放行。”拉萨海关所属普兰海关副关长扎西平措说。", {("扎西平措", Kind.PERSON)},
+     {("关长扎西平措", Kind.PERSON)}),  # a post read into a four-character name
     # a city, a verb jieba tags as a noun (启动/vn), then the project's name
     ("2021年,冷水江市启动锡矿山区域生态修复工程,项目总投资18.6亿元。", {("锡矿山区域生态修复工程", Kind.INITIATIVE)},
      {("冷水江市启动锡矿山区域生态修复工程", Kind.INITIATIVE)}),

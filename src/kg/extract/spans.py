@@ -12,8 +12,9 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, place_abbreviations, plausible_label,
-                      person_titles, post_before, single_surnames, split_place_chain, suffix_of, without_member_word)
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
+                      person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
+                      without_member_word)
 from .segmenter import word_tags
 
 
@@ -182,7 +183,7 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     if end - start == 2 and _surname_after_title(text, start):
         start -= 1
     title = next((t for t in person_titles() if text.startswith(t, start)), "")
-    if title and end - start - len(title) in (2, 3):
+    if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
@@ -417,8 +418,10 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
+        suffix = suffix_of(right, kind) or ""
         short_first = kind is Kind.ORG and match.group() in _partner_cues() - set(JOINERS) and len(left) >= 4 \
-            and not gazetteer.lookup(left) and len(suffix_of(right, kind) or "") >= 2  # 湘资生态|联合|某某大学
+            and not gazetteer.lookup(left) and len(suffix) >= 2 and not ordinary_head(right, suffix)
+        # (湘资生态|联合|湘中理工大学; not 某某|联合|贸易有限公司, a name with 联合 in it)
         if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first) and (
                 match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)):
             return [(start, left)] + split_joined(right, kind, start + match.end())
