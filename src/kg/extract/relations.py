@@ -25,7 +25,7 @@ from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
-from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name
+from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, suffix_of
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -292,8 +292,25 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
             if anchor < 0:
                 continue
         parent = _antecedent_org(doc, orgs, anchor)
-        if parent is not None and parent.text != unit.text and not _nested(parent, orgs):
-            yield _relation(doc, "subOrganizationOf", unit, parent, "rules.its_unit", 0.7, where=unit.start)
+        if parent is None or _nested(parent, orgs):
+            continue
+        for member in [unit, *_listed_after(text, orgs, unit)]:  # 旗下有甲分公司、乙分公司和丙分公司
+            if member.text != parent.text:
+                yield _relation(doc, "subOrganizationOf", member, parent, "rules.its_unit", 0.7, where=member.start)
+
+
+def _listed_after(text: str, orgs: list[Mention], first: Mention) -> list[Mention]:
+    """The organizations of first's kind (its suffix: 分公司) listed right after it with 、, 和 or 及
+    (甲分公司、乙分公司和丙分公司; not 与, nor a body of another kind: 旗下甲公司和乙大学共建…)."""
+    kind = suffix_of(first.text, Kind.ORG)
+    listed, last = [], first
+    for org in orgs:
+        if org.start >= last.end and text[last.end:org.start] in ("、", "和", "及") and suffix_of(org.text, Kind.ORG) == kind:
+            listed.append(org)
+            last = org
+        elif org.start >= last.end:
+            break
+    return listed
 
 
 def _school_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:

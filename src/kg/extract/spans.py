@@ -378,7 +378,7 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     if first == len(starts) or starts[first] != start:
         return start
     words = word_list("leading_verbs")
-    for token in doc.tokens[first:first + 3]:  # (止|于|某街道, 区属|国企|某集团: words jieba cuts in two)
+    for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
             break
         if token.end - start >= 2 and doc.text[start:token.end] in words:
