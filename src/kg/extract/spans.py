@@ -182,7 +182,8 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
         end -= 1
     if end - start == 2 and _surname_after_title(text, start):
         start -= 1
-    title = next((t for t in person_titles() if text.startswith(t, start)), "")
+    titles = _title_set()
+    title = next((t for size in _title_sizes() if (t := text[start:start + size]) in titles), "")
     if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
@@ -232,6 +233,17 @@ def _dotted_name_end(text: str, end: int) -> int:
 
 
 _AFTER_NAME_TAGS = ("v", "p", "d", "c", "u", "t", "m", "f", "r", "q")
+
+
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(person_titles())
+
+
+@cache
+def _title_sizes() -> tuple[int, ...]:
+    """The lengths of the posts and roles before names, longest first (the longest title wins)."""
+    return tuple(sorted({len(t) for t in person_titles()}, reverse=True))
 
 
 def _parts_tile(name: str) -> bool:
