@@ -1989,6 +1989,12 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
      {("首席", Kind.ORG)}),
     ("在里耶镇长期从事巡河工作的民间河长向明贵说。", {("向明贵", Kind.PERSON)}, {("明贵", Kind.PERSON)}),
     ("检察机关也加入了护水队伍。", set(), {("检察机关", Kind.ORG)}),
+    # a list of bureaus typed by 等…部门 (not 水利、环保等部门); 某某农科院|下属|某某研究所: two bodies
+    ("由青山区政务服务管理办公室牵头,联合区市场监管局、区住房城乡建委、区税务局等18个部门。", {("区市场监管局", Kind.ORG)},
+     {("联合区市场监管局", Kind.ORG)}),
+    ("水利部组织全国有关水利、环保、城建等部门40多人到现场考察。", set(), {("城建", Kind.ORG)}),
+    ("长江上游农科院下属数字农业研究所副所长热依拉·艾尔肯带领团队常驻园区。",
+     {("长江上游农科院", Kind.ORG), ("数字农业研究所", Kind.ORG)}, {("长江上游农科院下属数字农业研究所", Kind.ORG)}),
     # a town-owned firm's kind opens no name (镇|属|平台|公司)
     ("由镇属平台公司綦江区横山农旅投资有限公司控股。", {("綦江区横山农旅投资有限公司", Kind.ORG)},
      {("镇属平台公司綦江区横山农旅投资有限公司", Kind.ORG)}),

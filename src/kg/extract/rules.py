@@ -439,9 +439,11 @@ def enumerations(doc: Doc) -> list[Mention]:
     """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations,
     加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
-    kinds = {head: Kind(kind) for head, kind in table("enumeration_heads")}
+    kinds = {head: Kind(kind) for head, kind, *_ in table("enumeration_heads")}
+    suffixed = {head for head, _, *rest in table("enumeration_heads") if rest[:1] == ["suffix"]}
     for match in _enumeration().finditer(doc.text):
-        kind = kinds[match.group("head") or match.group("project")]
+        head = match.group("head") or match.group("project")
+        kind = kinds[head]
         if match.group("field") and not all(len(w) >= 2 and tag.startswith(("n", "vn")) for w, tag in cut(match.group("field"))):
             continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
         if kind is Kind.INITIATIVE and any(common_word(item) for item in match.group(1).split("、")):
@@ -460,6 +462,8 @@ def enumerations(doc: Doc) -> list[Mention]:
                     name, start = name[cut_at - start:], cut_at
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
+            if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
+                continue  # 水利、环保等部门, 各级政府、保险公司等部门: fields and kinds, not bodies
             if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
                 continue  # 引进动画制作、游戏研发等企业: kinds of firms, not names
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
@@ -476,8 +480,8 @@ def _ordinary_words(text: str) -> bool:
 @cache
 def _enumeration() -> re.Pattern[str]:
     rows = table("enumeration_heads")
-    orgs = "|".join(re.escape(head) for head, kind in rows if kind == Kind.ORG.value)
-    projects = "|".join(re.escape(head) for head, kind in rows if kind != Kind.ORG.value)
+    orgs = "|".join(re.escape(head) for head, kind, *_ in rows if kind == Kind.ORG.value)
+    projects = "|".join(re.escape(head) for head, kind, *_ in rows if kind != Kind.ORG.value)
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,14}"
     return re.compile(
         rf"((?:{item}、)+{item})等(?:\d+[家个])?"
