@@ -1995,6 +1995,8 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("水利部组织全国有关水利、环保、城建等部门40多人到现场考察。", set(), {("城建", Kind.ORG)}),
     ("长江上游农科院下属数字农业研究所副所长热依拉·艾尔肯带领团队常驻园区。",
      {("长江上游农科院", Kind.ORG), ("数字农业研究所", Kind.ORG)}, {("长江上游农科院下属数字农业研究所", Kind.ORG)}),
+    # a group's headquarters is no part of its name
+    ("在位于西安的秦丝路集团总部,工作人员正在忙碌。", {("秦丝路集团", Kind.ORG)}, {("秦丝路集团总部", Kind.ORG)}),
     # a town-owned firm's kind opens no name (镇|属|平台|公司)
     ("由镇属平台公司綦江区横山农旅投资有限公司控股。", {("綦江区横山农旅投资有限公司", Kind.ORG)},
      {("镇属平台公司綦江区横山农旅投资有限公司", Kind.ORG)}),
