@@ -394,11 +394,8 @@ def _trade_words_kept(short_core: str, long_core: str, forms: set[str]) -> bool:
 
 
 def _place_tail(short: str, long: str) -> bool:
-    """临港物流园 for 永川港桥临港物流园, 西郊三村 for 西郊三村小区: the end of a site's name that keeps
-    its suffix and a name before it (four characters or more, no generic name), or the name without
-    小区."""
-    if long == short + "小区":
-        return True
+    """临港物流园 for 永川港桥临港物流园: the end of a site's name that keeps its suffix and a name before
+    it (four characters or more, no generic name)."""
     suffix = _place_suffix(short)
     return (len(short) >= 4 and long.endswith(short) and suffix is not None and len(short) > len(suffix) + 1
             and short not in lexicon("generic_names") and not gazetteer.lookup(short))

@@ -92,7 +92,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if left.text in ("内", "里") and start_index >= 2 and suffix_of(tokens[start_index - 2].text, Kind.PLACE):
             break  # 某开发区|内|某公司: inside a place, not part of the name
-        if len(left.text) == 2 and left.text[0] in "镇乡村县区市" and left.text[1] in "内里":
+        if within_division(left.text):
             break  # 联合|镇内|某村: within the township, not part of the village's name
         if left.text in ("旗下", "下属"):
             break  # 某集团|旗下|公司: the company is the group's, its name does not hold the group's
@@ -142,8 +142,13 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
 def _needs_place_before(text: str) -> bool:
     """Does text say what a site is for in ordinary words (电子商务产业园, 工业集中区), naming nothing
     without the place before it?"""
-    suffix = next((s for s in longest_first("purpose_place_suffixes") if text.endswith(s)), None)
+    suffix = _longest_ending(text, "purpose_place_suffixes")
     return suffix is not None and (text == suffix or ordinary_head(text, suffix))
+
+
+def within_division(word: str) -> bool:
+    """Is word a division's level and "within" (镇内, 县里): where something is, never part of a name?"""
+    return len(word) == 2 and word[0] in "镇乡村县区市" and word[1] in "内里"
 
 
 def without_member_word(text: str) -> int:

@@ -439,8 +439,7 @@ def enumerations(doc: Doc) -> list[Mention]:
     """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations,
     加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
-    kinds = {head: Kind(kind) for head, kind, *_ in table("enumeration_heads")}
-    suffixed = {head for head, _, *rest in table("enumeration_heads") if rest[:1] == ["suffix"]}
+    kinds, suffixed = _enumeration_heads()
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
         kind = kinds[head]
@@ -469,6 +468,14 @@ def enumerations(doc: Doc) -> list[Mention]:
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
     return found
+
+
+@cache
+def _enumeration_heads() -> tuple[dict[str, Kind], frozenset[str]]:
+    """The words that type a list (``enumeration_heads``) → their kind, and those whose names must end in
+    a suffix of that kind (部门)."""
+    rows = table("enumeration_heads")
+    return {head: Kind(kind) for head, kind, *_ in rows}, frozenset(head for head, _, *rest in rows if rest[:1] == ["suffix"])
 
 
 def _ordinary_words(text: str) -> bool:

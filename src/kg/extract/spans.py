@@ -14,7 +14,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      without_member_word)
+                      within_division, without_member_word)
 from .segmenter import word_tags
 
 
@@ -155,7 +155,7 @@ def _within(piece: str, after_division: bool = False) -> int:
     of 某镇|内某村 after a division's piece; not 内蒙古): 0 when there is none."""
     if after_division and piece.startswith("内"):
         return 1
-    return 2 if piece[:1] in ("镇", "乡", "村", "县", "区", "市") and piece[1:2] == "内" else 0
+    return 2 if within_division(piece[:2]) else 0
 
 
 def _organization_end(text: str, start: int, end: int) -> int:
