@@ -424,6 +424,24 @@ def test_extract_organizers_of_the_clauses_after_a_by_clause():
     assert {r[2] for r in _relations(text, None) if r[0] == "organizer"} == {"青山区图书馆", "青禾书店"}
 
 
+def test_extract_organizers_listed_with_a_short_form_in_brackets_between_them():
+    text = ("2024青州半程马拉松开跑。本次赛事由青山县人民政府主办,青山县旅游和文化广电体育局(简称县旅文局)、青州省田径协会承办,"
+            "青禾体育产业发展有限公司负责运营。")
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
+    assert {"青山县旅游和文化广电体育局", "青州省田径协会", "青禾体育产业发展有限公司"} <= found
+    assert "县旅文局" not in found
+
+
+def test_extract_organizers_of_a_sentence_opened_by_a_word_for_the_company():
+    text = ("青州省晋康医院集团成立于2019年,下属6家省级专科医院。集团还与青山县人民政府共建“县域医学人才培训中心”。"
+            "青州省晋康医院集团党委书记高文斌表示,集团今年启动“百名专家进县域”行动。")
+    rels = {(r[1], r[2]) for r in _relations(text, None) if r[0] == "organizer"}
+    assert {("县域医学人才培训中心", "青州省晋康医院集团"), ("县域医学人才培训中心", "青山县人民政府"),
+            ("百名专家进县域", "青州省晋康医院集团")} <= rels
+    text = "青禾中学成立于1958年。校长王明启动“书香校园”计划。"
+    assert ("书香校园", "青禾中学") not in {(r[1], r[2]) for r in _relations(text, None) if r[0] == "organizer"}
+
+
 def test_extract_organizers_of_a_quoted_body_two_parties_build():
     text = "青山区卫生健康委与青州医科大学附属第二医院签订合作协议,共建“青山区远程医疗协作中心”。"
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
@@ -2003,6 +2021,23 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # a branch named by a company's trade name and a foreign city, words of the dictionary all
     ("台州精锐模塑科技股份有限公司(以下简称“精锐模塑”)发展迅速。2023年,公司在越南海防设立精锐模塑海防分公司。",
      {("精锐模塑海防分公司", Kind.ORG)}, set()),
+    # a department's name with 和 inside, which the labeller reads as two (某区人力资源|和|社会保障局)
+    ("大赛由青峰经开区管委会主办,青峰经开区人力资源和社会保障局、青峰经开区总工会承办。",
+     {("青峰经开区人力资源和社会保障局", Kind.ORG)}, {("青峰经开区人力资源", Kind.ORG), ("社会保障局", Kind.ORG)}),
+    # a name opening with a character and 和, which the labeller takes for a conjunction (人和|街社区)
+    ("这家社区食堂坐落在人和街社区党群服务中心一楼,由大溪沟街道牵头。", {("人和街社区党群服务中心", Kind.ORG)},
+     {("街社区党群服务中心", Kind.ORG)}),
+    # varieties counted after 等; a phase of a project (一期修缮工程) names none; a contractor's verb opens
+    # no project, nor does the comma before it
+    ("示范园已引进“春见”“沃柑”等12个新品种。", set(), {("春见", Kind.INITIATIVE), ("沃柑", Kind.INITIATIVE)}),
+    ("预计明年6月,一期修缮工程将全部完工。", set(), {("一期修缮工程", Kind.INITIATIVE)}),
+    ("江津区文物管理所牵头实施“古镇保护修缮三年行动”,古建匠心中标一期工程,承担古镇戏楼的修缮。中山古镇游客众多。",
+     set(), {("古建匠心中标一期工程", Kind.INITIATIVE), (",古建匠心中标一期工程", Kind.INITIATIVE)}),
+    # a year and a place jieba tags as a noun open a race's name (2024|陵水/n|…马拉松赛)
+    ("这是2024陵水清水湾半程马拉松赛的比赛现场。", {("2024陵水清水湾半程马拉松赛", Kind.INITIATIVE)}, set()),
+    # a quoted training base two bodies build is a programme, not a place
+    ("集团还与岢岚县人民政府共建“县域医学人才培养基地”,每年培训基层医务人员200人次。",
+     {("县域医学人才培养基地", Kind.INITIATIVE)}, {("县域医学人才培养基地", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

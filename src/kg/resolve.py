@@ -216,7 +216,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
         rest, heads = long[len(short):], _initiative_and_event_heads()
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
-            or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long)
+            or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
+            or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
     return False
 
 
@@ -373,8 +374,8 @@ def _cooperative_short(short: str, long: str) -> bool:
 
 
 def _short_ending(short: str, long: str) -> bool:
-    """某某高新区 for 某某高新技术产业开发区: the same name with the short ending of its zone
-    (``suffix_short_forms``)."""
+    """某某高新区 for 某某高新技术产业开发区, 某某马拉松 for 某某马拉松赛: the same name with the short
+    form of its ending (``suffix_short_forms``)."""
     return any(long.endswith(full) and short == long[: -len(full)] + brief for full, brief in table("suffix_short_forms"))
 
 

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
 from kg.extract import neural
 from kg.extract.doc import Token
 from kg.records import Kind
+from kg.resources import lexicon
 
 __all__ = ["label", "label_docs", "label_many", "split_sentences", "label_spans", "to_bioes", "model_meta"]
 
@@ -100,11 +102,32 @@ def to_bioes(tags: Sequence[str]) -> list[str]:
     return out
 
 
+@cache
+def _joined_bureaus() -> tuple[tuple[str, str], ...]:
+    """Department names with 和 inside (人力资源|社会保障): the words before and after it."""
+    return tuple(tuple(line.split("|", 1)) for line in lexicon("joined_bureaus"))  # type: ignore[misc]
+
+
+def _rejoined(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans with a department's name read as two around its 和 (某区人力资源|和|社会保障局)
+    joined into one organization."""
+    out: list[tuple[int, int, str]] = []
+    for i, j, typ in spans:
+        if out and typ == "ORG" and sentence[out[-1][1] : i] == "和" and any(
+            sentence.startswith(after, i) and sentence[: out[-1][1]].endswith(before)
+            for before, after in _joined_bureaus()
+        ):
+            out[-1] = (out[-1][0], j, "ORG")
+        else:
+            out.append((i, j, typ))
+    return out
+
+
 def _decode(sentence: str, labels: list[str], chosen, offset: int, out: list) -> None:
     """Append the entity spans of one labelled sentence to out; chosen(k) is the probability of
     the label chosen at character k, averaged over a span for its score."""
     n = len(labels)
-    for i, j, typ in label_spans(labels):
+    for i, j, typ in _rejoined(sentence, label_spans(labels)):
         score = sum(chosen(k) for k in range(i, j)) / (j - i)
         end = j
         if typ == "LOC" and j < n and labels[j] == "O" and sentence[j] in _ADMIN_END:

@@ -161,8 +161,8 @@ def without_member_word(text: str) -> int:
 
 def division_named_elsewhere(doc: Doc, token: Token) -> bool:
     """Does a one-character verb open a name the article gives a township elsewhere (渡|舟新材料产业园
-    beside 渡舟街道)?"""
-    if len(token.text) != 1:
+    beside 渡舟街道)? Punctuation opens none (,|古镇 is no 古镇's name)."""
+    if len(token.text) != 1 or not "\u4e00" <= token.text <= "\u9fff":
         return False
     opening = doc.text[token.start:token.start + 2]
     at = doc.text.find(opening)

@@ -86,6 +86,12 @@ def _name_character(left_out: str) -> bool:
     return len(left_out) == 1 and word_tags().get(left_out, "x")[0] in "abjnx"
 
 
+def _word_of_joiner(left_out: str) -> bool:
+    """Is what the labeller leaves out at the start of a suffix name a name character and 和
+    (人和|街社区), which the labeller took for a conjunction after a word?"""
+    return len(left_out) == 2 and left_out[1] == "和" and _name_character(left_out[0])
+
+
 def _apart(gap: str) -> bool:
     """Whether words between two names keep them apart (所属, 经商), unlike a numbered unit (三处,
     二级单位) that links a body to the one it belongs to inside one name."""
@@ -168,8 +174,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
         if _country_then_name(m, over):
             continue  # 美国|某某航天中心: the labeller reads the country and the name apart
-        if over[0].start > m.start and m.kind is Kind.PLACE and _name_character(m.text[: over[0].start - m.start]):
-            m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村: the longer reading wins
+        left_out = m.text[: over[0].start - m.start]
+        if over[0].start > m.start and (m.kind is Kind.PLACE and _name_character(left_out) or _word_of_joiner(left_out)):
+            m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区: the longer reading wins
         elif over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
             if not is_name(text, m.kind):

@@ -927,14 +927,15 @@ def _by_clauses_before(text: str, sentence: Span, at: int, inside: list[Mention]
 
 def _names_ending_at(text: str, inside: list[Mention], end: int) -> list[Mention]:
     """The organizations or places listed right before ``end`` (甲、乙和丙|联合举办), a short form in
-    brackets after the last allowed (乙（以下简称丙）承办)."""
-    bracket = _BRACKET_BEFORE.search(text, max(0, end - 16), end)
-    end = bracket.start() if bracket else end
+    brackets after any of them allowed (甲（简称乙）、丙（以下简称丁）承办)."""
     names: list[Mention] = []
     for m in reversed(inside):
-        if m.kind not in _ENTITY or m.end > end:
-            continue
-        if text[m.end:end] not in (("",) if not names else JOINERS):
+        if m.kind not in _ENTITY or m.end > end or _BRACKET_BEFORE.search(text, max(0, m.start - 14), _bracket_end(text, m.end)):
+            continue  # a short form inside brackets (甲（简称乙）): the name before them is listed
+        gap = text[m.end:end]
+        joiner = next((j for j in JOINERS if gap.endswith(j)), "") if names else ""
+        bracket = _BRACKET_BEFORE.search(gap[: len(gap) - len(joiner)])
+        if (bracket.start() if bracket else len(gap) - len(joiner)) != 0 or (names and not joiner):
             break
         names.insert(0, m)
         end = m.start
@@ -948,6 +949,12 @@ def _organizer_verbs() -> tuple[str, ...]:
 
 
 _BRACKET_BEFORE = re.compile(r"[（(][^（()）]{1,14}[）)]$")
+
+
+def _bracket_end(text: str, at: int) -> int:
+    """Just after the closing bracket that follows ``at`` within 14 characters, else ``at``."""
+    close = re.compile(r"[^（()）]{0,14}[）)]").match(text, at)
+    return close.end() if close else at
 
 
 @cache
@@ -993,7 +1000,7 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
     preposition or of a verb before it in the clause (发挥优势,建设某产业园 has no subject), nor
     part of a longer noun phrase; 该区/该县 opening a clause stands for the place it points back to."""
     text = doc.text
-    anaphor = _place_anaphor(text, sentence)
+    anaphor = _place_anaphor(text, sentence) or _org_anaphor(doc, sentence, mentions)
     for m in inside:
         if anaphor is not None and anaphor[0] < m.start:
             break
@@ -1011,10 +1018,26 @@ def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Me
         end = _chain_end(m, inside)
         return _Subject(end, end.end)
     if anaphor is not None:
-        antecedent = _antecedent(anaphor[2], [m for m in mentions if m.end <= anaphor[0]])
+        antecedent = anaphor[2] if isinstance(anaphor[2], Mention) else _antecedent(anaphor[2], [m for m in mentions if m.end <= anaphor[0]])
         if antecedent is not None:
             return _Subject(antecedent, anaphor[1])
     return None
+
+
+def _org_anaphor(doc: Doc, sentence: Span, mentions: tuple[Mention, ...]) -> tuple[int, int, Mention] | None:
+    """(该)公司, 集团, 该院 … opening a clause, a word of its own (not 校|长), and the organization it
+    stands for (``_antecedent_org``): (start, end, that organization)."""
+    pattern, text = _org_anaphor_pattern(), doc.text
+    start = sentence.start + len(text[sentence.start:sentence.end]) - len(text[sentence.start:sentence.end].lstrip())
+    match = pattern.match(text, start) if pattern is not None else None
+    if match is None:
+        return None
+    noun = match.group().removeprefix("该")
+    word = bisect.bisect_left(doc.tokens, match.end() - len(noun), key=_start)
+    if word == len(doc.tokens) or doc.tokens[word].end != match.end():
+        return None  # 校长, 公司员工: a longer word
+    org = _antecedent_org(doc, [m for m in mentions if m.kind is Kind.ORG], match.start(), noun)
+    return (match.start(), match.end(), org) if org is not None else None
 
 
 def _nested(m: Mention, inside: list[Mention]) -> bool:

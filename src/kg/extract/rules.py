@@ -84,10 +84,10 @@ _STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式
 
 @cache
 def _products_after() -> re.Pattern[str]:
-    """More quoted names, 等 and up to four words, then a kind of product ending the phrase (“某某”“某某”等
-    晚熟品种6个, “某某”系列产品,): the quoted names are products (``product_heads``)."""
+    """More quoted names, 等, a count and up to four words, then a kind of product ending the phrase
+    (“某某”“某某”等晚熟品种6个, 等12个新品种, “某某”系列产品,): the quoted names are products (``product_heads``)."""
     heads = "|".join(map(re.escape, longest_first("product_heads")))
-    return re.compile(rf"(?:[、和与及]?“[^”\n]{{1,12}}”)*等?[\u4e00-\u9fff]{{0,4}}?(?:{heads})(?![\u4e00-\u9fff])")
+    return re.compile(rf"(?:[、和与及]?“[^”\n]{{1,12}}”)*等?[0-9０-９]*[\u4e00-\u9fff]{{0,4}}?(?:{heads})(?![\u4e00-\u9fff])")
 
 
 def quoted(doc: Doc) -> list[Mention]:
@@ -239,10 +239,12 @@ def events(doc: Doc) -> list[Mention]:
                 continue
             if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"
                                                        and not _verb_inside(tokens, first - 1))
-                    or left.text in lexicon("leading_verbs") and tokens[first].pos.startswith(_PROPER)) \
+                    or left.text in lexicon("leading_verbs") and tokens[first].pos.startswith(_PROPER)
+                    or left.text in lexicon("hosting_verbs")) \
                     and not division_named_elsewhere(doc, left):
                 break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
-                # (某市|启动/vn|锡矿山区域生态修复工程: a verb jieba tags as a noun, before a name)
+                # (某市|启动/vn|锡矿山区域生态修复工程: a verb jieba tags as a noun, before a name;
+                # 某公司|中标/n|一期工程: a host's or contractor's verb)
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name
@@ -302,8 +304,10 @@ _NOT_EDITION_EVENTS = ("比赛", "代表大会")  # the games of an event; a con
 
 
 def _year_of_name(tokens: Sequence[Token], i: int) -> bool:
-    """Is token i a year written into an event's name (2026|某地马拉松, not 2026|年)?"""
-    return bool(_YEAR.fullmatch(tokens[i].text)) and i + 1 < len(tokens) and tokens[i + 1].pos.startswith(_PROPER)
+    """Is token i a year written into an event's name before a name or a place (2026|某地马拉松,
+    2024|陵水/n|…马拉松赛; not 2026|年)?"""
+    return bool(_YEAR.fullmatch(tokens[i].text)) and i + 1 < len(tokens) and (
+        tokens[i + 1].pos.startswith(_PROPER) or gazetteer.is_place(tokens[i + 1].text))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -428,6 +432,10 @@ def place_led_names(doc: Doc) -> list[Mention]:
 
 
 def _typed_by_suffix(name: str) -> Kind | None:
+    """The kind a quoted name's suffix gives it (“某某博物馆”), none for a programme's suffix
+    (``quoted_programme_suffixes``: “某某实训基地”)."""
+    if name.endswith(longest_first("quoted_programme_suffixes")):
+        return None
     for kind in (Kind.ORG, Kind.PLACE):
         suffix = suffix_of(name, kind)
         if suffix and len(suffix) >= 2 and is_name(name, kind):
