@@ -442,6 +442,19 @@ def test_extract_organizers_of_a_sentence_opened_by_a_word_for_the_company():
     assert ("书香校园", "青禾中学") not in {(r[1], r[2]) for r in _relations(text, None) if r[0] == "organizer"}
 
 
+def test_extract_units_after_an_anaphor_a_bracket_or_their_parent():
+    text = "青州市呼兰区人民检察院开展专项监督。该院第五检察部主任郝俊峰表示,将持续跟踪。"
+    assert ("subOrganizationOf", "第五检察部", "青州市呼兰区人民检察院", None) in _relations(text, None)
+    text = "昆仑锂能与青州高原工业大学共建“低温电池联合实验室”,由该校材料与化工学院院长李振宇领衔攻关。"
+    rels = _relations(text, None)
+    assert ("subOrganizationOf", "材料与化工学院", "青州高原工业大学", None) in rels
+    assert ("subOrganizationOf", "材料与化工学院", "低温电池联合实验室", None) not in rels
+    text = "青州市蕉城区人民法院(以下简称蕉城法院)三都澳海上巡回法庭庭长陈立峰带着调解员跳上渔排。"
+    assert ("subOrganizationOf", "三都澳海上巡回法庭", "青州市蕉城区人民法院", None) in _relations(text, None)
+    text = "青州省教育厅数据显示。青州省教育厅职业教育与成人教育处处长罗志明表示,今年就业率达到68%。"
+    assert ("subOrganizationOf", "青州省教育厅职业教育与成人教育处", "青州省教育厅", None) in _relations(text, None)
+
+
 def test_extract_organizers_of_a_quoted_body_two_parties_build():
     text = "青山区卫生健康委与青州医科大学附属第二医院签订合作协议,共建“青山区远程医疗协作中心”。"
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
@@ -2038,6 +2051,24 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # a quoted training base two bodies build is a programme, not a place
     ("集团还与岢岚县人民政府共建“县域医学人才培养基地”,每年培训基层医务人员200人次。",
      {("县域医学人才培养基地", Kind.INITIATIVE)}, {("县域医学人才培养基地", Kind.PLACE)}),
+    # a college's name with 与 inside, after its university or 该校 (材料与|化工学院)
+    ("青州大学与青禾锂能共建联合实验室,由该校材料与化工学院院长李振宇领衔攻关。", {("材料与化工学院", Kind.ORG)},
+     {("化工学院", Kind.ORG)}),
+    ("公司与青州农业科技学院合作,由该院茶学与食品学院牵头研发茶多酚提取等深加工产品。", {("茶学与食品学院", Kind.ORG)},
+     {("食品学院", Kind.ORG)}),
+    ("青禾公司与食品学院合作。", {("食品学院", Kind.ORG)}, {("青禾公司与食品学院", Kind.ORG)}),
+    # a post, a name and a speech verb: a person, though the name opens with a country
+    ("昆仑锂能总经理韩国栋说,集团近年来向下游延伸。", {("韩国栋", Kind.PERSON)}, {("韩国", Kind.PLACE)}),
+    # a quoted training class is a programme; the bare kind in quotes is nothing
+    ("刘子豪所在的“章江永磁班”,是学院与章江集团联合开办的订单班。", {("章江永磁班", Kind.INITIATIVE)},
+     {("章江永磁班", Kind.ORG)}),
+    ("# 江西赣州:职业院校“订单班”精准对接产业链", set(), {("订单班", Kind.INITIATIVE)}),
+    # a sea area is where along a place (三都澳|海域)
+    ("11月下旬,宁德市蕉城区三都澳海域,一艘快艇停靠。", {("三都澳", Kind.PLACE)}, {("三都澳海域", Kind.PLACE)}),
+    # an edition number before a quoted festival; a street office joined to a company by 联合
+    ("今年春茶季,茶山竹海街道联合云雾山茶业举办第三届“雾峰采茶节”,吸引游客5万余人次。",
+     {("雾峰采茶节", Kind.INITIATIVE), ("茶山竹海街道", Kind.PLACE), ("云雾山茶业", Kind.ORG)},
+     {("茶山竹海街道联合云雾山茶业", Kind.ORG)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -110,7 +110,8 @@ def _joined_bureaus() -> tuple[tuple[str, str], ...]:
 
 def _rejoined(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Spans with a department's name read as two around its 和 (某区人力资源|和|社会保障局)
-    joined into one organization."""
+    joined into one organization, and a college's name read from its 与 on (材料与|化工学院)
+    given its start."""
     out: list[tuple[int, int, str]] = []
     for i, j, typ in spans:
         if out and typ == "ORG" and sentence[out[-1][1] : i] == "和" and any(
@@ -118,9 +119,25 @@ def _rejoined(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             for before, after in _joined_bureaus()
         ):
             out[-1] = (out[-1][0], j, "ORG")
-        else:
-            out.append((i, j, typ))
+            continue
+        if typ == "ORG" and sentence[i - 1 : i] == "与" and sentence.endswith(_COLLEGE_ENDS, i, j):
+            i = _college_start(sentence, i - 1, out[-1] if out else None)
+        out.append((i, j, typ))
     return out
+
+
+_COLLEGE_ENDS = ("学院", "系")
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _college_start(sentence: str, joiner: int, before: tuple[int, int, str] | None) -> int:
+    """Where a college's name with 与 inside starts (该校|材料与化工学院, 某某大学|信息科学与工程学院): right
+    after the university the labeller reads or after 该校/该院, when only two to six characters
+    stand between; else the 与 stays outside (甲公司|与|某学院)."""
+    openings = [k + 2 for k in range(max(0, joiner - 8), joiner) if sentence.startswith(("该校", "该院"), k)]
+    if before is not None and before[2] == "ORG" and sentence.endswith(("大学", "学院"), before[0], before[1]):
+        openings.append(before[1])
+    return next((k for k in openings if _HAN.fullmatch(sentence, k, joiner)), joiner + 1)
 
 
 def _decode(sentence: str, labels: list[str], chosen, offset: int, out: list) -> None:

@@ -135,10 +135,33 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
 def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = None) -> Mention | None:
     """The organization an anaphor at ``at`` (该公司, 公司, 该院) stands for: the last one named before
     it in its sentence or the one before (quoted speech passed over), whose name ends in the noun
-    when the noun is a suffix (公司, 院), any for 企业."""
+    when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
-    any_kind = noun is None or noun not in lexicon("org_suffixes")
-    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (any_kind or o.text.endswith(noun))), None)
+    endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
+    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (endings is None or o.text.endswith(endings))), None)
+
+
+@cache
+def _anaphor_antecedents() -> dict[str, tuple[str, ...]]:
+    """校 → 大学, 学院 …: how the names an anaphor's noun stands for end (``anaphor_antecedents.tsv``)."""
+    return {noun: tuple(endings.split()) for noun, endings in table("anaphor_antecedents")}
+
+
+def anaphoric_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """该院 + a unit's name (该院第五检察部, 该校材料与化工学院): a unit of the organization the
+    anaphor stands for (``_antecedent_org``)."""
+    anaphors = _org_anaphor_pattern()
+    if anaphors is None:
+        return
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    for unit in orgs:
+        match = anaphors.search(doc.text, max(0, unit.start - 4), unit.start)
+        if match is None or match.end() != unit.start or not match.group().startswith("该") \
+                or not unit.text.endswith(longest_first("unit_heads")):
+            continue
+        org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
+        if org is not None:
+            yield _relation(doc, "subOrganizationOf", unit, org, "rules.unit_anaphor", 0.65, where=unit.start)
 
 
 def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
@@ -228,12 +251,24 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                      key=len, default=None)
         if parent is None:  # 康语医疗|南岸分公司 of 重庆康语医疗管理有限公司, named in full before
             owner = _owner_by_short_form(unit.text, orgs)
+            before = _named_before_bracket(doc.text, mentions, unit)
             if owner is not None:
                 yield _relation(doc, "subOrganizationOf", unit, orgs[owner], "rules.unit_short_name", 0.65, where=unit.start)
+            elif before is not None:  # 某区人民法院(以下简称某某法院)|某某巡回法庭
+                yield _relation(doc, "subOrganizationOf", unit, before, "rules.unit_name", 0.65, where=unit.start)
             continue
         tail = unit.text[len(parent):]
-        if len(tail) <= 8 and not tail.startswith(_LEVEL_WORDS):
+        if len(tail) <= 10 and not tail.startswith(_LEVEL_WORDS):
             yield _relation(doc, "subOrganizationOf", unit, orgs[parent], "rules.unit_name", 0.7, where=unit.start)
+
+
+def _named_before_bracket(text: str, mentions: tuple[Mention, ...], unit: Mention) -> Mention | None:
+    """The organization written right before the short form in brackets that ends where ``unit``
+    starts (甲(以下简称乙)|丙庭)."""
+    bracket = _BRACKET_BEFORE.search(text, max(0, unit.start - 16), unit.start)
+    if bracket is None:
+        return None
+    return next((m for m in mentions if m.kind is Kind.ORG and m.end == bracket.start()), None)
 
 
 def _owner_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
@@ -1183,7 +1218,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_partners, posts_after_names, named_units, subsidiaries,
+COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
               place_chains, prefixed_places, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 

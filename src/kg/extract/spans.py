@@ -190,7 +190,7 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     return _joined_name_parts(text, start, end)
 
 
-_WATERSIDE = ("之畔", "畔", "岸边", "沿岸")  # never the end of a place's own name (but 海峡两岸 is one)
+_WATERSIDE = ("之畔", "畔", "岸边", "沿岸", "海域", "水域")  # never the end of a place's own name (but 海峡两岸 is one)
 
 
 def _dotted_name_start(text: str, start: int, end: int) -> int:
@@ -435,9 +435,13 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
             and not gazetteer.lookup(left) and len(suffix) >= 2 and not ordinary_head(right, suffix)
         # (湘资生态|联合|湘中理工大学; not 某某|联合|贸易有限公司, a name with 联合 in it)
         if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first) and (
-                match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)):
+                match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)
+                or place_first and len(right) >= 4 and right[0] not in _DIVISION_FIRSTS):  # 某街道|联合|云雾山茶业
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+_DIVISION_FIRSTS = frozenset("村社街镇乡区县")  # 某镇|联合村…: 联合 opens a village's name there
 
 
 def _division_name(text: str) -> bool:
