@@ -455,6 +455,12 @@ def test_extract_units_after_an_anaphor_a_bracket_or_their_parent():
     assert ("subOrganizationOf", "青州省教育厅职业教育与成人教育处", "青州省教育厅", None) in _relations(text, None)
 
 
+def test_extract_organizers_of_what_two_bodies_build_together():
+    text = "为培养传承人,石门坎织锦工坊与青州民族工艺职业学院共建“织锦传习课堂”,学院每学期选派15名学生实训。"
+    found = {r[2] for r in _relations(text, None) if r[0] == "organizer" and r[1] == "织锦传习课堂"}
+    assert "青州民族工艺职业学院" in found
+
+
 def test_extract_organizers_of_a_quoted_body_two_parties_build():
     text = "青山区卫生健康委与青州医科大学附属第二医院签订合作协议,共建“青山区远程医疗协作中心”。"
     found = {r[2] for r in _relations(text, None) if r[0] == "organizer"}
@@ -2069,6 +2075,21 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("今年春茶季,茶山竹海街道联合云雾山茶业举办第三届“雾峰采茶节”,吸引游客5万余人次。",
      {("雾峰采茶节", Kind.INITIATIVE), ("茶山竹海街道", Kind.PLACE), ("云雾山茶业", Kind.ORG)},
      {("茶山竹海街道联合云雾山茶业", Kind.ORG)}),
+    # a dotted name ends before 所在; a verb and a bare 街道 name no street office; 管理站 is a body; a desert
+    ("果农买买提·艾力所在的温宿县托万克林果农民专业合作社有社员136户。", {("买买提·艾力", Kind.PERSON)},
+     {("买买提·艾力所", Kind.PERSON)}),
+    ("社区解决不了的再报街道。”北街社区党委书记何永红说。", {("北街社区党委", Kind.ORG)}, {("报街道", Kind.PLACE)}),
+    ("“心里没底。”白鹤湾水库管理站站长谭德明说。", {("白鹤湾水库管理站", Kind.ORG)}, {("白鹤湾水库管理站", Kind.PLACE)}),
+    ("选手沿着黄河岸线和腾格里沙漠边缘,挑战50公里。", {("腾格里沙漠", Kind.PLACE)}, {("腾格里", Kind.PLACE)}),
+    # an edition event with a bracketed place in its name; a quoted online shop and a quoted rule
+    ("10月28日,第四届湖南(常德)粮油产业博览会在常德开幕。", {("湖南(常德)粮油产业博览会", Kind.INITIATIVE)}, set()),
+    ("青禾锦艺文化创意有限公司通过旗下“锦艺优选”网店和濯水古镇实体门店同步销售。",
+     {("锦艺优选", Kind.INITIATIVE), ("濯水古镇", Kind.PLACE)}, {("实体门店", Kind.PLACE)}),
+    ("全面落实小型水库“三个责任人”制度,148座小型水库共明确责任人。", {("三个责任人", Kind.INITIATIVE)}, set()),
+    ("坚持“两个确保”,做到“三个到位”。", set(), {("两个确保", Kind.INITIATIVE), ("三个到位", Kind.INITIATIVE)}),
+    # a company's party branch by the short form the article gave it
+    ("重庆葛城宜居物业服务有限公司(以下简称宜居物业)承接老旧小区服务;宜居物业党支部与北街社区党委签订结对共建协议。",
+     {("宜居物业党支部", Kind.ORG)}, set()),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -17,7 +17,7 @@ from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
 from .mentions import (bodies_of_places, check_with_labeller, headline_places, initiative_tails, names_inside, one_kind_per_name,
-                       parents_of_units, reconcile)
+                       parents_of_units, reconcile, units_of_named)
 from .relations import find_relations
 from .rules import bracketed_short_forms, listed_organizations, listed_people, party_branches, short_forms
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
@@ -79,7 +79,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions)))
     mentions = one_kind_per_name(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions)))
-    mentions = bodies_of_places(mentions)
+    mentions = bodies_of_places(units_of_named(references, mentions))
     mentions = parents_of_units(names_inside(initiative_tails(mentions), candidates))
     return Extraction(
         article=doc.article,

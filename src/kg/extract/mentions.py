@@ -154,6 +154,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
                 # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
+            if len(head) == 1 and len(suffix) >= 2 and suffix in ADMIN_ENDS and not gazetteer.lookup(m.text):
+                continue  # 再|报|街道: one character before a division's kind names none the gazetteer knows
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
                 out.append(m)
             continue
@@ -368,3 +370,13 @@ def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             continue
         found.append(replace(m, end=m.start + cut, text=m.text[:cut], by="rules.unit_parent"))
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
+
+
+def units_of_named(references: list[Mention], mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with a unit the labeller read but found too generic (宜居物业|党支部, whose head
+    ends in a generic word) kept when the article names its organization (宜居物业): a unit of it."""
+    named = {m.text for m in mentions if m.kind is Kind.ORG and len(m.text) >= 4}
+    heads = longest_first("unit_heads")
+    units = [replace(r, by="labeller") for r in references if r.kind is Kind.ORG and r.text.endswith(heads)
+             and any(r.text.startswith(name) and r.text[len(name):] in heads for name in named)]
+    return reconcile(mentions + tuple(units)) if units else mentions

@@ -100,8 +100,9 @@ def quoted(doc: Doc) -> list[Mention]:
     nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())}
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
-        if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or _SLOGAN.match(name):
-            continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”)
+        if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or (
+                _SLOGAN.match(name) and not _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])):
+            continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”; not “三个责任人”制度)
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name) \
                 or name in lexicon("generic_names"):
             continue  # a number (三个“1亿”人), a post (“第一书记”), a style (“一站式”服务, “保姆式”) or a kind (“订单班”)
@@ -282,7 +283,7 @@ def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
 
 def edition_events(doc: Doc) -> list[Mention]:
     """Events an edition number names whatever words jieba makes of them (第五届|某某啰儿调山歌节,
-    首届|全国青年运动会, 第三届“某某采茶节”): the name runs from 第…届 to the first word of ``edition_event_ends`` (节, 赛,
+    首届|全国青年运动会, 第三届“某某采茶节”, 第四届湖南(常德)粮油产业博览会): the name runs from 第…届 to the first word of ``edition_event_ends`` (节, 赛,
     对接会 …) that ends a word (the form with its edition number is an alias),
     without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
     ends = {t.end for t in doc.tokens}
@@ -298,7 +299,7 @@ def edition_events(doc: Doc) -> list[Mention]:
 @cache
 def _edition_event() -> re.Pattern[str]:
     ends = "|".join(map(re.escape, longest_first("edition_event_ends")))
-    return re.compile(rf"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?:“(?=[^”]+”))?(?P<name>(?P<words>[\u4e00-\u9fff·—]{{2,16}}?)(?:{ends}))")
+    return re.compile(rf"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?:“(?=[^”]+”))?(?P<name>(?P<words>(?:[\u4e00-\u9fff·—]|[（(][\u4e00-\u9fff]{{2,6}}[）)]){{2,16}}?)(?:{ends}))")
 
 
 _NOT_EDITION_EVENTS = ("比赛", "代表大会")  # the games of an event; a congress of deputies is a body

@@ -15,7 +15,7 @@ from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       within_division, without_member_word)
-from .segmenter import word_tags
+from .segmenter import cut, word_tags
 
 
 #: the component name of a labeller span too short or too generic to name a node on its own: a
@@ -80,10 +80,10 @@ def labelled(doc: Doc) -> list[Mention]:
         text = doc.text[start:end]
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
-        cut = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
-        if cut > start and common_word(doc.text[cut:end]):
+        opening = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
+        if opening > start and common_word(doc.text[opening:end]):
             continue  # 某某嘎查的|草场: an ordinary word after the name and its 的
-        start = cut
+        start = opening
         if kind is Kind.ORG:
             end = _organization_end(doc.text, start, end)
         text = doc.text[start:end]
@@ -144,10 +144,19 @@ def labelled(doc: Doc) -> list[Mention]:
                     if len(piece) < 2:
                         offset += len(piece)
                         continue
+                if kind is Kind.PLACE and n > 0 and _ordinary_piece(piece):
+                    offset += len(piece)  # 某某古镇|实体门店: ordinary words after the place name nothing
+                    continue
                 own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
     return _cities_opening_names(found)
+
+
+def _ordinary_piece(piece: str) -> bool:
+    """Is a piece of a place chain ordinary words with no place suffix (实体|门店), a description?
+    (With a suffix it may be a name of ordinary words: 某某社区|幸福里公园.)"""
+    return suffix_of(piece, Kind.PLACE) is None and all(common_word(word) for word, _ in cut(piece))
 
 
 def _within(piece: str, after_division: bool = False) -> int:
@@ -222,7 +231,7 @@ def _dotted_name_end(text: str, end: int) -> int:
         return end  # no dot, or three characters or more after it: read whole
     def stops(k: int) -> bool:  # what follows a name: no Han character, a word after a name, a verb …, 女士
         return not "\u4e00" <= text[k] <= "\u9fff" or text[k] in _WORD_AFTER_NAME or text.startswith(longest_first("honorifics"), k) \
-            or word_tags().get(text[k:k + 2], "").startswith(_AFTER_NAME_TAGS)
+            or word_tags().get(text[k:k + 2], "").startswith(_AFTER_NAME_TAGS) or text.startswith("所在", k)  # 某某·某某|所在的
 
     k = end
     while k < len(text) and not (k >= dot + 3 and stops(k)):
