@@ -2090,6 +2090,13 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # a company's party branch by the short form the article gave it
     ("重庆葛城宜居物业服务有限公司(以下简称宜居物业)承接老旧小区服务;宜居物业党支部与北街社区党委签订结对共建协议。",
      {("宜居物业党支部", Kind.ORG)}, set()),
+    # a section's 科 before its head's 科长; a former name (原名) between two bodies; 学会了 is a verb;
+    # 老 and a surname, the words after it no name
+    ("九龙坡区城市管理局生活垃圾分类管理科科长傅建军表示。", {("九龙坡区城市管理局生活垃圾分类管理科", Kind.ORG)}, set()),
+    ("湘瑞康生物制药原名浏阳市康源制药厂,2019年被收购。", {("浏阳市康源制药厂", Kind.ORG)},
+     {("湘瑞康生物制药原名浏阳市康源制药厂", Kind.ORG)}),
+    ("家住龙滩村柑子林组的脱贫户向德福学会了用手机直播卖柚子。", set(), {("德福学会", Kind.ORG), ("向德福学会", Kind.ORG)}),
+    ("家住三角镇青杠坪村的陈德贵就是其中之一。老陈原本在浙江打零工。", {("陈德贵", Kind.PERSON)}, {("陈原本", Kind.PERSON)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -457,3 +457,22 @@ def test_resolve_short_forms_of_unseen_batches(short, long, kind):
 ])
 def test_resolve_keeps_apart_what_only_looks_like_a_short_form(short, long, kind):
     assert len(resolve([_ex("a", (long, kind), (short, kind))]).entities) == 2
+
+
+@pytest.mark.parametrize(("full", "called"), [
+    ("邹敏", "邹总"),  # surname and an address term
+    ("龚桂兰", "龚孃孃"),
+    ("王建国", "王书记"),  # surname and a post
+    ("陈德贵", "老陈"),  # 老 and the surname
+    ("迈克尔·哈里森", "哈里森"),  # the last part of a dotted name
+])
+def test_resolve_a_person_called_by_surname_and_title(full, called):
+    (entity,) = resolve([_ex("a", (full, Kind.PERSON), (called, Kind.PERSON))]).entities
+    assert entity.name == full and called in entity.aliases
+
+
+def test_resolve_a_surname_and_title_with_two_people_of_that_surname_stays_apart():
+    res = resolve([_ex("a", ("王建国", Kind.PERSON), ("王立新", Kind.PERSON), ("王书记", Kind.PERSON))])
+    assert len(res.entities) == 3
+    res = resolve([_ex("a", ("王建国", Kind.PERSON), ("李总", Kind.PERSON))])
+    assert len(res.entities) == 2

@@ -182,6 +182,8 @@ def entity_id(kind: Kind, name: str) -> str:
 
 
 def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
+    if kind is Kind.PERSON and short != long and _called_by_surname(short, long):
+        return True  # 邹总 for 邹敏: no shorter, but how the article calls the person
     if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
         return False
     if kind is Kind.ORG and _unit_of(short, long):
@@ -211,6 +213,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
                                or _place_tail(short, long) or _peoples_dropped(short, long)):
         return True
+    if kind is Kind.PERSON:
+        return _foreign_surname(short, long)
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
@@ -219,6 +223,33 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
             or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
     return False
+
+
+def _called_by_surname(short: str, long: str) -> bool:
+    """邹总, 龚孃孃, 王书记, 老陈 for 邹敏, 龚桂兰, 王建国, 陈德贵: the surname and how people call the
+    person (``address_terms``, posts, honorifics), or 老/小 and the surname."""
+    if not 2 <= len(long) <= 4 or "·" in long:
+        return False
+    surname = long[:2] if long[:2] in _compound_surnames() else long[0]
+    if short in ("老" + surname, "小" + surname):
+        return True
+    return short.startswith(surname) and short[len(surname):] in _address_terms()
+
+
+@cache
+def _compound_surnames() -> frozenset[str]:
+    return frozenset(s for s in lexicon("surnames") if len(s) == 2)
+
+
+@cache
+def _address_terms() -> frozenset[str]:
+    return lexicon("address_terms") | lexicon("posts") | lexicon("honorifics")
+
+
+def _foreign_surname(short: str, long: str) -> bool:
+    """哈里森 for 迈克尔·哈里森: the last part of a name written with a middle dot."""
+    parts = re.split("[·•・]", long)
+    return len(parts) >= 2 and len(short) >= 2 and short == parts[-1]
 
 
 @cache
@@ -507,7 +538,9 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
     clusters = []
     for component in nx.connected_components(graph):
         kind = next(iter(component))[0]
-        texts = sorted((t for _, t in component), key=lambda t: (-len(t), t))
+        forms_here = [t for _, t in component]
+        texts = sorted(forms_here, key=lambda t: (kind is Kind.PERSON and any(_called_by_surname(t, o) for o in forms_here if o != t),
+                                                 -len(t), t))  # 邹敏, not 邹总, names the person
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters

@@ -55,8 +55,8 @@ def suffix_of(word: str, kind: Kind) -> str | None:
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
-    if token.text in ("原", "前", "副") or token.text in lexicon("posts"):
-        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委
+    if token.text in ("原", "前", "副", "原名") or token.text in lexicon("posts"):
+        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委, 某某制药|原名|某某制药厂
     if kind is Kind.PLACE and len(token.text) == 2 and token.text.endswith(("往", "向")):
         return False  # 销往|粤港澳大湾区, 驶向|某港: a motion verb before where it goes
     if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
@@ -135,8 +135,18 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None
     if kind is Kind.ORG and without_member_word(text) < len(text):
         return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
+    if verb_before_aspect(doc.text, end):
+        return None  # 某某|学会|了: a verb and its aspect particle, not a society
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+_ASPECT = frozenset("了着过")
+
+
+def verb_before_aspect(text: str, end: int) -> bool:
+    """Does a suffix that is also a verb (``verb_suffixes``: 学会) end at ``end``, before 了, 着 or 过?"""
+    return text[end:end + 1] in _ASPECT and text.endswith(longest_first("verb_suffixes"), 0, end)
 
 
 def _needs_place_before(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      within_division, without_member_word)
+                      verb_before_aspect, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
 
@@ -114,8 +114,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
-        if text in word_list("opening_verbs"):
-            continue  # 去年底|开园|以来: the verb alone, no name
+        if text in word_list("opening_verbs") or kind is Kind.ORG and verb_before_aspect(doc.text, end):
+            continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
         text = doc.text[start:end]
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
@@ -135,6 +135,8 @@ def labelled(doc: Doc) -> list[Mention]:
             joins = start in person_ends or doc.text[start + 1 : end] in people
             start, end = _person_bounds(doc, start, end, score < _SURE_PERSON, joins, starts)
             text = doc.text[start:end]
+            if len(text) == 3 and score < _SURE_PERSON and doc.text[start - 1 : start] == "老":
+                continue  # 老陈|原本在…: 老 and a surname call a person, the words after it are no name
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
             for n, piece in enumerate(pieces):
@@ -199,6 +201,7 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     return _joined_name_parts(text, start, end)
 
 
+_UNIT_CHARS = frozenset("科处股所站室")  # units whose head is called by their character and 长 (科长, 处长)
 _WATERSIDE = ("之畔", "畔", "岸边", "沿岸", "海域", "水域")  # never the end of a place's own name (but 海峡两岸 is one)
 
 
@@ -317,6 +320,9 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         end, text = end - len(tail), text[: -len(tail)]
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民: the village, then a word of its own
+    unit = doc.text[end : end + 1]
+    if kind is Kind.ORG and unit in _UNIT_CHARS and doc.text.startswith(unit + "长", end + 1):
+        end, text = end + 1, text + unit  # 某某管理|科科长: the section's 科 is the name's, 科长 the post
     digit = _DIGIT.search(text)
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
         end = start + digit.start()
