@@ -2097,6 +2097,18 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
      {("湘瑞康生物制药原名浏阳市康源制药厂", Kind.ORG)}),
     ("家住龙滩村柑子林组的脱贫户向德福学会了用手机直播卖柚子。", set(), {("德福学会", Kind.ORG), ("向德福学会", Kind.ORG)}),
     ("家住三角镇青杠坪村的陈德贵就是其中之一。老陈原本在浙江打零工。", {("陈德贵", Kind.PERSON)}, {("陈原本", Kind.PERSON)}),
+    # key laboratories named by their fields, two of them joined by 与; 与 between two names joins none
+    ("这套系统由江苏海港大学的智慧港口与多式联运重点实验室研发。", {("智慧港口与多式联运重点实验室", Kind.ORG)}, set()),
+    ("依托华南航空工业大学建设的广东省低空智能感知与控制重点实验室,两年来攻克了难题。",
+     {("广东省低空智能感知与控制重点实验室", Kind.ORG)}, set()),
+    ("燕赵科技大学电子数据取证重点实验室对转账记录进行了鉴定。", {("燕赵科技大学电子数据取证重点实验室", Kind.ORG)}, set()),
+    ("研发中心建成后,岚溪智能计划与四川农业大学合作。", {("四川农业大学", Kind.ORG)}, {("岚溪智能计划与四川农业大学", Kind.ORG)}),
+    # a state firm's kind before its name; a word that ends like a suffix (布局) names no body
+    ("该公司是中央企业中国陆海港航集团有限公司在江苏设立的省级子公司。", {("中国陆海港航集团有限公司", Kind.ORG)},
+     {("中央企业中国陆海港航集团有限公司", Kind.ORG)}),
+    ("6月,遂宁市人民政府与中国国储新能源集团有限公司签约,双方将在遂宁布局电池回收和梯次利用项目。遂宁市委副书记、"
+     "市长黎嘉明表示,遂宁将实施锂电产业建圈强链行动,力争到2027年全市锂电产业产值突破2000亿元。", set(), {("遂宁布局", Kind.ORG)}),
+    ("记者从青山区纪委监委获悉,青山区纪委监委第五监督检查室会同青山区财政局开展专项检查。", {("青山区财政局", Kind.ORG)}, set()),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

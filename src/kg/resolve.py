@@ -100,6 +100,9 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
             forms.update({brand, base[:4]} if len(brand) == 2 and len(base) >= 6 else {brand})
             forms.update(base[:at] + short for full, short in table("trade_contractions")  # 恒栎新材, 蜀科创投
                          for at in range(2, len(brand) + 1) if base.startswith(full, at))
+        elif company:  # 恒通货代 for 连云港恒通国际货运代理有限公司: a trade that ends the core, contracted
+            forms.update(base[: -len(full)] + short for full, short in table("trade_contractions")
+                         if base.endswith(full) and 2 <= len(base) - len(full) <= 4)
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}

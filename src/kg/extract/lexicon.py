@@ -85,6 +85,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         left = tokens[start_index - 1]
         right = tokens[start_index]
         if not (_inside_name(left, right, kind) or _purpose_verb(left, doc.text[left.end:end], kind)
+                or _verb_joined_to_purpose(doc, start_index - 1, end_index, end, kind)
+                or _fields_joined(doc, left, right, end, kind)
                 or division_named_elsewhere(doc, left)
                 or (start_index == end_index and _time_word_in_chain(tokens, start_index - 1, kind))):
             break
@@ -135,18 +137,15 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None
     if kind is Kind.ORG and without_member_word(text) < len(text):
         return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
-    if verb_before_aspect(doc.text, end):
-        return None  # 某某|学会|了: a verb and its aspect particle, not a society
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
-_ASPECT = frozenset("了着过")
-
-
-def verb_before_aspect(text: str, end: int) -> bool:
-    """Does a suffix that is also a verb (``verb_suffixes``: 学会) end at ``end``, before 了, 着 or 过?"""
-    return text[end:end + 1] in _ASPECT and text.endswith(longest_first("verb_suffixes"), 0, end)
+def before_aspect(doc: Doc, end: int) -> bool:
+    """Does an aspect particle (了, 过, 着: a word of its own, not 着急 or 了解) follow ``end``, so that the
+    word before it is a verb (某人|学会|了)?"""
+    at = bisect_left(doc.tokens, end, key=operator.attrgetter("start"))
+    return at < len(doc.tokens) and doc.tokens[at].start == end and doc.tokens[at].text in _ASPECT
 
 
 def _needs_place_before(text: str) -> bool:
@@ -192,6 +191,21 @@ def _purpose_verb(token: Token, suffix: str, kind: Kind) -> bool:
     purposes = {Kind.PLACE: "purpose_place_suffixes", Kind.ORG: "purpose_org_suffixes"}
     return (kind in purposes and token.pos.startswith("v") and len(token.text) == 2
             and suffix in lexicon(purposes[kind]) and token.text not in lexicon("leading_verbs"))  # not 落户|工业集中区
+
+
+def _fields_joined(doc: Doc, token: Token, right: Token, end: int, kind: Kind) -> bool:
+    """Is token a 与 between two fields inside the name of a laboratory or a college
+    (``joined_field_suffixes``: 智慧港口|与|多式联运重点实验室), not between two names?"""
+    return (kind is Kind.ORG and token.text == "与" and doc.text.endswith(longest_first("joined_field_suffixes"), 0, end)
+            and suffix_of(right.text, Kind.ORG) is None and not right.pos.startswith(("ns", "nt", "nr")))
+
+
+def _verb_joined_to_purpose(doc: Doc, i: int, end_index: int, end: int, kind: Kind) -> bool:
+    """Is token i a two-character verb joined by 与 to the verb that says what a body does, inside
+    its name (某某感知|与|控制|重点实验室)?"""
+    tokens = doc.tokens
+    return (kind is Kind.ORG and i + 2 <= end_index and tokens[i + 1].text == "与" and tokens[i].pos == "v"
+            and len(tokens[i].text) == 2 and _purpose_verb(tokens[i + 2], doc.text[tokens[i + 2].end:end], kind))
 
 
 def _time_word_in_chain(tokens: Sequence[Token], i: int, kind: Kind) -> bool:

@@ -150,7 +150,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
             head = m.text[: len(m.text) - len(suffix)]
-            if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) \
+            if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not m.text.endswith(_field_named()) \
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
                 # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
@@ -186,6 +186,12 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             m = replace(m, start=over[0].start, text=text)
         out.append(m)
     return out
+
+
+@cache
+def _field_named() -> tuple[str, ...]:
+    """Suffixes named by the ordinary words of a field (``field_named_suffixes``: 重点实验室)."""
+    return longest_first("field_named_suffixes")
 
 
 def _division_over_start(m: Mention, first: Mention) -> bool:

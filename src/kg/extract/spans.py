@@ -14,7 +14,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      verb_before_aspect, within_division, without_member_word)
+                      before_aspect, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
 
@@ -114,10 +114,13 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
-        if text in word_list("opening_verbs") or kind is Kind.ORG and verb_before_aspect(doc.text, end):
+        if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
         text = doc.text[start:end]
+        if kind is not Kind.PERSON and len(text) > 2 and text[-2:] in word_list("suffix_false_words") \
+                and doc.tokens[bisect_right(starts, end - 1) - 1].text == text[-2:]:
+            continue  # 遂宁|布局: a word that ends like a suffix (suffix_false_words), no body's name (not 财|政局)
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post
         if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
