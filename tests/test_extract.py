@@ -2109,6 +2109,13 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("6月,遂宁市人民政府与中国国储新能源集团有限公司签约,双方将在遂宁布局电池回收和梯次利用项目。遂宁市委副书记、"
      "市长黎嘉明表示,遂宁将实施锂电产业建圈强链行动,力争到2027年全市锂电产业产值突破2000亿元。", set(), {("遂宁布局", Kind.ORG)}),
     ("记者从青山区纪委监委获悉,青山区纪委监委第五监督检查室会同青山区财政局开展专项检查。", {("青山区财政局", Kind.ORG)}, set()),
+    # what a company is (上市公司) after the exchange names none; 诉 and 会同 stand between two bodies
+    ("作为深交所上市公司,海贸云链旗下拥有多家公司。", {("深交所", Kind.ORG)}, {("深交所上市公司", Kind.ORG)}),
+    ("该院知识产权审判庭近日对擎川智能诉苏州锐衡精密机械有限公司发明专利侵权案作出一审判决。",
+     {("擎川智能", Kind.ORG), ("苏州锐衡精密机械有限公司", Kind.ORG)}, {("擎川智能诉苏州锐衡精密机械有限公司", Kind.ORG)}),
+    ("枫岭社区党委会同枫岭社区居民委员会搭建“枫岭议事坊”协商平台。", {("枫岭社区党委", Kind.ORG), ("枫岭社区居民委员会", Kind.ORG)},
+     {("枫岭社区党委会", Kind.ORG)}),
+    ("村党支部牵头成立强村公司,村委会则与企业合作。", set(), {("强村公司", Kind.ORG)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

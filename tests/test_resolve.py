@@ -477,3 +477,16 @@ def test_resolve_a_surname_and_title_with_two_people_of_that_surname_stays_apart
     assert len(res.entities) == 3
     res = resolve([_ex("a", ("王建国", Kind.PERSON), ("李总", Kind.PERSON))])
     assert len(res.entities) == 2
+
+
+def test_a_declared_short_form_is_its_declarer_only():
+    """澜测科技 (以下简称 of the listed company) also shortens 澜测科技（越南）有限公司, a subsidiary: it stays
+    the listed company's, and the subsidiary a node of its own."""
+    text = "辽宁澜测智能科技股份有限公司（以下简称“澜测科技”），澜测科技（越南）有限公司"
+    long, short, sub = "辽宁澜测智能科技股份有限公司", "澜测科技", "澜测科技（越南）有限公司"
+    at_short, at_sub = text.index(short, len(long)), text.index(sub)
+    mentions = (Mention("a", 0, len(long), long, Kind.ORG),
+                Mention("a", at_short, at_short + len(short), short, Kind.ORG, alias=long),
+                Mention("a", at_sub, at_sub + len(sub), sub, Kind.ORG))
+    res = resolve([Extraction(article=Article(id="a", text=text), mentions=mentions)])
+    assert sorted(e.name for e in res.entities) == sorted([long, sub])

@@ -516,11 +516,15 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         by_kind[kind].append(text)
     # a one-character place (京) is matched by the full name written beside it (北京)
     spelled = {m.text: m.alias for m in extraction.mentions if m.alias and len(m.text) == 1 and m.kind is Kind.PLACE}
+    declared = set()
     for m in extraction.mentions:  # a short form the article declares (某某公司（以下简称某某）) is the name's
         if m.alias and (kinds[m.text], m.alias) in forms and m.kind is not Kind.PLACE:
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
+            declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
     for kind, texts in by_kind.items():
         for short in texts:
+            if (kind, short) in declared:
+                continue  # the declared name's only (not also 某某（越南）有限公司's, which it could shorten)
             probe = spelled.get(short, short) if kind is Kind.PLACE else short
             targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
             if len(targets) > 1 and kind is Kind.ORG and all(_level_form(short, t) for t in targets):

@@ -55,8 +55,8 @@ def suffix_of(word: str, kind: Kind) -> str | None:
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
-    if token.text in ("原", "前", "副", "原名") or token.text in lexicon("posts"):
-        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委, 某某制药|原名|某某制药厂
+    if token.text in ("原", "前", "副") or token.text in lexicon("posts") or token.text in lexicon("body_separators"):
+        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委, 某某制药|原名|某某制药厂, 某党委|会同|某委员会
     if kind is Kind.PLACE and len(token.text) == 2 and token.text.endswith(("往", "向")):
         return False  # 销往|粤港澳大湾区, 驶向|某港: a motion verb before where it goes
     if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
@@ -414,8 +414,8 @@ def _long_generic_heads() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
 def is_name(text: str, kind: Kind) -> bool:
-    if len(text) < 2 or text in lexicon("generic_names"):
-        return False
+    if len(text) < 2 or text in lexicon("generic_names") or text.endswith(longest_first("generic_tails")):
+        return False  # (深交所|上市公司: what a company is, not its name)
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
     if not head or (head in lexicon("generic_names") and not body_of_level(head, suffix)):

@@ -323,6 +323,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         end, text = end - len(tail), text[: -len(tail)]
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民: the village, then a word of its own
+    if kind is Kind.ORG and text.endswith("会") and doc.text.startswith("同", end) and suffix_of(text[:-1], Kind.ORG):
+        end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会: 会同 (together with) is a verb
     unit = doc.text[end : end + 1]
     if kind is Kind.ORG and unit in _UNIT_CHARS and doc.text.startswith(unit + "长", end + 1):
         end, text = end + 1, text + unit  # 某某管理|科科长: the section's 科 is the name's, 科长 the post
@@ -440,7 +442,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``) or a preposition
     (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
     suffix (not 住房和城乡建设局, 某某片区联合党委), and after a partnership word or a preposition,
-    what comes after ends in one too. A place and 内 before an organization (某开发区|内|某公司) are
+    what comes after ends in one too; 诉 cuts a plaintiff from a defendant whatever the plaintiff's name ends in. A place and 内 before an organization (某开发区|内|某公司) are
     left out of it."""
     inside = _INSIDE.search(text) if kind is Kind.ORG else None
     if inside and suffix_of(text[: inside.start()], Kind.PLACE) and suffix_of(text[inside.end():], Kind.ORG):
@@ -448,11 +450,12 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
+        plaintiff = kind is Kind.ORG and match.group() == _SUES and len(left) >= 2  # 某某智能|诉|某某有限公司
         suffix = suffix_of(right, kind) or ""
         short_first = kind is Kind.ORG and match.group() in _partner_cues() - set(JOINERS) and len(left) >= 4 \
             and not gazetteer.lookup(left) and len(suffix) >= 2 and not ordinary_head(right, suffix)
         # (湘资生态|联合|湘中理工大学; not 某某|联合|贸易有限公司, a name with 联合 in it)
-        if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first) and (
+        if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first or plaintiff) and (
                 match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)
                 or place_first and len(right) >= 4 and right[0] not in _DIVISION_FIRSTS):  # 某街道|联合|云雾山茶业
             return [(start, left)] + split_joined(right, kind, start + match.end())
@@ -475,10 +478,11 @@ def _partner_cues() -> frozenset[str]:
 
 @cache
 def _joiner_or_partnership() -> re.Pattern[str]:
-    words = {*JOINERS, *word_list("body_separators"), *_partner_cues()}
+    words = {*JOINERS, *word_list("body_separators"), *_partner_cues(), _SUES}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+_SUES = "诉"  # between a plaintiff and a defendant (某某智能|诉|某某有限公司): two parties, the first with no suffix needed
 _INSIDE = re.compile("(?<=[区园镇村])[内里]")  # 某开发区|内|某公司
 _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
