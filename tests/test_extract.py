@@ -2116,6 +2116,16 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("枫岭社区党委会同枫岭社区居民委员会搭建“枫岭议事坊”协商平台。", {("枫岭社区党委", Kind.ORG), ("枫岭社区居民委员会", Kind.ORG)},
      {("枫岭社区党委会", Kind.ORG)}),
     ("村党支部牵头成立强村公司,村委会则与企业合作。", set(), {("强村公司", Kind.ORG)}),
+    # a side of a road is where along it; a count after a station's name is no part of it
+    ("重庆峡江鲜食品有限公司烤鱼调料分厂就在望江路北侧,今年接到订单1.2万单。", {("望江路", Kind.PLACE)},
+     {("望江路北侧", Kind.PLACE)}),
+    ("# 四川大渡河磐石峡水电站首台机组投产发电\n\n新华社成都12月18日电（记者 何婉清 张立）18日10时，位于四川省甘孜"
+     "藏族自治州丹巴县境内的大渡河磐石峡水电站首台30万千瓦机组顺利完成72小时试运行，正式投产发电。电站总装机容量120万千"
+     "瓦，全部投产后年均发电量可达51.6亿千瓦时，每年可节约标准煤约160万吨。\n\n磐石峡水电站由蜀能电力股份有限公司控股子"
+     "公司四川蜀能大渡河水电开发有限公司（以下简称蜀能大渡河公司）投资建设，总投资约186亿元，蜀能电力持股65%。蜀能电力是"
+     "A股上市公司，目前在四川、云南两省拥有水电装机超过900万千瓦。",
+     {("大渡河磐石峡水电站", Kind.PLACE)},
+     {("大渡河磐石峡水电站首台30万千瓦机组", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

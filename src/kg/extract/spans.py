@@ -28,7 +28,7 @@ REFERENCE = "labeller.reference"
 REFERENCE_FLOOR = 0.7
 
 
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
