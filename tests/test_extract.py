@@ -2126,6 +2126,9 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
      "A股上市公司，目前在四川、云南两省拥有水电装机超过900万千瓦。",
      {("大渡河磐石峡水电站", Kind.PLACE)},
      {("大渡河磐石峡水电站首台30万千瓦机组", Kind.PLACE)}),
+    # the noun for the college just named opens its school's name (学院|智能制造学院)
+    ("湖南潇湘机电职业技术学院院长周建华说,学院智能制造学院将把大赛赛项标准融入课程。", {("智能制造学院", Kind.ORG)},
+     {("学院智能制造学院", Kind.ORG)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -131,6 +131,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
             start = _after_leading_verb(doc, start, end, starts)
+            if kind is Kind.ORG:
+                start += _own_noun_before_unit(doc.text[start:end])
             text = doc.text[start:end]
             if kind is Kind.PLACE and _within(text[-1:] + doc.text[end:end + 1]) and word_tags().get(text[:-1], "").startswith("v"):
                 continue  # 联合|镇内: a verb, then "within the township"
@@ -400,6 +402,20 @@ def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> in
     if token.start > start + 1 and token.end > end and len(token.text) >= 2 and token.text in word_tags():
         return token.start
     return end
+
+
+@cache
+def _anaphor_nouns() -> tuple[str, ...]:
+    """公司, 集团, 学院, 院 …: the nouns of anaphora.tsv that stand for an organization, longest first."""
+    return tuple(sorted((p.removeprefix("该") for p, kind in table("anaphora") if kind == Kind.ORG.value), key=len, reverse=True))
+
+
+def _own_noun_before_unit(text: str) -> int:
+    """How long the noun for the organization just named (学院, 公司 …) is when it opens a unit's
+    name the labeller reads with it (学院|智能制造学院: the college's own school), else 0."""
+    noun = next((n for n in _anaphor_nouns() if text.startswith(n)), "")
+    rest = text[len(noun):]
+    return len(noun) if noun and len(rest) >= 4 and suffix_of(rest, Kind.ORG) and is_name(rest, Kind.ORG) else 0
 
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
