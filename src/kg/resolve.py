@@ -516,7 +516,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         by_kind[kind].append(text)
     # a one-character place (京) is matched by the full name written beside it (北京)
     spelled = {m.text: m.alias for m in extraction.mentions if m.alias and len(m.text) == 1 and m.kind is Kind.PLACE}
-    declared = set()
+    declared: set[tuple[Kind, str]] = set()
     for m in extraction.mentions:  # a short form the article declares (某某公司（以下简称某某）) is the name's
         if m.alias and (kinds[m.text], m.alias) in forms and m.kind is not Kind.PLACE:
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))

@@ -986,9 +986,12 @@ def _organizer_verbs() -> tuple[str, ...]:
 _BRACKET_BEFORE = re.compile(r"[（(][^（()）]{1,14}[）)]$")
 
 
+_UP_TO_CLOSE = re.compile(r"[^（()）]{0,14}[）)]")
+
+
 def _bracket_end(text: str, at: int) -> int:
     """Just after the closing bracket that follows ``at`` within 14 characters, else ``at``."""
-    close = re.compile(r"[^（()）]{0,14}[）)]").match(text, at)
+    close = _UP_TO_CLOSE.match(text, at)
     return close.end() if close else at
 
 
@@ -1033,7 +1036,8 @@ _CLAUSE_START = re.compile(r"[，,：:；;（(]")
 def _subject(doc: Doc, sentence: Span, inside: list[Mention], mentions: tuple[Mention, ...]) -> _Subject | None:
     """The first organization, place or person of a sentence that opens its clause: not the object of a
     preposition or of a verb before it in the clause (发挥优势,建设某产业园 has no subject), nor
-    part of a longer noun phrase; 该区/该县 opening a clause stands for the place it points back to."""
+    part of a longer noun phrase; 该区/该县 opening a clause stands for the place it points back to,
+    (该)公司/集团 for the organization (集团还与某县政府共建“某某基地”)."""
     text = doc.text
     anaphor = _place_anaphor(text, sentence) or _org_anaphor(doc, sentence, mentions)
     for m in inside:

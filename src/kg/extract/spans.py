@@ -458,8 +458,8 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     two organizations with a word of partnership (某某委|联合|某某社: ``relation_cues``) or a preposition
     (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
     suffix (not 住房和城乡建设局, 某某片区联合党委), and after a partnership word or a preposition,
-    what comes after ends in one too; 诉 cuts a plaintiff from a defendant whatever the plaintiff's name ends in. A place and 内 before an organization (某开发区|内|某公司) are
-    left out of it."""
+    what comes after ends in one too; 诉 cuts a plaintiff from a defendant whatever the plaintiff's
+    name ends in. A place and 内 before an organization (某开发区|内|某公司) are left out of it."""
     inside = _INSIDE.search(text) if kind is Kind.ORG else None
     if inside and suffix_of(text[: inside.start()], Kind.PLACE) and suffix_of(text[inside.end():], Kind.ORG):
         return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
