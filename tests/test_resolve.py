@@ -407,6 +407,7 @@ def test_resolve_a_cooperative_by_its_own_name(short, long, merged):
     ("2024青州江岸城市马拉松", "江岸马拉松", Kind.INITIATIVE),  # an event without its year and place
     ("2024青州江岸半程马拉松赛", "2024青州江岸半程马拉松", Kind.INITIATIVE),  # 马拉松赛 and 马拉松 (suffix_short_forms)
     ("连云港恒通国际货运代理有限公司", "恒通货代", Kind.ORG),  # a trade ending the core, contracted (trade_contractions)
+    ("河北冀运重型汽车有限公司", "冀运重卡", Kind.ORG),
     ("雪宝花开乡村旅游节", "雪宝花开", Kind.INITIATIVE),  # a quoted name and its event head
     ("青山高新区管委会", "管委会", Kind.ORG),  # a body's own three-character kind, the only one named
     ("青山区人民法院", "青山区法院", Kind.ORG),  # 人民 dropped
