@@ -231,7 +231,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
 def _called_by_surname(short: str, long: str) -> bool:
     """邹总, 龚孃孃, 王书记, 老陈 for 邹敏, 龚桂兰, 王建国, 陈德贵: the surname and how people call the
     person (``address_terms``, posts, honorifics), or 老/小 and the surname."""
-    if not 2 <= len(long) <= 4 or "·" in long:
+    from .extract.lexicon import MIDDLE_DOTS
+
+    if not 2 <= len(long) <= 4 or MIDDLE_DOTS.intersection(long):
         return False
     surname = long[:2] if long[:2] in _compound_surnames() else long[0]
     if short in ("老" + surname, "小" + surname):
@@ -251,8 +253,10 @@ def _address_terms() -> frozenset[str]:
 
 def _foreign_surname(short: str, long: str) -> bool:
     """哈里森 for 迈克尔·哈里森: the last part of a name written with a middle dot."""
-    parts = re.split("[·•・]", long)
-    return len(parts) >= 2 and len(short) >= 2 and short == parts[-1]
+    from .extract.lexicon import MIDDLE_DOTS
+
+    last = max(long.rfind(dot) for dot in MIDDLE_DOTS)
+    return last >= 0 and len(short) >= 2 and short == long[last + 1:]
 
 
 @cache

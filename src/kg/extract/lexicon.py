@@ -56,7 +56,7 @@ def suffix_of(word: str, kind: Kind) -> str | None:
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     """Can this token be part of a name that continues with `right`?"""
     if token.text in ("原", "前", "副") or token.text in lexicon("posts") or token.text in lexicon("body_separators"):
-        return False  # 交通运输部部长|杨传堂, 某集团公司|原|党委常委, 某某制药|原名|某某制药厂, 某党委|会同|某委员会
+        return False  # 某部部长|某某某, 某集团公司|原|党委常委, 某某制药|原名|某某制药厂, 某党委|会同|某委员会
     if kind is Kind.PLACE and len(token.text) == 2 and token.text.endswith(("往", "向")):
         return False  # 销往|粤港澳大湾区, 驶向|某港: a motion verb before where it goes
     if token.text.endswith(("届", "轮")) or token.text in ("年", "月", "日") or (kind is Kind.ORG and token.text.endswith("楼")):
@@ -139,6 +139,14 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+@cache
+def org_anaphor_nouns() -> tuple[str, ...]:
+    """公司, 集团, 学院, 院 …: the nouns of ``anaphora.tsv``'s 该 phrases that stand for an organization,
+    longest first."""
+    nouns = (phrase.removeprefix("该") for phrase, kind in table("anaphora") if kind == Kind.ORG.value)
+    return tuple(sorted(nouns, key=len, reverse=True))
 
 
 def before_aspect(doc: Doc, end: int) -> bool:
@@ -473,7 +481,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # but 青山/ns 站/v is a station (某某/nr 站/v is a person standing)
         if token.text == "所" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].pos.startswith("v"):
             continue  # 某地|所|犯: the particle before a verb, not an institute
-        if i + 1 < len(doc.tokens) and doc.tokens[i + 1].text in _ASPECT:
+        if before_aspect(doc, token.end):
             continue  # 某人|学会|了: a verb, not a society
         post = _longest_ending(token.text, "posts", rest=1)
         if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 某某坝|区委书记

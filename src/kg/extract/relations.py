@@ -25,7 +25,7 @@ from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
-from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, suffix_of
+from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -212,10 +212,10 @@ def _sentence_before(doc: Doc, sentence: Span) -> Span:
 @cache
 def _org_anaphor_pattern() -> re.Pattern[str] | None:
     """该公司 … (anaphora.tsv), and the bare noun (公司) where it opens a clause."""
-    nouns = [phrase.removeprefix("该") for phrase, kind in table("anaphora") if kind == Kind.ORG.value]
+    nouns = org_anaphor_nouns()
     if not nouns:
         return None
-    return re.compile(r"(?:该|(?<![^，,。；;：:“”\s]))(?:" + "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) + ")")
+    return re.compile(r"(?:该|(?<![^，,。；;：:“”\s]))(?:" + "|".join(map(re.escape, nouns)) + ")")
 
 
 def posts_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

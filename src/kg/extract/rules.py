@@ -100,8 +100,9 @@ def quoted(doc: Doc) -> list[Mention]:
     nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())}
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
+        window = text[match.end(): match.end() + 2 * _MODIFIERS + 4]  # where a head word may follow
         if _SPEECH.search(name) or not any("\u4e00" <= ch <= "\u9fff" for ch in name) or (
-                _SLOGAN.match(name) and not _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])):
+                _SLOGAN.match(name) and not _initiative_head(window)):
             continue  # speech, no Chinese, or a counted slogan (“两个中心”, “三个确保”; not “三个责任人”制度)
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name) \
                 or name in lexicon("generic_names"):
@@ -115,7 +116,7 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
             # (but “某某号”冷链专列 is a service a place runs)
         before = text[max(0, match.start() - 8): match.start()]
-        head = _initiative_head(text[match.end(): match.end() + 2 * _MODIFIERS + 4])
+        head = _initiative_head(window)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted or "、" in name or "·" in name else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts, no place
@@ -283,8 +284,9 @@ def _verb_inside(tokens: Sequence[Token], i: int) -> bool:
 
 def edition_events(doc: Doc) -> list[Mention]:
     """Events an edition number names whatever words jieba makes of them (第五届|某某啰儿调山歌节,
-    首届|全国青年运动会, 第三届“某某采茶节”, 第四届湖南(常德)粮油产业博览会): the name runs from 第…届 to the first word of ``edition_event_ends`` (节, 赛,
-    对接会 …) that ends a word (the form with its edition number is an alias),
+    首届|全国青年运动会, 第三届“某某采茶节”, 第四届湖南(常德)粮油产业博览会): the name runs from 第…届
+    to the first word of ``edition_event_ends`` (节, 赛, 对接会 …) that ends a word (the form with its
+    edition number is an alias),
     without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
     ends = {t.end for t in doc.tokens}
     found = []

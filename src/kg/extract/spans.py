@@ -13,7 +13,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
-                      person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
+                      org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
@@ -162,7 +162,7 @@ def labelled(doc: Doc) -> list[Mention]:
 
 def _ordinary_piece(piece: str) -> bool:
     """Is a piece of a place chain ordinary words with no place suffix (实体|门店), a description?
-    (With a suffix it may be a name of ordinary words: 某某社区|幸福里公园.)"""
+    (With a suffix it may be a name of ordinary words: 某某社区|青禾里公园.)"""
     return suffix_of(piece, Kind.PLACE) is None and all(common_word(word) for word, _ in cut(piece))
 
 
@@ -404,16 +404,10 @@ def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> in
     return end
 
 
-@cache
-def _anaphor_nouns() -> tuple[str, ...]:
-    """公司, 集团, 学院, 院 …: the nouns of anaphora.tsv that stand for an organization, longest first."""
-    return tuple(sorted((p.removeprefix("该") for p, kind in table("anaphora") if kind == Kind.ORG.value), key=len, reverse=True))
-
-
 def _own_noun_before_unit(text: str) -> int:
     """How long the noun for the organization just named (学院, 公司 …) is when it opens a unit's
     name the labeller reads with it (学院|智能制造学院: the college's own school), else 0."""
-    noun = next((n for n in _anaphor_nouns() if text.startswith(n)), "")
+    noun = next((n for n in org_anaphor_nouns() if text.startswith(n)), "")
     rest = text[len(noun):]
     return len(noun) if noun and len(rest) >= 4 and suffix_of(rest, Kind.ORG) and is_name(rest, Kind.ORG) else 0
 
