@@ -62,3 +62,10 @@ def test_two_bodies_written_together_are_two_organizations():
     doc = make_doc(Article(id="t", text=text))
     assert coordinated(doc, 0, "全国人大常委会国务院") == ["全国人大常委会", "国务院"]
     assert coordinated(doc, 10, "中国社会科学院社会学所") == ["中国社会科学院社会学所"]  # a unit of it
+
+
+def test_villages_listed_after_a_chain_lie_in_its_township():
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=("合作社管护竹林2.3万亩,覆盖青岩镇竹坪村、双溪村、马鞍村和龙塘村。"))).relations}
+    assert {("locatedIn", v, "青岩镇") for v in ("竹坪村", "双溪村", "马鞍村", "龙塘村")} <= rels
+    rels = _relations("活动在青岩镇竹坪村、白沙镇双溪村举行。")
+    assert ("locatedIn", "白沙镇", "青岩镇") not in rels and ("locatedIn", "双溪村", "青岩镇") not in rels

@@ -378,10 +378,28 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         gap = text[outer.end:inner.start]
         if gap == "" and (inner.kind is Kind.PLACE or inner.text.startswith(NATIONAL)):
             yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)  # 北京|中国某某银行总行
+            for item in _same_divisions_listed(text, mentions, i):  # 某镇甲村、乙村、丙村4个村
+                yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
         elif _QUALIFIER.fullmatch(gap) and not text[:outer.start].endswith(_cues()[("locatedIn", "not-before")]):
             for item in _listed(text, mentions, i):
                 if item.kind is Kind.ORG or not _wider(item, outer):
                     yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
+
+
+def _same_divisions_listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
+    """The places listed after ``mentions[first]`` that are divisions of its kind (甲村、乙村和丙村),
+    none of them opening a chain of its own (甲村、某县乙村)."""
+    head = mentions[first]
+    end = next((e for e in ADMIN_ENDS if head.text.endswith(e) and len(head.text) > len(e) + 1), None)
+    if head.kind is not Kind.PLACE or end is None:
+        return []
+    listed = _listed(text, mentions, first)[1:]
+    out: list[Mention] = []
+    for item, nxt in zip(listed, [*listed[1:], None]):
+        if item.kind is not Kind.PLACE or not item.text.endswith(end) or nxt is not None and nxt.start == item.end:
+            break
+        out.append(item)
+    return out
 
 
 def prefixed_places(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
