@@ -2186,3 +2186,48 @@ def test_extract_a_village_before_its_village_level_word_and_an_art_season():
 def test_an_edition_event_keeps_its_edition_number_as_an_alias():
     (event,) = [m for m in extract(_article("第二届石桥铺美食文化节开幕。")).mentions if m.kind is Kind.INITIATIVE]
     assert (event.text, event.alias) == ("石桥铺美食文化节", "第二届石桥铺美食文化节")
+
+
+def test_a_company_named_in_latin_letters_ends_with_its_legal_form():
+    text = "公司与瑞士Alpenblick Reisen AG、荷兰Van der Berg Plantenkwekerij B.V.和泰国Chanthaburi Fresh Fruit Co., Ltd.签约。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert {("Alpenblick Reisen AG", Kind.ORG), ("Van der Berg Plantenkwekerij B.V.", Kind.ORG),
+            ("Chanthaburi Fresh Fruit Co., Ltd.", Kind.ORG), ("瑞士", Kind.PLACE), ("荷兰", Kind.PLACE)} <= found
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(_article(text)).relations}
+    assert ("locatedIn", "Alpenblick Reisen AG", "瑞士") in rels and ("locatedIn", "Van der Berg Plantenkwekerij B.V.", "荷兰") in rels
+    text = "康总透露,公司已与瑞士Alpenblick Reisen AG、德国Rheinland Touristik GmbH签订明年的包船协议。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}  # the labeller reads 瑞士 and 德国 into them
+    assert {("Alpenblick Reisen AG", Kind.ORG), ("Rheinland Touristik GmbH", Kind.ORG), ("瑞士", Kind.PLACE)} <= found
+    assert not {m.text for m in extract(_article("引入德国总部的“Smart Line 4.0”数字化产线。")).mentions} & {"Smart Line 4.0"}
+
+
+def test_split_place_chain_cuts_a_country_before_a_foreign_port_or_airport():
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("越南海防港") == ["越南", "海防港"]
+    assert split_place_chain("新加坡樟宜机场") == ["新加坡", "樟宜机场"]
+    assert split_place_chain("中国香港") == ["中国香港"]
+
+
+@pytest.mark.parametrize("text, station", [
+    ("这批货将运往团结村站,搭乘班列发往越南。", "团结村站"),
+    ("公交公司开通忠县站至石宝寨的旅游专线。", "忠县站"),
+    ("距阿勒泰站不远的桦林沟滑雪场人气正旺。", "阿勒泰站"),
+])
+def test_a_station_named_after_a_division_or_a_known_place(text, station):
+    assert (station, Kind.PLACE) in {(m.text, m.kind) for m in extract(_article(text)).mentions}
+
+
+def test_someone_standing_is_no_station():
+    assert not any(m.text.endswith("站") for m in extract(_article("全县站在新的起点上,干部站在一线。")).mentions)
+
+
+def test_a_former_body_is_named_without_its_former():
+    found = {m.text for m in extract(_article("资源与环境学院由原土壤科学系与原环境科学系2020年合并组建。")).mentions}
+    assert {"土壤科学系", "环境科学系"} <= found and "原环境科学系" not in found
+
+
+def test_a_pilot_zone_with_its_province_in_brackets():
+    found = _found("项目所在的中国(山东)自由贸易试验区烟台片区将提供通关便利。", None)
+    assert ("中国(山东)自由贸易试验区烟台片区", Kind.PLACE) in found
+    assert not any(name.startswith("选址") for name, _ in _found("项目选址开发区八角街道的产业园。", None))

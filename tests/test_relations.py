@@ -69,3 +69,34 @@ def test_villages_listed_after_a_chain_lie_in_its_township():
     assert {("locatedIn", v, "青岩镇") for v in ("竹坪村", "双溪村", "马鞍村", "龙塘村")} <= rels
     rels = _relations("活动在青岩镇竹坪村、白沙镇双溪村举行。")
     assert ("locatedIn", "白沙镇", "青岩镇") not in rels and ("locatedIn", "双溪村", "青岩镇") not in rels
+
+
+def test_units_an_organization_sets_up_are_its_sub_organizations():
+    text = ("江苏青禾农村商业银行股份有限公司推出“花木贷”。该行由两家信用社合并改制而成,"
+            "目前在全县设有新河支行、颜集支行和庙头支行等38个营业网点。")
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    assert {("subOrganizationOf", u, "江苏青禾农村商业银行股份有限公司") for u in ("新河支行", "颜集支行", "庙头支行")} <= rels
+
+
+def test_the_bank_an_anaphor_opens_no_name_jieba_reads_as_a_word():
+    from kg.extract.spans import _own_noun_before_unit
+
+    assert _own_noun_before_unit("行政审批局") == 0 and _own_noun_before_unit("学院智能制造学院") == 2
+
+
+def test_companies_a_park_gathers_are_in_it():
+    text = "据介绍,青禾数字创意产业园于2022年开园,目前已聚集重庆星跃网络科技有限公司、重庆墨笙文化传媒有限公司等企业46家。"
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    assert {("locatedIn", c, "青禾数字创意产业园") for c in ("重庆星跃网络科技有限公司", "重庆墨笙文化传媒有限公司")} <= rels
+
+
+def test_an_exchange_meeting_named_with_its_edition_and_its_organizers():
+    text = "在第五届烟台·德国经贸合作交流会上,两家企业签约。交流会由烟台市人民政府主办,烟台市商务局承办。"
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    assert {("organizer", "烟台·德国经贸合作交流会", o) for o in ("烟台市人民政府", "烟台市商务局")} <= rels
+
+
+def test_what_a_homestay_belongs_to_is_no_unit_of_the_body_before():
+    rels = _relations("云台法庭还与云岭山居民宿所属的重庆云岭文旅发展有限公司签订合作协议。")
+    assert not any(r[0] == "subOrganizationOf" and r[1] == "重庆云岭文旅发展有限公司" for r in rels)
+    assert ("subOrganizationOf", "青禾物流有限公司", "青禾集团") in _relations("青禾集团所属的青禾物流有限公司负责运输。")

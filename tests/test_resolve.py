@@ -491,3 +491,31 @@ def test_a_declared_short_form_is_its_declarer_only():
                 Mention("a", at_sub, at_sub + len(sub), sub, Kind.ORG))
     res = resolve([Extraction(article=Article(id="a", text=text), mentions=mentions)])
     assert sorted(e.name for e in res.entities) == sorted([long, sub])
+
+
+def test_a_latin_name_in_brackets_is_the_chinese_name_s_and_names_no_node():
+    from kg.extract import extract
+
+    text = "德国克莱恩博格精密机械股份公司（Kleinberg Precision AG，以下简称“克莱恩博格”）与开发区签约。克莱恩博格还将扩产。"
+    res = resolve([extract(Article(id="a", text=text))])
+    orgs = [e for e in res.entities if e.kind is Kind.ORG]
+    assert [e.name for e in orgs] == ["德国克莱恩博格精密机械股份公司"]
+    assert {"Kleinberg Precision AG", "克莱恩博格"} <= set(orgs[0].aliases)
+
+
+def test_a_person_s_name_in_latin_letters_in_brackets_is_theirs():
+    from kg.extract import extract
+
+    text = "亚太区总裁托马斯·韦伯（Thomas Weber）说，韦伯在华工作十年。"
+    people = [e for e in resolve([extract(Article(id="a", text=text))]).entities if e.kind is Kind.PERSON]
+    assert [e.name for e in people] == ["托马斯·韦伯"] and "Thomas Weber" in people[0].aliases
+
+
+def test_a_unit_s_short_name_joins_its_full_name_beside_a_unit_of_its_own():
+    """资源与环境学院 for 某大学资源与环境学院, though 资源与环境学院研究生党支部 also starts with it."""
+    from kg.extract import extract
+
+    text = ("青山农业大学资源与环境学院教授金成浩正在整理数据。资源与环境学院由两个系合并组建。"
+            "资源与环境学院研究生党支部把“党员先锋岗”设在小院。")
+    names = [e.name for e in resolve([extract(Article(id="a", text=text))]).entities if e.kind is Kind.ORG]
+    assert "资源与环境学院" not in names and "青山农业大学资源与环境学院" in names

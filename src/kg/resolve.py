@@ -277,6 +277,11 @@ def _event_without_place(short: str, long: str) -> bool:
     return rest != long and rest != short and rest[: -len(head)].startswith(short[: -len(head)])
 
 
+def _unit_named_after(unit: str, name: str) -> bool:
+    """Is unit the name followed by a unit's head (某某学院|研究生党支部)?"""
+    return unit.startswith(name) and len(unit) > len(name) + 1 and unit.endswith(longest_first("unit_heads"))
+
+
 def _unit_of(parent: str, long: str) -> bool:
     """Whether ``long`` names a unit of the company ``parent`` (某某有限公司|广州分公司, 某某集团|党委), or a
     branch named after the parent's short form and a place (金驼文旅|敦煌|分公司): the parent, not a
@@ -542,7 +547,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
                 t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)
-            ]
+                and not (kind is Kind.ORG and _unit_named_after(t, short))
+            ]  # (not 某学院研究生党支部, a unit of the short form's own body)
             if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
                 for target in targets:
                     graph.add_edge((kind, short), (kind, target))
@@ -551,7 +557,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         kind = next(iter(component))[0]
         forms_here = [t for _, t in component]
         texts = sorted(forms_here, key=lambda t: (kind is Kind.PERSON and any(_called_by_surname(t, o) for o in forms_here if o != t),
-                                                 -len(t), t))  # 邹敏, not 邹总, names the person
+                                                 t.isascii(), -len(t), t))  # 邹敏, not 邹总, names the person;
+        # a name in Chinese, not its Latin form (Kleinberg Precision AG), names the node
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters

@@ -37,6 +37,7 @@ COMPONENTS: dict[str, str] = {
     "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",
+    "latin_names": "kg.extract.latin_names:latin_names",
     "gazetteer": "kg.extract.lexicon:gazetteer_places",
     "labeller": _LABELLER,
     "titled_people": "kg.extract.rules:titled_people",

@@ -75,6 +75,24 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     return False
 
 
+def station_of(doc: Doc, i: int) -> bool:
+    """Is token i a bare 站 after a division's or a place's name, a station named after it (忠县|站,
+    团结村|站, 阿勒泰|站), not someone standing (某某站在…, 站着, 站了起来)?"""
+    tokens = doc.tokens
+    if tokens[i].text != "站" or i == 0 or doc.text[tokens[i].end : tokens[i].end + 1] in _STANDING:
+        return False
+    return named_after_division(tokens[i - 1].text + "站")
+
+
+def named_after_division(name: str) -> bool:
+    """Is name a station named after a division or a place the gazetteer knows (团结村站, 阿勒泰站)?"""
+    before = name[:-1]
+    return name.endswith("站") and len(before) >= 2 and (before.endswith(ADMIN_ENDS) or bool(gazetteer.lookup(before)))
+
+
+_STANDING = frozenset("在着了起上到出住稳立成满")
+
+
 def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Mention | None:
     """The name ending with token end_index (or at `end` inside it), extended leftwards."""
     tokens = doc.tokens
@@ -104,7 +122,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if left.text.endswith("元") and left.pos in ("m", "q"):
             break  # 投资2亿|元|建设某中心: an amount, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
-                and not (left.text == "村" and right.text == "社区") \
+                and not (left.text == "村" and right.text == "社区") and not station_of(doc, start_index) \
                 and not (not left.text.endswith(("村", "社区")) and _needs_place_before(doc.text[right.start:end])):
             break  # 临江镇 | 东华社区, 云岭 镇 | 东华社区, 3号线 | 云岭路站: each its own place (but 某铁村|社区 is one,
             # and 某镇|工业集中区 too: ordinary words before a site's purpose name nothing without the place;
@@ -477,8 +495,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
         if token.text[-1] not in last_chars:
             continue  # no suffix or post ends this word: nothing below could find a name
         after_name = i > 0 and doc.tokens[i - 1].pos in ("ns", "nz", "nt", "n") and len(token.text) == 1
-        if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name:
-            continue  # but 青山/ns 站/v is a station (某某/nr 站/v is a person standing)
+        if token.pos.startswith(("x", "v", "p", "u", "d", "r", "c")) and token.pos != "vn" and not after_name \
+                and not station_of(doc, i):
+            continue  # but 青山/ns 站/v is a station (某某/nr 站/v is a person standing, unless 某某 is a place)
         if token.text == "所" and i + 1 < len(doc.tokens) and doc.tokens[i + 1].pos.startswith("v"):
             continue  # 某地|所|犯: the particle before a verb, not an institute
         if before_aspect(doc, token.end):
@@ -645,14 +664,16 @@ def _short_form_over(text: str) -> str | None:
 
 def split_place_chain(text: str) -> list[str]:
     """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more
-    characters); 越南芒街市 → 越南 | 芒街市."""
+    characters); 越南芒街市 → 越南 | 芒街市, 越南海防港 → 越南 | 海防港."""
     pieces: list[str] = []
     rest = text
     country = next((text[:n] for n in range(min(len(text) - 2, 6), 1, -1) if gazetteer.is_country(text[:n])), None)
     after_country = text[len(country):] if country else ""
+    ending = suffix_of(after_country, Kind.PLACE)  # a division's, or a short site's (not 美国|加州某某空军基地, a chain)
     if country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 3 \
-            and suffix_of(after_country, Kind.PLACE) in ADMIN_ENDS and is_name(after_country, Kind.PLACE):
-        pieces, rest = [country], text[len(country):]  # 某国|某某市: a country before a foreign place (not 中国香港)
+            and (ending in ADMIN_ENDS or ending and 2 <= len(after_country) - len(ending) and len(after_country) <= 6) \
+            and is_name(after_country, Kind.PLACE):  # (黑山|谷景区 is no country's site: 谷 names nothing)
+        pieces, rest = [country], text[len(country):]  # 某国|某某市, 越南|海防港: a country before a foreign place (not 中国香港)
     short = _short_form_over(rest)
     if short:  # 荣昌|清升镇: a district's short form before a township of it
         pieces, rest = pieces + [short], rest[len(short):]

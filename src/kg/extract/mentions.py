@@ -9,8 +9,9 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .. import gazetteer
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, ordinary_head, post_before,
-                      suffix_of)
+from .latin_names import BY as LATIN_NAME
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, named_after_division, ordinary_head,
+                      post_before, suffix_of)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -119,6 +120,9 @@ def _country_then_name(m: Mention, over: list[Mention]) -> bool:
 def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     """Names found by their suffix or in the gazetteer, read against the labeller's spans.
 
+    * A name in Latin letters that ends in a legal form (Alpenblick Reisen AG) outweighs the
+      labeller's readings across it (瑞士Alpenblick Reisen AG).
+
     * A gazetteer short form that is an ordinary word to jieba (丰满, 大厂, 大兴) stays only where
       the labeller reads a place over it.
 
@@ -138,7 +142,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     places = [m for m in spans if m.kind is Kind.PLACE]
     owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
+    latin = [m for m in candidates if m.by == LATIN_NAME]
     for m in candidates:
+        if m.by == "labeller" and any(n.start < m.end and m.start < n.end and n.span != m.span for n in latin):
+            continue  # 瑞士|Alpenblick Reisen AG: the legal form ends the name, the country is no part of it
         if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
             if any(o.start <= m.start and m.end <= o.end for o in places):
                 out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 大兴 (a verb)
@@ -150,13 +157,15 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if not over:
             suffix = suffix_of(m.text, m.kind) or ""
             head = m.text[: len(m.text) - len(suffix)]
+            station = named_after_division(m.text)  # 团结村|站
             if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not m.text.endswith(_field_named()) \
+                    and not station \
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
                 # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
             if len(head) == 1 and len(suffix) >= 2 and suffix in ADMIN_ENDS and not gazetteer.lookup(m.text):
                 continue  # 再|报|街道: one character before a division's kind names none the gazetteer knows
-            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places):
+            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places) or station:
                 out.append(m)
             continue
         if over[0].start < m.start and _division_over_start(m, over[0]):

@@ -25,6 +25,7 @@ from ..records import Kind, Mention, Relation, Span
 from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
+from .latin_names import BY as LATIN_NAME
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -138,7 +139,13 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
-    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (endings is None or o.text.endswith(endings))), None)
+    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (endings is None or _ends_with(o.text, endings))), None)
+
+
+def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
+    """Does the name end in one of the endings, before its legal form (某某农村商业银行|股份有限公司)?"""
+    legal = next((x for x in longest_first("legal_suffixes") if name.endswith(x) and len(name) > len(x)), "")
+    return name.endswith(endings) or name.removesuffix(legal).endswith(endings)
 
 
 @cache
@@ -288,15 +295,16 @@ def _owner_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
 _LEVEL_WORDS = ("国家", "中央", "省", "市", "县", "区", "镇", "乡")  # 市政府 of 市委市政府 is no unit of 市委
 
 
-_ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?|控股的)$")
+_ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?|所属的?|控股的)$")
 
 
 #: what stands before a company's subsidiary when the owner is the one named last before it:
 #: 甲…,旗下乙; 甲成立全资子公司乙; 甲出资控股成立乙; 甲旗下设有丙和全资子公司乙 (the owner is 甲, named before 旗下)
-_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属|所属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
+_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|所属(?:设有|有)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
                          r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
                          r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
+_GROUPS = ("集团", "集团公司", "集团有限公司", "集团股份有限公司", "总公司")  # 甲集团所属的乙
 _SCHOOLS = ("大学", "学院", "学校")  # a school's name ends so
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
 _CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")
@@ -304,20 +312,46 @@ _CONTROLLED_BY = re.compile(r"(?:出资|全资)?控股")
 
 def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """Sub-organizations stated in the text: 其全资子公司乙, 甲…旗下乙, 甲成立全资子公司乙 (owned units),
-    学校某某学院 (a school's unit) and 乙…由甲控股 (a controlled company)."""
+    学校某某学院 (a school's unit), 乙…由甲控股 (a controlled company) and 甲设有乙支行、丙支行 (units set up)."""
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     yield from _owned_units(doc, orgs)
     yield from _school_units(doc, orgs)
     yield from _controlled(doc, orgs)
+    yield from _units_set_up(doc, orgs, mentions)
+
+
+#: what an organization does to the units listed after it: 该行在全县设有甲支行、乙支行等
+_SETS_UP = re.compile(r"(?:设有|下设|下辖)$")
+
+
+def _units_set_up(doc: Doc, orgs: list[Mention], mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """甲(or 该行)…设有/下设/下辖 乙支行、丙支行等: each unit listed (named with a unit head) is a
+    sub-organization of the organization the sentence is about (``_subject``)."""
+    text, heads = doc.text, longest_first("unit_heads")
+    for first in orgs:
+        if not first.text.endswith(heads) or not _SETS_UP.search(text, max(0, first.start - 3), first.start):
+            continue
+        sentence = doc.sentence_of(first.start)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= first.start]
+        subject = _subject(doc, sentence, inside, mentions)
+        if subject is None or subject.entity.kind is not Kind.ORG:
+            continue
+        for unit in [first, *_listed_after(text, orgs, first)]:
+            yield _relation(doc, "subOrganizationOf", unit, subject.entity, "rules.units_set_up", 0.65, where=unit.start)
 
 
 def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
     """其全资子公司乙, 其下属的乙, 其旗下的乙 (乙 is a sub-organization of the organization named last
     before 其, in its sentence or the one before: 甲投资建设,其全资子公司乙负责运营), and without 其:
-    甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 甲旗下设有丙和全资子公司乙."""
+    甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 甲旗下设有丙和全资子公司乙, 甲集团所属的乙."""
     text = doc.text
+    ends = {o.end: o for o in orgs}
     for unit in orgs:
         before = text[max(0, unit.start - 10):unit.start]
+        if before.endswith("所属的"):  # 甲集团所属的乙: 甲 is written right before it (in 某民宿所属的乙 乙 owns)
+            if (owner := ends.get(unit.start - 3)) is not None and owner.text.endswith(_GROUPS):
+                yield _relation(doc, "subOrganizationOf", unit, owner, "rules.its_unit", 0.7, where=unit.start)
+            continue
         its, owned = _ITS_UNIT.search(before), _OWNED_UNIT.search(before)
         if its is None and owned is None:
             continue
@@ -376,7 +410,8 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if outer.kind is not Kind.PLACE or inner.kind not in (Kind.PLACE, Kind.ORG):
             continue
         gap = text[outer.end:inner.start]
-        if gap == "" and (inner.kind is Kind.PLACE or inner.text.startswith(NATIONAL)):
+        if gap == "" and (inner.kind is Kind.PLACE or inner.text.startswith(NATIONAL)
+                          or inner.by == LATIN_NAME and _country(outer)):  # 德国|KERAMIK-WERK HAUSER GmbH
             yield _relation(doc, "locatedIn", inner, outer, "rules.place_chain", 0.8)  # 北京|中国某某银行总行
             for item in _same_divisions_listed(text, mentions, i):  # 某镇甲村、乙村、丙村4个村
                 yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
@@ -516,6 +551,28 @@ def settled_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             yield _relation(doc, "locatedIn", org, place, "rules.settle", 0.7, where=org.start)
         elif gap == "是" and re.match(r"[^，,。；;]{0,8}?(?:" + "|".join(map(re.escape, settle)) + ")的", rest):
             yield _relation(doc, "locatedIn", org, place, "rules.settle", 0.65, where=org.start)
+
+
+@cache
+def _gathers() -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(map(re.escape, _cues()[("locatedIn", "gathers")])) + ")了?$")
+
+
+def gathered_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """The organizations a place gathers (relation_cues ``gathers``): 某小镇已集聚甲、乙等企业,
+    某园区引进了甲公司 — each is in the place the sentence is about (``_subject``)."""
+    text, cue = doc.text, _gathers()
+    for i, first in enumerate(mentions):
+        if first.kind is not Kind.ORG or not cue.search(text, max(0, first.start - 4), first.start):
+            continue
+        sentence = doc.sentence_of(first.start)
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= first.start]
+        subject = _subject(doc, sentence, inside, mentions)
+        if subject is None or subject.entity.kind is not Kind.PLACE:
+            continue
+        for org in _listed(text, mentions, i):
+            if org.kind is Kind.ORG:
+                yield _relation(doc, "locatedIn", org, subject.entity, "rules.gathered_in", 0.65, where=org.start)
 
 
 def _places_then(text: str, inside: list[Mention], start: int, verbs: tuple[str, ...]) -> list[Mention]:
@@ -1090,9 +1147,9 @@ def _org_anaphor(doc: Doc, sentence: Span, mentions: tuple[Mention, ...]) -> tup
     if match is None:
         return None
     noun = match.group().removeprefix("该")
-    word = bisect.bisect_left(doc.tokens, match.end() - len(noun), key=_start)
-    if word == len(doc.tokens) or doc.tokens[word].end != match.end():
-        return None  # 校长, 公司员工: a longer word
+    word = bisect.bisect_right(doc.tokens, match.end() - 1, key=_start) - 1  # the word the noun ends (该行 may be one)
+    if word < 0 or doc.tokens[word].end != match.end():
+        return None  # 校长: a longer word
     org = _antecedent_org(doc, [m for m in mentions if m.kind is Kind.ORG], match.start(), noun)
     return (match.start(), match.end(), org) if org is not None else None
 
@@ -1241,7 +1298,7 @@ def _modifies(text: str, last: Mention) -> bool:
 
 
 COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
-              place_chains, prefixed_places, named_after_place, held_at, settled_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+              place_chains, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

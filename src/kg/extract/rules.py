@@ -414,7 +414,7 @@ _PART = re.compile(r"(?:新|[\u4e00-\u9fff]{2,3}?)片区")
 def place_led_names(doc: Doc) -> list[Mention]:
     """Pilot zones and plans named after their place, quoted or not: a place from the gazetteer,
     then a head from place_led_heads.tsv (某省自贸试验区 a place, 某市(城市)总体规划 an initiative), then
-    for a zone a part of it (某省自贸试验区某市片区, its 新 part)."""
+    for a zone a part of it (某省自贸试验区某市片区, its 新 part); 中国(某省)自由贸易试验区 too."""
     text, heads = doc.text, place_led_heads()
     found: list[Mention] = []
     chain_start, chain_end = -1, -1
@@ -422,6 +422,9 @@ def place_led_names(doc: Doc) -> list[Mention]:
         if start != chain_end:
             chain_start = start  # 某省某市自贸区: the name starts at the first place of a chain
         chain_end = end
+        bracket = _BRACKETED_PLACE.match(text, end)  # 中国(山东)自由贸易试验区: the province in brackets
+        if bracket and any(s == 1 and e == len(bracket.group()) - 1 for s, e, _ in gazetteer.find(bracket.group())):
+            end = bracket.end()
         city = 2 if text.startswith("城市", end) else 0  # 某市城市总体规划: the city's plan
         head = next((h for h in heads if text.startswith(h, end + city) and (not city or heads[h] is Kind.INITIATIVE)), None)
         if head is None:
@@ -433,6 +436,9 @@ def place_led_names(doc: Doc) -> list[Mention]:
         found.append(Mention(doc.article.id, chain_start, stop, text[chain_start:stop], heads[head],
                              by="rules.place_led", score=0.95))
     return found
+
+
+_BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
 
 def _typed_by_suffix(name: str) -> Kind | None:
@@ -664,15 +670,20 @@ _AFTER_LISTED = frozenset("、等和及，,。；;：:是")
 def bracketed_short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A name in brackets right after an organization's, read as a person, is the organization's
     short form (某某圣战组织（某某）): an organization, with the full name as alias (a place in brackets
-    stays a place: 某某学院（某某校区）, 某某银行（中国）)."""
+    stays a place: 某某学院（某某校区）, 某某银行（中国））; a name in Latin letters in brackets after an
+    organization's or a person's is theirs (某某精密机械股份公司（Kleinberg Precision AG，以下简称…）,
+    托马斯·韦伯（Thomas Weber）)."""
     text = doc.text
-    orgs = {m.end: m for m in mentions if m.kind is Kind.ORG}
+    named = {m.end: m for m in mentions if m.kind in (Kind.ORG, Kind.PERSON)}
     out = []
     for m in mentions:
-        org = orgs.get(m.start - 1)
-        if (org is not None and text[m.start - 1] in "（(" and text[m.end : m.end + 1] in ("）", ")")
-                and m.kind is Kind.PERSON):
-            m = replace(m, kind=Kind.ORG, alias=org.text)
+        before = named.get(m.start - 1)
+        if before is not None and text[m.start - 1] in "（(":
+            closed = text[m.end : m.end + 1]
+            if before.kind is Kind.ORG and m.kind is Kind.PERSON and closed in ("）", ")"):
+                m = replace(m, kind=Kind.ORG, alias=before.text)
+            elif m.text.isascii() and closed in ("）", ")", "，", ","):
+                m = replace(m, kind=before.kind, alias=before.text)
         out.append(m)
     return tuple(out)
 
@@ -720,7 +731,8 @@ def _gives_way(reading: tuple[int, int, bool, bool], span: tuple[int, int], decl
 
 
 _COMPANY_ENDS = ("公司", "集团")
-_DECLARED = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
+#: 某某有限公司（以下简称某某）, also after its name in Latin letters: （Kleinberg Precision AG，以下简称“某某”）
+_DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 
 
 def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:

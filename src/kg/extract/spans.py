@@ -409,7 +409,9 @@ def _own_noun_before_unit(text: str) -> int:
     name the labeller reads with it (学院|智能制造学院: the college's own school), else 0."""
     noun = next((n for n in org_anaphor_nouns() if text.startswith(n)), "")
     rest = text[len(noun):]
-    return len(noun) if noun and len(rest) >= 4 and suffix_of(rest, Kind.ORG) and is_name(rest, Kind.ORG) else 0
+    if not (noun and len(rest) >= 4 and suffix_of(rest, Kind.ORG) and is_name(rest, Kind.ORG)):
+        return 0
+    return len(noun) if next(iter(cut(text)))[0] == noun else 0  # (not 行|政审批局: jieba reads 行政)
 
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
@@ -423,8 +425,8 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
             break
-        if token.end - start >= 2 and doc.text[start:token.end] in words:
-            return token.end
+        if (token.end - start >= 2 or token.text in word_list("former_marks")) and doc.text[start:token.end] in words:
+            return token.end  # (one character only when it marks a former body: 原|某科学系; not 沿|山镇, 经|科委)
     return start
 
 
