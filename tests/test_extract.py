@@ -2231,3 +2231,8 @@ def test_a_pilot_zone_with_its_province_in_brackets():
     found = _found("项目所在的中国(山东)自由贸易试验区烟台片区将提供通关便利。", None)
     assert ("中国(山东)自由贸易试验区烟台片区", Kind.PLACE) in found
     assert not any(name.startswith("选址") for name, _ in _found("项目选址开发区八角街道的产业园。", None))
+
+
+def test_a_leading_word_the_labeller_reads_into_a_street_s_name():
+    found = {m.text for m in extract(_article("来自德国、瑞士、奥地利的186名游客沿石宝老街步行前往石宝寨景区。")).mentions}
+    assert "石宝老街" in found and "沿石宝老街" not in found

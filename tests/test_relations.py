@@ -1,14 +1,17 @@
 """Relation rules on invented sentences (kg.extract.relations), the mentions found by the rules alone."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.records import Article
 
 RULES = ("bylines", "quoted", "suffix_names", "gazetteer", "titled_people")
 
 
-def _relations(text: str) -> set[tuple[str, str, str]]:
-    return {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text), RULES).relations}
+def _relations(text: str, components: tuple[str, ...] | None = RULES) -> set[tuple[str, str, str]]:
+    """The relations the components find (all of them, the labeller too, when None)."""
+    return {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text), components).relations}
 
 
 def test_organization_settles_in_a_place():
@@ -65,7 +68,7 @@ def test_two_bodies_written_together_are_two_organizations():
 
 
 def test_villages_listed_after_a_chain_lie_in_its_township():
-    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=("合作社管护竹林2.3万亩,覆盖青岩镇竹坪村、双溪村、马鞍村和龙塘村。"))).relations}
+    rels = _relations(("合作社管护竹林2.3万亩,覆盖青岩镇竹坪村、双溪村、马鞍村和龙塘村。"), None)
     assert {("locatedIn", v, "青岩镇") for v in ("竹坪村", "双溪村", "马鞍村", "龙塘村")} <= rels
     rels = _relations("活动在青岩镇竹坪村、白沙镇双溪村举行。")
     assert ("locatedIn", "白沙镇", "青岩镇") not in rels and ("locatedIn", "双溪村", "青岩镇") not in rels
@@ -74,7 +77,7 @@ def test_villages_listed_after_a_chain_lie_in_its_township():
 def test_units_an_organization_sets_up_are_its_sub_organizations():
     text = ("江苏青禾农村商业银行股份有限公司推出“花木贷”。该行由两家信用社合并改制而成,"
             "目前在全县设有新河支行、颜集支行和庙头支行等38个营业网点。")
-    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    rels = _relations(text, None)
     assert {("subOrganizationOf", u, "江苏青禾农村商业银行股份有限公司") for u in ("新河支行", "颜集支行", "庙头支行")} <= rels
 
 
@@ -86,13 +89,13 @@ def test_the_bank_an_anaphor_opens_no_name_jieba_reads_as_a_word():
 
 def test_companies_a_park_gathers_are_in_it():
     text = "据介绍,青禾数字创意产业园于2022年开园,目前已聚集重庆星跃网络科技有限公司、重庆墨笙文化传媒有限公司等企业46家。"
-    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    rels = _relations(text, None)
     assert {("locatedIn", c, "青禾数字创意产业园") for c in ("重庆星跃网络科技有限公司", "重庆墨笙文化传媒有限公司")} <= rels
 
 
 def test_an_exchange_meeting_named_with_its_edition_and_its_organizers():
     text = "在第五届烟台·德国经贸合作交流会上,两家企业签约。交流会由烟台市人民政府主办,烟台市商务局承办。"
-    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(Article(id="t", text=text)).relations}
+    rels = _relations(text, None)
     assert {("organizer", "烟台·德国经贸合作交流会", o) for o in ("烟台市人民政府", "烟台市商务局")} <= rels
 
 
@@ -100,3 +103,40 @@ def test_what_a_homestay_belongs_to_is_no_unit_of_the_body_before():
     rels = _relations("云台法庭还与云岭山居民宿所属的重庆云岭文旅发展有限公司签订合作协议。")
     assert not any(r[0] == "subOrganizationOf" and r[1] == "重庆云岭文旅发展有限公司" for r in rels)
     assert ("subOrganizationOf", "青禾物流有限公司", "青禾集团") in _relations("青禾集团所属的青禾物流有限公司负责运输。")
+
+
+@pytest.mark.parametrize("text, child, parent", [
+    ("重庆青岚物流有限公司(以下简称“青岚物流”)成立于2019年。青岚物流是重庆渝海控股集团有限公司旗下的物流企业,拥有车辆2000台。",
+     "青岚物流", "重庆渝海控股集团有限公司"),
+    ("重庆青禾水务科技有限公司负责运营。青禾水务是重庆三峡智水集团有限公司旗下全资子公司。", "青禾水务", "重庆三峡智水集团有限公司"),
+    ("位于青山镇的广西壮乡冷链物流有限公司(以下简称“壮乡冷链”)是广西桂驰供应链集团有限公司的全资子公司。",
+     "壮乡冷链", "广西桂驰供应链集团有限公司"),
+])
+def test_a_company_said_to_be_a_group_s_subsidiary(text, child, parent):
+    assert ("subOrganizationOf", child, parent) in _relations(text, None)
+
+
+def test_a_unit_named_in_full_belongs_to_the_body_the_article_calls_by_a_short_form():
+    text = "河北省交通运输厅运输服务处处长杜文静表示，省交通运输厅联合河北省工业和信息化厅出台行动方案。"
+    assert ("subOrganizationOf", "河北省交通运输厅运输服务处", "省交通运输厅") in _relations(text, None)
+
+
+def test_a_ministry_s_department():
+    rels = _relations("交通运输部综合规划司负责人说,交通运输部将推进。某部与青禾物流公司签约。", None)
+    assert ("subOrganizationOf", "交通运输部综合规划司", "交通运输部") in rels
+    assert not any(r[0] == "subOrganizationOf" and r[1].endswith("公司") for r in rels)
+
+
+@pytest.mark.parametrize("text, initiative, organizer", [
+    ("下一步,青山镇将以“稻香青山”乡村振兴示范片建设为抓手,把稻田鱼做成招牌。", "稻香青山", "青山镇"),
+    ("龙溪河下游生态修复工程是长寿区“碧水长寿”三年行动的重点项目。", "碧水长寿", "长寿区"),
+])
+def test_a_campaign_a_place_takes_up_or_runs_for_years(text, initiative, organizer):
+    assert ("organizer", initiative, organizer) in _relations(text, None)
+
+
+def test_branches_a_company_set_up_are_its_units():
+    text = ("重庆万州谭记餐饮管理有限公司(以下简称“谭记餐饮”)创办于1998年。为加快走出去,谭记餐饮先后设立"
+            "重庆万州谭记餐饮管理有限公司成都分公司和西安分公司,负责区域门店的选址。")
+    assert ("subOrganizationOf", "西安分公司", "谭记餐饮") in _relations(text, None)
+    assert not any(r[0] == "subOrganizationOf" for r in _relations("津颐集团控股子公司则在街道开设辅具租赁服务中心。", None))

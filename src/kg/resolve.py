@@ -184,6 +184,11 @@ def entity_id(kind: Kind, name: str) -> str:
     return hashlib.sha1(f"{kind.value}|{name}".encode("utf-8")).hexdigest()[:16]
 
 
+def abbreviates(short: str, long: str, kind: Kind) -> bool:
+    """Can ``short`` be a short form of ``long`` within one article (省交通运输厅 for 河北省交通运输厅)?"""
+    return _abbreviates(short, long, kind, set())
+
+
 def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.PERSON and short != long and _called_by_surname(short, long):
         return True  # 邹总 for 邹敏: no shorter, but how the article calls the person

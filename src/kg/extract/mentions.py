@@ -129,6 +129,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     * The labeller reads a name across the suffix name's edge, a name inside it that 和 or 、 ends,
       two organizations or people apart inside it (甲集团|所属|乙公司), or a person at its start
       followed by no name (某人|所在): the suffix name goes.
+    * The labeller reads a leading word (``leading_verbs``) into the suffix name (沿|石宝老街): the
+      suffix name stands, the labeller's reading goes.
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
@@ -143,6 +145,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     places = [m for m in spans if m.kind is Kind.PLACE]
     owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
     latin = [m for m in candidates if m.by == LATIN_NAME]
+    dropped: set[int] = set()  # labeller spans a suffix name replaces
     for m in candidates:
         if m.by == "labeller" and any(n.start < m.end and m.start < n.end and n.span != m.span for n in latin):
             continue  # 瑞士|Alpenblick Reisen AG: the legal form ends the name, the country is no part of it
@@ -174,6 +177,11 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             if not over:
                 out.append(m)
                 continue
+        if len(over) == 1 and over[0].start < m.start and over[0].end == m.end \
+                and over[0].text[: m.start - over[0].start] in lexicon("leading_verbs"):
+            dropped.add(id(over[0]))  # 沿|石宝老街: the labeller reads a leading word into the suffix name
+            out.append(m)
+            continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
         if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) and suffix_of(o.text, o.kind) for o in over):
@@ -194,7 +202,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                 continue
             m = replace(m, start=over[0].start, text=text)
         out.append(m)
-    return out
+    return [m for m in out if id(m) not in dropped]
 
 
 @cache

@@ -26,6 +26,7 @@ from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
+from .rules import LEVER
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -252,12 +253,17 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     heads = longest_first("unit_heads")
     orgs = {m.text: m for m in mentions if m.kind is Kind.ORG}
     for unit in mentions:
-        if unit.kind is not Kind.ORG or not unit.text.endswith(heads):
+        if unit.kind is not Kind.ORG:
+            continue
+        if not unit.text.endswith(heads):
+            ministry = next((name for name in orgs if _ministry_department(unit.text, name)), None)
+            if ministry is not None:  # 商务部|电子商务司
+                yield _relation(doc, "subOrganizationOf", unit, orgs[ministry], "rules.unit_name", 0.7, where=unit.start)
             continue
         parent = max((name for name in orgs if unit.text.startswith(name) and len(unit.text) - len(name) >= 2),
                      key=len, default=None)
         if parent is None:  # 康语医疗|南岸分公司 of 重庆康语医疗管理有限公司, named in full before
-            owner = _owner_by_short_form(unit.text, orgs)
+            owner = _owner_by_short_form(unit.text, orgs) or _parent_by_short_form(unit.text, orgs)
             before = _named_before_bracket(doc.text, mentions, unit)
             if owner is not None:
                 yield _relation(doc, "subOrganizationOf", unit, orgs[owner], "rules.unit_short_name", 0.65, where=unit.start)
@@ -267,6 +273,14 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         tail = unit.text[len(parent):]
         if len(tail) <= 10 and not tail.startswith(_LEVEL_WORDS):
             yield _relation(doc, "subOrganizationOf", unit, orgs[parent], "rules.unit_name", 0.7, where=unit.start)
+
+
+def _ministry_department(unit: str, ministry: str) -> bool:
+    """Is unit a department (司) of a ministry or commission whose name opens it (交通运输部|综合规划司;
+    not a company, 某部|某公司)?"""
+    tail = unit[len(ministry):]
+    return (unit.startswith(ministry) and ministry.endswith(("部", "委", "总局", "总署")) and 3 <= len(tail) <= 8
+            and tail.endswith("司") and not tail.endswith("公司"))
 
 
 def _named_before_bracket(text: str, mentions: tuple[Mention, ...], unit: Mention) -> Mention | None:
@@ -287,6 +301,23 @@ def _owner_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
              if name.endswith(("公司", "集团")) and not name.endswith(longest_first("unit_heads"))}
     for size in range(min(8, len(unit) - 2), 1, -1):
         owners = [name for name, short in forms.items() if unit[:size] in short]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
+def _parent_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
+    """The organization the article calls by a short form while a unit's name opens with its full
+    name (河北省交通运输厅|运输服务处 beside 省交通运输厅): the one short form of the longest such opening
+    that ends in an organization's suffix and leaves a unit of two to ten characters."""
+    from ..resolve import abbreviates
+
+    heads = longest_first("unit_heads")
+    for cut in range(len(unit) - 2, 1, -1):
+        opening, tail = unit[:cut], unit[cut:]
+        if len(tail) > 10 or not tail.endswith(heads) or suffix_of(opening, Kind.ORG) is None:
+            continue
+        owners = [name for name in orgs if name != unit and abbreviates(name, opening, Kind.ORG)]
         if len(owners) == 1:
             return owners[0]
     return None
@@ -321,15 +352,19 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 #: what an organization does to the units listed after it: 该行在全县设有甲支行、乙支行等
-_SETS_UP = re.compile(r"(?:设有|下设|下辖)$")
+_SETS_UP = re.compile(r"(?:(?P<structure>设有|下设|下辖)|设立了?|开设了?|成立了?)$")
+#: what a body sets up (设立, 开设) that is a unit of it, not a facility it runs (开设|某某服务中心)
+_BRANCH_HEADS = ("分公司", "子公司", "支公司", "分行", "支行", "分院", "分局", "营业部", "办事处", "分厂", "分店")
 
 
 def _units_set_up(doc: Doc, orgs: list[Mention], mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """甲(or 该行)…设有/下设/下辖 乙支行、丙支行等: each unit listed (named with a unit head) is a
-    sub-organization of the organization the sentence is about (``_subject``)."""
+    """甲(or 该行)…设有/下设/下辖 乙支行、丙支行等, 甲先后设立乙分公司和丙分公司: each unit listed (named
+    with a unit head; a branch's after 设立, 开设, 成立) is a sub-organization of the organization the
+    sentence is about (``_subject``)."""
     text, heads = doc.text, longest_first("unit_heads")
     for first in orgs:
-        if not first.text.endswith(heads) or not _SETS_UP.search(text, max(0, first.start - 3), first.start):
+        cue = _SETS_UP.search(text, max(0, first.start - 3), first.start) if first.text.endswith(heads) else None
+        if cue is None or not (cue.group("structure") or first.text.endswith(_BRANCH_HEADS)):
             continue
         sentence = doc.sentence_of(first.start)
         inside = [m for m in mentions if sentence.start <= m.start and m.end <= first.start]
@@ -554,6 +589,15 @@ def settled_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 @cache
+def _parent_tail() -> re.Pattern[str]:
+    """What follows the parent in 甲是乙…: its short form in brackets, where it set 甲 up, then a
+    ``parent-tail`` cue (的全资子公司) or 旗下/下属 and what kind of company 甲 is (旗下的物流企业)."""
+    tails = "|".join(map(re.escape, _cues()[("subOrganizationOf", "parent-tail")]))
+    return re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:在[\u4e00-\u9fff]{1,4}设立的)?"
+                      rf"(?:{tails}|(?:旗下|下属)的?[^，,。；;、“”]{{0,10}}?(?:企业|公司|平台))")
+
+
+@cache
 def _gathers() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, _cues()[("locatedIn", "gathers")])) + ")了?$")
 
@@ -660,7 +704,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                     yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
             if gap in cues[("subOrganizationOf", "parent-after")] or (
-                    gap in _COPULAS and text.startswith(cues[("subOrganizationOf", "parent-tail")], b.end)):
+                    gap.lstrip("”\"）)") in _COPULAS and _parent_tail().match(text, b.end)):
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)  # 甲隶属于乙, 甲是乙旗下企业
             elif gap in cues[("subOrganizationOf", "child-after")]:
                 yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
@@ -772,7 +816,7 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                     for organizer in acting:
                         yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
                 continue
-            if acting and any(v in lead for v in verbs):
+            if acting and (any(v in lead for v in verbs) or lead.endswith("以“") and LEVER.match(text, m.end)):
                 for organizer in acting:
                     yield _relation(doc, "organizer", m, organizer, "rules.subject_verb", confidence, where=m.start)
             for partner in _partners_before(text, sentence, m, inside, verbs):  # (法庭)联合甲、乙推行“某某”

@@ -126,7 +126,8 @@ def quoted(doc: Doc) -> list[Mention]:
         own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None) \
             or next((h for h in lexicon("one_character_initiative_heads") if name.endswith(h) and len(name) > len(h)), None)
         launched = any(v in before for v in longest_first("organizer_verbs")) or (
-            after.startswith(longest_first("initiative_followers")) and len(name) >= 4 and name not in word_tags())
+            after.startswith(longest_first("initiative_followers")) and len(name) >= 4 and name not in word_tags()) or (
+            before.endswith("以") and LEVER.match(text, match.end()) is not None)  # 以“某某”…为抓手
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
@@ -153,7 +154,7 @@ def _initiative_head(after: str) -> str | None:
     verb_first = False
     for end in range(2, 2 * _MODIFIERS + 1, 2):
         modifier = after[end - 2:end]
-        tag = word_tags().get(modifier, "?")
+        tag = "n" if _DURATION.fullmatch(modifier) else word_tags().get(modifier, "?")  # “某某”城市更新|三年|行动
         verb_first = verb_first or (end == 2 and tag == "v")
         if (tag not in ("n", "vn", "ns", "nz", "nr", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
                 or not _HAN_NAME.fullmatch(modifier) or (end == 2 and any(
@@ -172,6 +173,9 @@ def _quoted_heads() -> tuple[str, ...]:
 
 
 _MODIFIERS = 4  # two-character words between a quoted name and its head (“某某”农村公路提档升级行动)
+_DURATION = re.compile(r"[一二三四五六七八九十百两][年天日]")  # how long a campaign runs: “某某”三年行动, 百日攻坚
+#: what a quoted name is to the one that takes it up: 某镇将以“某某”示范片建设为抓手
+LEVER = re.compile(r"[”\"]?[^，,。；;：:“”]{0,14}?为(?:抓手|牵引|引领|载体|主线|突破口|切入点)")
 _NOT_MODIFIERS = ("p", "u", "c", "r", "m", "q", "x", "w", "t")  # function words and counts end the search
 _ACTIVITIES = frozenset({"活动", "行动"})  # after a verb, what a group does, not a programme
 
