@@ -2236,3 +2236,32 @@ def test_a_pilot_zone_with_its_province_in_brackets():
 def test_a_leading_word_the_labeller_reads_into_a_street_s_name():
     found = {m.text for m in extract(_article("来自德国、瑞士、奥地利的186名游客沿石宝老街步行前往石宝寨景区。")).mentions}
     assert "石宝老街" in found and "沿石宝老街" not in found
+
+
+def test_a_numbered_sea_route_a_company_opens_is_an_initiative():
+    found = {(m.text, m.kind) for m in extract(_article("合资成立福建岚台快运有限公司,开通“岚台1号”海上快线。")).mentions}
+    assert ("岚台1号", Kind.INITIATIVE) in found
+    assert not any(m.text == "长征五号" for m in extract(_article("“长征五号”火箭发射成功。")).mentions)
+
+
+def test_a_latin_group_name():
+    found = {(m.text, m.kind) for m in extract(_article("已与新加坡港华冷链集团(Harbour Cold Chain Group)签约。")).mentions}
+    assert ("Harbour Cold Chain Group", Kind.ORG) in found
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("调解中心入驻江门市蓬江区人民法院诉讼服务中心,配备专职调解员9名。", "江门市蓬江区人民法院诉讼服务中心", Kind.ORG),
+    ("杭锦旗人民政府承办的第三届库布其光伏治沙技术交流会在独贵塔拉镇举行。", "库布其光伏治沙技术交流会", Kind.INITIATIVE),
+    ("促进中心承办的2024洋浦国际油脂油料产业大会举行。", "2024洋浦国际油脂油料产业大会", Kind.INITIATIVE),
+])
+def test_names_with_a_word_that_reads_like_a_cut(text, name, kind):
+    assert (name, kind) in {(m.text, m.kind) for m in extract(_article(text)).mentions}
+
+
+def test_a_phase_of_works_now_under_way_names_no_programme():
+    assert not extract(_article("目前三期工程已完成投资2.8亿元。")).mentions
+
+
+def test_quoted_dishes_are_products():
+    text = "龙舟赛期间,塘河镇还推出“几江老白干”“塘河石磨豆花”等特色美食,吸引游客2.6万人次。"
+    assert not {m.text for m in extract(_article(text)).mentions} & {"几江老白干", "塘河石磨豆花"}

@@ -140,3 +140,25 @@ def test_branches_a_company_set_up_are_its_units():
             "重庆万州谭记餐饮管理有限公司成都分公司和西安分公司,负责区域门店的选址。")
     assert ("subOrganizationOf", "西安分公司", "谭记餐饮") in _relations(text, None)
     assert not any(r[0] == "subOrganizationOf" for r in _relations("津颐集团控股子公司则在街道开设辅具租赁服务中心。", None))
+
+
+@pytest.mark.parametrize("text, venture, partners", [
+    ("江西锂辰新能源科技股份有限公司发展迅速。今年7月，公司与湖南衡岳电池材料有限公司合资成立江西锂辰衡岳材料有限公司，专门生产正极材料。",
+     "江西锂辰衡岳材料有限公司", ("江西锂辰新能源科技股份有限公司", "湖南衡岳电池材料有限公司")),
+    ("2023年,岚海物流与台湾高雄的台鑫海运股份有限公司(Taixin Shipping Co., Ltd.)、福州闽江口港务集团有限公司合资成立福建岚台快运有限公司。",
+     "福建岚台快运有限公司", ("台鑫海运股份有限公司", "福州闽江口港务集团有限公司")),
+])
+def test_a_joint_venture_belongs_to_each_partner(text, venture, partners):
+    assert {("subOrganizationOf", venture, p) for p in partners} <= _relations(text, None)
+
+
+def test_units_listed_after_a_unit_named_in_full():
+    text = "公司在周口设有中原麦都种业股份有限公司商水分公司、西华分公司,负责推广。中原麦都种业股份有限公司是龙头企业。"
+    assert ("subOrganizationOf", "西华分公司", "中原麦都种业股份有限公司") in _relations(text, None)
+
+
+def test_companies_listed_before_so_many_subsidiaries():
+    rels = _relations("青禾集团旗下拥有青禾物流有限公司、青禾置业有限公司等5家子公司。", None)
+    assert {("subOrganizationOf", c, "青禾集团") for c in ("青禾物流有限公司", "青禾置业有限公司")} <= rels
+    rels = _relations("该集团2020年由原青山港务集团有限公司与重庆峡江航运有限公司合并组建,目前拥有青禾物流有限公司等9家子公司。", None)
+    assert not any(r[2] == "青山港务集团有限公司" for r in rels)  # a former body is no subject

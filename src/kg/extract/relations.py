@@ -32,7 +32,8 @@ from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
 _COPULAS = ("是", "为", "系", "属于")  # 甲是乙旗下企业
-_OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟")
+_OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟",
+                   "由", "原")  # (由原某集团与某公司合并组建: the agents and the former bodies of a passive)
 
 
 @cache
@@ -248,10 +249,12 @@ def _post_ends(text: str, end: int) -> bool:
 
 def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """An organization named as a unit of another one the article names: 青山区委 + 组织部,
-    某部 + 研究室, 某院 + 调查组 (``unit_heads``); the unit is a sub-organization of it. A tail that
-    is an organization of its own level (市政府 after 市委) is not a unit."""
+    某部 + 研究室, 某院 + 调查组 (``unit_heads``); the unit is a sub-organization of it, and so are the
+    units of its kind listed right after it (某公司商水分公司、西华分公司). A tail that is an
+    organization of its own level (市政府 after 市委) is not a unit."""
     heads = longest_first("unit_heads")
-    orgs = {m.text: m for m in mentions if m.kind is Kind.ORG}
+    listed = [m for m in mentions if m.kind is Kind.ORG]
+    orgs = {m.text: m for m in listed}
     for unit in mentions:
         if unit.kind is not Kind.ORG:
             continue
@@ -272,7 +275,8 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             continue
         tail = unit.text[len(parent):]
         if len(tail) <= 10 and not tail.startswith(_LEVEL_WORDS):
-            yield _relation(doc, "subOrganizationOf", unit, orgs[parent], "rules.unit_name", 0.7, where=unit.start)
+            for member in [unit, *_listed_after(doc.text, listed, unit)]:  # 某公司甲分公司、乙分公司
+                yield _relation(doc, "subOrganizationOf", member, orgs[parent], "rules.unit_name", 0.7, where=member.start)
 
 
 def _ministry_department(unit: str, ministry: str) -> bool:
@@ -349,6 +353,63 @@ def subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     yield from _school_units(doc, orgs)
     yield from _controlled(doc, orgs)
     yield from _units_set_up(doc, orgs, mentions)
+    yield from _joint_ventures(doc, orgs)
+    yield from _listed_subsidiaries(doc, orgs, mentions)
+
+
+#: what a list of companies ends with when they are the subject's: 甲拥有乙、丙等9家全资及控股子公司
+_SUBSIDIARIES_AFTER = re.compile(r"等(?:[0-9一二三四五六七八九十百]+家)?(?:全资|控股|及|和)*(?:子公司|下属企业|成员企业)")
+
+
+def _listed_subsidiaries(doc: Doc, orgs: list[Mention], mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """甲…拥有乙、丙等9家全资及控股子公司: each company listed before 等…子公司 is a sub-organization of
+    the organization the sentence is about (``_subject``)."""
+    text = doc.text
+    ends = {o.end: i for i, o in enumerate(orgs)}
+    for match in _SUBSIDIARIES_AFTER.finditer(text):
+        last = ends.get(match.start())
+        if last is None:
+            continue
+        listed = [orgs[last]]
+        while last > 0 and text[orgs[last - 1].end:listed[-1].start] in ("、", "和", "及"):
+            last -= 1
+            listed.append(orgs[last])
+        sentence = doc.sentence_of(match.start())
+        inside = [m for m in mentions if sentence.start <= m.start and m.end <= listed[-1].start]
+        subject = _subject(doc, sentence, inside, mentions)
+        if subject is None or subject.entity.kind is not Kind.ORG:
+            continue
+        for company in listed:
+            yield _relation(doc, "subOrganizationOf", company, subject.entity, "rules.listed_subsidiaries", 0.65, where=company.start)
+
+
+_JOINT_VENTURE = re.compile(r"合资(?:成立|设立|组建|建设|兴办|运营)?了?的?")
+
+
+def _joint_ventures(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
+    """甲与乙合资成立丙, 丙由甲与乙合资设立: the joint venture 丙 is a sub-organization of each partner
+    (the organizations of the clause before 合资; the one 公司 stands for when it opens the clause)."""
+    text = doc.text
+    for match in _JOINT_VENTURE.finditer(text):
+        clause = _clause_start(text, match.start())
+        venture = next((o for o in orgs if match.end() <= o.start <= match.end() + 1), None)
+        by = text.rfind("由", clause, match.start())
+        if by > 0:  # 丙由甲与乙合资设立
+            venture = next((o for o in orgs if o.end in (by, by - 1) and o.start >= clause), None)
+            clause = by
+        if venture is None:
+            continue
+        partners = [o for o in orgs if clause <= o.start and o.end <= match.start() and not _nested(o, orgs)]
+        if not partners or not re.search("[与和同]", text[clause:match.start()]):
+            continue
+        anaphor = _org_anaphor_pattern().match(text, clause) if len(partners) == 1 else None
+        if anaphor is not None:  # 公司与乙合资成立丙: the company 公司 stands for is the other partner
+            company = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该"))
+            if company is not None and company not in partners:
+                partners.insert(0, company)
+        for partner in partners:
+            if partner.text != venture.text:
+                yield _relation(doc, "subOrganizationOf", venture, partner, "rules.joint_venture", 0.65, where=venture.start)
 
 
 #: what an organization does to the units listed after it: 该行在全县设有甲支行、乙支行等
@@ -549,8 +610,14 @@ def named_after_place(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relat
 
 def _clause_start(text: str, at: int, floor: int = 0) -> int:
     """Where the clause holding ``at`` starts: after the last comma, colon, semicolon, full stop or line
-    break before it, and not before ``floor``."""
-    return max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,。；;：:\n"))
+    break before it outside brackets (甲(Taixin Shipping Co., Ltd.)与乙: one clause), and not before ``floor``."""
+    start = max(floor, *(text.rfind(mark, floor, at) + 1 for mark in "，,。；;：:\n"))
+    closed = max(text.rfind(")", start, at), text.rfind("）", start, at))
+    if closed >= 0 and max(text.rfind("(", start, closed), text.rfind("（", start, closed)) < 0:
+        opened = max(text.rfind("(", floor, start), text.rfind("（", floor, start))
+        if opened >= floor:
+            return _clause_start(text, opened, floor)  # the mark was inside brackets closed after it
+    return start
 
 
 def held_at(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

@@ -75,7 +75,7 @@ def photo_credits(doc: Doc) -> list[Mention]:
     return found
 
 
-_TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列)")
+_TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列|快线|航线|专线)")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
 _AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
@@ -291,12 +291,13 @@ def edition_events(doc: Doc) -> list[Mention]:
     首届|全国青年运动会, 第三届“某某采茶节”, 第四届湖南(常德)粮油产业博览会): the name runs from 第…届
     to the first word of ``edition_event_ends`` (节, 赛, 对接会 …) that ends a word (the form with its
     edition number is an alias),
-    without a function character (的, 在 …) inside; not the games of an event (某某会|比赛)."""
+    without a function word (的, 在 …, a word of its own: not 库布其's 其) inside; not the games of an event (某某会|比赛)."""
     ends = {t.end for t in doc.tokens}
+    stops = {t.start for t in doc.tokens if t.text in lexicon("programme_stop_chars")}  # words of their own (not 库布其's 其)
     found = []
     for match in _edition_event().finditer(doc.text):
-        name, before_end = match.group("name"), match.group("words")
-        if match.end() in ends and not lexicon("programme_stop_chars").intersection(before_end) and not name.endswith(_NOT_EDITION_EVENTS):
+        name = match.group("name")
+        if match.end() in ends and not stops.intersection(range(*match.span("words"))) and not name.endswith(_NOT_EDITION_EVENTS):
             found.append(Mention(doc.article.id, match.start("name"), match.end(), name, Kind.INITIATIVE,
                                  by="rules.event", score=0.9, alias=match.group().replace("“", "")))  # 第二届某某节: a form too
     return found
@@ -375,7 +376,7 @@ def _time_words_before(name: str) -> int:
     return length
 
 
-_DATED = re.compile(r"[年月日今近]")
+_DATED = re.compile(r"[年月日今近前]")  # (目前|三期工程; 夜间 names one)
 
 
 @cache

@@ -490,11 +490,12 @@ def _partner_cues() -> frozenset[str]:
 
 @cache
 def _joiner_or_partnership() -> re.Pattern[str]:
-    words = {*JOINERS, *word_list("body_separators"), *_partner_cues(), _SUES}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    words = {*JOINERS, *word_list("body_separators"), *_partner_cues()}
+    return re.compile("|".join([*map(re.escape, sorted(words, key=len, reverse=True)), _SUES + "(?![讼求状])"]))
 
 
 _SUES = "诉"  # between a plaintiff and a defendant (某某智能|诉|某某有限公司): two parties, the first with no suffix needed
+# (not the 诉 of 诉讼, 诉求, 诉状: 某法院|诉讼服务中心 is one body)
 _INSIDE = re.compile("(?<=[区园镇村])[内里]")  # 某开发区|内|某公司
 _LANGUAGE_END = "语"  # how the names of languages end
 _MODEL_NUMBER = re.compile(r"[-－—–]\d")
