@@ -2265,3 +2265,24 @@ def test_a_phase_of_works_now_under_way_names_no_programme():
 def test_quoted_dishes_are_products():
     text = "龙舟赛期间,塘河镇还推出“几江老白干”“塘河石磨豆花”等特色美食,吸引游客2.6万人次。"
     assert not {m.text for m in extract(_article(text)).mentions} & {"几江老白干", "塘河石磨豆花"}
+
+
+def test_a_township_whose_name_holds_a_county_s_ending():
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("洛川县旧县镇南塬村") == ["洛川县", "旧县镇", "南塬村"]
+
+
+def test_a_train_service_named_after_its_line():
+    found = {(m.text, m.kind) for m in extract(_article("洛川苹果搭乘中欧班列“长安号”发往中亚。与Nordvik Marine AS签约。")).mentions}
+    assert ("长安号", Kind.INITIATIVE) in found and ("Nordvik Marine AS", Kind.ORG) in found
+
+
+def test_a_port_s_suffix_is_no_abbreviation_of_hong_kong():
+    found = {(m.text, m.kind) for m in extract(_article("今年经重庆果园港出口到越南、泰国的柑橘达3万吨。")).mentions}
+    assert not any(m == "港" for m, _ in found)
+
+
+def test_a_former_name_opens_no_name():
+    found = {m.text for m in extract(_article("电子信息学院原名电子科学与技术系,2021年更名。")).mentions}
+    assert "电子科学与技术系" in found and "原名电子科学与技术系" not in found

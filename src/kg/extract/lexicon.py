@@ -650,6 +650,11 @@ def _word_ends(text: str) -> set[int]:
     return set(accumulate(len(word) for word, _ in words(text)))
 
 
+def _named(name: str) -> bool:
+    """Does a division the gazetteer knows bear exactly this name (旧县镇; not 旧县, its short form)?"""
+    return any(d.name == name for d in gazetteer.lookup(name))
+
+
 def _short_form_over(text: str) -> str | None:
     """The short form of a division (two or three characters, no level ending) that opens text when
     the rest is a division inside it (荣昌|清升镇 → 荣昌)."""
@@ -657,6 +662,8 @@ def _short_form_over(text: str) -> str | None:
         short, rest = text[:n], text[n:]
         if len(rest) < 3 or short.endswith(ADMIN_ENDS) or not rest.endswith(ADMIN_ENDS):
             continue
+        if text[n] in "镇乡" and _named(text[: n + 1]):
+            continue  # 旧县镇|南塬村, not 旧县|镇南塬村: the short form is a division's whole name with its level
         if gazetteer.lies_in(rest, short):
             return short
     return None
@@ -682,24 +689,28 @@ def split_place_chain(text: str) -> list[str]:
         match = _CHAIN.match(rest)
         if not match or len(match.group()) < 2:
             break
-        if rest.startswith(("街道", "社区"), match.end()):
+        end = match.end()
+        if rest[end:end + 1] in ("镇", "乡") and _named(rest[:end + 1]) and not _named(rest[:end]):
+            end += 1  # 旧县镇|南塬村, not 旧县|镇南塬村: a township whose name holds a county's ending
+        piece = rest[:end]
+        if rest.startswith(("街道", "社区"), end):
             break  # 某某新村|街道: the township's name ends in 村 (not the village and a bare suffix)
-        known = bool(gazetteer.lookup(match.group()))
-        if match.group().endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
+        known = bool(gazetteer.lookup(piece))
+        if piece.endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district
-        after = rest[match.end():]
+        after = rest[end:]
         if suffix_of(after, Kind.ORG) and not suffix_of(after, Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
         if after in lexicon("place_suffixes"):
             break  # 某铁村|社区: a community named after a village, not the village and a bare suffix
         if _needs_place_before(after):
             break  # 某县电子商务产业园: what follows names nothing without the place before it
-        if len(rest) == 4 and len(match.group()) == 2 and not gazetteer.lookup(rest[2:]):
+        if len(rest) == 4 and len(piece) == 2 and not gazetteer.lookup(rest[2:]):
             break  # 南市屯村: two characters and two more that no division is make one name
         if not known:
             word_ends = _word_ends(text) if word_ends is None else word_ends
-            if len(text) - len(rest) + match.end() not in word_ends:
+            if len(text) - len(rest) + end not in word_ends:
                 break  # 新东安市|场, 红旗|渠: jieba reads a word across the cut (甘肃省|甘南藏族自治州 is cut: a division)
-        pieces.append(match.group())
-        rest = rest[match.end():]
+        pieces.append(piece)
+        rest = rest[end:]
     return pieces + [rest]

@@ -76,6 +76,7 @@ def photo_credits(doc: Doc) -> list[Mention]:
 
 
 _TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列|快线|航线|专线)")
+_SERVICE_BEFORE = re.compile(r"(?:专列|班列|快线|航线|专线)$")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
 _AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
@@ -111,10 +112,11 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”“某某”等晚熟品种: products; 素有“某某”之称: what a place is called
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
+        served = _SERVICE_BEFORE.search(text, max(0, match.start() - 2), match.start()) is not None  # 中欧班列“某某号”
         if ((after.startswith("号") and not after.startswith(("号召", "号线"))) or (name.endswith("号") and len(name) >= 3)) \
-                and not _TRAIN_SERVICE.match(text, match.end()):
+                and not _TRAIN_SERVICE.match(text, match.end()) and not served:
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
-            # (but “某某号”冷链专列 is a service a place runs)
+            # (but “某某号”冷链专列 and 中欧班列“某某号” are services a place runs)
         before = text[max(0, match.start() - 8): match.start()]
         head = _initiative_head(window)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
@@ -131,7 +133,7 @@ def quoted(doc: Doc) -> list[Mention]:
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
-        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated:
+        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served:
             alias = name + head if head else None
             sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
             if not sure and any(word in lexicon("personal_pronouns") or word in lexicon("copulas") for word, _ in cut(name)):

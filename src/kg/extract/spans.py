@@ -91,7 +91,7 @@ def labelled(doc: Doc) -> list[Mention]:
             token = doc.tokens[bisect_right(starts, start) - 1]
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
                     and abbreviation_in_word(token.text, start - token.start, abbreviations)
-                    and not _function_word_alone(doc.text, token, abbreviations)):
+                    and not _function_word_alone(doc.text, token, abbreviations) and not _suffix_of_name(doc, token, starts)):
                 found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             elif score >= REFERENCE_FLOOR and text.strip():
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
@@ -524,6 +524,14 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     if closing >= 0 and not any(ch in "（(" for ch in inside[:closing]):
         start += closing + 1  # 某某)|全资子公司…: what follows a bracket that opened before the span
     return start, end
+
+
+def _suffix_of_name(doc: Doc, token: Token, starts: list[int]) -> bool:
+    """Is a one-character place form, a word of its own, the suffix of the noun before it (果园|港: the
+    port 果园港, not Hong Kong)?"""
+    i = bisect_right(starts, token.start) - 1
+    return (len(token.text) == 1 and token.text in word_list("place_suffixes") and i > 0
+            and doc.tokens[i - 1].end == token.start and doc.tokens[i - 1].pos in ("n", "ns", "nz"))
 
 
 def _function_word_alone(text: str, token: Token, abbreviations: dict[str, str]) -> bool:
