@@ -2286,3 +2286,8 @@ def test_a_port_s_suffix_is_no_abbreviation_of_hong_kong():
 def test_a_former_name_opens_no_name():
     found = {m.text for m in extract(_article("电子信息学院原名电子科学与技术系,2021年更名。")).mentions}
     assert "电子科学与技术系" in found and "原名电子科学与技术系" not in found
+
+
+def test_a_surname_before_an_address_is_no_country():
+    found = {m.text for m in extract(_article("土主街道推出“一企一专员”服务机制,韩总带头包联重点企业。")).mentions}
+    assert "韩" not in found

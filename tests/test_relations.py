@@ -162,3 +162,9 @@ def test_companies_listed_before_so_many_subsidiaries():
     assert {("subOrganizationOf", c, "青禾集团") for c in ("青禾物流有限公司", "青禾置业有限公司")} <= rels
     rels = _relations("该集团2020年由原青山港务集团有限公司与重庆峡江航运有限公司合并组建,目前拥有青禾物流有限公司等9家子公司。", None)
     assert not any(r[2] == "青山港务集团有限公司" for r in rels)  # a former body is no subject
+
+
+
+def test_its_own_unit_after_its_belongs():
+    rels = _relations("记者从南宁海关了解到,其所属的凭祥海关今年推出“凭铁速检”监管模式。", None)
+    assert ("subOrganizationOf", "凭祥海关", "南宁海关") in rels

@@ -444,7 +444,8 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
     ends = {o.end: o for o in orgs}
     for unit in orgs:
         before = text[max(0, unit.start - 10):unit.start]
-        if before.endswith("所属的"):  # 甲集团所属的乙: 甲 is written right before it (in 某民宿所属的乙 乙 owns)
+        if before.endswith("所属的") and not before.endswith("其所属的"):  # 甲集团所属的乙: 甲 is written right before it
+            # (in 某民宿所属的乙 乙 owns; 其所属的乙 is its unit: _ITS_UNIT)
             if (owner := ends.get(unit.start - 3)) is not None and owner.text.endswith(_GROUPS):
                 yield _relation(doc, "subOrganizationOf", unit, owner, "rules.its_unit", 0.7, where=unit.start)
             continue

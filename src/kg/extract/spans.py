@@ -91,7 +91,8 @@ def labelled(doc: Doc) -> list[Mention]:
             token = doc.tokens[bisect_right(starts, start) - 1]
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
                     and abbreviation_in_word(token.text, start - token.start, abbreviations)
-                    and not _function_word_alone(doc.text, token, abbreviations) and not _suffix_of_name(doc, token, starts)):
+                    and not _function_word_alone(doc.text, token, abbreviations) and not _suffix_of_name(doc, token, starts)
+                    and not _surname_then_address(doc.text, start)):
                 found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             elif score >= REFERENCE_FLOOR and text.strip():
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
@@ -524,6 +525,12 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     if closing >= 0 and not any(ch in "（(" for ch in inside[:closing]):
         start += closing + 1  # 某某)|全资子公司…: what follows a bracket that opened before the span
     return start, end
+
+
+def _surname_then_address(text: str, at: int) -> bool:
+    """Is the one character at ``at`` a surname before how people call someone (韩|总, 宋|书记): a
+    person's short form, not a country's (韩国)?"""
+    return text[at] in single_surnames() and text.startswith(tuple(word_list("address_terms")), at + 1)
 
 
 def _suffix_of_name(doc: Doc, token: Token, starts: list[int]) -> bool:
