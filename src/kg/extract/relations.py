@@ -374,13 +374,11 @@ def _listed_subsidiaries(doc: Doc, orgs: list[Mention], mentions: tuple[Mention,
         while last > 0 and text[orgs[last - 1].end:listed[-1].start] in ("、", "和", "及"):
             last -= 1
             listed.append(orgs[last])
-        sentence = doc.sentence_of(match.start())
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= listed[-1].start]
-        subject = _subject(doc, sentence, inside, mentions)
-        if subject is None or subject.entity.kind is not Kind.ORG:
+        subject = _subject_before(doc, listed[-1].start, mentions)
+        if subject is None or subject.kind is not Kind.ORG:
             continue
         for company in listed:
-            yield _relation(doc, "subOrganizationOf", company, subject.entity, "rules.listed_subsidiaries", 0.65, where=company.start)
+            yield _relation(doc, "subOrganizationOf", company, subject, "rules.listed_subsidiaries", 0.65, where=company.start)
 
 
 _JOINT_VENTURE = re.compile(r"合资(?:成立|设立|组建|建设|兴办|运营)?了?的?")
@@ -427,13 +425,18 @@ def _units_set_up(doc: Doc, orgs: list[Mention], mentions: tuple[Mention, ...]) 
         cue = _SETS_UP.search(text, max(0, first.start - 3), first.start) if first.text.endswith(heads) else None
         if cue is None or not (cue.group("structure") or first.text.endswith(_BRANCH_HEADS)):
             continue
-        sentence = doc.sentence_of(first.start)
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= first.start]
-        subject = _subject(doc, sentence, inside, mentions)
-        if subject is None or subject.entity.kind is not Kind.ORG:
+        subject = _subject_before(doc, first.start, mentions)
+        if subject is None or subject.kind is not Kind.ORG:
             continue
         for unit in [first, *_listed_after(text, orgs, first)]:
-            yield _relation(doc, "subOrganizationOf", unit, subject.entity, "rules.units_set_up", 0.65, where=unit.start)
+            yield _relation(doc, "subOrganizationOf", unit, subject, "rules.units_set_up", 0.65, where=unit.start)
+
+
+def _subject_before(doc: Doc, at: int, mentions: tuple[Mention, ...]) -> Mention | None:
+    """Who the sentence holding ``at`` is about, from what it names before ``at`` (``_subject``)."""
+    sentence = doc.sentence_of(at)
+    subject = _subject(doc, sentence, [m for m in mentions if sentence.start <= m.start and m.end <= at], mentions)
+    return subject.entity if subject is not None else None
 
 
 def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
@@ -677,14 +680,12 @@ def gathered_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     for i, first in enumerate(mentions):
         if first.kind is not Kind.ORG or not cue.search(text, max(0, first.start - 4), first.start):
             continue
-        sentence = doc.sentence_of(first.start)
-        inside = [m for m in mentions if sentence.start <= m.start and m.end <= first.start]
-        subject = _subject(doc, sentence, inside, mentions)
-        if subject is None or subject.entity.kind is not Kind.PLACE:
+        subject = _subject_before(doc, first.start, mentions)
+        if subject is None or subject.kind is not Kind.PLACE:
             continue
         for org in _listed(text, mentions, i):
             if org.kind is Kind.ORG:
-                yield _relation(doc, "locatedIn", org, subject.entity, "rules.gathered_in", 0.65, where=org.start)
+                yield _relation(doc, "locatedIn", org, subject, "rules.gathered_in", 0.65, where=org.start)
 
 
 def _places_then(text: str, inside: list[Mention], start: int, verbs: tuple[str, ...]) -> list[Mention]:
