@@ -280,7 +280,7 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 
 def _ministry_department(unit: str, ministry: str) -> bool:
-    """Is unit a department (司) of a ministry or commission whose name opens it (交通运输部|综合规划司;
+    """Is unit a department (司) of a ministry or commission whose name opens it (水利部|规划计划司;
     not a company, 某部|某公司)?"""
     tail = unit[len(ministry):]
     return (unit.startswith(ministry) and ministry.endswith(("部", "委", "总局", "总署")) and 3 <= len(tail) <= 8
