@@ -2291,3 +2291,14 @@ def test_a_former_name_opens_no_name():
 def test_a_surname_before_an_address_is_no_country():
     found = {m.text for m in extract(_article("土主街道推出“一企一专员”服务机制,韩总带头包联重点企业。")).mentions}
     assert "韩" not in found
+
+
+def test_short_forms_are_found_as_a_longest_first_pattern_would_find_them():
+    import re
+
+    from kg.extract.rules import _occurrences
+
+    text = "青禾集团与青禾电子签约,青禾电子科技负责研发;禾集团、青禾、青禾集团。"
+    forms = ["青禾", "青禾集团", "青禾电子", "禾集团", "电子科技"]
+    pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+    assert _occurrences(text, forms) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
