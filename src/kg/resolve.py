@@ -72,15 +72,18 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
             and gazetteer.lies_in(out[: len(out) - len(inner)], name[: len(name) - len(out)]):
         out = inner  # 重庆|南川|某某茶业有限公司: a city and a district of it before a company (not 重庆|岚山生物科技)
     if kind is Kind.ORG and not out.endswith(_BRANCH_ENDS):  # 某某有限公司广州分公司 keeps its ending
-        for suffix in longest_first("legal_suffixes"):
-            if out.endswith(suffix) and len(out) - len(suffix) >= 2:
-                out = out[: -len(suffix)]
-                break
+        out = out.removesuffix(legal_form(out, rest=2))
     elif kind is Kind.PLACE:
         suffix = _place_suffix(out)
         if suffix in _ADMIN_SUFFIXES and len(out) - len(suffix) >= 2:
             out = out[: -len(suffix)]
     return out
+
+
+def legal_form(name: str, rest: int = 0) -> str:
+    """The legal ending of a company's name (股份有限公司, 集团 …: ``legal_suffixes``), the longest that
+    leaves ``rest`` characters or more before it; "" when it has none."""
+    return next((x for x in longest_first("legal_suffixes") if name.endswith(x) and len(name) - len(x) >= rest), "")
 
 
 def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str]:
@@ -375,7 +378,7 @@ def _trade_dropped(short: str, long: str, long_core: str) -> bool:
     parent)."""
     from .extract.lexicon import suffix_of
 
-    legal = next((x for x in longest_first("legal_suffixes") if long.endswith(x)), "")
+    legal = legal_form(long)
     wholes = [(long_core, 1, 4)] + ([(long[: -len(legal)], 2, 6)] if legal else [])
     for whole, fewest, most in wholes:
         rest = whole[len(short):]

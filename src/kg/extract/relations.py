@@ -146,8 +146,9 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
 
 def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
     """Does the name end in one of the endings, before its legal form (某某农村商业银行|股份有限公司)?"""
-    legal = next((x for x in longest_first("legal_suffixes") if name.endswith(x) and len(name) > len(x)), "")
-    return name.endswith(endings) or name.removesuffix(legal).endswith(endings)
+    from ..resolve import legal_form
+
+    return name.endswith(endings) or name.removesuffix(legal_form(name, rest=1)).endswith(endings)
 
 
 @cache

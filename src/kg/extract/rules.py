@@ -75,8 +75,9 @@ def photo_credits(doc: Doc) -> list[Mention]:
     return found
 
 
-_TRAIN_SERVICE = re.compile(r"[\u4e00-\u9fff]{0,4}(?:专列|班列|快线|航线|专线)")
-_SERVICE_BEFORE = re.compile(r"(?:专列|班列|快线|航线|专线)$")
+_SERVICES = "专列|班列|快线|航线|专线"  # a train's or a route's service: “某某号”冷链专列, 中欧班列“某某号”
+_TRAIN_SERVICE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:{_SERVICES})")
+_SERVICE_BEFORE = re.compile(rf"(?:{_SERVICES})$")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
 _AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")

@@ -530,7 +530,7 @@ def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
 def _surname_then_address(text: str, at: int) -> bool:
     """Is the one character at ``at`` a surname before how people call someone (韩|总, 宋|书记): a
     person's short form, not a country's (韩国)?"""
-    return text[at] in single_surnames() and text.startswith(tuple(word_list("address_terms")), at + 1)
+    return text[at] in single_surnames() and text.startswith(longest_first("address_terms"), at + 1)
 
 
 def _suffix_of_name(doc: Doc, token: Token, starts: list[int]) -> bool:
