@@ -2209,6 +2209,25 @@ def test_split_place_chain_cuts_a_country_before_a_foreign_port_or_airport():
     assert split_place_chain("中国香港") == ["中国香港"]
 
 
+def test_a_sumu_and_a_gacha_of_inner_mongolia_are_two_places():
+    # 苏木 (a township) and 盟 (a league) end divisions of a chain, also when jieba cuts 嘎查 in two
+    found = {(m.text, m.kind) for m in extract(_article("巴彦哈达苏木额尔敦乌拉嘎查的牧民今年增收。")).mentions}
+    assert {("巴彦哈达苏木", Kind.PLACE), ("额尔敦乌拉嘎查", Kind.PLACE)} <= found
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("锡林郭勒盟西乌珠穆沁旗") == ["锡林郭勒盟", "西乌珠穆沁旗"]
+
+
+def test_a_country_before_one_of_its_cities_is_two_places():
+    from kg.extract import split_place_chain
+
+    assert split_place_chain("老挝万象") == ["老挝", "万象"]  # 万象 is also a common word (万象更新)
+    assert split_place_chain("泰国曼谷") == ["泰国", "曼谷"]
+    assert split_place_chain("日本万象") == ["日本万象"]  # not a city of that country
+    found = {(m.text, m.kind) for m in extract(_article("货物经中老铁路运抵老挝万象,再转运至泰国曼谷。")).mentions}
+    assert {("老挝", Kind.PLACE), ("万象", Kind.PLACE), ("曼谷", Kind.PLACE)} <= found
+
+
 @pytest.mark.parametrize("text, station", [
     ("这批货将运往团结村站,搭乘班列发往越南。", "团结村站"),
     ("公交公司开通忠县站至石宝寨的旅游专线。", "忠县站"),

@@ -71,11 +71,11 @@ def _tables() -> dict:
             for s in forms:
                 by_short.setdefault(s, []).append(code)
 
-    # countries.tsv: name kind aliases region -> surface form -> (canonical name, kind)
-    countries: dict[str, tuple[str, str]] = {}
-    for name, kind, aliases, _region in (_pad(r, 4) for r in table("countries")):
+    # countries.tsv: name kind aliases region -> surface form -> (canonical name, kind, region)
+    countries: dict[str, tuple[str, str, str]] = {}
+    for name, kind, aliases, region in (_pad(r, 4) for r in table("countries")):
         for form in (name, *filter(None, aliases.split("|"))):
-            countries.setdefault(form, (name, kind))
+            countries.setdefault(form, (name, kind, region))
 
     # find() vocabulary: all full names, short names of levels 1-3, country / region / city
     # names and aliases; minus the stop list. Indexed by the first two characters.
@@ -83,8 +83,15 @@ def _tables() -> dict:
     places = set(by_name)
     places.update(s for s, codes in by_short.items() if any(rows[c][1] <= 3 for c in codes))
     # "以色列国", "日本国" would swallow 以色列国防军, 日本国会: match the bare name instead.
-    places.update(f for f, (n, _k) in countries.items() if f != n + "国")
+    places.update(f for f, (n, _k, _r) in countries.items() if f != n + "国")
     vocabulary = frozenset(p for p in places if len(p) >= 2 and p not in stop)
+    # cities whose names are stop words (万象): found only right after their country (老挝万象)
+    stopped: dict[str, list[str]] = {}
+    for form, (_name, kind, region) in countries.items():
+        if kind in ("capital", "city") and form in stop:
+            for country_form, (country_name, _k, _r) in countries.items():
+                if country_name == region:
+                    stopped.setdefault(country_form, []).append(form)
     prefix: dict[str, set[int]] = {}
     for p in vocabulary:
         prefix.setdefault(p[:2], set()).add(len(p))
@@ -95,6 +102,7 @@ def _tables() -> dict:
         "by_short": {k: tuple(v) for k, v in by_short.items()},
         "countries": countries,
         "places": vocabulary,
+        "stopped_cities": {k: tuple(sorted(v, key=len, reverse=True)) for k, v in stopped.items()},
         "prefix": {k: tuple(sorted(v, reverse=True)) for k, v in prefix.items()},
     }
 
@@ -102,15 +110,16 @@ def _tables() -> dict:
 class _Index:
     """The loaded gazetteer; :class:`Division` records are made on first use."""
 
-    __slots__ = ("rows", "by_name", "by_short", "shorts", "chain", "countries", "places", "prefix", "made")
+    __slots__ = ("rows", "by_name", "by_short", "shorts", "chain", "countries", "places", "stopped_cities", "prefix", "made")
 
     def __init__(self, tables: dict) -> None:
         self.rows: dict[str, tuple[str, int, str | None]] = tables["rows"]
         self.shorts: dict[str, tuple[str, ...]] = tables["shorts"]
         self.by_name: dict[str, tuple[str, ...]] = tables["by_name"]
         self.by_short: dict[str, tuple[str, ...]] = tables["by_short"]
-        self.countries: dict[str, tuple[str, str]] = tables["countries"]
+        self.countries: dict[str, tuple[str, str, str]] = tables["countries"]
         self.places: frozenset[str] = tables["places"]
+        self.stopped_cities: dict[str, tuple[str, ...]] = tables["stopped_cities"]
         self.prefix: dict[str, tuple[int, ...]] = tables["prefix"]
         self.chain: dict[str, tuple[str, ...]] = {}
         self.made: dict[str, Division] = {}
@@ -258,6 +267,10 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 if length == 2 or text[i:j] in places:
                     out.append((i, j, text[i:j]))
                     i = j
+                    city = next((c for c in idx.stopped_cities.get(out[-1][2], ()) if text.startswith(c, j)), None)
+                    if city is not None:  # 老挝|万象: a city whose name is also a word, after its country
+                        out.append((j, j + len(city), city))
+                        i = j + len(city)
                     break
             else:
                 i += 1
@@ -288,6 +301,12 @@ def country(name: str) -> str | None:
     """The canonical country name for a country name or alias (美利坚合众国 -> 美国), else None."""
     got = _index().countries.get(name.strip())
     return got[0] if got and got[1] == "country" else None
+
+
+def city_country(name: str) -> str | None:
+    """The country of a well-known foreign city or capital (万象 -> 老挝, 胡志明市 -> 越南), else None."""
+    got = _index().countries.get(name.strip())
+    return got[2] or None if got and got[1] in ("capital", "city") else None
 
 
 def is_country(name: str) -> bool:

@@ -490,7 +490,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
     last_chars = _suffix_last_chars()
     for i, token in enumerate(doc.tokens):
         if (across := _suffix_across(doc, i)) is not None:
-            found.append(across)
+            found.extend(_chain_pieces(across))
             continue
         if token.text[-1] not in last_chars:
             continue  # no suffix or post ends this word: nothing below could find a name
@@ -642,7 +642,7 @@ def ordinary_head(text: str, suffix: str) -> bool:
     )
 
 
-_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|号线|(?<=\d)线|省|市|区|县|旗|镇|乡|村)(?=.{2,})")
+_CHAIN = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|街道|社区|苏木|号线|(?<=\d)线|省|市|区|县|旗|盟|镇|乡|村)(?=.{2,})")
 
 
 def _word_ends(text: str) -> set[int]:
@@ -679,8 +679,9 @@ def split_place_chain(text: str) -> list[str]:
     ending = suffix_of(after_country, Kind.PLACE)  # a division's, or a short site's (not 美国|加州某某空军基地, a chain)
     if country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 3 \
             and (ending in ADMIN_ENDS or ending and 2 <= len(after_country) - len(ending) and len(after_country) <= 6) \
-            and is_name(after_country, Kind.PLACE):  # (黑山|谷景区 is no country's site: 谷 names nothing)
-        pieces, rest = [country], text[len(country):]  # 某国|某某市, 越南|海防港: a country before a foreign place (not 中国香港)
+            and is_name(after_country, Kind.PLACE) \
+            or country and gazetteer.city_country(after_country) == gazetteer.country(country):  # (黑山|谷景区 is no country's site)
+        pieces, rest = [country], text[len(country):]  # 某国|某某市, 越南|海防港, 老挝|万象: a country before a place of its own (not 中国香港)
     short = _short_form_over(rest)
     if short:  # 荣昌|清升镇: a district's short form before a township of it
         pieces, rest = pieces + [short], rest[len(short):]
