@@ -97,6 +97,19 @@ def test_cli_extract_jsonl_contract(tmp_path):
     assert [e["text"] for e in records[2]["entities"]] == ["日内瓦"]
 
 
+def test_cli_extract_is_flat_unless_asked_for_nested_names(tmp_path):
+    src = tmp_path / "in.txt"
+    src.write_text("公司与日本东和医疗器械株式会社签约。家住石龙村6组的村民说。", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(src), "-o", str(out)).exit_code == 0
+    flat = [(e["text"], e.get("nested", False)) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    assert ("日本东和医疗器械株式会社", False) in flat and ("石龙村6组", False) in flat
+    assert not {"日本", "石龙村"} & {text for text, _ in flat}  # one reading, as NER corpora annotate
+    assert run("extract", str(src), "-o", str(out), "--nested").exit_code == 0
+    nested = [(e["text"], e.get("nested", False)) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    assert {("日本", True), ("石龙村", True), ("日本东和医疗器械株式会社", False)} <= set(nested)
+
+
 def test_cli_extract_and_build_accurate(tmp_path):
     """--accurate (a second labelling network for unsure sentences) writes the same kind of output."""
     src = tmp_path / "in.jsonl"

@@ -2209,6 +2209,64 @@ def test_split_place_chain_cuts_a_country_before_a_foreign_port_or_airport():
     assert split_place_chain("中国香港") == ["中国香港"]
 
 
+@pytest.mark.parametrize("text, latin", [
+    ("皖驰电驱与德国博朗格汽车技术股份公司(Brunngärtner Automotive AG)在芜湖签约。", "Brunngärtner Automotive AG"),
+    ("集团与丹麦北海航运公司(Nordsø Shipping A/S)签订协议。", "Nordsø Shipping A/S"),
+    ("研究院与奥地利阿尔卑斯量子光学研究所(Alpine Institute for Quantum Optics,AIQO)签署协议。", "Alpine Institute for Quantum Optics"),
+    ("银行与新加坡狮城商业银行(Lion City Commercial Bank)签署合作备忘录。", "Lion City Commercial Bank"),
+])
+def test_a_latin_name_in_brackets_is_the_alias_of_the_body_before_it(text, latin):
+    # accented letters belong to a Latin name; a name with no legal form is read in brackets after a body's
+    mentions = extract(_article(text)).mentions
+    found = next(m for m in mentions if m.text == latin)
+    assert found.kind is Kind.ORG and found.alias and found.alias.endswith(("公司", "研究所", "银行"))
+    assert not [m for m in mentions if m.start > found.start and m.end <= found.end]  # no labeller pieces (Brunng, for)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("今年8月,交通运输部运输服务司组织评审的第四批示范工程名单公布。", "交通运输部运输服务司"),
+    ("世界卫生组织发布报告。", "世界卫生组织"),
+])
+def test_a_body_read_with_the_verb_zuzhi_ends_before_it(text, body):
+    assert (body, Kind.ORG) in {(m.text, m.kind) for m in extract(_article(text)).mentions}
+
+
+@pytest.mark.parametrize("text, company", [
+    ("又与墨西哥Juguetes del Sol S.A. de C.V.签订拉美市场独家代理协议。", "Juguetes del Sol S.A. de C.V."),
+    ("与印度尼西亚PT Buah Segar Nusantara签订供货合同。", "PT Buah Segar Nusantara"),  # a legal form opening the name
+])
+def test_latin_companies_of_spanish_and_indonesian_legal_forms(text, company):
+    extraction = extract(_article(text))
+    assert (company, Kind.ORG) in {(m.text, m.kind) for m in extraction.mentions}
+    assert any(r.predicate == "locatedIn" and r.head.text == company for r in extraction.relations)
+
+
+def test_latin_words_in_brackets_after_no_name_name_nothing():
+    assert not extract(_article("发展人工智能（Artificial Intelligence）产业。")).mentions
+
+
+def test_a_foreign_body_is_in_the_country_its_name_opens_with():
+    extraction = extract(_article("公司与日本东和医疗器械株式会社合作研发。黑山镇党委书记王刚说。"))
+    found = {(m.text, m.kind) for m in extraction.mentions}
+    assert {("日本", Kind.PLACE), ("日本东和医疗器械株式会社", Kind.ORG), ("黑山镇党委", Kind.ORG)} <= found
+    assert ("黑山", Kind.PLACE) not in found  # a country's name (Montenegro) before a township's ending
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    assert ("locatedIn", "日本东和医疗器械株式会社", "日本") in rels
+
+
+@pytest.mark.parametrize("text, places, group", [
+    ("巴南区木洞镇桃湾村3组村民王大明说。", ["巴南区", "木洞镇", "桃湾村"], "桃湾村3组"),
+    ("定西市临洮县衙下集镇石家坪村五社的社员。", ["定西市", "临洮县", "衙下集镇", "石家坪村"], "石家坪村五社"),
+    ("东滩村二社社长马福海介绍。", ["东滩村"], "东滩村二社"),
+])
+def test_a_village_group_is_a_place_in_its_village(text, places, group):
+    extraction = extract(_article(text))
+    found = {(m.text, m.kind) for m in extraction.mentions}
+    assert {(p, Kind.PLACE) for p in places} | {(group, Kind.PLACE)} <= found
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    assert ("locatedIn", group, places[-1]) in rels
+
+
 def test_a_sumu_and_a_gacha_of_inner_mongolia_are_two_places():
     # 苏木 (a township) and 盟 (a league) end divisions of a chain, also when jieba cuts 嘎查 in two
     found = {(m.text, m.kind) for m in extract(_article("巴彦哈达苏木额尔敦乌拉嘎查的牧民今年增收。")).mentions}

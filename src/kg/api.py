@@ -9,7 +9,7 @@ from .errors import InputError
 from .extract import extract_many
 from .pipeline import BATCH
 from .read import JSONL_SUFFIXES, read
-from .records import Article, Extraction
+from .records import Article, Extraction, Kind
 from .split import article_id, split
 
 
@@ -26,26 +26,35 @@ def articles_for_extract(path: str | Path, problems: list[InputError]) -> Iterat
 
 
 def extract_records(path: str | Path, problems: list[InputError] | None = None, references: bool = True,
-                    accurate: bool = False) -> Iterator[dict]:
+                    accurate: bool = False, nested: bool = False) -> Iterator[dict]:
     """One record per article: {"id", "text", "entities": [{"start", "end", "type", "text"}]};
     references (names too short or generic to be graph nodes) come marked {"reference": true},
-    or not at all when references is False; accurate as in :func:`kg.extract.extract_many`."""
+    or not at all when references is False; names written inside an organization's, a place's or a
+    person's (德国 of 德国某某股份公司) come marked {"nested": true} when nested is True, else not at
+    all (one flat reading, as NER corpora annotate); accurate as in :func:`kg.extract.extract_many`."""
     problems = problems if problems is not None else []
     pairs = articles_for_extract(path, problems)
     while batch := list(islice(pairs, BATCH)):
         for (given, article), extraction in zip(batch, extract_many([a for _, a in batch], accurate=accurate)):
-            yield _record(given, article, extraction, references)
+            yield _record(given, article, extraction, references, nested)
 
 
-def _record(given: str, article: Article, extraction: Extraction, with_references: bool = True) -> dict:
+_OUTER = (Kind.ORG, Kind.PLACE, Kind.PERSON)
+
+
+def _record(given: str, article: Article, extraction: Extraction, with_references: bool = True,
+            with_nested: bool = False) -> dict:
     references = extraction.references if with_references else ()
     marked = set(references)
+    outer = [(m.start, m.end) for m in extraction.mentions if m.kind in _OUTER]
+    inside = {m for m in extraction.mentions if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in outer)}
     return {
         "id": given,
         "text": article.text,
         "entities": [
             {"start": m.start, "end": m.end, "type": m.kind.value, "text": m.text}
-            | ({"reference": True} if m in marked else {})
+            | ({"reference": True} if m in marked else {}) | ({"nested": True} if m in inside else {})
             for m in sorted(extraction.mentions + references, key=lambda m: (m.start, m.end))
+            if with_nested or m not in inside
         ],
     }

@@ -131,8 +131,10 @@ def _summary_text(summary: dict[str, dict[str, int]], result) -> str:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--references/--no-references", default=True, show_default=True,
               help='Also write names too short or generic to be graph nodes (李 of 李大娘, 市委), marked "reference": true.')
+@click.option("--nested/--flat", default=False, show_default=True,
+              help='Also write names inside a longer name (德国 of 德国某某公司), marked "nested": true.')
 @_accurate
-def extract_command(input_path: str, output: str, fmt: str, references: bool, accurate: bool) -> None:
+def extract_command(input_path: str, output: str, fmt: str, references: bool, nested: bool, accurate: bool) -> None:
     """Write the entity mentions of INPUT with character offsets.
 
     JSON lines input ({"id", "text"} a line) gives one output line each, offsets into "text";
@@ -145,7 +147,7 @@ def extract_command(input_path: str, output: str, fmt: str, references: bool, ac
     from .api import extract_records
 
     problems: list[InputError] = []
-    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems, references, accurate)]
+    lines = [json.dumps(record, ensure_ascii=False) for record in extract_records(input_path, problems, references, accurate, nested)]
     _report(problems)
     data = "\n".join(lines) + ("\n" if lines else "")
     if output == "-":

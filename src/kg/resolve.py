@@ -20,6 +20,7 @@ import networkx as nx
 from . import gazetteer
 from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
+from .extract.latin_names import is_latin
 from .resources import lexicon, lexicon_list, longest_first, table
 
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
@@ -565,7 +566,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         kind = next(iter(component))[0]
         forms_here = [t for _, t in component]
         texts = sorted(forms_here, key=lambda t: (kind is Kind.PERSON and any(_called_by_surname(t, o) for o in forms_here if o != t),
-                                                 t.isascii(), -len(t), t))  # 邹敏, not 邹总, names the person;
+                                                 is_latin(t), -len(t), t))  # 邹敏, not 邹总, names the person;
         # a name in Chinese, not its Latin form (Kleinberg Precision AG), names the node
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))

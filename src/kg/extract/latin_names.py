@@ -10,18 +10,44 @@ from ..resources import longest_first
 from .doc import Doc
 
 BY = "rules.latin_name"
+#: a name in Latin letters, of two words or more, in brackets after a Chinese one: its Latin form
+#: (新加坡狮城商业银行（Lion City Commercial Bank）), kept only after an organization's or a person's name
+BRACKETED = "rules.latin_bracketed"
+#: Latin letters with their accented forms (Brunngärtner, Nordsø, Saône)
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 #: a word of a Latin name: capitalised or a number (Health, KERAMIK-WERK, 3M), or a particle inside one (van der)
-_WORD = r"[A-Z0-9][A-Za-z0-9&'’.\-]*"
-_PARTICLE = r"(?:van|von|der|den|de|du|la|le|und|and|of|the|et|y|da|di|&)"
+_WORD = rf"[{_CAPITAL}0-9][{_LETTER}0-9&'’.\-/]*"
+_PARTICLE = r"(?:van|von|der|den|de|del|della|des|du|la|le|und|and|for|of|the|et|y|da|di|&)"
+
+
+def is_latin(text: str) -> bool:
+    """Is text written in Latin letters (accented ones too), digits and punctuation only?"""
+    return all(ord(ch) < 0x250 for ch in text)
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
     forms = "|".join(re.escape(form) for form in longest_first("latin_legal_forms"))
-    return re.compile(rf"(?<![A-Za-z0-9&'’.\-]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,6}}?,? (?:{forms})(?![A-Za-z0-9])")
+    return re.compile(rf"(?<![{_LETTER}0-9&'’.\-]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,6}}?,? (?:{forms})(?![{_LETTER}0-9])")
+
+
+@cache
+def _prefixed() -> re.Pattern[str]:
+    forms = "|".join(re.escape(form) for form in longest_first("latin_legal_prefixes"))
+    return re.compile(rf"(?<![{_LETTER}0-9&'’.\-])(?:{forms}) {_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,5}}(?![{_LETTER}0-9])")
+
+
+_BRACKETED = re.compile(rf"(?<=[\u4e00-\u9fff][（(]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{1,7}}(?=[）),，])")
 
 
 def latin_names(doc: Doc) -> list[Mention]:
-    """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.)."""
-    return [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
-            for match in _pattern().finditer(doc.text)]
+    """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.) or opening with
+    one (PT Buah Segar), and a name of
+    two words or more in Latin letters in brackets after a Chinese one (``BRACKETED``)."""
+    found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
+             for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
+    taken = [(m.start, m.end) for m in found]
+    found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BRACKETED)
+              for match in _BRACKETED.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
+    return found

@@ -1,6 +1,7 @@
 """Choose one reading where candidate mentions from different components overlap."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
@@ -9,9 +10,9 @@ from functools import cache
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .. import gazetteer
-from .latin_names import BY as LATIN_NAME
+from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, named_after_division, ordinary_head,
-                      post_before, suffix_of)
+                      post_before, split_place_chain, suffix_of)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -140,15 +141,15 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       before the suffix is a proper noun or no dictionary word (青山站, an unknown name), or it is a
       division between two places the labeller reads (某区|满月乡|某村).
     """
+    latin = [m for m in candidates if m.by in (LATIN_NAME, LATIN_BRACKETED)]
+    # 瑞士|Alpenblick Reisen AG: the legal form ends the name, the country is no part of it; 某银行(Lion|…: the bracket ends the name
+    candidates = [m for m in candidates if not (m.by == "labeller" and any(n.start < m.end and m.start < n.end and n.span != m.span for n in latin))]
     spans = [m for m in candidates if m.by == "labeller"]
     out: list[Mention] = []
     places = [m for m in spans if m.kind is Kind.PLACE]
     owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
-    latin = [m for m in candidates if m.by == LATIN_NAME]
     dropped: set[int] = set()  # labeller spans a suffix name replaces
     for m in candidates:
-        if m.by == "labeller" and any(n.start < m.end and m.start < n.end and n.span != m.span for n in latin):
-            continue  # 瑞士|Alpenblick Reisen AG: the legal form ends the name, the country is no part of it
         if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
             if any(o.start <= m.start and m.end <= o.end for o in places):
                 out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 大兴 (a verb)
@@ -375,6 +376,57 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
 
 
 _COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
+
+COUNTRY_OF_BODY = "rules.country_of_body"
+VILLAGE_GROUP = "rules.village_group"
+#: a village's numbered group (3组, 五社, 二队), not the start of a word (二社区, 一组织)
+_GROUP = re.compile(r"[一二三四五六七八九十\d]{1,3}[组社队](?![区会织员])")
+
+
+def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A village's numbered group (某村3组, 某村五社) is a place in the village, which stays a mention
+    inside it; a name read over a chain of divisions and the group (某镇某村三组, as an organization
+    by 组) is cut into its places."""
+    out: list[Mention] = []
+    changed = False
+    for m in mentions:
+        village = m.text.rfind("村") + 1
+        group = _GROUP.fullmatch(m.text, village) if village and m.kind in (Kind.ORG, Kind.PLACE) else None
+        after = _GROUP.match(text, m.end) if m.kind is Kind.PLACE and m.text.endswith("村") and group is None else None
+        if group is None and after is None:
+            out.append(m)
+            continue
+        end = m.end if group is not None else after.end()
+        pieces = split_place_chain(m.text[:village])
+        start = m.start + village - len(pieces[-1])
+        at = m.start
+        for piece in pieces:
+            out.append(replace(m, start=at, end=at + len(piece), text=piece, kind=Kind.PLACE, alias=None))
+            at += len(piece)
+        out.append(replace(m, start=start, end=end, text=text[start:end], kind=Kind.PLACE, by=VILLAGE_GROUP, alias=None))
+        changed = True
+    return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
+
+
+def countries_opening_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
+    新加坡|狮城商业银行): a place of its own, where the body is; jieba cuts the country as a word of
+    its own and no division's ending follows it (not 黑山|镇党委)."""
+    written = {(m.start, m.end) for m in mentions}
+    found: list[Mention] = []
+    for m in mentions:
+        if m.kind is not Kind.ORG or is_latin(m.text):
+            continue
+        country = next((m.text[:n] for n in range(min(6, len(m.text) - 3), 1, -1) if gazetteer.is_country(m.text[:n])), None)
+        if country is None or gazetteer.country(country) == gazetteer.country("中国") or (m.start, m.start + len(country)) in written:
+            continue
+        if m.text[len(country)] in _DIVISION_CHARS or next(iter(cut(m.text)), ("", ""))[0] != country:
+            continue
+        found.append(replace(m, end=m.start + len(country), text=country, kind=Kind.PLACE, by=COUNTRY_OF_BODY, alias=None))
+    return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
+
+
+_DIVISION_CHARS = frozenset("省市县区镇乡村街州")
 
 
 def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -26,6 +26,7 @@ from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
+from .mentions import COUNTRY_OF_BODY
 from .rules import LEVER
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
@@ -520,6 +521,14 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             for item in _listed(text, mentions, i):
                 if item.kind is Kind.ORG or not _wider(item, outer):
                     yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
+
+
+def countries_of_bodies(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A foreign body is in the country its name opens with (德国|博朗格汽车技术股份公司 → 德国)."""
+    bodies = {m.start: m for m in mentions if m.kind is Kind.ORG}
+    for m in mentions:
+        if m.by == COUNTRY_OF_BODY and (body := bodies.get(m.start)) is not None and body.end > m.end:
+            yield _relation(doc, "locatedIn", body, m, "rules.country_of_body", 0.8)
 
 
 def _same_divisions_listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
@@ -1363,8 +1372,8 @@ def _co_subjects(text: str, subject: _Subject, inside: list[Mention], before: in
     cursor = subject.end
     partners = skipped = False
     for m in inside:
-        if m.start < cursor or m.start >= before:
-            continue
+        if m.start < cursor or m.start >= before or _nested(m, inside):
+            continue  # (德国|某某公司: the country inside a partner's name is no partner)
         gap = text[cursor:m.start]
         if m.kind is Kind.PLACE and out and _qualifies_next(text, m, inside):
             skipped = True  # 与甲、|萍乡市湘东区的|乙: the place only says where 乙 is
@@ -1412,7 +1421,7 @@ def _modifies(text: str, last: Mention) -> bool:
 
 
 COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
-              place_chains, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+              place_chains, countries_of_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

@@ -15,6 +15,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
+from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
                       division_named_elsewhere, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       suffix_of)
@@ -690,8 +691,10 @@ def bracketed_short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Ment
             closed = text[m.end : m.end + 1]
             if before.kind is Kind.ORG and m.kind is Kind.PERSON and closed in ("）", ")"):
                 m = replace(m, kind=Kind.ORG, alias=before.text)
-            elif m.text.isascii() and closed in ("）", ")", "，", ","):
+            elif is_latin(m.text) and closed in ("）", ")", "，", ","):
                 m = replace(m, kind=before.kind, alias=before.text)
+        elif m.by == LATIN_BRACKETED:
+            continue  # Latin words in brackets after no name (人工智能（Artificial Intelligence）) name nothing
         out.append(m)
     return tuple(out)
 
