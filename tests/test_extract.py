@@ -2231,18 +2231,43 @@ def test_a_body_read_with_the_verb_zuzhi_ends_before_it(text, body):
     assert (body, Kind.ORG) in {(m.text, m.kind) for m in extract(_article(text)).mentions}
 
 
-@pytest.mark.parametrize("text, company", [
-    ("又与墨西哥Juguetes del Sol S.A. de C.V.签订拉美市场独家代理协议。", "Juguetes del Sol S.A. de C.V."),
-    ("与印度尼西亚PT Buah Segar Nusantara签订供货合同。", "PT Buah Segar Nusantara"),  # a legal form opening the name
+@pytest.mark.parametrize("text, company, located", [
+    ("又与墨西哥Juguetes del Sol S.A. de C.V.签订拉美市场独家代理协议。", "Juguetes del Sol S.A. de C.V.", True),
+    ("与印度尼西亚PT Buah Segar Nusantara签订供货合同。", "PT Buah Segar Nusantara", True),  # a legal form opening the name
+    ("公司在泰国设有Jinhan Welding (Thailand) Co., Ltd.。", "Jinhan Welding (Thailand) Co., Ltd.", False),  # a place in brackets
 ])
-def test_latin_companies_of_spanish_and_indonesian_legal_forms(text, company):
+def test_latin_companies_of_spanish_and_indonesian_legal_forms(text, company, located):
     extraction = extract(_article(text))
     assert (company, Kind.ORG) in {(m.text, m.kind) for m in extraction.mentions}
-    assert any(r.predicate == "locatedIn" and r.head.text == company for r in extraction.relations)
+    assert any(r.predicate == "locatedIn" and r.head.text == company for r in extraction.relations) is located
+
+
+@pytest.mark.parametrize("text, kept, dropped", [
+    ("金焊股份总部位于丹阳开发区。", "金焊股份", "金焊股份总部"),  # a body's headquarters are the body
+    ("集团越南子公司已投产,联合体秘书处设在研究院。", None, "集团越南子公司"),
+    ("公司雄安总部启用。", None, "公司雄安"),
+    ("公司在华全资子公司哈尔德精密技术(昆山)有限公司投产。", "哈尔德精密技术(昆山)有限公司", "华全资子公司"),
+    ("韩国青松旅行社组织游客来访。", "韩国青松旅行社", "韩国青松旅行社组织"),  # 旅行社 is a suffix, 组织 a verb
+])
+def test_a_unit_after_a_place_or_a_generic_word_names_nothing(text, kept, dropped):
+    found = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG}
+    assert dropped not in found and (kept is None or kept in found)
+    assert "联合体秘书处" not in found
 
 
 def test_latin_words_in_brackets_after_no_name_name_nothing():
     assert not extract(_article("发展人工智能（Artificial Intelligence）产业。")).mentions
+
+
+def test_a_company_is_in_the_place_written_in_brackets_in_its_name():
+    extraction = extract(_article("集团在胡志明市设立鸿步(越南)鞋业有限公司。"))
+    assert ("越南", Kind.PLACE) in {(m.text, m.kind) for m in extraction.mentions}
+    assert ("locatedIn", "鸿步(越南)鞋业有限公司", "越南") in {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+
+
+def test_a_foreign_body_standing_in_china_is_not_in_its_country():
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extract(_article("智利驻华大使馆商务处与新西兰贸易发展局上海代表处参加论坛。")).relations}
+    assert not {("locatedIn", "智利驻华大使馆商务处", "智利"), ("locatedIn", "新西兰贸易发展局上海代表处", "新西兰")} & rels
 
 
 def test_a_foreign_body_is_in_the_country_its_name_opens_with():
@@ -2265,6 +2290,27 @@ def test_a_village_group_is_a_place_in_its_village(text, places, group):
     assert {(p, Kind.PLACE) for p in places} | {(group, Kind.PLACE)} <= found
     rels = {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
     assert ("locatedIn", group, places[-1]) in rels
+
+
+@pytest.mark.parametrize("text, places, group", [
+    ("英德市连江口镇云岭村上坑村民小组的茶农说。", ["英德市", "连江口镇", "云岭村"], "上坑村民小组"),
+    ("上湾村下湾村民小组的村民在湿地公园劳动。", ["上湾村"], "下湾村民小组"),
+])
+def test_a_named_villagers_group_is_a_place_in_the_village_before_it(text, places, group):
+    extraction = extract(_article(text))
+    assert {(p, Kind.PLACE) for p in places} | {(group, Kind.PLACE)} <= {(m.text, m.kind) for m in extraction.mentions}
+    assert ("locatedIn", group, places[-1]) in {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    ("雷山县文体广电旅游局非遗保护股股长龙志华介绍。", {("雷山县文体广电旅游局非遗保护股", Kind.ORG), ("龙志华", Kind.PERSON)}, "非遗保护股股"),
+    ("昌珠镇扎玉村村医央金说:“心电图上有问题。”", {("扎玉村", Kind.PLACE), ("央金", Kind.PERSON)}, "医央金"),
+    ("“今年要建成储运基地。”陈副区长说。", set(), "陈副区"),
+])
+def test_a_post_after_a_name_is_no_part_of_it(text, found, not_found):
+    # 股长 opens with the section's 股; 村医 is a title; 陈 and the start of 副区长 are no person's name
+    mentions = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert found <= mentions and not any(m == not_found for m, _ in mentions)
 
 
 def test_a_sumu_and_a_gacha_of_inner_mongolia_are_two_places():

@@ -118,7 +118,10 @@ def test_a_company_said_to_be_a_group_s_subsidiary(text, child, parent):
 
 def test_a_unit_named_in_full_belongs_to_the_body_the_article_calls_by_a_short_form():
     text = "河北省交通运输厅运输服务处处长杜文静表示，省交通运输厅联合河北省工业和信息化厅出台行动方案。"
-    assert ("subOrganizationOf", "河北省交通运输厅运输服务处", "省交通运输厅") in _relations(text, None)
+    rels = _relations(text, None)
+    # the body the unit's name opens is a mention of its own now, which resolution joins with its short form
+    assert {("subOrganizationOf", "河北省交通运输厅运输服务处", "省交通运输厅"),
+            ("subOrganizationOf", "河北省交通运输厅运输服务处", "河北省交通运输厅")} & rels
 
 
 def test_a_ministry_s_department():
@@ -168,3 +171,26 @@ def test_companies_listed_before_so_many_subsidiaries():
 def test_its_own_unit_after_its_belongs():
     rels = _relations("记者从南宁海关了解到,其所属的凭祥海关今年推出“凭铁速检”监管模式。", None)
     assert ("subOrganizationOf", "凭祥海关", "南宁海关") in rels
+
+
+def test_an_event_named_after_its_hosts_verb_and_de_is_organized_by_all_of_them():
+    # the name runs from 的 to the head whatever jieba tags inside it (苗|绣|银|饰)
+    text = "由某州人民政府主办,雷山县人民政府、州文体广电旅游局承办,雷山县刺绣协会协办的2024雷公山苗绣银饰文化周在郎德上寨举行。"
+    rels = _relations(text, None)
+    assert {("organizer", "2024雷公山苗绣银饰文化周", body) for body in ("雷山县人民政府", "州文体广电旅游局", "雷山县刺绣协会")} <= rels
+
+
+def test_bodies_a_subject_sets_up_a_mechanism_with_organize_it_too():
+    text = "该院已与县林业局、县水利局、程阳八寨景区管理处等单位建立“寻江生态检察协作机制”,今年共移送线索27条。"
+    rels = _relations("三江县检察院检察长莫振华说," + text, None)
+    assert {("organizer", "寻江生态检察协作机制", body) for body in ("县林业局", "县水利局", "程阳八寨景区管理处")} <= rels
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("同时与重庆缙云理工学院光电工程学院共建联合实验室。", "重庆缙云理工学院光电工程学院", "重庆缙云理工学院"),
+    ("北碚区科学技术局高新技术科科长蒋雯说。", "北碚区科学技术局高新技术科", "北碚区科学技术局"),
+    ("国家药品监督管理局药品审评中心受理了申请。", "国家药品监督管理局药品审评中心", "国家药品监督管理局"),
+])
+def test_a_body_whose_name_opens_a_units_name_is_its_parent(text, unit, parent):
+    # the parent is named only inside the unit's name: a mention of its own, nested
+    assert ("subOrganizationOf", unit, parent) in _relations(text, None)

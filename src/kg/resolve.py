@@ -215,7 +215,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True  # (管委会 for 某某高新区管委会: a body's own three-character kind)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
-        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long):
+        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long) \
+                or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
             return True
@@ -314,14 +315,15 @@ def _other_place(short: str, long: str, places: set[str]) -> bool:
 
 
 def _same_place_contraction(short: str, long: str) -> bool:
-    """永川区经信委 for 永川区经济和信息化委员会, 某某地区行署 for 某某地区行政公署: the same leading
-    division, and what follows it contracted (two characters are enough after a division)."""
+    """永川区经信委 for 永川区经济和信息化委员会, 某某地区行署 for 某某地区行政公署, 永川区教委 for
+    永川区教育委员会, 佛山中院 for 佛山市中级人民法院: the same leading division (or its short name), and
+    what follows it contracted (two characters are enough after a division)."""
     short_rest, long_rest = _strip_division_prefix(short), _strip_division_prefix(long)
-    place = short[: len(short) - len(short_rest)]
-    if not (place and long.startswith(place) and long[len(place):] == long_rest):
-        return False
-    return contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0]
-                                                  and short_rest[-1] == long_rest[-1])
+    place, long_place = short[: len(short) - len(short_rest)], long[: len(long) - len(long_rest)]
+    if not (place and long_place.startswith(place) and long_place[len(place):] in ("", "市", "县", "区")):
+        return False  # (佛山中院 for 佛山市中级人民法院: the city's short name)
+    return contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0] and (
+        short_rest[-1] == long_rest[-1] or contraction(short_rest, long_rest, shortest=2)))  # 行署; 教委 (委 of 委员会)
 
 
 def _level_form(short: str, long: str) -> bool:
@@ -538,7 +540,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
     for m in extraction.mentions:  # a short form the article declares (某某公司（以下简称某某）) is the name's
         if m.alias and (kinds[m.text], m.alias) in forms and m.kind is not Kind.PLACE:
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
-            declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
+            if not is_latin(m.text):  # (a name's Latin form in brackets declares no short form)
+                declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
     for kind, texts in by_kind.items():
         for short in texts:
             if (kind, short) in declared:
@@ -547,6 +550,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
             if len(targets) > 1 and kind is Kind.ORG and all(_level_form(short, t) for t in targets):
                 targets = _of_home_division(targets, forms)  # 区应急管理局 beside three districts' bureaus
+            if len(targets) > 1 and kind is Kind.ORG:  # 某公司 and 某公司天津分公司: the short form is the parent's
+                targets = [t for t in targets if not any(t != u and t.startswith(u) for u in targets)]
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])
@@ -556,8 +561,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
                 t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)
-                and not (kind is Kind.ORG and _unit_named_after(t, short))
-            ]  # (not 某学院研究生党支部, a unit of the short form's own body)
+                and not (kind is Kind.ORG and (_unit_named_after(t, short) or any(t.startswith(u) for u in targets)))
+            ]  # (not 某学院研究生党支部 nor 某公司天津分公司, a unit of the short form's own body)
             if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
                 for target in targets:
                     graph.add_edge((kind, short), (kind, target))

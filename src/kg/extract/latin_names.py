@@ -18,6 +18,8 @@ _LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 #: a word of a Latin name: capitalised or a number (Health, KERAMIK-WERK, 3M), or a particle inside one (van der)
 _WORD = rf"[{_CAPITAL}0-9][{_LETTER}0-9&'’.\-/]*"
+#: a place in brackets inside a company's name (Jinhan Welding (Thailand) Co., Ltd.)
+_PLACE_IN_BRACKETS = rf"\([{_CAPITAL}][{_LETTER} ]+\)"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|des|du|la|le|und|and|for|of|the|et|y|da|di|&)"
 
 
@@ -29,7 +31,7 @@ def is_latin(text: str) -> bool:
 @cache
 def _pattern() -> re.Pattern[str]:
     forms = "|".join(re.escape(form) for form in longest_first("latin_legal_forms"))
-    return re.compile(rf"(?<![{_LETTER}0-9&'’.\-]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,6}}?,? (?:{forms})(?![{_LETTER}0-9])")
+    return re.compile(rf"(?<![{_LETTER}0-9&'’.\-]){_WORD}(?: (?:{_WORD}|{_PARTICLE}|{_PLACE_IN_BRACKETS})){{0,6}}?,? (?:{forms})(?![{_LETTER}0-9])")
 
 
 @cache

@@ -306,7 +306,8 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     measured: 0.5-0.8 give the same dev and dev2 scores and 0.6 the best held-out MSRA, CLUENER and
     People's Daily span F1 together (0.5 is 0.001 better on MSRA, 0.001 worse on CLUENER).
     """
-    if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names"):
+    if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names") \
+            or kind is Kind.ORG and bare_unit(text):
         return False
     tag = word_tags().get(text, "")
     if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")) and not (tag == "j" and score >= 0.9) \
@@ -314,6 +315,28 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
         if any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
             return False
     return score >= _SURE or not common_word(text)
+
+
+_HOLDING = ("在华全资", "全资", "控股", "区域", "海外")
+
+
+def bare_unit(text: str) -> bool:
+    """Is text a unit that names nothing (``bare_unit_tails``) after a place, a country or a generic word
+    (越南子公司, 集团欧洲子公司, 德国总部, 联合体秘书处, 华全资子公司)?"""
+    tail = next((t for t in lexicon("bare_unit_tails") if text.endswith(t)), None)
+    if tail is None:
+        return False
+    owner = text[: -len(tail)]
+    for holding in _HOLDING:
+        owner = owner.removesuffix(holding)
+    owner = owner.removeprefix("华") if text.startswith("华全资") else owner  # (在)华全资子公司: in China
+    if owner.startswith(("集团", "公司")):
+        return True  # 集团|越南子公司, 公司|雄安总部: the body named before, and where a unit of it is
+    return not owner or owner in lexicon("generic_names") or owner in _BODY_NOUNS or common_word(owner) or gazetteer.is_place(owner)
+
+
+#: nouns for a body named before (该联盟, 联合体秘书处)
+_BODY_NOUNS = frozenset(("公司", "集团", "企业", "联盟", "联合体", "协会", "学会", "委员会"))
 
 
 def _one_character_town(text: str, kind: Kind, score: float) -> bool:
@@ -442,6 +465,8 @@ def _long_generic_heads() -> tuple[str, ...]:
 def is_name(text: str, kind: Kind) -> bool:
     if len(text) < 2 or text in lexicon("generic_names") or text.endswith(longest_first("generic_tails")):
         return False  # (深交所|上市公司: what a company is, not its name)
+    if kind is Kind.ORG and bare_unit(text):
+        return False  # 集团越南子公司, 联合体秘书处
     suffix = suffix_of(text, kind) or ""
     head = text[: len(text) - len(suffix)]
     if not head or (head in lexicon("generic_names") and not body_of_level(head, suffix)):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
@@ -377,41 +378,63 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
 
 _COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
 
-COUNTRY_OF_BODY = "rules.country_of_body"
+PLACE_IN_BODY = "rules.place_in_body"
 VILLAGE_GROUP = "rules.village_group"
 #: a village's numbered group (3组, 五社, 二队), not the start of a word (二社区, 一组织)
 _GROUP = re.compile(r"[一二三四五六七八九十\d]{1,3}[组社队](?![区会织员])")
 
 
 def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """A village's numbered group (某村3组, 某村五社) is a place in the village, which stays a mention
-    inside it; a name read over a chain of divisions and the group (某镇某村三组, as an organization
-    by 组) is cut into its places."""
+    """A village's group is a place in the village: a numbered one (某村3组, 某村五社) with the village a
+    mention inside it, a named one (某村|某某村民小组) after it. A name read over a chain of divisions
+    and the group (某镇某村三组, an organization by 组) is cut into its places."""
     out: list[Mention] = []
     changed = False
     for m in mentions:
-        village = m.text.rfind("村") + 1
-        group = _GROUP.fullmatch(m.text, village) if village and m.kind in (Kind.ORG, Kind.PLACE) else None
-        after = _GROUP.match(text, m.end) if m.kind is Kind.PLACE and m.text.endswith("村") and group is None else None
-        if group is None and after is None:
+        found = _village_group(text, m)
+        if found is None:
             out.append(m)
             continue
-        end = m.end if group is not None else after.end()
-        pieces = split_place_chain(m.text[:village])
-        start = m.start + village - len(pieces[-1])
+        village, start, end = found  # where the village ends in m, where the group starts and ends
         at = m.start
-        for piece in pieces:
+        for piece in split_place_chain(m.text[:village]):
             out.append(replace(m, start=at, end=at + len(piece), text=piece, kind=Kind.PLACE, alias=None))
             at += len(piece)
+        start = at - len(piece) if start is None else start  # a numbered group holds its village's name
         out.append(replace(m, start=start, end=end, text=text[start:end], kind=Kind.PLACE, by=VILLAGE_GROUP, alias=None))
         changed = True
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
 
 
-def countries_opening_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
+    """(where the village ends in m, where its group starts or None for a numbered group, where the
+    group ends) for a mention read over a village and its group or a village written before one."""
+    if m.kind not in (Kind.ORG, Kind.PLACE):
+        return None
+    if m.text.endswith(_NAMED_GROUP) and (village := m.text.rfind("村", 0, len(m.text) - len(_NAMED_GROUP)) + 1) \
+            and len(m.text) - len(_NAMED_GROUP) - village >= 1 and _NAMED_GROUP_AFTER.fullmatch(text, m.start + village, m.end):
+        return village, m.start + village, m.end  # 某村|上坑村民小组
+    village = m.text.rfind("村") + 1
+    if village and _GROUP.fullmatch(m.text, village):
+        return village, None, m.end  # 某村三组 read whole
+    if m.kind is Kind.PLACE and m.text.endswith("村"):
+        if after := _GROUP.match(text, m.end):
+            return len(m.text), None, after.end()  # 某村|3组
+        if after := _NAMED_GROUP_AFTER.match(text, m.end):
+            return len(m.text), m.end, after.end()  # 某村|下湾村民小组
+    return None
+
+
+_NAMED_GROUP = "村民小组"
+#: a group's name and 村民小组, not a group's head (某村下坦组村民小组长: the group is 下坦组)
+_NAMED_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?<!组)村民小组(?!长)")
+
+
+def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
-    新加坡|狮城商业银行): a place of its own, where the body is; jieba cuts the country as a word of
-    its own and no division's ending follows it (not 黑山|镇党委)."""
+    新加坡|狮城商业银行) or the place written in brackets inside it (某某（越南）鞋业有限公司): a place of
+    its own, where the body is; jieba cuts the country as a word of its own and no division's ending
+    follows it (not 黑山|镇党委)."""
     written = {(m.start, m.end) for m in mentions}
     found: list[Mention] = []
     for m in mentions:
@@ -422,16 +445,27 @@ def countries_opening_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...
             continue
         if m.text[len(country)] in _DIVISION_CHARS or next(iter(cut(m.text)), ("", ""))[0] != country:
             continue
-        found.append(replace(m, end=m.start + len(country), text=country, kind=Kind.PLACE, by=COUNTRY_OF_BODY, alias=None))
+        found.append(replace(m, end=m.start + len(country), text=country, kind=Kind.PLACE, by=PLACE_IN_BODY, alias=None))
+    for m in mentions:
+        bracket = _PLACE_IN_NAME.search(m.text) if m.kind is Kind.ORG else None
+        if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
+            start = m.start + bracket.start(1)  # 某某(越南)鞋业有限公司, 某某(雄安)投资有限公司: where the company is
+            found.append(replace(m, start=start, end=start + len(bracket.group(1)), text=bracket.group(1), kind=Kind.PLACE,
+                                 by=PLACE_IN_BODY, alias=None))
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
+
+
+#: a place in brackets inside a company's name, more of the name after it (某某（越南）鞋业有限公司)
+_PLACE_IN_NAME = re.compile(r"(?<=.{2})[（(]([\u4e00-\u9fff]{2,6})[）)](?=.{2})")
 
 
 _DIVISION_CHARS = frozenset("省市县区镇乡村街州")
 
 
 def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The mentions with the company a unit's name opens (某某科技有限公司|彭水分公司, 某某有限公司|党支部):
-    it is a name of its own, the unit's parent (``unit_heads`` ends the unit)."""
+    """The mentions with the company or body a unit's name opens (某某科技有限公司|彭水分公司, 某某有限公司|党支部,
+    某某理工学院|光电工程学院, 某区科学技术局|高新技术科): it is a name of its own, the unit's parent
+    (``unit_heads`` ends the unit)."""
     heads = longest_first("unit_heads")
     written = {(m.start, m.end) for m in mentions}
     found: list[Mention] = []
@@ -439,12 +473,26 @@ def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if m.kind is not Kind.ORG or not m.text.endswith(heads):
             continue
         cut = min((m.text.find(end) + len(end) for end in _COMPANY_NAME if 4 <= m.text.find(end)), default=None)
+        cut = cut or _body_opening(m.text)
         if cut is None or not 2 <= len(m.text) - cut <= 12 or (m.start, m.start + cut) in written:
             continue
         if any(m.text[cut:].startswith(end) for end in ("有限", "股份", "集团")):
             continue
         found.append(replace(m, end=m.start + cut, text=m.text[:cut], by="rules.unit_parent"))
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
+
+
+def _body_opening(name: str) -> int | None:
+    """Where the longest body's name that opens a unit's name ends (某某理工学院|光电工程学院): four
+    characters or more ending in an organization's suffix, a name by itself, where jieba ends a word and
+    the rest is more than a unit's bare head (not 某省农业科|学院)."""
+    ends = set(accumulate(len(word) for word, _ in cut(name)))
+    heads = set(lexicon("unit_heads"))
+    for at in range(len(name) - 2, 3, -1):
+        if at in ends and name[at:] not in heads and suffix_of(name[:at], Kind.ORG) not in (None, "科") \
+                and is_name(name[:at], Kind.ORG):  # (not 某某粮科|技术研究院, 某某医科|康养学院: 科 of 科学, 医科)
+            return at
+    return None
 
 
 def units_of_named(references: list[Mention], mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

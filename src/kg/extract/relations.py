@@ -26,7 +26,7 @@ from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
-from .mentions import COUNTRY_OF_BODY
+from .mentions import PLACE_IN_BODY
 from .rules import LEVER
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
@@ -523,12 +523,17 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                     yield _relation(doc, "locatedIn", item, outer, "rules.place_chain", 0.8, where=item.start)
 
 
-def countries_of_bodies(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """A foreign body is in the country its name opens with (德国|博朗格汽车技术股份公司 → 德国)."""
-    bodies = {m.start: m for m in mentions if m.kind is Kind.ORG}
+def places_in_bodies(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """A foreign body is in the country its name opens with (德国|博朗格汽车技术股份公司 → 德国), a company in
+    the place written in brackets in its name (某某（越南）鞋业有限公司), unless its name says it stands
+    elsewhere after it (某国驻华大使馆, 某国某局上海代表处, 某国某集团中国区总部)."""
+    bodies = [m for m in mentions if m.kind is Kind.ORG]
     for m in mentions:
-        if m.by == COUNTRY_OF_BODY and (body := bodies.get(m.start)) is not None and body.end > m.end:
-            yield _relation(doc, "locatedIn", body, m, "rules.country_of_body", 0.8)
+        body = max((b for b in bodies if b.start <= m.start and m.end < b.end), key=lambda b: b.end, default=None)
+        if m.by == PLACE_IN_BODY and body is not None:
+            rest = body.text[m.end - body.start:]
+            if "驻" not in rest and not gazetteer.find(rest):
+                yield _relation(doc, "locatedIn", body, m, "rules.place_in_body", 0.8)
 
 
 def _same_divisions_listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
@@ -840,7 +845,7 @@ def venues(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         lead = re.match(r"(?:[^，,。]{0,8}[，,])?在", text[sentence.start:sentence.end])
         if lead:  # 近日,在某园区,某公司举办的“某活动”… : events of the sentence took place there
             start = sentence.start + lead.end()
-            first = next((m for m in inside if m.start == start and m.kind is Kind.PLACE), None)
+            first = _outermost_at(inside, start, (Kind.PLACE,))
             if first is not None and text[first.end:first.end + 1] in "，,":
                 for m in inside:
                     if m.kind is Kind.INITIATIVE and m.start > first.end:
@@ -922,7 +927,7 @@ def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention
     that launches m: whoever the subject is (法庭, 街道, a person reporting), they run it too
     (…联合甲、乙推行“某某”机制; 与甲合作推出“某某”)."""
     for cue in reversed(list(_PARTNER_CUE.finditer(text, _clause_start(text, m.start, sentence.start), m.start))):
-        first = next((o for o in inside if o.start == cue.end() and o.kind is Kind.ORG), None)
+        first = _outermost_at(inside, cue.end(), (Kind.ORG,))
         if first is None:
             continue
         listed = [first, *_co_subjects(text, _Subject(first, first.end), inside, m.start)]
@@ -1277,6 +1282,11 @@ def _org_anaphor(doc: Doc, sentence: Span, mentions: tuple[Mention, ...]) -> tup
     return (match.start(), match.end(), org) if org is not None else None
 
 
+def _outermost_at(inside: list[Mention], start: int, kinds: tuple[Kind, ...]) -> Mention | None:
+    """The longest name of one of kinds that starts at start (某银行某支行, not the bank named inside it)."""
+    return max((m for m in inside if m.start == start and m.kind in kinds), key=lambda m: m.end, default=None)
+
+
 def _nested(m: Mention, inside: list[Mention]) -> bool:
     """Whether m is a name written inside a longer one (the company of 某某有限公司彭水分公司)."""
     return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in inside)
@@ -1354,7 +1364,7 @@ def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
     白沙镇 (江津区 only says where it is)."""
     current = first
     while True:
-        following = next((m for m in inside if m.start == current.end and m.kind in _ENTITY), None)
+        following = _outermost_at(inside, current.end, _ENTITY)
         if following is None or current.kind is not Kind.PLACE:
             return current
         current = following
@@ -1421,7 +1431,7 @@ def _modifies(text: str, last: Mention) -> bool:
 
 
 COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
-              place_chains, countries_of_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+              place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:

@@ -223,7 +223,12 @@ def events(doc: Doc) -> list[Mention]:
             continue  # the head ends inside a word
         first = next((i for i in range(last, -1, -1) if tokens[i].start <= head_start), last)  # the head's first word
         read = -1  # the first word of a name the labeller reads, kept even where it looks like a verb (望|津路)
-        while first > 0 and head_start - tokens[first - 1].start <= 16:
+        hosted = _after_hosts(text, head_start)
+        if hosted is not None and hosted in ends:  # 某某协办的|2024某山苗绣银饰文化周: all of it, whatever jieba tags
+            first = read = ends[hosted] + 1
+            if first < last and _EDITION.fullmatch(tokens[first].text):
+                first = read = first + 1  # 承办的第二届|某某美食节: the edition number is no part of the name
+        while first > 0 and head_start - tokens[first - 1].start <= 16 and hosted is None:
             left = tokens[first - 1]
             opening = next((s for s, e in named if s < left.end <= e and s >= head_start - 16
                             and (e <= head_start or e == head_end and "的" not in text[s:e])), None)
@@ -276,6 +281,19 @@ def events(doc: Doc) -> list[Mention]:
         found.append(Mention(doc.article.id, start, head_end, text[start:head_end], Kind.INITIATIVE,
                              by="rules.event", score=0.9, alias=text[year.end():head_end] if year else None))
     return found
+
+
+def _after_hosts(text: str, head_start: int) -> int | None:
+    """Where an event's name starts right after its hosts' verb and 的 (某局主办、某协会协办的|某某文化周),
+    within 16 characters of its head and with no punctuation between; None when it does not."""
+    match = _hosted_by().search(text, max(0, head_start - 20), head_start)
+    return match.end() if match and head_start - match.end() <= 16 else None
+
+
+@cache
+def _hosted_by() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, longest_first("hosting_verbs")))
+    return re.compile(rf"(?:{verbs})的(?=[^，,。；;、：:“”（）()]*$)")
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"

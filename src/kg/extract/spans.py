@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, bare_unit, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -122,8 +122,9 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is not Kind.PERSON and len(text) > 2 and text[-2:] in word_list("suffix_false_words") \
                 and doc.tokens[bisect_right(starts, end - 1) - 1].text == text[-2:]:
             continue  # 遂宁|布局: a word that ends like a suffix (suffix_false_words), no body's name (not 财|政局)
-        if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)):
-            continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post
+        if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
+                                    or _surname_then_post(doc.text, start, end)):
+            continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post
         if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
             continue  # (首席|记者: part of a byline's role)
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
@@ -178,13 +179,15 @@ def _within(piece: str, after_division: bool = False) -> int:
 
 def _organization_end(text: str, start: int, end: int) -> int:
     """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
-    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%), a host's verb (某某农业|协办的) or
-    组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织)."""
+    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%), a host's verb (某某农业|协办的),
+    组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织) or 总部 (某某股份|总部)."""
     end = start + without_member_word(text[start:end])
     if text.endswith(("控股", "持股"), start, end) and text[end:end + 1].isdigit():
         end -= 2
     if text.endswith("组织", start, end) and end - start >= 5 and (suffix_of(text[start:end - 2], Kind.ORG) or text[end - 3] == "司"):
         end -= 2
+    if text.endswith("总部", start, end) and end - start >= 4 and not bare_unit(text[start:end]):
+        end -= 2  # 某某股份|总部: the body's headquarters are the body (a place's, 德国总部, names none: plausible_label)
     hosting = next((v for v in word_list("hosting_verbs") if text.endswith(v, start, end)), "")
     return end - len(hosting) if hosting and end - start - len(hosting) >= 2 else end
 
@@ -207,6 +210,8 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     title = next((t for size in _title_sizes() if (t := text[start:start + size]) in titles), "")
     if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
+    elif end - start in (3, 4) and text[start - 1:start + 1] in titles:
+        start += 1  # 村|医央金: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
 
@@ -328,13 +333,15 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
     if tail and (waterside or suffix_of(text[: -len(tail)], kind)):
         end, text = end - len(tail), text[: -len(tail)]
-    if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干"):
-        end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民: the village, then a word of its own
+    if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干", "医"):
+        end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
     if kind is Kind.ORG and text.endswith("会") and doc.text.startswith("同", end) and suffix_of(text[:-1], Kind.ORG):
         end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会: 会同 (together with) is a verb
     unit = doc.text[end : end + 1]
     if kind is Kind.ORG and unit in _UNIT_CHARS and doc.text.startswith(unit + "长", end + 1):
         end, text = end + 1, text + unit  # 某某管理|科科长: the section's 科 is the name's, 科长 the post
+    elif kind is Kind.ORG and len(text) >= 4 and text[-1] in _UNIT_CHARS and text[-2] == text[-1] and unit == "长":
+        end, text = end - 1, text[:-1]  # 某某保护股股|长: the second 股 opens the post 股长
     digit = _DIGIT.search(text)
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
         end = start + digit.start()
@@ -362,6 +369,13 @@ _SURE_PERSON = 0.7
 
 #: characters that join two people (某某主席|同|某某总理): no person's name starts with one after a post
 _PEOPLE_JOINERS = frozenset("同与和及跟")
+
+
+def _surname_then_post(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a surname and two characters or more of a post that runs on past end (陈|副区 of
+    陈副区长; not 赵作 of 赵作家中, a name)?"""
+    return end - start >= 3 and text[start] in single_surnames() and any(
+        offset == 0 and text.startswith(post, start + 1) for post, offset in _posts_holding(person_titles()).get(text[start + 1:end], ()))
 
 
 def _inside_post(text: str, start: int, end: int, posts: tuple[str, ...] | None = None) -> bool:
