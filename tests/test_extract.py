@@ -2259,6 +2259,18 @@ def test_latin_words_in_brackets_after_no_name_name_nothing():
     assert not extract(_article("发展人工智能（Artificial Intelligence）产业。")).mentions
 
 
+def test_a_body_named_after_a_chain_of_divisions_is_called_by_its_own_and_is_in_it():
+    # 湖南省|郴州市|汝城县|暖水镇|卫生院: the places are mentions of their own, the body is also 暖水镇卫生院
+    extraction = extract(_article("湖南省郴州市汝城县暖水镇卫生院院长说。吴兴区住房和城乡建设局局长韩立新介绍。"))
+    found = {(m.text, m.kind) for m in extraction.mentions}
+    assert {(p, Kind.PLACE) for p in ("湖南省", "郴州市", "汝城县", "暖水镇")} <= found
+    assert not any(text == "住房和城乡" for text, _ in found)  # 和 joins two words, no township
+    body = next(m for m in extraction.mentions if m.text == "湖南省郴州市汝城县暖水镇卫生院")
+    assert body.alias == "暖水镇卫生院"
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    assert ("locatedIn", "湖南省郴州市汝城县暖水镇卫生院", "暖水镇") in rels
+
+
 def test_a_company_is_in_the_place_written_in_brackets_in_its_name():
     extraction = extract(_article("集团在胡志明市设立鸿步(越南)鞋业有限公司。"))
     assert ("越南", Kind.PLACE) in {(m.text, m.kind) for m in extraction.mentions}

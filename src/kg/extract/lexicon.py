@@ -694,6 +694,21 @@ def _short_form_over(text: str) -> str | None:
     return None
 
 
+def divisions_opening(name: str) -> list[str]:
+    """The divisions a name opens with, one after another (湖南省|郴州市|汝城县|暖水镇|卫生院 → the four):
+    each one the gazetteer knows, or a township, village or community of six characters at most."""
+    pieces: list[str] = []
+    rest = name
+    while (match := _CHAIN.match(rest)) is not None:
+        piece = match.group()
+        if not (gazetteer.lookup(piece) or len(piece) <= 6 and piece.endswith(("镇", "乡", "村", "街道", "社区"))
+                and not any(joiner in piece for joiner in JOINERS + ("和",)) and len(name) - len(rest) + len(piece) in _word_ends(name)):
+            break  # (住房和城乡|建设局: no township)
+        pieces.append(piece)
+        rest = rest[len(piece):]
+    return pieces
+
+
 def split_place_chain(text: str) -> list[str]:
     """秀山土家族苗族自治县清溪场镇大寨村 → 秀山土家族苗族自治县 | 清溪场镇 | 大寨村 (pieces of two or more
     characters); 越南芒街市 → 越南 | 芒街市, 越南海防港 → 越南 | 海防港."""

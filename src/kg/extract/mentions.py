@@ -12,7 +12,7 @@ from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       post_before, split_place_chain, suffix_of)
 from .segmenter import cut, word_tags
 
@@ -452,6 +452,19 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             start = m.start + bracket.start(1)  # 某某(越南)鞋业有限公司, 某某(雄安)投资有限公司: where the company is
             found.append(replace(m, start=start, end=start + len(bracket.group(1)), text=bracket.group(1), kind=Kind.PLACE,
                                  by=PLACE_IN_BODY, alias=None))
+    chained = {}
+    for m in mentions:
+        divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []
+        if len(divisions) < 2 or not suffix_of(m.text, Kind.ORG):
+            continue  # (某区科学技术局: one division before a body's name, the usual full name)
+        at = m.start
+        for piece in divisions:  # 湖南省|郴州市|汝城县|暖水镇|卫生院: the places, and the body by its own division
+            if (at, at + len(piece)) not in written:
+                found.append(replace(m, start=at, end=at + len(piece), text=piece, kind=Kind.PLACE, by=PLACE_IN_BODY, alias=None))
+            at += len(piece)
+        if m.alias is None:
+            chained[m] = m.text[len("".join(divisions[:-1])):]
+    mentions = tuple(replace(m, alias=chained[m]) if m in chained else m for m in mentions)
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
 
 

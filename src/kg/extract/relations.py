@@ -525,15 +525,21 @@ def place_chains(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 
 def places_in_bodies(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """A foreign body is in the country its name opens with (德国|博朗格汽车技术股份公司 → 德国), a company in
-    the place written in brackets in its name (某某（越南）鞋业有限公司), unless its name says it stands
-    elsewhere after it (某国驻华大使馆, 某国某局上海代表处, 某国某集团中国区总部)."""
+    the place written in brackets in its name (某某（越南）鞋业有限公司), a body in the last of the
+    divisions its name opens with, each of them in the one before (某区|某镇|某村|党支部), unless its
+    name says it stands elsewhere after it (某国驻华大使馆, 某国某局上海代表处, 某国某集团中国区总部)."""
     bodies = [m for m in mentions if m.kind is Kind.ORG]
+    inside = {m.start: m for m in mentions if m.by == PLACE_IN_BODY}
     for m in mentions:
         body = max((b for b in bodies if b.start <= m.start and m.end < b.end), key=lambda b: b.end, default=None)
-        if m.by == PLACE_IN_BODY and body is not None:
-            rest = body.text[m.end - body.start:]
-            if "驻" not in rest and not gazetteer.find(rest):
-                yield _relation(doc, "locatedIn", body, m, "rules.place_in_body", 0.8)
+        if m.by != PLACE_IN_BODY or body is None:
+            continue
+        if (following := inside.get(m.end)) is not None and following.end < body.end:
+            yield _relation(doc, "locatedIn", following, m, "rules.place_in_body", 0.8)  # 某区|某镇
+            continue
+        rest = body.text[m.end - body.start:]
+        if "驻" not in rest and not gazetteer.find(rest):
+            yield _relation(doc, "locatedIn", body, m, "rules.place_in_body", 0.8)
 
 
 def _same_divisions_listed(text: str, mentions: tuple[Mention, ...], first: int) -> list[Mention]:
