@@ -2275,6 +2275,8 @@ def test_a_company_is_in_the_place_written_in_brackets_in_its_name():
     extraction = extract(_article("集团在胡志明市设立鸿步(越南)鞋业有限公司。"))
     assert ("越南", Kind.PLACE) in {(m.text, m.kind) for m in extraction.mentions}
     assert ("locatedIn", "鸿步(越南)鞋业有限公司", "越南") in {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    extraction = extract(_article("中国（上海）自由贸易试验区临港新片区管理委员会发布通知。"))
+    assert not any(r.predicate == "locatedIn" for r in extraction.relations)  # 中国（上海）: a region's marker
 
 
 def test_a_foreign_body_standing_in_china_is_not_in_its_country():

@@ -696,17 +696,35 @@ def _short_form_over(text: str) -> str | None:
 
 def divisions_opening(name: str) -> list[str]:
     """The divisions a name opens with, one after another (湖南省|郴州市|汝城县|暖水镇|卫生院 → the four):
-    each one the gazetteer knows, or a township, village or community of six characters at most."""
+    each one the gazetteer knows (the longest: 王村口镇, not 王村), or a township, village or community
+    of three to six characters whose ending jieba reads as a word of its own (印盒|村; not 稻乡, 农业|农村)."""
     pieces: list[str] = []
     rest = name
-    while (match := _CHAIN.match(rest)) is not None:
-        piece = match.group()
-        if not (gazetteer.lookup(piece) or len(piece) <= 6 and piece.endswith(("镇", "乡", "村", "街道", "社区"))
-                and not any(joiner in piece for joiner in JOINERS + ("和",)) and len(name) - len(rest) + len(piece) in _word_ends(name)):
-            break  # (住房和城乡|建设局: no township)
+    while len(rest) > 2:
+        known = next((end for start, end, _ in gazetteer.find(rest[:12]) if start == 0), 0)
+        match = _CHAIN.match(rest)
+        if known and len(rest) - known >= 2 and rest[:known].endswith(ADMIN_ENDS):
+            piece = rest[:known]  # (a full name: not 凌云, a county's short name, of 某区凌云职业教育中心)
+        elif match is not None and 3 <= len(match.group()) <= 6 and match.group().endswith(("镇", "乡", "村", "街道", "社区")) \
+                and not any(joiner in match.group() for joiner in JOINERS + ("和",)) and not common_word(match.group()) \
+                and _ending_is_a_word(name, len(name) - len(rest), match.group()):
+            piece = match.group()
+        else:
+            break  # (住房和城乡|建设局, 某区农业|农村|委员会: no township or village)
         pieces.append(piece)
         rest = rest[len(piece):]
     return pieces
+
+
+def _ending_is_a_word(name: str, start: int, piece: str) -> bool:
+    """Does jieba end a word where piece (at start in name) ends, a word that is its level's ending or the
+    whole piece or more (印盒|村, 金竹村; not 农业|农村, whose 村 ends an ordinary word)?"""
+    end, at = start + len(piece), 0
+    for word, _ in words(name):
+        if at + len(word) == end:
+            return at <= start or word in ("镇", "乡", "村", "街道", "社区")
+        at += len(word)
+    return False
 
 
 def split_place_chain(text: str) -> list[str]:

@@ -469,7 +469,7 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 
 
 #: a place in brackets inside a company's name, more of the name after it (某某（越南）鞋业有限公司)
-_PLACE_IN_NAME = re.compile(r"(?<=.{2})[（(]([\u4e00-\u9fff]{2,6})[）)](?=.{2})")
+_PLACE_IN_NAME = re.compile(r"(?<=.{2})(?<!中国)[（(]([\u4e00-\u9fff]{2,6})[）)](?=.{2})")  # (not 中国（上海）自由贸易试验区)
 
 
 _DIVISION_CHARS = frozenset("省市县区镇乡村街州")

@@ -62,9 +62,11 @@ def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, c
 
 
 def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """ORG + post + PERSON: 重庆云岭工业园区党工委副书记周明远, 青山日报记者 周明远, 某宣讲团成员、…副组长张某."""
+    """ORG + post + PERSON: 重庆云岭工业园区党工委副书记周明远, 青山日报记者 周明远, 某宣讲团成员、…副组长张某
+    (the names read inside others, 某镇|某村|党支部, are passed over)."""
     text = doc.text
     pattern = _role_pattern()
+    mentions = tuple(m for m in mentions if not _nested(m, mentions))
     for i, person in enumerate(mentions):
         if person.kind is not Kind.PERSON:
             continue
