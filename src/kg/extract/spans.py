@@ -12,7 +12,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, bare_unit, common_word, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -179,15 +179,13 @@ def _within(piece: str, after_division: bool = False) -> int:
 
 def _organization_end(text: str, start: int, end: int) -> int:
     """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
-    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%), a host's verb (某某农业|协办的),
-    组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织) or 总部 (某某股份|总部)."""
+    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%), a host's verb (某某农业|协办的)
+    or 组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织)."""
     end = start + without_member_word(text[start:end])
     if text.endswith(("控股", "持股"), start, end) and text[end:end + 1].isdigit():
         end -= 2
     if text.endswith("组织", start, end) and end - start >= 5 and (suffix_of(text[start:end - 2], Kind.ORG) or text[end - 3] == "司"):
         end -= 2
-    if text.endswith("总部", start, end) and end - start >= 4 and not bare_unit(text[start:end]):
-        end -= 2  # 某某股份|总部: the body's headquarters are the body (a place's, 德国总部, names none: plausible_label)
     hosting = next((v for v in word_list("hosting_verbs") if text.endswith(v, start, end)), "")
     return end - len(hosting) if hosting and end - start - len(hosting) >= 2 else end
 
