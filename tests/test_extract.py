@@ -2224,7 +2224,7 @@ def test_a_latin_name_in_brackets_is_the_alias_of_the_body_before_it(text, latin
 
 
 @pytest.mark.parametrize("text, body", [
-    ("今年8月,交通运输部运输服务司组织评审的第四批示范工程名单公布。", "交通运输部运输服务司"),
+    ("今年8月,水利部农村水利水电司组织评审的第四批示范工程名单公布。", "水利部农村水利水电司"),
     ("世界卫生组织发布报告。", "世界卫生组织"),
 ])
 def test_a_body_read_with_the_verb_zuzhi_ends_before_it(text, body):
@@ -2274,7 +2274,7 @@ def test_a_company_is_in_the_place_written_in_brackets_in_its_name():
     extraction = extract(_article("集团在胡志明市设立鸿步(越南)鞋业有限公司。"))
     assert ("越南", Kind.PLACE) in {(m.text, m.kind) for m in extraction.mentions}
     assert ("locatedIn", "鸿步(越南)鞋业有限公司", "越南") in {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
-    extraction = extract(_article("中国（上海）自由贸易试验区临港新片区管理委员会发布通知。"))
+    extraction = extract(_article("中国（上海）自由贸易试验区管理委员会发布通知。"))
     assert not any(r.predicate == "locatedIn" for r in extraction.relations)  # 中国（上海）: a region's marker
 
 
@@ -2316,7 +2316,7 @@ def test_a_named_villagers_group_is_a_place_in_the_village_before_it(text, place
 
 
 @pytest.mark.parametrize("text, found, not_found", [
-    ("雷山县文体广电旅游局非遗保护股股长龙志华介绍。", {("雷山县文体广电旅游局非遗保护股", Kind.ORG), ("龙志华", Kind.PERSON)}, "非遗保护股股"),
+    ("青山县文体广电旅游局非遗保护股股长龙志华介绍。", {("青山县文体广电旅游局非遗保护股", Kind.ORG), ("龙志华", Kind.PERSON)}, "非遗保护股股"),
     ("昌珠镇扎玉村村医央金说:“心电图上有问题。”", {("扎玉村", Kind.PLACE), ("央金", Kind.PERSON)}, "医央金"),
     ("“今年要建成储运基地。”陈副区长说。", set(), "陈副区"),
 ])
