@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .extract import extract_many
+from .extract.mentions import inside_others
 from .pipeline import BATCH
 from .read import JSONL_SUFFIXES, read
 from .records import Article, Extraction, Kind
@@ -46,8 +47,7 @@ def _record(given: str, article: Article, extraction: Extraction, with_reference
             with_nested: bool = False) -> dict:
     references = extraction.references if with_references else ()
     marked = set(references)
-    outer = [(m.start, m.end) for m in extraction.mentions if m.kind in _OUTER]
-    inside = {m for m in extraction.mentions if any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in outer)}
+    inside = inside_others(extraction.mentions, _OUTER)
     return {
         "id": given,
         "text": article.text,

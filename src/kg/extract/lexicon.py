@@ -323,9 +323,10 @@ _HOLDING = ("在华全资", "全资", "控股", "区域", "海外")
 def bare_unit(text: str) -> bool:
     """Is text a unit that names nothing (``bare_unit_tails``) after a place, a country or a generic word
     (越南子公司, 集团欧洲子公司, 德国总部, 联合体秘书处, 华全资子公司)?"""
-    tail = next((t for t in lexicon("bare_unit_tails") if text.endswith(t)), None)
-    if tail is None:
-        return False
+    tails = longest_first("bare_unit_tails")
+    if not text.endswith(tails):
+        return False  # (most names: one test on the hot path of is_name)
+    tail = next(t for t in tails if text.endswith(t))
     owner = text[: -len(tail)]
     for holding in _HOLDING:
         owner = owner.removesuffix(holding)
@@ -694,6 +695,10 @@ def _short_form_over(text: str) -> str | None:
     return None
 
 
+#: the endings of townships, villages and communities, which the gazetteer mostly does not know
+_LOCAL_ENDS = ("镇", "乡", "村", "街道", "社区")
+
+
 def divisions_opening(name: str) -> list[str]:
     """The divisions a name opens with, one after another (湖南省|郴州市|汝城县|暖水镇|卫生院 → the four):
     each one the gazetteer knows (the longest: 王村口镇, not 王村), or a township, village or community
@@ -705,7 +710,7 @@ def divisions_opening(name: str) -> list[str]:
         match = _CHAIN.match(rest)
         if known and len(rest) - known >= 2 and rest[:known].endswith(ADMIN_ENDS):
             piece = rest[:known]  # (a full name: not 凌云, a county's short name, of 某区凌云职业教育中心)
-        elif match is not None and 3 <= len(match.group()) <= 6 and match.group().endswith(("镇", "乡", "村", "街道", "社区")) \
+        elif match is not None and 3 <= len(match.group()) <= 6 and match.group().endswith(_LOCAL_ENDS) \
                 and not any(joiner in match.group() for joiner in JOINERS + ("和",)) and not common_word(match.group()) \
                 and _ending_is_a_word(name, len(name) - len(rest), match.group()):
             piece = match.group()
@@ -722,7 +727,7 @@ def _ending_is_a_word(name: str, start: int, piece: str) -> bool:
     end, at = start + len(piece), 0
     for word, _ in words(name):
         if at + len(word) == end:
-            return at <= start or word in ("镇", "乡", "村", "街道", "社区")
+            return at <= start or word in _LOCAL_ENDS
         at += len(word)
     return False
 

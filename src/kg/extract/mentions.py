@@ -378,6 +378,24 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
 
 _COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
 
+def inside_others(mentions: Iterable[Mention], outer: tuple[Kind, ...] | None = None) -> set[Mention]:
+    """The mentions written inside a longer one (of a kind of ``outer``, any kind when None): 德国 of
+    德国某某股份公司, 某村 of 某村3组. One sweep in text order."""
+    found: set[Mention] = set()
+    reach, reach_start = -1, -1  # the furthest end of an outer mention so far, and where it starts
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if reach > m.end or reach == m.end and reach_start < m.start:
+            found.add(m)
+        if (outer is None or m.kind in outer) and m.end > reach:
+            reach, reach_start = m.end, m.start
+    return found
+
+
+def _place_in(m: Mention, start: int, text: str, by: str | None = None) -> Mention:
+    """A place written at ``start`` inside (or over) the span of m."""
+    return replace(m, start=start, end=start + len(text), text=text, kind=Kind.PLACE, by=by or m.by, alias=None)
+
+
 PLACE_IN_BODY = "rules.place_in_body"
 VILLAGE_GROUP = "rules.village_group"
 #: a village's numbered group (3组, 五社, 二队), not the start of a word (二社区, 一组织)
@@ -398,10 +416,10 @@ def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
         village, start, end = found  # where the village ends in m, where the group starts and ends
         at = m.start
         for piece in split_place_chain(m.text[:village]):
-            out.append(replace(m, start=at, end=at + len(piece), text=piece, kind=Kind.PLACE, alias=None))
+            out.append(_place_in(m, at, piece))
             at += len(piece)
         start = at - len(piece) if start is None else start  # a numbered group holds its village's name
-        out.append(replace(m, start=start, end=end, text=text[start:end], kind=Kind.PLACE, by=VILLAGE_GROUP, alias=None))
+        out.append(_place_in(m, start, text[start:end], VILLAGE_GROUP))
         changed = True
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
 
@@ -443,15 +461,13 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         country = next((m.text[:n] for n in range(min(6, len(m.text) - 3), 1, -1) if gazetteer.is_country(m.text[:n])), None)
         if country is None or gazetteer.country(country) == gazetteer.country("中国") or (m.start, m.start + len(country)) in written:
             continue
-        if m.text[len(country)] in _DIVISION_CHARS or next(iter(cut(m.text)), ("", ""))[0] != country:
+        if m.text[len(country):].startswith(ADMIN_ENDS) or next(iter(cut(m.text)), ("", ""))[0] != country:
             continue
-        found.append(replace(m, end=m.start + len(country), text=country, kind=Kind.PLACE, by=PLACE_IN_BODY, alias=None))
+        found.append(_place_in(m, m.start, country, PLACE_IN_BODY))
     for m in mentions:
         bracket = _PLACE_IN_NAME.search(m.text) if m.kind is Kind.ORG else None
         if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
-            start = m.start + bracket.start(1)  # 某某(越南)鞋业有限公司, 某某(雄安)投资有限公司: where the company is
-            found.append(replace(m, start=start, end=start + len(bracket.group(1)), text=bracket.group(1), kind=Kind.PLACE,
-                                 by=PLACE_IN_BODY, alias=None))
+            found.append(_place_in(m, m.start + bracket.start(1), bracket.group(1), PLACE_IN_BODY))  # 某某(越南)鞋业有限公司
     chained = {}
     for m in mentions:
         divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []
@@ -460,7 +476,7 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         at = m.start
         for piece in divisions:  # 湖南省|郴州市|汝城县|暖水镇|卫生院: the places, and the body by its own division
             if (at, at + len(piece)) not in written:
-                found.append(replace(m, start=at, end=at + len(piece), text=piece, kind=Kind.PLACE, by=PLACE_IN_BODY, alias=None))
+                found.append(_place_in(m, at, piece, PLACE_IN_BODY))
             at += len(piece)
         if m.alias is None:
             chained[m] = m.text[len("".join(divisions[:-1])):]
@@ -471,8 +487,6 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 #: a place in brackets inside a company's name, more of the name after it (某某（越南）鞋业有限公司)
 _PLACE_IN_NAME = re.compile(r"(?<=.{2})(?<!中国)[（(]([\u4e00-\u9fff]{2,6})[）)](?=.{2})")  # (not 中国（上海）自由贸易试验区)
 
-
-_DIVISION_CHARS = frozenset("省市县区镇乡村街州")
 
 
 def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -500,9 +514,8 @@ def _body_opening(name: str) -> int | None:
     characters or more ending in an organization's suffix, a name by itself, where jieba ends a word and
     the rest is more than a unit's bare head (not 某省农业科|学院)."""
     ends = set(accumulate(len(word) for word, _ in cut(name)))
-    heads = set(lexicon("unit_heads"))
     for at in range(len(name) - 2, 3, -1):
-        if at in ends and name[at:] not in heads and suffix_of(name[:at], Kind.ORG) not in (None, "科") \
+        if at in ends and name[at:] not in lexicon("unit_heads") and suffix_of(name[:at], Kind.ORG) not in (None, "科") \
                 and is_name(name[:at], Kind.ORG):  # (not 某某粮科|技术研究院, 某某医科|康养学院: 科 of 科学, 医科)
             return at
     return None

@@ -26,7 +26,7 @@ from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
-from .mentions import PLACE_IN_BODY
+from .mentions import PLACE_IN_BODY, inside_others
 from .rules import LEVER
 from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
 
@@ -66,7 +66,8 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     (the names read inside others, 某镇|某村|党支部, are passed over)."""
     text = doc.text
     pattern = _role_pattern()
-    mentions = tuple(m for m in mentions if not _nested(m, mentions))
+    inner = inside_others(mentions)
+    mentions = tuple(m for m in mentions if m not in inner)
     for i, person in enumerate(mentions):
         if person.kind is not Kind.PERSON:
             continue
@@ -533,8 +534,10 @@ def places_in_bodies(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relati
     bodies = [m for m in mentions if m.kind is Kind.ORG]
     inside = {m.start: m for m in mentions if m.by == PLACE_IN_BODY}
     for m in mentions:
+        if m.by != PLACE_IN_BODY:
+            continue
         body = max((b for b in bodies if b.start <= m.start and m.end < b.end), key=lambda b: b.end, default=None)
-        if m.by != PLACE_IN_BODY or body is None:
+        if body is None:
             continue
         if (following := inside.get(m.end)) is not None and following.end < body.end:
             yield _relation(doc, "locatedIn", following, m, "rules.place_in_body", 0.8)  # 某区|某镇
