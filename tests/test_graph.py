@@ -119,3 +119,17 @@ def test_graph_kg_namespace_matches_ontology():
         assert {"zh", "en"} <= labels, term
     with pytest.raises(AttributeError):
         KG.initiative  # noqa: B018 - a closed namespace rejects a misspelt term
+
+
+def test_a_former_name_is_a_label_of_the_body_it_named():
+    text = "青禾物业原名重庆青禾物业管理有限公司。"
+    current = Mention("a2", 0, 4, "青禾物业", Kind.ORG)
+    former = Mention("a2", 6, 18, "重庆青禾物业管理有限公司", Kind.ORG)
+    ex = Extraction(article=Article(id="a2", text=text), mentions=(current, former),
+                    relations=(Relation("formerName", current, former, Span(0, len(text))),))
+    resolution = resolve([ex])
+    assert [(e.name, e.aliases) for e in resolution.entities] == [("青禾物业", ("重庆青禾物业管理有限公司",))]
+    g = to_graph([ex], resolution)
+    node = entity_iri(Kind.ORG, resolution.entities[0].id)
+    assert set(g.objects(node, KG.formerName)) == {Literal("重庆青禾物业管理有限公司", lang="zh")}
+    assert not list(g.subjects(RDF.type, KG.Assertion))  # a name, not a link between two entities

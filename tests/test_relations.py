@@ -194,3 +194,31 @@ def test_bodies_a_subject_sets_up_a_mechanism_with_organize_it_too():
 def test_a_body_whose_name_opens_a_units_name_is_its_parent(text, unit, parent):
     # the parent is named only inside the unit's name: a mention of its own, nested
     assert ("subOrganizationOf", unit, parent) in _relations(text, None)
+
+
+@pytest.mark.parametrize("text, current, former", [
+    ("青禾物业原名重庆青禾物业管理有限公司，今年5月与重庆嘉木后勤服务有限公司合并重组后更名为现名。",
+     "青禾物业", "重庆青禾物业管理有限公司"),
+    ("该项目由重庆石岭再生资源利用有限公司（原名合川区石岭废旧物资回收站）投资建设。",
+     "重庆石岭再生资源利用有限公司", "合川区石岭废旧物资回收站"),
+    ("松林医院位于青木关镇，前身为1958年建立的青木关公社卫生院，2009年更为现名。", "松林医院", "青木关公社卫生院"),
+    ("车间的主人是重庆青岩蜂业开发有限公司。公司前身为2016年成立的城口县青岩中蜂养殖专业合作社，2021年改制后更名。",
+     "重庆青岩蜂业开发有限公司", "城口县青岩中蜂养殖专业合作社"),
+])
+def test_a_former_name_is_stated(text, current, former):
+    rels = _relations(text, None)
+    assert ("formerName", current, former) in rels
+    assert not any(r[0] == "formerName" and r[2] == "重庆嘉木后勤服务有限公司" for r in rels)  # a partner is no former name
+
+
+def test_an_anaphor_stands_for_a_body_of_its_noun():
+    text = "患者来自青山市滨河人民医院心血管内科。该院原名青山市第五人民医院，2020年更名为现名。"
+    assert ("formerName", "青山市滨河人民医院", "青山市第五人民医院") in _relations(text, None)
+    rels = _relations("患者来自青山市滨河人民医院心血管内科。该院院长王建国介绍，医院已开通绿色通道。", None)
+    assert ("memberOf", "王建国", "青山市滨河人民医院") in rels  # 该院: a body whose name ends in 院, not its 科
+    assert ("memberOf", "王建国", "青山市滨河人民医院心血管内科") not in rels
+
+
+def test_no_former_name_across_kinds_or_for_a_person():
+    assert not any(r[0] == "formerName" for r in _relations("张建华原为青山区水利局局长。", None))
+    assert not any(r[0] == "formerName" for r in _relations("青禾食品公司位于太和镇，原为太和镇老街。", None))

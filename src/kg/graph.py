@@ -154,6 +154,10 @@ def relation_triples(extraction: Extraction, resolution: Resolution, kinds: dict
     grouped: dict[tuple[URIRef, URIRef, URIRef], list[Relation]] = {}
     for relation in extraction.relations:
         head, tail = resolution.of(relation.head), resolution.of(relation.tail)
+        if relation.predicate == "formerName":  # 甲原名乙: a name of the entity, not a link to another
+            if head is not None:
+                yield entity_iri(kinds[head], head), KG.formerName, zh(relation.tail.text)
+            continue
         if head is None or tail is None or head == tail:
             continue
         key = (entity_iri(kinds[head], head), predicate_for(relation), entity_iri(kinds[tail], tail))

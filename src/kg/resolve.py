@@ -542,6 +542,11 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
             if not is_latin(m.text):  # (a name's Latin form in brackets declares no short form)
                 declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
+    former = {r.tail.text for r in extraction.relations if r.predicate == "formerName"}
+    for r in extraction.relations:  # 甲原名乙: one body under two names
+        if r.predicate == "formerName" and kinds[r.head.text] is kinds[r.tail.text]:
+            graph.add_edge((kinds[r.head.text], r.head.text), (kinds[r.tail.text], r.tail.text))
+    former -= {r.head.text for r in extraction.relations if r.predicate == "formerName"}
     for kind, texts in by_kind.items():
         for short in texts:
             if (kind, short) in declared:
@@ -571,8 +576,9 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         kind = next(iter(component))[0]
         forms_here = [t for _, t in component]
         texts = sorted(forms_here, key=lambda t: (kind is Kind.PERSON and any(_called_by_surname(t, o) for o in forms_here if o != t),
-                                                 is_latin(t), -len(t), t))  # 邹敏, not 邹总, names the person;
-        # a name in Chinese, not its Latin form (Kleinberg Precision AG), names the node
+                                                 t in former, is_latin(t), -len(t), t))  # 邹敏, not 邹总, names the person;
+        # the name it bears now, not a former one, and a name in Chinese, not its Latin form
+        # (Kleinberg Precision AG), names the node
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters

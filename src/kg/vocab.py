@@ -33,6 +33,7 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     asWritten: URIRef
+    formerName: URIRef
     refDate: URIRef
     dateAsWritten: URIRef
     periodStart: URIRef

@@ -201,6 +201,47 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
             yield _relation(doc, "partnerOf", org, after, "rules.cue_anaphor", 0.65, where=after.start)
 
 
+def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """甲原名乙, 甲（原名乙）, 甲原为乙, 甲（原乙，2020年更名）, 甲的前身是1987年成立的乙: 乙 is 甲 under
+    an earlier name (formerName, head 甲). 甲 is the name written right before the cue, else the
+    organization an anaphor there stands for (该公司原名乙, 这家企业的前身是乙), else the sentence's
+    subject (某公司位于某镇，原名乙). Both are of one kind; resolution makes them one entity."""
+    text = doc.text
+    outer = [m for m in mentions if m.kind in _ENTITY and m not in inside_others(mentions)]
+    starts = {m.start: m for m in outer}
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    for cue in _FORMER_NAME.finditer(text):
+        former, at = starts.get(cue.end()), cue.start()
+        if former is None:
+            continue
+        current = next((m for m in _named_before(doc, at, outer, orgs, cue.group()[0] in "，,")
+                        if m.kind is former.kind and m.text != former.text), None)
+        if current is not None:
+            yield _relation(doc, "formerName", current, former, "rules.former_name", 0.8, where=former.start)
+
+
+def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], after_comma: bool) -> Iterator[Mention]:
+    """Who a statement at ``at`` is about: the name ending there (after a comma only a name a
+    clause qualifies: 位于某地的甲，原名乙), the organization an anaphor ending there stands for
+    (该公司, 这家企业), and after a comma the sentence's subject."""
+    text = doc.text
+    yield from (m for m in outer if m.end == at and (not after_comma or text[m.start - 1:m.start] == "的"))
+    anaphor = _ANAPHOR_BEFORE.search(text, max(0, at - 5), at)
+    noun = anaphor.group("noun") if anaphor else ""
+    if anaphor and (anaphor.group("this") or noun in org_anaphor_nouns() or noun in lexicon("org_suffixes")):
+        if (org := _antecedent_org(doc, orgs, anaphor.start(), noun if noun in org_anaphor_nouns() else None)) is not None:
+            yield org  # 该中心, 这家企业; a bare noun opening its clause only if it stands for a body (公司, 合作社)
+    if after_comma:  # (not 某公司位于某镇|，原为…: the place is the object of 位于)
+        if (subject := _subject_before(doc, at, tuple(outer))) is not None:
+            yield subject
+
+
+_FORMER_NAME = re.compile(
+    r"(?:[，,]?(?:的?前身(?:是|为)|原名(?:为|是)?|原称|曾用名|原为)|[（(]原名?)"
+    r"(?:[^，,。；;（）()“”]{0,12}?(?:成立|创办|创建|始建|组建|建立|设立|创立)(?:于[^，,。的]{1,10})?的)?")
+_ANAPHOR_BEFORE = re.compile(r"(?:(?P<this>该|这家|这个|此)|(?<![^，,。；;\s]))(?P<noun>[\u4e00-\u9fff]{1,3})$")
+
+
 @cache
 def _partner_gap() -> re.Pattern[str]:
     """What stands between two partners: a partnerOf cue of relation_cues, an adverb before it allowed
@@ -1442,7 +1483,7 @@ def _modifies(text: str, last: Mention) -> bool:
 
 
 COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
-              place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+              former_names, place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
