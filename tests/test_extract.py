@@ -2296,6 +2296,7 @@ def test_a_foreign_body_is_in_the_country_its_name_opens_with():
     ("巴南区木洞镇桃湾村3组村民王大明说。", ["巴南区", "木洞镇", "桃湾村"], "桃湾村3组"),
     ("定西市临洮县衙下集镇石家坪村五社的社员。", ["定西市", "临洮县", "衙下集镇", "石家坪村"], "石家坪村五社"),
     ("东滩村二社社长马福海介绍。", ["东滩村"], "东滩村二社"),
+    ("村民拓万有在青梁村第五村民小组当了18年护林员。", ["青梁村"], "青梁村第五村民小组"),
 ])
 def test_a_village_group_is_a_place_in_its_village(text, places, group):
     extraction = extract(_article(text))
@@ -2438,3 +2439,47 @@ def test_short_forms_are_found_as_a_longest_first_pattern_would_find_them():
     forms = ["青禾", "青禾集团", "青禾电子", "禾集团", "电子科技"]
     pattern = re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
     assert _occurrences(text, forms) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def test_a_branch_named_after_a_place_that_opens_with_a_list_word_is_one_name():
+    """和林格尔 opens with 和: the labeller cuts 某农商行|和|林格尔支行 there; the gazetteer's place across
+    the cut makes it one name again."""
+    found = _found("青城农商行和林格尔支行行长萨仁高娃介绍，支行组建了服务队。", None)
+    assert ("青城农商行和林格尔支行", Kind.ORG) in found
+    assert ("林格尔支行", Kind.ORG) not in found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    ("“中亚快线”扩容行动由交通运输部综合规划司、商务部对外贸易司指导。",
+     {("交通运输部综合规划司", Kind.ORG), ("商务部对外贸易司", Kind.ORG)}, ("商务部", Kind.ORG)),
+    ("该行动由农业农村部农业机械化管理司、科技教育司指导。", {("科技教育司", Kind.ORG)}, ("科技教育", Kind.ORG)),
+])
+def test_a_ministry_s_departments_are_named_with_and_after_it(text, found, not_found):
+    mentions = _found(text, None)
+    assert found <= mentions and not_found not in mentions
+
+
+def test_a_unit_of_the_body_its_name_opens_with_is_an_organization():
+    assert ("青山县渭水医院5G远程会诊中心", Kind.ORG) in _found("上午,青山县渭水医院5G远程会诊中心的大屏幕上显示着影像。", None)
+    assert _labelled_as("市民在青山国际会展中心参观。", "青山国际会展中心", Kind.PLACE) == [("青山国际会展中心", Kind.PLACE)]
+    assert _labelled_as("地点：青山市政府新闻办公室新闻发布大厅", "青山市政府新闻办公室新闻发布大厅", Kind.PLACE) \
+        == [("青山市政府新闻办公室新闻发布大厅", Kind.PLACE)]  # a hall (厅 ends bureaus too)
+
+
+def test_within_a_park_is_no_part_of_the_name_after_it():
+    found = _found("推动产业园内鸿洋海工、启东中舟船舶配套有限公司参加。", None)
+    assert ("鸿洋海工", Kind.ORG) in found and ("内鸿洋海工", Kind.ORG) not in found
+
+
+def test_a_status_word_inside_an_association_s_name():
+    found = _found("云花汇还将联合云南省鲜切花行业协会、呈贡区农业农村局推出服务平台。", None)
+    assert ("云南省鲜切花行业协会", Kind.ORG) in found
+
+
+def test_a_court_s_tribunal_is_named_by_its_own_name_and_kind():
+    from kg.resolve import resolve
+
+    text = "8月15日，青山市河西区人民法院黄河生态环境保护巡回审判庭挂牌成立。巡回审判庭庭长温雅丽介绍，今年共审结案件12件。"
+    resolution = resolve([extract(_article(text))])
+    tribunals = [e for e in resolution.entities if e.name.endswith("审判庭")]
+    assert len(tribunals) == 1 and "巡回审判庭" in tribunals[0].aliases

@@ -19,7 +19,7 @@ from .segmenter import word_tags, words
 #: jieba tags of function words (prepositions, adverbs, conjunctions, pronouns): no name is one
 FUNCTION_TAGS = ("p", "d", "c", "r")
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
-_KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "zg", "k", "h", "g")
+_KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "z", "k", "h", "g")
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
 JOINERS = ("以及", "、", "和", "及", "与")
 #: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)

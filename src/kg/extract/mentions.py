@@ -399,7 +399,7 @@ def _place_in(m: Mention, start: int, text: str, by: str | None = None) -> Menti
 PLACE_IN_BODY = "rules.place_in_body"
 VILLAGE_GROUP = "rules.village_group"
 #: a village's numbered group (3组, 五社, 二队), not the start of a word (二社区, 一组织)
-_GROUP = re.compile(r"[一二三四五六七八九十\d]{1,3}[组社队](?![区会织员])")
+_GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组(?!长)|[组社队](?![区会织员]))")  # 3组, 五社, 第五村民小组
 
 
 def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -429,12 +429,12 @@ def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
     group ends) for a mention read over a village and its group or a village written before one."""
     if m.kind not in (Kind.ORG, Kind.PLACE):
         return None
+    for village in (i + 1 for i in range(len(m.text) - 2, 0, -1) if m.text[i] == "村"):
+        if _GROUP.fullmatch(m.text, village):
+            return village, None, m.end  # 某村三组, 某村第五村民小组 read whole
     if m.text.endswith(_NAMED_GROUP) and (village := m.text.rfind("村", 0, len(m.text) - len(_NAMED_GROUP)) + 1) \
             and len(m.text) - len(_NAMED_GROUP) - village >= 1 and _NAMED_GROUP_AFTER.fullmatch(text, m.start + village, m.end):
         return village, m.start + village, m.end  # 某村|上坑村民小组
-    village = m.text.rfind("村") + 1
-    if village and _GROUP.fullmatch(m.text, village):
-        return village, None, m.end  # 某村三组 read whole
     if m.kind is Kind.PLACE and m.text.endswith("村"):
         if after := _GROUP.match(text, m.end):
             return len(m.text), None, after.end()  # 某村|3组

@@ -658,6 +658,32 @@ def listed_organizations(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mentio
                    before=False, occupied=mentions)
 
 
+def listed_units(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
+    """Units listed after a unit named with its body (某部农业机械化管理司、科技教育司指导): the later
+    ones, named without the body, end in the same character (司, 处, 科, 室, 股), at a jieba word's end,
+    with no verb or function word in them."""
+    text = doc.text
+    taken = [(m.start, m.end) for m in mentions]
+    starts = {t.start: i for i, t in enumerate(doc.tokens)}
+    found: list[Mention] = []
+    for m in mentions:
+        at, last = m.end, m.text[-1]
+        if m.kind is not Kind.ORG or last not in _LISTED_UNIT_ENDS or len(m.text) < 5:
+            continue
+        while text[at:at + 1] == "、" and at + 1 in starts:
+            words = doc.tokens[starts[at + 1]:starts[at + 1] + 4]
+            end = next((t.end for t in words if t.text.endswith(last) and t.end - at - 1 >= 3), None)
+            if end is None or any(t.pos.startswith(_NOT_NAME_TAGS) for t in words if t.end <= end) \
+                    or any(at < e and s < end for s, e in taken):
+                break
+            found.append(Mention(doc.article.id, at + 1, end, text[at + 1:end], Kind.ORG, by="rules.listed_unit", score=0.6))
+            at = end
+    return found
+
+
+_LISTED_UNIT_ENDS = frozenset("司处科室股")
+
+
 def _listed(doc: Doc, mentions: tuple[Mention, ...], kind: Kind, lengths: tuple[int, ...],
             fits: Callable[[int, int], bool], by: str, before: bool = True,
             occupied: tuple[Mention, ...] | None = None) -> list[Mention]:

@@ -4,6 +4,7 @@ stand for a place (中美关系, 访华) with their full name as alias."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cache
@@ -67,6 +68,7 @@ def labelled(doc: Doc) -> list[Mention]:
     starts = [t.start for t in doc.tokens]
     found = []
     labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
+    labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, labels))
     person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
     people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
     for start, end, kind, score in labels:
@@ -307,6 +309,39 @@ def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
+    """某农商行|和林格尔支行 read as 某农商行 and 林格尔支行: a unit named after a place whose name opens
+    with a list word (和林格尔, 和平) is cut there by the labeller; the two spans are one name again."""
+    out: list[tuple[int, int, Kind, float]] = []
+    for span in labels:
+        s2, e2, kind, score = span
+        if out and kind is Kind.ORG is out[-1][2] and s2 == out[-1][1] + 1 and text[s2 - 1] in JOINERS \
+                and text[s2:e2].endswith(longest_first("unit_heads")) \
+                and any(start == 0 and end > 1 for start, end, _ in gazetteer.find(text[s2 - 1:e2])):
+            s1, _, _, before = out.pop()
+            span = (s1, e2, kind, min(before, score))
+        out.append(span)
+    return out
+
+
+def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
+    """商务部|对外贸易司 read as the ministry alone: a department (某某司) written right after a ministry's
+    name (an organization ending in 部) is in the name."""
+    out = []
+    for start, end, kind, score in labels:
+        if kind is Kind.ORG and doc.text[end - 1] == "部" and (department := _DEPARTMENT.match(doc.text, end)) \
+                and doc.text[department.end() - 2:department.end()] not in _NOT_DEPARTMENTS:
+            word = bisect_right(doc.tokens, department.end() - 1, key=lambda t: t.start) - 1
+            if doc.tokens[word].end == department.end():  # (not 某部|司法…: 司 opens a word there)
+                end = department.end()
+        out.append((start, end, kind, score))
+    return out
+
+
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,8}?司(?![机令法长])")
+_NOT_DEPARTMENTS = frozenset({"公司", "上司", "官司", "总司"})
+
+
 def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> tuple[int, Kind]:
     """Where a place's or an organization's name the labeller read ends, and its kind: with the
     settlement word or 景区 after it (某某涧|社区, 某某山|景区), before a floor (某某服务中心|一楼), a part of a body's
@@ -323,6 +358,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if floor and floor.start() >= 3:
         end, text = start + floor.start(), text[: floor.start()]
         kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
+    if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= 2 and not suffix_of(text, Kind.PLACE) and _opens_with_body(text):
+        kind = Kind.ORG  # 某县某医院|远程会诊中心: a unit of the body its name opens with (not 某办公室|新闻发布大厅)
     part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is not Kind.PERSON else ""
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
@@ -344,6 +381,12 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
         end = start + digit.start()
     return end, kind
+
+
+def _opens_with_body(text: str) -> bool:
+    """Does a name open with a body's own name, ending in a suffix of two characters or more
+    (某县某医院|…中心, not 某某|中心)?"""
+    return any(len(suffix_of(text[:i], Kind.ORG) or "") >= 2 and is_name(text[:i], Kind.ORG) for i in range(4, len(text) - 1))
 
 
 def _cities_opening_names(found: list[Mention]) -> list[Mention]:
@@ -433,11 +476,14 @@ def _own_noun_before_unit(text: str) -> int:
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
-    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委): after that word, if two characters
-    at least are left."""
+    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委), or with 内 after a place (某园区|内):
+    after that word, if two characters at least are left."""
     first = bisect_left(starts, start)
     if first == len(starts) or starts[first] != start:
         return start
+    if first and doc.tokens[first].text == "内" and suffix_of(doc.tokens[first - 1].text, Kind.PLACE) and end - start >= 4 \
+            and not any(s == 0 for s, _, _ in gazetteer.find(doc.text[start:end])):  # (not 内蒙古大学)
+        return doc.tokens[first].end  # 某产业园|内|某某海工: "within" the place before, not the name's
     words = word_list("leading_verbs")
     for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
