@@ -2447,6 +2447,14 @@ def test_a_branch_named_after_a_place_that_opens_with_a_list_word_is_one_name():
     found = _found("青城农商行和林格尔支行行长萨仁高娃介绍，支行组建了服务队。", None)
     assert ("青城农商行和林格尔支行", Kind.ORG) in found
     assert ("林格尔支行", Kind.ORG) not in found
+    from kg.extract.spans import _rejoined_at_place
+
+    text = "由绣江农商行自良支行以合作社订单为增信。"  # one character before 支行 names no branch
+    bank, branch = (1, 6, Kind.ORG, 0.9), (7, 10, Kind.ORG, 0.8)
+    assert _rejoined_at_place(text, [bank, branch]) == [(1, 10, Kind.ORG, 0.8)]
+    assert _rejoined_at_place("工商银行与建设银行支行。", [(0, 4, Kind.ORG, 0.9), (5, 11, Kind.ORG, 0.9)]) \
+        == [(0, 4, Kind.ORG, 0.9), (5, 11, Kind.ORG, 0.9)]
+    assert {("工商银行", Kind.ORG), ("建设银行支行", Kind.ORG)} <= _found("工商银行和建设银行支行。", None)
 
 
 @pytest.mark.parametrize("text, found, not_found", [
@@ -2483,3 +2491,42 @@ def test_a_court_s_tribunal_is_named_by_its_own_name_and_kind():
     resolution = resolve([extract(_article(text))])
     tribunals = [e for e in resolution.entities if e.name.endswith("审判庭")]
     assert len(tribunals) == 1 and "巡回审判庭" in tribunals[0].aliases
+
+
+@pytest.mark.parametrize("text, village, clinic, township", [
+    ("11月5日，在宁波市鄞州区姜山镇翠凤村卫生室，72岁的村民孙阿婆拿着手机。", "翠凤村", "翠凤村卫生室", "姜山镇"),
+    ("兴隆镇马家岭村卫生室村医马学礼今年已通过平台上传心电图。", "马家岭村", "马家岭村卫生室", "兴隆镇"),
+])
+def test_a_village_clinic_is_a_body_named_after_its_village(text, village, clinic, township):
+    extraction = extract(_article(text))
+    found = {(m.text, m.kind) for m in extraction.mentions}
+    assert {(village, Kind.PLACE), (clinic, Kind.ORG)} <= found and ("卫生室", Kind.PLACE) not in found
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    assert {("locatedIn", clinic, village), ("locatedIn", village, township)} <= rels
+
+
+@pytest.mark.parametrize("text, village, group", [
+    ("家住回龙坝镇五云村大河沟组的邓红梅,孙子在读书。", "五云村", "大河沟组"),
+    ("在太平坑村后门山组的集体林地内盗伐杉木。", "太平坑村", "后门山组"),
+])
+def test_a_short_named_group_after_its_village(text, village, group):
+    extraction = extract(_article(text))
+    found = {(m.text, m.kind) for m in extraction.mentions}
+    assert {(village, Kind.PLACE), (group, Kind.PLACE)} <= found and ("后门山", Kind.PLACE) not in found
+    assert ("locatedIn", group, village) in {(r.predicate, r.head.text, r.tail.text) for r in extraction.relations}
+    assert ("青杠坪村工作组", Kind.ORG) in _found("青杠坪村工作组进村入户。", None)  # a work team, no group of villagers
+
+
+def test_a_body_of_a_village_named_by_an_ordinary_word_is_a_name():
+    from kg.extract.lexicon import ordinary_head
+
+    assert not ordinary_head("晨光村党总支", "党总支")  # 晨光|村|党总支: the village's party branch
+    assert ordinary_head("生产基地", "基地") and ordinary_head("进社区服务站", "服务站")
+
+
+def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
+    found = _found("河北绒山纺织集团股份有限公司(以下简称“绒山集团”)投产。在绒山集团第二纺纱车间,32台梳绒机昼夜运转。", None)
+    assert ("绒山集团第二纺纱车间", Kind.ORG) in found
+    found = _found("青岳能源建设集团有限公司（以下简称“青岳能建”）总承包。青岳能建撒马尔罕光储项目部现有员工180人。", None)
+    assert ("青岳能建撒马尔罕光储项目部", Kind.ORG) in found
+    assert not any(text.endswith("车间") for text, _ in _found("绒山集团召开车间主任会议。绒山集团在车间召开会议。", None))

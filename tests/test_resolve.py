@@ -36,6 +36,7 @@ def test_resolve_core(name, kind, expected):
         ("青禾集团", "青禾", Kind.ORG),
         ("重庆青禾电子科技有限公司", "青禾电子", Kind.ORG),
         ("青山智能装备产业链联合党委", "联合党委", Kind.ORG),
+        ("青山农村商业银行", "青山农商银行", Kind.ORG),  # a contracted kind (trade_contractions)
         ("青山区", "青山", Kind.PLACE),
         ("重庆云岭工业园区", "云岭工业园区", Kind.PLACE),
     ],

@@ -109,6 +109,9 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
                          if base.endswith(full) and 2 <= len(base) - len(full) <= 4)
         if name.endswith("集团有限公司"):
             forms.add(base + "集团")  # 某某电池集团 for 某某电池集团有限公司
+        bare = name.removesuffix(legal_form(name, rest=2))
+        forms.update(bare[: -len(full)] + short for full, short in table("trade_contractions")  # 太原农商银行 for
+                     if bare.endswith(full) and len(bare) - len(full) >= 2)  # 太原农村商业银行(股份有限公司)
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 

@@ -19,7 +19,7 @@ from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers o
 from .mentions import (bodies_of_places, check_with_labeller, places_inside_names, headline_places, village_groups, initiative_tails, names_inside, one_kind_per_name,
                        parents_of_units, reconcile, units_of_named)
 from .relations import find_relations
-from .rules import bracketed_short_forms, listed_organizations, listed_people, listed_units, party_branches, short_forms
+from .rules import bracketed_short_forms, listed_organizations, listed_people, listed_units, party_branches, short_forms, units_after_names
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
     REFERENCE, abbreviation_in_word, coordinated, labelled, place_abbreviations, split_joined,
 )
@@ -79,7 +79,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = party_branches(doc, reconcile(candidates))
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions))
-                         + tuple(listed_units(doc, mentions)))
+                         + tuple(listed_units(doc, mentions)) + tuple(units_after_names(doc, mentions)))
     mentions = one_kind_per_name(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions)))
     mentions = bodies_of_places(units_of_named(references, mentions))
     mentions = parents_of_units(names_inside(initiative_tails(mentions), candidates))

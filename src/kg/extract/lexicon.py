@@ -159,6 +159,12 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
+def village_body(pieces: list[str]) -> bool:
+    """Are the last two pieces of a place chain a village and a body named after it (某某村|卫生室:
+    ``village_bodies``)?"""
+    return len(pieces) == 2 and len(pieces[0]) >= 3 and pieces[0].endswith("村") and pieces[1] in lexicon("village_bodies")
+
+
 @cache
 def org_anaphor_nouns() -> tuple[str, ...]:
     """公司, 集团, 学院, 院 …: the nouns of ``anaphora.tsv``'s 该 phrases that stand for an organization,
@@ -653,13 +659,21 @@ def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[in
     return [place for place, o, c in zip(run, opened, closed) if o and c]
 
 
+_LOCAL_DIVISIONS = ("社区", "村", "乡", "镇")
+
+
 def ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
-    A village or township named by one ordinary word (和平|村, 新市|乡) is a name."""
-    pieces = words(text[: len(text) - len(suffix)])
+    A village or township named by one ordinary word (和平|村, 新市|乡) is a name, and so is a body
+    named after one (落雁村|党总支)."""
+    head = text[: len(text) - len(suffix)]
+    pieces = words(head)
     if len(pieces) == 1 and text.endswith(ADMIN_ENDS) and not pieces[0][1].startswith(("v",) + FUNCTION_TAGS):
         return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
+    village = next((end for end in _LOCAL_DIVISIONS if head.endswith(end)), "")
+    if village and len(head) - len(village) >= 2 and not ordinary_head(head, village):
+        return False  # 落雁村|党总支: a body of a village so named
     if len(pieces) >= 2 and all(len(word) == 1 for word, _ in pieces):
         return False  # 作|登 (乡): no dictionary word, an unknown name
     return bool(pieces) and not any(

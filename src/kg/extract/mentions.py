@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      post_before, split_place_chain, suffix_of)
+                      post_before, split_place_chain, suffix_of, village_body)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -404,9 +404,10 @@ _GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组
 
 def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A village's group is a place in the village: a numbered one (某村3组, 某村五社) with the village a
-    mention inside it, a named one (某村|某某村民小组) after it. A name read over a chain of divisions
+    mention inside it, a named one (某村|某某村民小组, 某村|后门山组) after it. A name read over a chain of divisions
     and the group (某镇某村三组, an organization by 组) is cut into its places."""
     out: list[Mention] = []
+    groups: list[tuple[int, int]] = []
     changed = False
     for m in mentions:
         found = _village_group(text, m)
@@ -418,9 +419,13 @@ def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
         for piece in split_place_chain(m.text[:village]):
             out.append(_place_in(m, at, piece))
             at += len(piece)
+        named = start is not None
         start = at - len(piece) if start is None else start  # a numbered group holds its village's name
         out.append(_place_in(m, start, text[start:end], VILLAGE_GROUP))
+        if named:  # (某村|后门山组: not also the place 后门山 read in the group's name)
+            groups.append((start, end))
         changed = True
+    out = [m for m in out if m.by == VILLAGE_GROUP or not any(s <= m.start and m.end <= e for s, e in groups)]
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
 
 
@@ -440,19 +445,23 @@ def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
             return len(m.text), None, after.end()  # 某村|3组
         if after := _NAMED_GROUP_AFTER.match(text, m.end):
             return len(m.text), m.end, after.end()  # 某村|下湾村民小组
+        if (after := _SHORT_GROUP_AFTER.match(text, m.end)) and not common_word(after.group()[:-1]):
+            return len(m.text), m.end, after.end()  # 某村|后门山组 (not 某村|工作组)
     return None
 
 
 _NAMED_GROUP = "村民小组"
+#: a group's name of two or three characters and 组 after its village (某村|大河沟组), not a post or a verb after it
+_SHORT_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?组(?![长织员成建合])")
 #: a group's name and 村民小组, not a group's head (某村下坦组村民小组长: the group is 下坦组)
 _NAMED_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?<!组)村民小组(?!长)")
 
 
 def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
-    新加坡|狮城商业银行) or the place written in brackets inside it (某某（越南）鞋业有限公司): a place of
-    its own, where the body is; jieba cuts the country as a word of its own and no division's ending
-    follows it (not 黑山|镇党委)."""
+    新加坡|狮城商业银行), the place written in brackets inside it (某某（越南）鞋业有限公司) or the village
+    a clinic is named after (某某村|卫生室): a place of its own, where the body is; jieba cuts the
+    country as a word of its own and no division's ending follows it (not 黑山|镇党委)."""
     written = {(m.start, m.end) for m in mentions}
     found: list[Mention] = []
     for m in mentions:
@@ -468,6 +477,11 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         bracket = _PLACE_IN_NAME.search(m.text) if m.kind is Kind.ORG else None
         if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
             found.append(_place_in(m, m.start + bracket.start(1), bracket.group(1), PLACE_IN_BODY))  # 某某(越南)鞋业有限公司
+    for m in mentions:  # 某某村|卫生室: the village the clinic is named after
+        head = next((h for h in longest_first("village_bodies") if m.text.endswith(h)), "") if m.kind is Kind.ORG else ""
+        village = split_place_chain(m.text[: -len(head)])[-1] if head and len(m.text) > len(head) else ""
+        if village_body([village, head]) and (m.end - len(head) - len(village), m.end - len(head)) not in written:
+            found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
     chained = {}
     for m in mentions:
         divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []

@@ -15,7 +15,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      before_aspect, within_division, without_member_word)
+                      before_aspect, village_body, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
 
@@ -148,6 +148,8 @@ def labelled(doc: Doc) -> list[Mention]:
                 continue  # 老陈|原本在…: 老 and a surname call a person, the words after it are no name
         for offset, part in split_joined(text, kind, start):
             pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
+            clinic = kind is Kind.PLACE and village_body(pieces[-2:])  # 某镇|某某村卫生室: the last two pieces one body
+            pieces = pieces[:-2] + ["".join(pieces[-2:])] if clinic else pieces
             for n, piece in enumerate(pieces):
                 within = _within(piece, n > 0) if kind is Kind.PLACE else 0
                 if within:  # 联合|镇内|某村, 某镇|内|某村: within the township, the village's name after it
@@ -159,6 +161,7 @@ def labelled(doc: Doc) -> list[Mention]:
                     offset += len(piece)  # 某某古镇|实体门店: ordinary words after the place name nothing
                     continue
                 own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
+                own = Kind.ORG if clinic and n == len(pieces) - 1 else own
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
     return _cities_opening_names(found)
@@ -311,17 +314,22 @@ def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
     """某农商行|和林格尔支行 read as 某农商行 and 林格尔支行: a unit named after a place whose name opens
-    with a list word (和林格尔, 和平) is cut there by the labeller; the two spans are one name again."""
+    with a list word or a preposition (和林格尔, 自良) is cut there by the labeller; the two spans are
+    one name again where the gazetteer has a place across the cut or one character is left before
+    the unit's head (良|支行)."""
     out: list[tuple[int, int, Kind, float]] = []
     for span in labels:
         s2, e2, kind, score = span
-        if out and kind is Kind.ORG is out[-1][2] and s2 == out[-1][1] + 1 and text[s2 - 1] in JOINERS \
-                and text[s2:e2].endswith(longest_first("unit_heads")) \
-                and any(start == 0 and end > 1 for start, end, _ in gazetteer.find(text[s2 - 1:e2])):
+        head = next((h for h in longest_first("unit_heads") if text.endswith(h, s2, e2)), "")
+        if out and head and kind is Kind.ORG is out[-1][2] and s2 == out[-1][1] + 1 and text[s2 - 1] in _CUT_BEFORE_UNIT \
+                and (e2 - s2 - len(head) <= 1 or any(start == 0 and end > 1 for start, end, _ in gazetteer.find(text[s2 - 1:e2]))):
             s1, _, _, before = out.pop()
             span = (s1, e2, kind, min(before, score))
         out.append(span)
     return out
+
+
+_CUT_BEFORE_UNIT = frozenset("和与及自从在")
 
 
 def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
@@ -370,6 +378,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         end, text = end - len(tail), text[: -len(tail)]
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干", "医"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
+    elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and text[:-1].endswith(longest_first("village_bodies")):
+        end, text = end - 1, text[:-1]  # 某村卫生室|村医
     if kind is Kind.ORG and text.endswith("会") and doc.text.startswith("同", end) and suffix_of(text[:-1], Kind.ORG):
         end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会: 会同 (together with) is a verb
     unit = doc.text[end : end + 1]
