@@ -2522,6 +2522,7 @@ def test_a_body_of_a_village_named_by_an_ordinary_word_is_a_name():
 
     assert not ordinary_head("晨光村党总支", "党总支")  # 晨光|村|党总支: the village's party branch
     assert ordinary_head("生产基地", "基地") and ordinary_head("进社区服务站", "服务站")
+    assert ordinary_head("为乡镇卫生院", "卫生院")  # 为 (for) opens no village's name
 
 
 def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
@@ -2530,3 +2531,23 @@ def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
     found = _found("青岳能源建设集团有限公司（以下简称“青岳能建”）总承包。青岳能建撒马尔罕光储项目部现有员工180人。", None)
     assert ("青岳能建撒马尔罕光储项目部", Kind.ORG) in found
     assert not any(text.endswith("车间") for text, _ in _found("绒山集团召开车间主任会议。绒山集团在车间召开会议。", None))
+    assert ("温宿青源果品加工有限公司车间", Kind.ORG) not in _found("温宿青源果品加工有限公司车间里很忙。", None)  # a bare 车间
+
+
+@pytest.mark.parametrize("text, company, country", [
+    ("合作社与马来西亚GreenLeaf Fresh公司签订协议。", "GreenLeaf Fresh公司", "马来西亚"),
+    ("摩洛哥Atlas Tea贸易公司今年采购了茶叶。", "Atlas Tea贸易公司", "摩洛哥"),
+    ("园区与越南Sao Viet物流股份公司合作。", "Sao Viet物流股份公司", "越南"),
+])
+def test_a_latin_trade_name_before_a_company_s_chinese_kind(text, company, country):
+    assert {(company, Kind.ORG), (country, Kind.PLACE)} <= _found(text, None)
+
+
+def test_a_village_read_alone_before_its_clinic():
+    from kg.extract.mentions import village_clinics
+
+    text = "上午,演丰镇塔寮村卫生室里,渔民戴上心电仪。"
+    town, village = Mention("t", 3, 6, "演丰镇", Kind.PLACE), Mention("t", 6, 9, "塔寮村", Kind.PLACE)
+    found = {(m.text, m.kind) for m in village_clinics(text, (town, village))}
+    assert found == {("演丰镇", Kind.PLACE), ("塔寮村", Kind.PLACE), ("塔寮村卫生室", Kind.ORG)}
+    assert village_clinics("塔寮村村民说。", (Mention("t", 0, 3, "塔寮村", Kind.PLACE),)) == (Mention("t", 0, 3, "塔寮村", Kind.PLACE),)

@@ -1,5 +1,6 @@
 """Companies named in Latin letters inside Chinese text (与德国KERAMIK-WERK HAUSER GmbH签约): the
-capitalised words before a legal form (``latin_legal_forms.txt``)."""
+capitalised words before a legal form (``latin_legal_forms.txt``) or before a company's kind in
+Chinese (与马来西亚GreenLeaf Fresh公司签约)."""
 from __future__ import annotations
 
 import re
@@ -40,15 +41,23 @@ def _prefixed() -> re.Pattern[str]:
     return re.compile(rf"(?<![{_LETTER}0-9&'’.\-])(?:{forms}) {_WORD}(?: (?:{_WORD}|{_PARTICLE})){{0,5}}(?![{_LETTER}0-9])")
 
 
+#: a trade name in Latin letters and a company's Chinese kind after it (GreenLeaf Fresh公司, Atlas Tea贸易公司,
+#: Sao Viet物流股份公司): up to four words, the first a capitalised one (not 1997|年全|公司), up to six Chinese
+#: characters, then a company's ending
+_WITH_CHINESE_KIND = re.compile(rf"(?<![{_LETTER}0-9&'’.\-])[{_CAPITAL}][{_LETTER}0-9&'’.\-/]*(?: {_WORD}){{0,3}}[\u4e00-\u9fff]{{0,6}}?(?:股份公司|有限公司|公司|集团|株式会社)")
 _BRACKETED = re.compile(rf"(?<=[\u4e00-\u9fff][（(]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{1,7}}(?=[）),，])")
 
 
 def latin_names(doc: Doc) -> list[Mention]:
     """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.) or opening with
-    one (PT Buah Segar), and a name of
-    two words or more in Latin letters in brackets after a Chinese one (``BRACKETED``)."""
+    one (PT Buah Segar), a trade name in Latin letters before a company's Chinese kind (Atlas
+    Tea贸易公司), and a name of two words or more in Latin letters in brackets after a Chinese one
+    (``BRACKETED``)."""
     found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
              for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
+    taken = [(m.start, m.end) for m in found]
+    found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
+              for match in _WITH_CHINESE_KIND.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
     taken = [(m.start, m.end) for m in found]
     found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BRACKETED)
               for match in _BRACKETED.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]

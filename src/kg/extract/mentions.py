@@ -457,6 +457,20 @@ _SHORT_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?组(?![长织员成建合
 _NAMED_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?<!组)村民小组(?!长)")
 
 
+def village_clinics(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A village the labeller read alone before a body named after it (某某村|卫生室: ``village_bodies``):
+    the village and the body's head are the body's name, the village a place inside it."""
+    taken = {m.start for m in mentions if m.kind is Kind.ORG}
+    out = []
+    for m in mentions:
+        head = next((h for h in longest_first("village_bodies") if text.startswith(h, m.end)), "") if m.kind is Kind.PLACE else ""
+        if head and village_body([m.text, head]) and m.start not in taken:
+            out.append(Mention(m.article_id, m.start, m.end + len(head), m.text + head, Kind.ORG, by="rules.village_clinic", score=m.score))
+            m = replace(m, by=PLACE_IN_BODY)
+        out.append(m)
+    return tuple(sorted(out, key=lambda m: (m.start, m.end))) if len(out) > len(mentions) else mentions
+
+
 def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
     新加坡|狮城商业银行), the place written in brackets inside it (某某（越南）鞋业有限公司) or the village

@@ -202,8 +202,8 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
 
 
 def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """甲原名乙, 甲（原名乙）, 甲原为乙, 甲（原乙，2020年更名）, 甲的前身是1987年成立的乙: 乙 is 甲 under
-    an earlier name (formerName, head 甲). 甲 is the name written right before the cue, else the
+    """甲原名乙, 甲（原名乙）, 甲原为乙, 甲（原乙，2020年更名）, 甲的前身是1987年成立的乙, 乙更名为甲: 乙 is
+    甲 under an earlier name (formerName, head 甲). 甲 is the name written right before the cue, else the
     organization an anaphor there stands for (该公司原名乙, 这家企业的前身是乙), else the sentence's
     subject (某公司位于某镇，原名乙). Both are of one kind; resolution makes them one entity."""
     text = doc.text
@@ -218,6 +218,11 @@ def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                         if m.kind is former.kind and m.text != former.text), None)
         if current is not None:
             yield _relation(doc, "formerName", current, former, "rules.former_name", 0.8, where=former.start)
+    ends = {m.end: m for m in outer}
+    for cue in _RENAMED.finditer(text):  # 甲更名为乙, 原甲同时更名为乙
+        former, current = ends.get(cue.start()), starts.get(cue.end())
+        if former is not None and current is not None and former.kind is current.kind and former.text != current.text:
+            yield _relation(doc, "formerName", current, former, "rules.former_name", 0.75, where=current.start)
 
 
 def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], after_comma: bool) -> Iterator[Mention]:
@@ -239,6 +244,7 @@ def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], 
 _FORMER_NAME = re.compile(
     r"(?:[，,]?(?:的?前身(?:是|为)|原名(?:为|是)?|原称|曾用名|原为)|[（(]原名?)"
     r"(?:[^，,。；;（）()“”]{0,12}?(?:成立|创办|创建|始建|组建|建立|设立|创立)(?:于[^，,。的]{1,10})?的)?")
+_RENAMED = re.compile(r"(?:同时|已|正式|整体)?(?:更名|改名|改称)(?:为|成)")
 _ANAPHOR_BEFORE = re.compile(r"(?:(?P<this>该|这家|这个|此)|(?<![^，,。；;\s]))(?P<noun>[\u4e00-\u9fff]{1,3})$")
 
 

@@ -694,7 +694,8 @@ def units_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         if m.kind is not Kind.ORG or len(m.text) < 4 or m.text.endswith(longest_first("internal_units")):
             continue
         unit = _internal_unit().match(text, m.end)
-        if unit and all(tag.startswith(_UNIT_NAME_TAGS) for _, tag in cut(unit.group("name"))):  # (not 某集团|召开|车间…)
+        if unit and unit.end() - m.end > len(unit.group("head")) \
+                and all(tag.startswith(_UNIT_NAME_TAGS) for _, tag in cut(unit.group("name"))):  # (not 某集团|召开|车间…, nor a bare 车间)
             found.append(Mention(doc.article.id, m.start, unit.end(), text[m.start:unit.end()], Kind.ORG,
                                  by="rules.unit_after_name", score=max(m.score, 0.85)))
     return found
@@ -706,7 +707,7 @@ _UNIT_NAME_TAGS = ("n", "vn", "j", "eng", "m", "z", "b", "a")
 @cache
 def _internal_unit() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, longest_first("internal_units")))
-    return re.compile(rf"(?:第[一二三四五六七八九十\d]{{1,3}}|[一二三四五六七八九十\d]{{1,2}}号?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{0,6}}?)(?:{heads})")
+    return re.compile(rf"(?:第[一二三四五六七八九十\d]{{1,3}}|[一二三四五六七八九十\d]{{1,2}}号?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9]{{0,6}}?)(?P<head>{heads})")
 
 
 def _listed(doc: Doc, mentions: tuple[Mention, ...], kind: Kind, lengths: tuple[int, ...],

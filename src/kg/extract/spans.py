@@ -4,8 +4,8 @@ stand for a place (中美关系, 访华) with their full name as alias."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
