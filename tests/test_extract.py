@@ -2523,6 +2523,7 @@ def test_a_body_of_a_village_named_by_an_ordinary_word_is_a_name():
     assert not ordinary_head("晨光村党总支", "党总支")  # 晨光|村|党总支: the village's party branch
     assert ordinary_head("生产基地", "基地") and ordinary_head("进社区服务站", "服务站")
     assert ordinary_head("为乡镇卫生院", "卫生院")  # 为 (for) opens no village's name
+    assert ordinary_head("家乡镇卫生院", "卫生院")  # 18|家|乡镇卫生院: a classifier
 
 
 def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
@@ -2530,6 +2531,8 @@ def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
     assert ("绒山集团第二纺纱车间", Kind.ORG) in found
     found = _found("青岳能源建设集团有限公司（以下简称“青岳能建”）总承包。青岳能建撒马尔罕光储项目部现有员工180人。", None)
     assert ("青岳能建撒马尔罕光储项目部", Kind.ORG) in found
+    found = _found("检察官带队走进湖南青沩新材料股份有限公司3号车间，开展专项行动。", None)
+    assert {("湖南青沩新材料股份有限公司3号车间", Kind.ORG), ("湖南青沩新材料股份有限公司", Kind.ORG)} <= found  # the parent too
     assert not any(text.endswith("车间") for text, _ in _found("绒山集团召开车间主任会议。绒山集团在车间召开会议。", None))
     assert ("温宿青源果品加工有限公司车间", Kind.ORG) not in _found("温宿青源果品加工有限公司车间里很忙。", None)  # a bare 车间
 

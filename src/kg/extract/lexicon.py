@@ -659,20 +659,20 @@ def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[in
     return [place for place, o, c in zip(run, opened, closed) if o and c]
 
 
-_LOCAL_DIVISIONS = ("社区", "村", "乡", "镇")
+_LOCAL_DIVISIONS = ("社区", "村")
 
 
 def ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
     A village or township named by one ordinary word (和平|村, 新市|乡) is a name, and so is a body
-    named after one (落雁村|党总支; not 为|乡镇|卫生院)."""
+    named after one (落雁村|党总支; not 为|乡镇|卫生院, nor 18|家|乡村卫生室 after a number's classifier)."""
     head = text[: len(text) - len(suffix)]
     pieces = words(head)
     if len(pieces) == 1 and text.endswith(ADMIN_ENDS) and not pieces[0][1].startswith(("v",) + FUNCTION_TAGS):
         return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
     village = next((end for end in _LOCAL_DIVISIONS if head.endswith(end)), "")
-    if village and len(head) - len(village) >= 2 and not pieces[0][1].startswith(FUNCTION_TAGS + ("u",)) \
+    if village and len(head) - len(village) >= 2 and not pieces[0][1].startswith(FUNCTION_TAGS + ("u",)) and not head.startswith(_CLASSIFIERS) \
             and not ordinary_head(head, village):
         return False  # 落雁村|党总支: a body of a village so named
     if len(pieces) >= 2 and all(len(word) == 1 for word, _ in pieces):
