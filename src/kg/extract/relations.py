@@ -207,7 +207,10 @@ def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     organization an anaphor there stands for (该公司原名乙, 这家企业的前身是乙), else the sentence's
     subject (某公司位于某镇，原名乙). Both are of one kind; resolution makes them one entity."""
     text = doc.text
-    outer = [m for m in mentions if m.kind in _ENTITY and m not in inside_others(mentions)]
+    if not _FORMER_NAME.search(text) and not _RENAMED.search(text):
+        return
+    inner = inside_others(mentions)
+    outer = [m for m in mentions if m.kind in _ENTITY and m not in inner]
     starts = {m.start: m for m in outer}
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     for cue in _FORMER_NAME.finditer(text):

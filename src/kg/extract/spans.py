@@ -320,9 +320,9 @@ def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]
     out: list[tuple[int, int, Kind, float]] = []
     for span in labels:
         s2, e2, kind, score = span
-        head = next((h for h in longest_first("unit_heads") if text.endswith(h, s2, e2)), "")
-        if out and head and kind is Kind.ORG is out[-1][2] and s2 == out[-1][1] + 1 and text[s2 - 1] in _CUT_BEFORE_UNIT \
-                and (e2 - s2 - len(head) <= 1 or any(start == 0 and end > 1 for start, end, _ in gazetteer.find(text[s2 - 1:e2]))):
+        cut_here = out and kind is Kind.ORG is out[-1][2] and s2 == out[-1][1] + 1 and text[s2 - 1] in _CUT_BEFORE_UNIT
+        head = next((h for h in longest_first("unit_heads") if text.endswith(h, s2, e2)), "") if cut_here else ""
+        if head and (e2 - s2 - len(head) <= 1 or any(start == 0 and end > 1 for start, end, _ in gazetteer.find(text[s2 - 1:e2]))):
             s1, _, _, before = out.pop()
             span = (s1, e2, kind, min(before, score))
         out.append(span)
