@@ -463,7 +463,8 @@ def village_clinics(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, 
     taken = {m.start for m in mentions if m.kind is Kind.ORG}
     out = []
     for m in mentions:
-        head = next((h for h in longest_first("village_bodies") if text.startswith(h, m.end)), "") if m.kind is Kind.PLACE else ""
+        head = next((h for h in longest_first("village_bodies") if text.startswith(h, m.end)), "") \
+            if m.kind is Kind.PLACE and m.text.endswith("村") else ""
         if head and village_body([m.text, head]) and m.start not in taken:
             out.append(Mention(m.article_id, m.start, m.end + len(head), m.text + head, Kind.ORG, by="rules.village_clinic", score=m.score))
             m = replace(m, by=PLACE_IN_BODY)
@@ -492,7 +493,8 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
             found.append(_place_in(m, m.start + bracket.start(1), bracket.group(1), PLACE_IN_BODY))  # 某某(越南)鞋业有限公司
     for m in mentions:  # 某某村|卫生室: the village the clinic is named after
-        head = next((h for h in longest_first("village_bodies") if m.text.endswith(h)), "") if m.kind is Kind.ORG else ""
+        head = next((h for h in longest_first("village_bodies") if m.text.endswith(h)), "") \
+            if m.kind is Kind.ORG and m.text.endswith(longest_first("village_bodies")) else ""
         village = split_place_chain(m.text[: -len(head)])[-1] if head and len(m.text) > len(head) else ""
         if village_body([village, head]) and (m.end - len(head) - len(village), m.end - len(head)) not in written:
             found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
