@@ -2554,3 +2554,15 @@ def test_a_village_read_alone_before_its_clinic():
     found = {(m.text, m.kind) for m in village_clinics(text, (town, village))}
     assert found == {("演丰镇", Kind.PLACE), ("塔寮村", Kind.PLACE), ("塔寮村卫生室", Kind.ORG)}
     assert village_clinics("塔寮村村民说。", (Mention("t", 0, 3, "塔寮村", Kind.PLACE),)) == (Mention("t", 0, 3, "塔寮村", Kind.PLACE),)
+
+
+@pytest.mark.parametrize("text, body, alias", [
+    ("公司与日本三岭工业株式会社签订合作协议。", "日本三岭工业株式会社", "三岭工业株式会社"),  # without the country
+    ("决赛在湖南省汨罗市汨罗江国际龙舟竞渡中心举行。", "湖南省汨罗市汨罗江国际龙舟竞渡中心", "汨罗江国际龙舟竞渡中心"),
+    ("湖南省郴州市汝城县暖水镇卫生院开展义诊。", "湖南省郴州市汝城县暖水镇卫生院", "暖水镇卫生院"),  # by its own division
+])
+def test_a_body_named_with_its_places_is_also_called_without_them(text, body, alias):
+    from kg.resolve import resolve
+
+    entity = next(e for e in resolve([extract(_article(text))]).entities if e.name == body)
+    assert alias in entity.aliases

@@ -476,9 +476,12 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
     新加坡|狮城商业银行), the place written in brackets inside it (某某（越南）鞋业有限公司) or the village
     a clinic is named after (某某村|卫生室): a place of its own, where the body is; jieba cuts the
-    country as a word of its own and no division's ending follows it (not 黑山|镇党委)."""
+    country as a word of its own and no division's ending follows it (not 黑山|镇党委). The body is also
+    called without the country (三泽工业株式会社), or without the divisions but its own
+    (``_name_after_divisions``)."""
     written = {(m.start, m.end) for m in mentions}
     found: list[Mention] = []
+    aliases: dict[Mention, str] = {}
     for m in mentions:
         if m.kind is not Kind.ORG or is_latin(m.text):
             continue
@@ -488,6 +491,8 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if m.text[len(country):].startswith(ADMIN_ENDS) or next(iter(cut(m.text)), ("", ""))[0] != country:
             continue
         found.append(_place_in(m, m.start, country, PLACE_IN_BODY))
+        if m.alias is None:
+            aliases[m] = m.text[len(country):]  # 三泽工业株式会社 for 日本三泽工业株式会社
     for m in mentions:
         bracket = _PLACE_IN_NAME.search(m.text) if m.kind is Kind.ORG else None
         if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
@@ -498,7 +503,6 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         village = split_place_chain(m.text[: -len(head)])[-1] if head and len(m.text) > len(head) else ""
         if village_body([village, head]) and (m.end - len(head) - len(village), m.end - len(head)) not in written:
             found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
-    chained = {}
     for m in mentions:
         divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []
         if len(divisions) < 2 or not suffix_of(m.text, Kind.ORG):
@@ -509,9 +513,18 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
                 found.append(_place_in(m, at, piece, PLACE_IN_BODY))
             at += len(piece)
         if m.alias is None:
-            chained[m] = m.text[len("".join(divisions[:-1])):]
-    mentions = tuple(replace(m, alias=chained[m]) if m in chained else m for m in mentions)
+            aliases[m] = _name_after_divisions(m.text, divisions)
+    mentions = tuple(replace(m, alias=aliases[m]) if m in aliases else m for m in mentions)
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
+
+
+def _name_after_divisions(name: str, divisions: list[str]) -> str:
+    """How a body whose name opens with divisions is called without most of them: by its own division
+    and the rest (湖南省郴州市汝城县|暖水镇卫生院), or by the rest alone when it opens with its division's
+    short name already (湖南省汨罗市|汨罗江国际龙舟竞渡中心)."""
+    rest = name[len("".join(divisions)):]
+    shorts = {short for d in gazetteer.lookup(divisions[-1]) for short in gazetteer.short_names(d) if len(short) >= 2}
+    return rest if len(rest) >= 4 and rest.startswith(tuple(shorts)) else divisions[-1] + rest
 
 
 #: a place in brackets inside a company's name, more of the name after it (某某（越南）鞋业有限公司)
