@@ -545,11 +545,11 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
             if not is_latin(m.text):  # (a name's Latin form in brackets declares no short form)
                 declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
-    former = {r.tail.text for r in extraction.relations if r.predicate == "formerName"}
-    for r in extraction.relations:  # 甲原名乙: one body under two names
-        if r.predicate == "formerName" and kinds[r.head.text] is kinds[r.tail.text]:
+    renames = [r for r in extraction.relations if r.predicate == "formerName"]
+    for r in renames:  # 甲原名乙: one body under two names
+        if kinds[r.head.text] is kinds[r.tail.text]:
             graph.add_edge((kinds[r.head.text], r.head.text), (kinds[r.tail.text], r.tail.text))
-    former -= {r.head.text for r in extraction.relations if r.predicate == "formerName"}
+    former = {r.tail.text for r in renames} - {r.head.text for r in renames}  # names only a former one
     for kind, texts in by_kind.items():
         for short in texts:
             if (kind, short) in declared:

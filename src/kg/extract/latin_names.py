@@ -55,10 +55,8 @@ def latin_names(doc: Doc) -> list[Mention]:
     (``BRACKETED``)."""
     found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
              for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
-    taken = [(m.start, m.end) for m in found]
-    found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
-              for match in _WITH_CHINESE_KIND.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
-    taken = [(m.start, m.end) for m in found]
-    found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BRACKETED)
-              for match in _BRACKETED.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
+    for pattern, by in ((_WITH_CHINESE_KIND, BY), (_BRACKETED, BRACKETED)):  # each where the ones before found nothing
+        taken = [(m.start, m.end) for m in found]
+        found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=by)
+                  for match in pattern.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
     return found

@@ -165,6 +165,11 @@ def village_body(pieces: list[str]) -> bool:
     return len(pieces) == 2 and len(pieces[0]) >= 3 and pieces[0].endswith("村") and pieces[1] in lexicon("village_bodies")
 
 
+def village_body_head(name: str) -> str:
+    """The head of a body named after its village that ends name (卫生室 of 某某村卫生室), or ""."""
+    return next((head for head in longest_first("village_bodies") if name.endswith(head)), "")
+
+
 @cache
 def org_anaphor_nouns() -> tuple[str, ...]:
     """公司, 集团, 学院, 院 …: the nouns of ``anaphora.tsv``'s 该 phrases that stand for an organization,
@@ -659,9 +664,6 @@ def _within_words(run: list[tuple[int, int]], bounds: set[int]) -> list[tuple[in
     return [place for place, o, c in zip(run, opened, closed) if o and c]
 
 
-_LOCAL_DIVISIONS = ("社区", "村")
-
-
 def ordinary_head(text: str, suffix: str) -> bool:
     """Is what comes before the suffix made of dictionary words that are no proper nouns only
     (研发|基地, 老|工业|基地; not 渝|川|建设, whose one-character abbreviations stand for places)?
@@ -671,9 +673,9 @@ def ordinary_head(text: str, suffix: str) -> bool:
     pieces = words(head)
     if len(pieces) == 1 and text.endswith(ADMIN_ENDS) and not pieces[0][1].startswith(("v",) + FUNCTION_TAGS):
         return False  # 和平|村: villages and townships are often named so (not 进|社区, a verb)
-    village = next((end for end in _LOCAL_DIVISIONS if head.endswith(end)), "")
-    if village and len(head) - len(village) >= 2 and not pieces[0][1].startswith(FUNCTION_TAGS + ("u",)) and not head.startswith(_CLASSIFIERS) \
-            and not ordinary_head(head, village):
+    village = next((end for end in _VILLAGE_ENDS if head.endswith(end)), "")
+    if village and len(head) - len(village) >= 2 and not pieces[0][1].startswith(FUNCTION_TAGS + ("u",)) \
+            and not head.startswith(_CLASSIFIERS) and not ordinary_head(head, village):
         return False  # 落雁村|党总支: a body of a village so named
     if len(pieces) >= 2 and all(len(word) == 1 for word, _ in pieces):
         return False  # 作|登 (乡): no dictionary word, an unknown name
@@ -712,6 +714,8 @@ def _short_form_over(text: str) -> str | None:
 
 #: the endings of townships, villages and communities, which the gazetteer mostly does not know
 _LOCAL_ENDS = ("镇", "乡", "村", "街道", "社区")
+#: the endings of villages and communities among them (落雁村|党总支; 乡镇 is an ordinary word)
+_VILLAGE_ENDS = ("社区", "村")
 
 
 def divisions_opening(name: str) -> list[str]:

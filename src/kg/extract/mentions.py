@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      post_before, split_place_chain, suffix_of, village_body)
+                      post_before, split_place_chain, suffix_of, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -378,6 +378,7 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
 
 _COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
 
+
 def inside_others(mentions: Iterable[Mention], outer: tuple[Kind, ...] | None = None) -> set[Mention]:
     """The mentions written inside a longer one (of a kind of ``outer``, any kind when None): 德国 of
     德国某某股份公司, 某村 of 某村3组. One sweep in text order."""
@@ -498,8 +499,7 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         if bracket is not None and gazetteer.is_place(bracket.group(1)) and (m.start + bracket.start(1), m.start + bracket.end(1)) not in written:
             found.append(_place_in(m, m.start + bracket.start(1), bracket.group(1), PLACE_IN_BODY))  # 某某(越南)鞋业有限公司
     for m in mentions:  # 某某村|卫生室: the village the clinic is named after
-        head = next((h for h in longest_first("village_bodies") if m.text.endswith(h)), "") \
-            if m.kind is Kind.ORG and m.text.endswith(longest_first("village_bodies")) else ""
+        head = village_body_head(m.text) if m.kind is Kind.ORG else ""
         village = split_place_chain(m.text[: -len(head)])[-1] if head and len(m.text) > len(head) else ""
         if village_body([village, head]) and (m.end - len(head) - len(village), m.end - len(head)) not in written:
             found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
@@ -529,7 +529,6 @@ def _name_after_divisions(name: str, divisions: list[str]) -> str:
 
 #: a place in brackets inside a company's name, more of the name after it (某某（越南）鞋业有限公司)
 _PLACE_IN_NAME = re.compile(r"(?<=.{2})(?<!中国)[（(]([\u4e00-\u9fff]{2,6})[）)](?=.{2})")  # (not 中国（上海）自由贸易试验区)
-
 
 
 def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

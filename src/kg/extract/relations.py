@@ -236,8 +236,9 @@ def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], 
     yield from (m for m in outer if m.end == at and (not after_comma or text[m.start - 1:m.start] == "的"))
     anaphor = _ANAPHOR_BEFORE.search(text, max(0, at - 5), at)
     noun = anaphor.group("noun") if anaphor else ""
-    if anaphor and (anaphor.group("this") or noun in org_anaphor_nouns() or noun in lexicon("org_suffixes")):
-        if (org := _antecedent_org(doc, orgs, anaphor.start(), noun if noun in org_anaphor_nouns() else None)) is not None:
+    known = noun in org_anaphor_nouns()  # (公司, 院: the antecedent ends in it)
+    if anaphor and (anaphor.group("this") or known or noun in lexicon("org_suffixes")):
+        if (org := _antecedent_org(doc, orgs, anaphor.start(), noun if known else None)) is not None:
             yield org  # 该中心, 这家企业; a bare noun opening its clause only if it stands for a body (公司, 合作社)
     if after_comma:  # (not 某公司位于某镇|，原为…: the place is the object of 位于)
         if (subject := _subject_before(doc, at, tuple(outer))) is not None:

@@ -663,13 +663,15 @@ def listed_units(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     ones, named without the body, end in the same character (司, 处, 科, 室, 股), at a jieba word's end,
     with no verb or function word in them."""
     text = doc.text
+    units = [m for m in mentions if m.kind is Kind.ORG and m.text[-1] in _LISTED_UNIT_ENDS and len(m.text) >= 5
+             and text[m.end:m.end + 1] == "、"]
+    if not units:
+        return []
     taken = [(m.start, m.end) for m in mentions]
     starts = {t.start: i for i, t in enumerate(doc.tokens)}
     found: list[Mention] = []
-    for m in mentions:
+    for m in units:
         at, last = m.end, m.text[-1]
-        if m.kind is not Kind.ORG or last not in _LISTED_UNIT_ENDS or len(m.text) < 5:
-            continue
         while text[at:at + 1] == "、" and at + 1 in starts:
             words = doc.tokens[starts[at + 1]:starts[at + 1] + 4]
             end = next((t.end for t in words if t.text.endswith(last) and t.end - at - 1 >= 3), None)

@@ -15,7 +15,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      before_aspect, village_body, within_division, without_member_word)
+                      before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
 
@@ -68,7 +68,7 @@ def labelled(doc: Doc) -> list[Mention]:
     starts = [t.start for t in doc.tokens]
     found = []
     labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
-    labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, labels))
+    labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, labels), starts)
     person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
     people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
     for start, end, kind, score in labels:
@@ -332,14 +332,15 @@ def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]
 _CUT_BEFORE_UNIT = frozenset("和与及自从在")
 
 
-def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
+def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]], starts: list[int]
+                               ) -> list[tuple[int, int, Kind, float]]:
     """商务部|对外贸易司 read as the ministry alone: a department (某某司) written right after a ministry's
-    name (an organization ending in 部) is in the name."""
+    name (an organization ending in 部) is in the name. starts: the tokens' start offsets."""
     out = []
     for start, end, kind, score in labels:
         if kind is Kind.ORG and doc.text[end - 1] == "部" and (department := _DEPARTMENT.match(doc.text, end)) \
                 and doc.text[department.end() - 2:department.end()] not in _NOT_DEPARTMENTS:
-            word = bisect_right(doc.tokens, department.end() - 1, key=lambda t: t.start) - 1
+            word = bisect_right(starts, department.end() - 1) - 1
             if doc.tokens[word].end == department.end():  # (not 某部|司法…: 司 opens a word there)
                 end = department.end()
         out.append((start, end, kind, score))
@@ -378,7 +379,7 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         end, text = end - len(tail), text[: -len(tail)]
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干", "医"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
-    elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and text[:-1].endswith(longest_first("village_bodies")):
+    elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and village_body_head(text[:-1]):
         end, text = end - 1, text[:-1]  # 某村卫生室|村医
     if kind is Kind.ORG and text.endswith("会") and doc.text.startswith("同", end) and suffix_of(text[:-1], Kind.ORG):
         end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会: 会同 (together with) is a verb
