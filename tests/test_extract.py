@@ -850,12 +850,19 @@ def test_suffix_names_give_way_to_two_names_read_apart():
 
 
 def test_one_character_places_only_when_listed_and_standing_alone():
-    ext = extract(Article(id="t", text="中美两国元首昨天在京会谈。这家企业主营中餐，也做中外交流。"))
+    ext = extract(Article(id="t", text="中国和美国是大国。中美两国元首昨天在京会谈。这家企业主营中餐，也做中外交流。"))
     single = {(m.text, m.alias) for m in ext.mentions if len(m.text) == 1}
     assert ("京", "北京") in single
     assert ("中", "中国") in single and ("美", "美国") in single
     starts = {m.start for m in ext.mentions if m.text == "中"}
-    assert starts == {0}  # not the 中 of 中餐 or 中外: the jieba word holds more than places
+    assert starts == {9}  # not the 中 of 中餐 or 中外: the jieba word holds more than places
+
+
+def test_one_character_places_side_by_side_need_their_full_names():
+    """中|欧 of 中欧班列, 欧|美: a route or a pairing, no place of the article's own unless it writes the
+    full names; 在|京 alone stays."""
+    ext = extract(Article(id="t", text="满载小商品的“义新欧”中欧班列从青州西站鸣笛出发,货物销往欧美、中东等地。代表团在京参观。"))
+    assert {m.text for m in ext.mentions if len(m.text) == 1} == {"京"}
 
 
 @pytest.mark.parametrize(
@@ -1119,6 +1126,8 @@ def test_national_name_after_a_division(name, start):
         ("这段堤防是青州镇青江防洪护岸综合整治工程的主体。", {"青州镇青江防洪护岸综合整治工程"}),  # a project
         ("上午,永川区森林火灾应急处置综合演练举行。", {"永川区森林火灾应急处置综合演练"}),  # a verb after a verbal noun
         ("在青州举办国际马拉松。", set()),  # but not a verb after a place
+        ("由县人民政府主办的2025青州陶瓷跨境采购对接会开幕。", {"2025青州陶瓷跨境采购对接会"}),  # a matchmaking fair
+        ("会上,企业与银行开展融资对接会。", set()),
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -2566,3 +2575,114 @@ def test_a_body_named_with_its_places_is_also_called_without_them(text, body, al
 
     entity = next(e for e in resolve([extract(_article(text))]).entities if e.name == body)
     assert alias in entity.aliases
+
+
+def test_named_groups_listed_where_the_article_names_a_village_group_again():
+    """某村石坪组 … ：石坪组、桃树组种茶，上院组、下院组养猪: all of them groups, and 摸清各组 none."""
+    text = ("岩脚镇青松村石坪组的茶山上,村民正在采茶。青松村摸清各组资源,推行产业计划：石坪组、桃树组种茶,"
+            "上院组、下院组养殖生猪,水井湾组发展中药材。")
+    found = _found(text, None)
+    assert {(g, Kind.PLACE) for g in ("石坪组", "桃树组", "上院组", "下院组", "水井湾组")} <= found
+    assert not any("各组" in name for name, _ in found)
+
+
+def test_a_person_named_after_a_role_whatever_follows():
+    """种植户任海军拿着调解书: 海军 (the navy) is no organization inside a person's name."""
+    found = _found("在后屯村共享法庭，种植户任海军拿着调解书连声道谢。今年9月，任海军等17户菜农签约。", None)
+    assert ("任海军", Kind.PERSON) in found and not {name for name, kind in found if kind is Kind.ORG and "海军" in name}
+    assert ("韦达明", Kind.PERSON) in _found("青越通总经理韦达明说,公司在越南设立分公司。", None)  # not jieba's 韦达|明说
+
+
+def test_a_place_the_labeller_is_sure_of_is_no_company_s_trade_name():
+    """河西走廊 of 甘肃河西走廊铁路投资建设集团有限公司 (which declares 河西铁投集团) is the region."""
+    found = _found("河西走廊蔬菜搭上冷链班列。项目由甘肃河西走廊铁路投资建设集团有限公司(以下简称“河西铁投集团”)投资,"
+                   "把张掖打造成河西走廊重要的物流枢纽。", None)
+    assert ("河西走廊", Kind.PLACE) in found and ("河西走廊", Kind.ORG) not in found
+    found = _found("重庆渝南路桥建设集团有限公司承建。“工期提前了45天。”渝南路桥项目经理罗晓军说。", None)
+    assert ("渝南路桥", Kind.ORG) in found  # a trade name no dictionary knows as a place
+
+
+def test_a_latin_word_inside_a_chinese_company_name_stays_inside():
+    """安徽青驰Robo智能装备有限公司: the Chinese trade name before the Latin word is the name's too."""
+    found = _found("首批入驻企业中,安徽青驰Robo智能装备有限公司格外引人注目。", None)
+    assert ("安徽青驰Robo智能装备有限公司", Kind.ORG) in found and ("Robo智能装备有限公司", Kind.ORG) not in found
+
+
+def test_a_post_read_into_a_name_s_end_takes_it_back():
+    """党员楼组长: the post is 楼组长 (a building's group leader), and 党员 no organization; 业委会 names no one."""
+    found = _found("每个网格由一名党员楼组长牵头,由党员楼组长、物业经理和业委会主任组成。", None)
+    assert not {name for name, kind in found if kind is Kind.ORG}
+    assert ("青山区财政局", Kind.ORG) in _found("青山区财政局长王明说。", None)  # 局 of 局长 ends the name
+
+
+def test_a_name_read_across_former_name_words_is_two_names():
+    """琼帆航运原名海口琼帆船务有限公司 read as one span: the body's name and its former one."""
+    from dataclasses import replace
+
+    from kg.extract.spans import labelled
+
+    text = "琼帆航运原名海口琼帆船务有限公司,去年更名。"
+    doc = replace(make_doc(_article(text)), labels=((0, 16, Kind.ORG, 0.8),))
+    assert [m.text for m in labelled(doc)] == ["琼帆航运", "海口琼帆船务有限公司"]
+
+
+def test_a_joiner_that_opens_a_one_character_name_joins_nothing():
+    """新华街道和顺社区: 和 opens 和顺社区 (顺社区 is too short a name); 青山站和白沙站 are two stations."""
+    from kg.extract.spans import split_joined
+
+    assert [name for _, name in split_joined("新华街道和顺社区", Kind.PLACE)] == ["新华街道和顺社区"]
+    assert [name for _, name in split_joined("青山站和白沙站", Kind.PLACE)] == ["青山站", "白沙站"]
+
+
+def test_a_place_read_from_inside_a_place_word_starts_with_the_word():
+    """避|暑山庄: the labeller's place starts where jieba's place word 避暑山庄 does."""
+    from dataclasses import replace
+
+    from kg.extract.spans import labelled
+
+    text = "跑者途经避暑山庄,抵达终点。"
+    doc = replace(make_doc(_article(text)), labels=((5, 8, Kind.PLACE, 0.73),))
+    assert [m.text for m in labelled(doc)] == ["避暑山庄"]
+    text = "在黄河入海口沿岸开展巡查。"  # 入海口/ns: 海口 is a city the labeller reads (two characters: no word's end)
+    doc = replace(make_doc(_article(text)), labels=((4, 6, Kind.PLACE, 0.81),))
+    assert [m.text for m in labelled(doc)] == ["海口"]
+
+
+def test_a_byline_name_ending_in_a_joiner_s_character():
+    """通讯员 岳清和 冉思佳: the byline's names are what the spaces part; 和 is the name's, no list word."""
+    people = {name for name, kind in _found("□ 青州日报全媒体记者 邓晓岚 通讯员 岳清和 冉思佳", None) if kind is Kind.PERSON}
+    assert {"邓晓岚", "岳清和", "冉思佳"} <= people and "岳清" not in people
+
+
+def test_a_country_and_its_city_after_a_verb_are_two_places():
+    """发往越南海防市: the suffix name 往越南海防市 starts at the labeller's 越南, which it reads apart from 海防市."""
+    found = _found("首批300辆电动轻卡将经钦州港发往越南海防市。", None)
+    assert {("越南", Kind.PLACE), ("海防市", Kind.PLACE)} <= found and ("越南海防市", Kind.PLACE) not in found
+
+
+def test_a_counted_machine_is_no_organization():
+    """调试一台摩托车发动机缸体加工中心: 一台 counts machines; 加工中心 here is a machine tool."""
+    found = _found("学生王小军正在调试一台摩托车发动机缸体加工中心。", None)
+    assert not {name for name, kind in found if kind is Kind.ORG}
+
+
+def test_the_parent_of_a_japanese_or_korean_company_s_branch_keeps_its_legal_form():
+    """韩国大恩科技株式会社西安分公司: its parent is 韩国大恩科技株式会社 (株式会社 ends a company's name)."""
+    from kg.extract.mentions import parents_of_units
+
+    text = "韩国青恩科技株式会社西安分公司"
+    found = {m.text for m in parents_of_units((Mention("t", 0, len(text), text, Kind.ORG),))}
+    assert found == {text, "韩国青恩科技株式会社"}
+
+
+def test_cadres_are_no_department():
+    """镇村干部: 干部 (cadres) ends in 部 but names no body; a company's 中国区 is no place."""
+    assert not {name for name, kind in _found("书记带着镇村干部沿河巡查。", None) if kind is Kind.ORG}
+    assert ("中国区", Kind.PLACE) not in _found("哈萨克斯坦草原之星物流公司中国区代表努尔兰·塞特卡利说。", None)
+
+
+def test_a_post_is_no_person_nor_a_place_s_end():
+    """“河长+”: the post alone is nobody; “民间河长”: 民间河 is no river (河长 is the post)."""
+    found = _found("### 青溪：“河长+”守护一江碧水\n在青坊村，67岁的“民间河长”吴金水每天巡河。", None)
+    assert not {name for name, kind in found if "河" in name and kind in (Kind.PERSON, Kind.PLACE)}
+    assert ("吴金水", Kind.PERSON) in found

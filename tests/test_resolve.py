@@ -447,6 +447,10 @@ def test_a_hospital_branch_by_its_own_name():
     ("后坪乡", "后坪苗族土家族乡", Kind.PLACE),  # an ethnic township without its peoples
     ("蔺州古镇文旅公司", "重庆蔺州古镇文化旅游开发有限公司", Kind.ORG),  # a short form and 公司
     ("古韵修缮公司", "重庆古韵建筑修缮工程有限公司", Kind.ORG),  # the core's words, some dropped, and 公司
+    ("桓仁法院", "桓仁县人民法院", Kind.ORG),  # the division's short name, the rest without 人民
+    ("青溪中专", "泾县青溪中等专业学校", Kind.ORG),  # the short ending, the division dropped
+    ("团市委", "共青团忻州市委", Kind.ORG),  # 团 and the committee's level
+    ("黄南州中院", "黄南藏族自治州中级人民法院", Kind.ORG),  # the prefecture's short name, then 中院
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -468,6 +472,9 @@ def test_resolve_keeps_apart_what_only_looks_like_a_short_form(short, long, kind
     ("王建国", "王书记"),  # surname and a post
     ("陈德贵", "老陈"),  # 老 and the surname
     ("迈克尔·哈里森", "哈里森"),  # the last part of a dotted name
+    ("阿依江·托合提", "阿依江"),  # the first part: a Kazakh name's own name
+    ("蒙立勤", "蒙检"),  # a prosecutor by surname and 检
+    ("郑晓芸", "阿芸"),  # 阿 and the last character of the given name
 ])
 def test_resolve_a_person_called_by_surname_and_title(full, called):
     (entity,) = resolve([_ex("a", (full, Kind.PERSON), (called, Kind.PERSON))]).entities
@@ -520,3 +527,35 @@ def test_a_unit_s_short_name_joins_its_full_name_beside_a_unit_of_its_own():
             "资源与环境学院研究生党支部把“党员先锋岗”设在小院。")
     names = [e.name for e in resolve([extract(Article(id="a", text=text))]).entities if e.kind is Kind.ORG]
     assert "资源与环境学院" not in names and "青山农业大学资源与环境学院" in names
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("青州青禾智能装备产业园(以下简称“青禾装备园”)位于城东。今年青禾装备园新入驻企业12家。", "青州青禾智能装备产业园", "青禾装备园"),
+    ("第三届青山国际农业机械博览会(以下简称“农机博览会”)昨日开幕。本届农机博览会为期3天。", "第三届青山国际农业机械博览会", "农机博览会"),
+])
+def test_a_declared_short_form_of_a_place_or_an_initiative_is_its_name(text, name, short):
+    """Not only a company declares its short form: a park (某某产业园（以下简称“某某园”）) and an event do too."""
+    from kg.extract import extract
+
+    res = resolve([extract(Article(id="a", text=text))])
+    (entity,) = [e for e in res.entities if name in (e.name, *e.aliases)]
+    assert {entity.name, *entity.aliases} >= {name, short}
+    assert not [e for e in res.entities if e is not entity and short in (e.name, *e.aliases)]
+
+
+def test_a_company_s_short_form_beside_its_branch_names_the_company():
+    """禾穗公司 beside 某某股份有限公司 and its 禾穗昌吉分公司: 某某公司 never names a 分公司."""
+    parent, branch, branch_short = "新疆禾穗农业科技股份有限公司", "新疆禾穗农业科技股份有限公司昌吉分公司", "禾穗昌吉分公司"
+    res = resolve([_ex("a", (parent, Kind.ORG), (branch, Kind.ORG), (branch_short, Kind.ORG), ("禾穗公司", Kind.ORG))])
+    assert {e.name: e.aliases for e in res.entities} == {parent: ("禾穗公司",), branch: (branch_short,)}
+
+
+def test_a_body_named_after_another_is_another_body():
+    """青山实验中学教育集团 is named after 青山实验中学, its core school: two nodes; 青禾医院有限公司 is 青禾医院."""
+    school, group = "青州市青山实验中学", "青州市青山实验中学教育集团"
+    res = resolve([_ex("a", (group, Kind.ORG), (school, Kind.ORG), ("青山实验中学", Kind.ORG))])
+    assert {e.name: e.aliases for e in res.entities} == {group: (), school: ("青山实验中学",)}
+    assert len(resolve([_ex("a", ("青禾医院", Kind.ORG), ("青禾医院有限公司", Kind.ORG))]).entities) == 1
+    company, branch = "巫山县青程物业服务有限公司", "巫山县青程物业服务有限公司党支部"
+    res = resolve([_ex("a", (company, Kind.ORG), (branch, Kind.ORG), ("青程物业", Kind.ORG))])
+    assert {e.name: e.aliases for e in res.entities} == {company: ("青程物业",), branch: ()}

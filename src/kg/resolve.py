@@ -201,8 +201,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return True  # 邹总 for 邹敏: no shorter, but how the article calls the person
     if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
         return False
-    if kind is Kind.ORG and _unit_of(short, long):
-        return False
+    if kind is Kind.ORG and (_unit_of(short, long) or _body_named_after(short, long)
+                             or short.endswith("公司") and long.endswith(_BRANCH_ENDS) and not short.endswith(_BRANCH_ENDS)):
+        return False  # (某某公司 names a company, not its 某某奇台分公司)
     long_core = core(long, kind, places)
     forms = short_forms_of(long, kind, places)
     if short in forms | {core(long, kind)} or core(short, kind, places) == long_core:
@@ -219,6 +220,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long) \
+                or _youth_league_committee(short, long) \
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
@@ -230,7 +232,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                                or _place_tail(short, long) or _peoples_dropped(short, long)):
         return True
     if kind is Kind.PERSON:
-        return _foreign_surname(short, long)
+        return _dotted_name_part(short, long)
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
@@ -243,14 +245,15 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
 
 def _called_by_surname(short: str, long: str) -> bool:
     """邹总, 龚孃孃, 王书记, 老陈 for 邹敏, 龚桂兰, 王建国, 陈德贵: the surname and how people call the
-    person (``address_terms``, posts, honorifics), or 老/小 and the surname."""
+    person (``address_terms``, posts, honorifics), or 老/小 and the surname, or 阿 and the given name's
+    last character (阿芳 for 陈晓芳)."""
     from .extract.lexicon import MIDDLE_DOTS
 
     if not 2 <= len(long) <= 4 or MIDDLE_DOTS.intersection(long):
         return False
     surname = long[:2] if long[:2] in _compound_surnames() else long[0]
-    if short in ("老" + surname, "小" + surname):
-        return True
+    if short in ("老" + surname, "小" + surname) or short == "阿" + long[-1] and len(long) > len(surname):
+        return True  # (阿芳 for 陈晓芳: 阿 and the last character of the given name)
     return short.startswith(surname) and short[len(surname):] in _address_terms()
 
 
@@ -264,12 +267,13 @@ def _address_terms() -> frozenset[str]:
     return lexicon("address_terms") | lexicon("posts") | lexicon("honorifics")
 
 
-def _foreign_surname(short: str, long: str) -> bool:
-    """哈里森 for 迈克尔·哈里森: the last part of a name written with a middle dot."""
+def _dotted_name_part(short: str, long: str) -> bool:
+    """哈里森 for 迈克尔·哈里森, 努尔兰 for 努尔兰·哈力别克: the last part of a name written with a middle
+    dot, or the first (a Uyghur or Kazakh name's own name, by which the article calls the person)."""
     from .extract.lexicon import MIDDLE_DOTS
 
-    last = max(long.rfind(dot) for dot in MIDDLE_DOTS)
-    return last >= 0 and len(short) >= 2 and short == long[last + 1:]
+    last, first = max(long.rfind(dot) for dot in MIDDLE_DOTS), min((at for at in map(long.find, MIDDLE_DOTS) if at >= 0), default=-1)
+    return last >= 0 and len(short) >= 2 and short in (long[last + 1:], long[:first])
 
 
 @cache
@@ -308,6 +312,24 @@ def _unit_of(parent: str, long: str) -> bool:
     return bool(branch) and len(rest) - len(branch) <= 4
 
 
+def _body_named_after(short: str, long: str) -> bool:
+    """Whether ``long`` (its leading division dropped or not) is another body named after the body
+    ``short``: short's name, then words and a body's kind of two characters or more that is no legal
+    form nor a company's (松江实验中学|教育集团, 某某合作社|联合社; not 某某医院|有限公司, 锦程物业|服务有限公司)."""
+    for whole in (long, _strip_division_prefix(long)):
+        rest = whole[len(short):] if whole.startswith(short) else ""
+        if len(rest) >= 2 and short.endswith(_body_kinds()) and rest.endswith(_body_kinds()) and not rest.endswith("公司") \
+                and legal_form(rest) != rest:
+            return True
+    return False
+
+
+@cache
+def _body_kinds() -> tuple[str, ...]:
+    """Organizations' kinds of two characters or more (中学, 教育集团): what ends a body's whole name."""
+    return tuple(suffix for suffix in longest_first("org_suffixes") if len(suffix) >= 2)
+
+
 def _other_place(short: str, long: str, places: set[str]) -> bool:
     """Does short open with a place that long does not name (某县林业局 and 某州林业局: two bodies)?"""
     place = short[: len(short) - len(_strip_place_prefix(short, places))]
@@ -319,14 +341,21 @@ def _other_place(short: str, long: str, places: set[str]) -> bool:
 
 def _same_place_contraction(short: str, long: str) -> bool:
     """永川区经信委 for 永川区经济和信息化委员会, 某某地区行署 for 某某地区行政公署, 永川区教委 for
-    永川区教育委员会, 佛山中院 for 佛山市中级人民法院: the same leading division (or its short name), and
-    what follows it contracted (two characters are enough after a division)."""
+    永川区教育委员会, 佛山中院 for 佛山市中级人民法院, 昌图法院 for 昌图县人民法院: the same leading division
+    (or its short name), and what follows it contracted or without the words short forms drop (two
+    characters are enough after a division)."""
     short_rest, long_rest = _strip_division_prefix(short), _strip_division_prefix(long)
     place, long_place = short[: len(short) - len(short_rest)], long[: len(long) - len(long_rest)]
-    if not (place and long_place.startswith(place) and long_place[len(place):] in ("", "市", "县", "区")):
-        return False  # (佛山中院 for 佛山市中级人民法院: the city's short name)
-    return contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0] and (
+    if not (place and (long_place.startswith(place) and long_place[len(place):] in ("", "市", "县", "区")
+                       or place != long_place and _same_division(place, long_place))):
+        return False  # (佛山中院 for 佛山市中级人民法院: the city's short name; 海北州中院: the prefecture's)
+    return short_rest == _without_dropped_words(long_rest) or contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0] and (
         short_rest[-1] == long_rest[-1] or contraction(short_rest, long_rest, shortest=2)))  # 行署; 教委 (委 of 委员会)
+
+
+def _youth_league_committee(short: str, long: str) -> bool:
+    """团市委 for 共青团某某市委, 团县委 for 共青团某某县委: 团 and the committee's level."""
+    return long.startswith("共青团") and len(short) == 3 and short[0] == "团" and long.endswith(short[1:]) and short[1] in "省市区县"
 
 
 def _level_form(short: str, long: str) -> bool:
@@ -432,8 +461,11 @@ def _cooperative_short(short: str, long: str) -> bool:
 
 def _short_ending(short: str, long: str) -> bool:
     """某某高新区 for 某某高新技术产业开发区, 某某马拉松 for 某某马拉松赛: the same name with the short
-    form of its ending (``suffix_short_forms``)."""
-    return any(long.endswith(full) and short == long[: -len(full)] + brief for full, brief in table("suffix_short_forms"))
+    form of its ending (``suffix_short_forms``), its leading division kept or dropped (湖滨中专 for
+    某县湖滨中等专业学校)."""
+    own = _strip_division_prefix(long)
+    return any(long.endswith(full) and (short == long[: -len(full)] + brief or len(own) - len(full) >= 2 and short == own[: -len(full)] + brief)
+               for full, brief in table("suffix_short_forms"))
 
 
 def _trade_words_kept(short_core: str, long_core: str, forms: set[str]) -> bool:
@@ -541,7 +573,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
     spelled = {m.text: m.alias for m in extraction.mentions if m.alias and len(m.text) == 1 and m.kind is Kind.PLACE}
     declared: set[tuple[Kind, str]] = set()
     for m in extraction.mentions:  # a short form the article declares (某某公司（以下简称某某）) is the name's
-        if m.alias and (kinds[m.text], m.alias) in forms and m.kind is not Kind.PLACE:
+        if m.alias and (kinds[m.text], m.alias) in forms and len(m.text) > 1:  # (京 for 北京: see spelled)
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
             if not is_latin(m.text):  # (a name's Latin form in brackets declares no short form)
                 declared.add((kinds[m.text], min(m.text, m.alias, key=len)))

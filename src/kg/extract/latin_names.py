@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import longest_first
 from .doc import Doc
@@ -51,12 +52,16 @@ _BRACKETED = re.compile(rf"(?<=[\u4e00-\u9fff][（(]){_WORD}(?: (?:{_WORD}|{_PAR
 def latin_names(doc: Doc) -> list[Mention]:
     """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.) or opening with
     one (PT Buah Segar), a trade name in Latin letters before a company's Chinese kind (Atlas
-    Tea贸易公司), and a name of two words or more in Latin letters in brackets after a Chinese one
+    Tea贸易公司, not where the labeller reads Chinese words other than a place before it into the name:
+    安徽瑞驰Robo智能装备有限公司), and a name of two words or more in Latin letters in brackets after a Chinese one
     (``BRACKETED``)."""
     found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
              for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
+    wider = [(s, e) for s, e, kind, _ in doc.labels or () if kind is Kind.ORG]
     for pattern, by in ((_WITH_CHINESE_KIND, BY), (_BRACKETED, BRACKETED)):  # each where the ones before found nothing
         taken = [(m.start, m.end) for m in found]
         found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=by)
-                  for match in pattern.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)]
+                  for match in pattern.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)
+                  and not (pattern is _WITH_CHINESE_KIND and any(s < match.start() and match.end() <= e
+                                                                  and not gazetteer.is_place(doc.text[s:match.start()]) for s, e in wider))]
     return found

@@ -119,8 +119,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and suffix_of(tokens[start_index - 2].text, Kind.ORG):
             break  # 某某有限公司|落户/n|工业集中区: a body, then its verb
-        if left.text.endswith("元") and left.pos in ("m", "q"):
-            break  # 投资2亿|元|建设某中心: an amount, not part of the name
+        if left.text.endswith("元") and left.pos in ("m", "q") or left.pos == "m" and _COUNT_OF_THINGS.fullmatch(left.text):
+            break  # 投资2亿|元|建设某中心: an amount; 调试|一台|某某加工中心: a count of things, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
                 and not (left.text == "村" and right.text == "社区") and not station_of(doc, start_index) \
                 and not (not left.text.endswith(("村", "社区")) and _needs_place_before(doc.text[right.start:end])):
@@ -454,8 +454,10 @@ _COUNT = rf"(?:\d+|[{_DIGITS}几多数]+)"
 _ORDINAL = rf"第[0-9{_DIGITS}]+"
 #: a count before the suffix (一家, 两所, 几个): one of many, not a name
 _COUNTED = re.compile(_COUNT + "[家个座间所位]")
+#: a count of things (一台, 两辆): no part of a name after it
+_COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套部只头家个座间所位处条批名张]")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
-COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条]$")
+COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
 _RANK_INSIDE = re.compile(rf"(?:{_ORDINAL}|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")

@@ -200,9 +200,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区: the longer reading wins
         elif over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
-            if not is_name(text, m.kind):
-                continue
             m = replace(m, start=over[0].start, text=text)
+            if not is_name(text, m.kind) or _country_then_name(m, over):
+                continue  # (发|往越南海防市: 越南|海防市 as the labeller reads them)
         out.append(m)
     return [m for m in out if id(m) not in dropped]
 
@@ -376,7 +376,7 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
 
 
-_COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司")
+_COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司", "株式会社")
 
 
 def inside_others(mentions: Iterable[Mention], outer: tuple[Kind, ...] | None = None) -> set[Mention]:
@@ -403,6 +403,20 @@ VILLAGE_GROUP = "rules.village_group"
 _GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组(?!长)|[组社队](?![区会织员]))")  # 3组, 五社, 第五村民小组
 
 
+def abbreviations_spelled_out(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions without the one-character places written beside another (中|欧 of 中欧班列, 川|渝,
+    欧|美) whose full name (their alias: 中国, 欧洲, 重庆; or 重庆市) the article does not write: such a
+    pair names a route or a tie between places more than the places themselves (a character alone,
+    在|京, stays)."""
+    singles = {m.start: m for m in mentions if m.kind is Kind.PLACE and m.end - m.start == 1}
+    if len(singles) < 2:
+        return mentions
+    written = [m.text for m in mentions if m.kind is Kind.PLACE and len(m.text) > 1]
+    paired = [m for at, m in singles.items() if (at - 1 in singles or at + 1 in singles)
+              and not any(w.startswith(m.alias or m.text) for w in written)]
+    return tuple(m for m in mentions if m not in paired) if paired else mentions
+
+
 def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A village's group is a place in the village: a numbered one (某村3组, 某村五社) with the village a
     mention inside it, a named one (某村|某某村民小组, 某村|后门山组) after it. A name read over a chain of divisions
@@ -427,7 +441,32 @@ def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
             groups.append((start, end))
         changed = True
     out = [m for m in out if m.by == VILLAGE_GROUP or not any(s <= m.start and m.end <= e for s, e in groups)]
+    out += _groups_listed_beside(text, [m for m in out if m.by == VILLAGE_GROUP], out)
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
+
+
+def _groups_listed_beside(text: str, groups: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Named groups written after punctuation in a sentence that names a village's group (某村大坪组 …
+    ：大坪组、梨树组种茶，上寨组、下寨组养殖): places too, unless their name is a verb's (调研组) or holds a
+    word such as 各 or 工作."""
+    found: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for group in {g.text: g for g in groups}.values():
+        for occurrence in re.finditer(re.escape(group.text), text):
+            found += _listed_in_sentence(text, group, occurrence.start(), taken)
+    return found
+
+
+def _listed_in_sentence(text: str, group: Mention, at: int, taken: list[tuple[int, int]]) -> list[Mention]:
+    """The groups listed in the sentence around ``at``, where the article names ``group`` again."""
+    found: list[Mention] = []
+    start = max(text.rfind(end, 0, at) for end in "。！？\n") + 1
+    stop = min((i for i in (text.find(end, at) for end in "。！？\n") if i >= 0), default=len(text))
+    for match in _LISTED_GROUP.finditer(text, start, stop):
+        if _group_name(match.group()[:-1]) and not any(match.start() < e and s < match.end() for s, e in taken):
+            found.append(_place_in(group, match.start(), match.group(), VILLAGE_GROUP))
+            taken.append(match.span())
+    return found
 
 
 def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
@@ -446,12 +485,21 @@ def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
             return len(m.text), None, after.end()  # 某村|3组
         if after := _NAMED_GROUP_AFTER.match(text, m.end):
             return len(m.text), m.end, after.end()  # 某村|下湾村民小组
-        if (after := _SHORT_GROUP_AFTER.match(text, m.end)) and not common_word(after.group()[:-1]):
-            return len(m.text), m.end, after.end()  # 某村|后门山组 (not 某村|工作组)
+        if (after := _SHORT_GROUP_AFTER.match(text, m.end)) and not common_word(after.group()[:-1]) and _group_name(after.group()[:-1]):
+            return len(m.text), m.end, after.end()  # 某村|后门山组 (not 某村|工作组, 某村|摸清各组)
     return None
 
 
 _NAMED_GROUP = "村民小组"
+#: a group named after punctuation (、梨树组), not a post, an organization or a place inside it after 组
+_LISTED_GROUP = re.compile(r"(?<=[：:、，,；;])[\u4e00-\u9fff]{2,3}?组(?![长织员成建合里内])")
+_NOT_GROUP_NAME = re.compile("[各每本该全个小工作专家领导]")
+
+
+def _group_name(name: str) -> bool:
+    """Can name be a village group's (梨树, 水井湾), not a verb's (调研, 摸清各) nor hold 各, 每, 工作 …?"""
+    tags = word_tags()
+    return not (_NOT_GROUP_NAME.search(name) or tags.get(name, "").startswith("v") or tags.get(name[:2], "").startswith("v"))
 #: a group's name of two or three characters and 组 after its village (某村|大河沟组), not a post or a verb after it
 _SHORT_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?组(?![长织员成建合])")
 #: a group's name and 村民小组, not a group's head (某村下坦组村民小组长: the group is 下坦组)

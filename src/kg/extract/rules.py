@@ -560,11 +560,13 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向
         if start and doc.text[start - 1] == name[0] and name[1:] in word_tags():
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
+        if doc.text[end:end + 1] in JOINERS and doc.text[end + 1:end + 2].isspace():
+            continue  # 通讯员 岳清|和 冉某某: a name that ends in 和 before a space (the byline's)
         # a post, a name and what the person says (总经理韩国栋说): surer than a country read in the name
         # (but not 总编辑王晨|都|表示, an adverb read into the name)
         says = match.group("says") and name[-1] not in _ADVERBS_BEFORE_SPEECH
         found.append(Mention(doc.article.id, start, end, name, Kind.PERSON, by="rules.title", score=0.85 if says else 0.75))
-    return found + _people_before_posts(doc)
+    return found + _people_before_posts(doc) + _people_after_titles(doc, {m.start for m in found})
 
 
 _ADVERBS_BEFORE_SPEECH = frozenset("都也还就又均亦则")
@@ -599,6 +601,18 @@ def _people_before_posts(doc: Doc) -> list[Mention]:
                 and post.end() not in people_at):  # 祝贺|校长|某某: the post is the next person's
             found.append(Mention(doc.article.id, token.start, token.end, token.text, Kind.PERSON, by="rules.title", score=0.75))
     return found
+
+
+def _people_after_titles(doc: Doc, named: set[int]) -> list[Mention]:
+    """People named right after a post or role whatever follows (种植户任海军拿着…): a jieba word
+    tagged as a person name, of two or three characters opening with a known surname, no dictionary
+    word, right after a listed title, where the post and what the person says name nobody already
+    (``named``: their starts; 总经理韦达明说, not jieba's 韦达|明说)."""
+    surnames, titles = single_surnames(), person_titles()
+    return [Mention(doc.article.id, token.start, token.end, token.text, Kind.PERSON, by="rules.title", score=0.9)
+            for token in doc.tokens
+            if token.pos.startswith("nr") and 2 <= len(token.text) <= 3 and token.text[0] in surnames and token.start not in named
+            and doc.text.endswith(titles, max(0, token.start - 6), token.start) and not common_word(token.text)]
 
 
 @cache
@@ -779,13 +793,15 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     as 某某|西站); and a short form the article declares (以下简称某某). A one-character place the
     labeller reads inside one (檬泰 read with 泰 for Thailand) gives way."""
     declared = _declared_short_forms(doc.text, mentions)
-    forms = _forms_to_find(mentions) | dict.fromkeys(declared, Kind.ORG)
+    forms = _forms_to_find(mentions) | {form: name.kind for form, name in declared.items()}
     trade_names = {form for form in forms if len(form) >= 2 and any(
         m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text != form for m in mentions)}
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    taken = [(m.start, m.end, m.by == "labeller", m.score < _SURE_READING or m.end - m.start == 1) for m in mentions]
+    known_places = word_tags()
+    taken = [(m.start, m.end, m.by == "labeller", m.score < _SURE_READING or m.end - m.start == 1,
+              m.kind is Kind.PLACE and known_places.get(m.text) == "ns") for m in mentions]
     found = []
     for start, end, form in _occurrences(doc.text, forms):
         declared_here, trade_name = form in declared, form in trade_names
@@ -795,9 +811,9 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         if (forms[form] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
         found.append(Mention(doc.article.id, start, end, form, forms[form], by="rules.short_form",
-                             score=0.9 if declared_here else 0.7 if trade_name else 0.6,  # the article says so;
-                             alias=declared.get(form)))  # a company's trade name outweighs an unsure reading in it
-    return found
+                             score=0.9 if declared_here else 0.7 if trade_name else 0.6,  # the article says so; a
+                             alias=declared[form].text if declared_here else None))  # company's trade name outweighs
+    return found  # an unsure reading in it
 
 
 def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -820,15 +836,17 @@ def _finds(text: str, form: str) -> Iterator[int]:
         at = text.find(form, at + 1)
 
 
-def _gives_way(reading: tuple[int, int, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
-    """Does a reading (start, end, by the labeller, unsure) give way to a short form found at span?
-    An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a place), any labeller reading
-    inside a declared one, and a reading of just the span when the short form is declared or a
-    labelled one is a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a person)."""
-    s, e, labelled, unsure = reading
+def _gives_way(reading: tuple[int, int, bool, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
+    """Does a reading (start, end, by the labeller, unsure, a place jieba knows) give way to a short
+    form found at span?  An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a place), any
+    labeller reading inside a declared one, and a reading of just the span when the short form is
+    declared or a labelled one is a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a
+    person; 渝南路桥 read as a place), unless the labeller is sure it is a place that jieba's dictionary
+    knows (河西走廊 of 甘肃河西走廊铁路投资建设集团有限公司)."""
+    s, e, labelled, unsure, place = reading
     inside = span[0] <= s and e <= span[1]
     same = (s, e) == span
-    return labelled and (unsure or declared) and inside or same and (declared or labelled and trade_name)
+    return labelled and (unsure or declared) and inside or same and (declared or labelled and trade_name and (unsure or not place))
 
 
 _COMPANY_ENDS = ("公司", "集团")
@@ -836,10 +854,10 @@ _COMPANY_ENDS = ("公司", "集团")
 _DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 
 
-def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, str]:
-    """Short forms an article declares right after an organization's name (某某有限公司（以下简称某某）),
-    with that name."""
-    ends = {m.end: m.text for m in mentions if m.kind is Kind.ORG}
+def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Mention]:
+    """Short forms an article declares right after a name (某某有限公司（以下简称某某）, 某某产业园（以下简称
+    “某某园”）, 第二届某某博览会（简称“某博会”）), with the mention of that name."""
+    ends = {m.end: m for m in mentions if m.kind is not Kind.PERSON}
     return {match.group(1): ends[match.start()] for match in _DECLARED.finditer(text) if match.start() in ends}
 
 

@@ -68,7 +68,7 @@ def labelled(doc: Doc) -> list[Mention]:
     starts = [t.start for t in doc.tokens]
     found = []
     labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
-    labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, labels), starts)
+    labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, _cut_at_former_names(doc.text, labels)), starts)
     person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
     people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
     for start, end, kind, score in labels:
@@ -79,6 +79,8 @@ def labelled(doc: Doc) -> list[Mention]:
             end -= 1
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
+        elif kind is Kind.PLACE:
+            start = _place_word_start(doc, start, end, starts)  # 避|暑山庄: the place word jieba knows whole
         text = doc.text[start:end]
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
@@ -125,10 +127,16 @@ def labelled(doc: Doc) -> list[Mention]:
                 and doc.tokens[bisect_right(starts, end - 1) - 1].text == text[-2:]:
             continue  # 遂宁|布局: a word that ends like a suffix (suffix_false_words), no body's name (not 财|政局)
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
-                                    or _surname_then_post(doc.text, start, end)):
-            continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post
+                                    or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
+            continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
+            # “河长+”: a post alone
         if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
             continue  # (首席|记者: part of a byline's role)
+        if kind is not Kind.PERSON and (cut := _before_post_across(doc.text, start, end)) < end:
+            if cut - start < 2 or common_word(doc.text[start:cut]):
+                continue  # 党员楼|组长, 民间河|长: 党员, 民间 before the posts 楼组长, 河长 name nothing
+            if kind is Kind.ORG:
+                end = cut  # (but 青龙河|长: the river's chief, and the river's name stays whole)
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
@@ -332,6 +340,19 @@ def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]
 _CUT_BEFORE_UNIT = frozenset("和与及自从在")
 
 
+def _cut_at_former_names(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
+    """某某航运原名某某船务有限公司 read as one name: two names, the words that say one is the other's
+    former name (原名, 更名为 …) between them."""
+    out: list[tuple[int, int, Kind, float]] = []
+    for start, end, kind, score in labels:
+        cue = _RENAMING.search(text, start + 2, end - 2) if kind is not Kind.PERSON and end - start >= 6 else None
+        out += [(start, cue.start(), kind, score), (cue.end(), end, kind, score)] if cue else [(start, end, kind, score)]
+    return out
+
+
+_RENAMING = re.compile(r"原名(?:为|是)?|原称|曾用名|(?:更名|改名)为|的?前身(?:是|为)")
+
+
 def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]], starts: list[int]
                                ) -> list[tuple[int, int, Kind, float]]:
     """商务部|对外贸易司 read as the ministry alone: a department (某某司) written right after a ministry's
@@ -428,6 +449,30 @@ def _surname_then_post(text: str, start: int, end: int) -> bool:
     陈副区长; not 赵作 of 赵作家中, a name)?"""
     return end - start >= 3 and text[start] in single_surnames() and any(
         offset == 0 and text.startswith(post, start + 1) for post, offset in _posts_holding(person_titles()).get(text[start + 1:end], ()))
+
+
+def _before_post_across(text: str, start: int, end: int) -> int:
+    """Where a name read as text[start:end] ends when a post runs across its end (党员楼|组长 → 党员, for
+    楼组长): the post's start; end when none does, or when the post's part inside the name is an
+    organization's kind or a division's level (财政局|长, 忠县|长江大桥: 局 and 县 end the name)."""
+    for inside in range(1, min(3, end - start - 1) + 1):
+        at = end - inside
+        if any(text.startswith(post, at) and len(post) > inside for post in _posts_at(text[at])) \
+                and text[at:end] != suffix_of(text[at:end], Kind.ORG) and text[at:end] not in ADMIN_ENDS:
+            return at
+    return end
+
+
+@cache
+def _posts_by_first() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for post in word_list("posts"):
+        out.setdefault(post[0], []).append(post)
+    return {first: tuple(posts) for first, posts in out.items()}
+
+
+def _posts_at(first: str) -> tuple[str, ...]:
+    return _posts_by_first().get(first, ())
 
 
 def _inside_post(text: str, start: int, end: int, posts: tuple[str, ...] | None = None) -> bool:
@@ -535,6 +580,8 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
         return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
+        if match.group() in JOINERS and _one_character_before_suffix(split_place_chain(right)[0] if right else ""):
+            continue  # 某某街道|和|顺社区: 和 opens the community's name (和顺社区), no list
         place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
         plaintiff = kind is Kind.ORG and match.group() == _SUES and len(left) >= 2  # 某某智能|诉|某某有限公司
         suffix = suffix_of(right, kind) or ""
@@ -546,6 +593,21 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
                 or place_first and len(right) >= 4 and right[0] not in _DIVISION_FIRSTS):  # 某街道|联合|云雾山茶业
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+def _place_word_start(doc: Doc, start: int, end: int, starts: list[int]) -> int:
+    """Where a place of three characters or more the labeller reads from the second character of a
+    jieba word of three or more that is a place's name (避|暑山庄 of 避暑山庄/ns) starts: at the word's
+    start when the word ends inside the span (not 镇|巴音乌素 of 镇巴/ns, 入|海口 of 入海口/ns)."""
+    token = doc.tokens[bisect_right(starts, start) - 1] if start and starts and end - start >= 3 else None
+    return token.start if token is not None and token.start == start - 1 and token.end <= end and len(token.text) >= 3 \
+        and token.pos == "ns" else start
+
+
+def _one_character_before_suffix(name: str) -> bool:
+    """Is name one character and a place's suffix (顺社区, 平村): too short for a name of its own?"""
+    suffix = suffix_of(name, Kind.PLACE)
+    return bool(suffix) and len(name) - len(suffix) == 1
 
 
 _DIVISION_FIRSTS = frozenset("村社街镇乡区县")  # 某镇|联合村…: 联合 opens a village's name there
