@@ -863,6 +863,7 @@ def test_one_character_places_side_by_side_need_their_full_names():
     full names; 在|京 alone stays."""
     ext = extract(Article(id="t", text="满载小商品的“义新欧”中欧班列从青州西站鸣笛出发,货物销往欧美、中东等地。代表团在京参观。"))
     assert {m.text for m in ext.mentions if len(m.text) == 1} == {"京"}
+    assert sorted(r.text for r in ext.references if len(r.text) == 1) == ["中", "欧", "欧", "美"]  # kg extract still writes them
 
 
 @pytest.mark.parametrize(
@@ -2664,6 +2665,7 @@ def test_a_counted_machine_is_no_organization():
     """调试一台摩托车发动机缸体加工中心: 一台 counts machines; 加工中心 here is a machine tool."""
     found = _found("学生王小军正在调试一台摩托车发动机缸体加工中心。", None)
     assert not {name for name, kind in found if kind is Kind.ORG}
+    assert ("铁道部十四局三处丽华服装厂", Kind.ORG) in _found("铁道部十四局三处丽华服装厂开展工间操。", None)  # 三处: a unit
 
 
 def test_the_parent_of_a_japanese_or_korean_company_s_branch_keeps_its_legal_form():
@@ -2686,3 +2688,28 @@ def test_a_post_is_no_person_nor_a_place_s_end():
     found = _found("### 青溪：“河长+”守护一江碧水\n在青坊村，67岁的“民间河长”吴金水每天巡河。", None)
     assert not {name for name, kind in found if "河" in name and kind in (Kind.PERSON, Kind.PLACE)}
     assert ("吴金水", Kind.PERSON) in found
+
+
+def test_a_person_read_with_the_adverb_after_the_name():
+    """邓桂芬正|和邻居商量: where the article also writes 邓桂芬 alone, the adverb 正 is no part of the name."""
+    from kg.extract.mentions import people_without_adverbs
+
+    text = "邓桂芬正和邻居商量。邓桂芬说。"
+    found = people_without_adverbs((Mention("t", 0, 4, "邓桂芬正", Kind.PERSON), Mention("t", 10, 13, "邓桂芬", Kind.PERSON)))
+    assert [m.text for m in found] == ["邓桂芬", "邓桂芬"]
+    alone = (Mention("t", 0, 4, "邓桂芬正", Kind.PERSON),)
+    assert people_without_adverbs(alone) == alone  # not when the article never writes the shorter name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("湖南青舟龙舟器材有限公司、湖南K8龙舟器材制造有限公司等提供赞助。", "湖南K8龙舟器材制造有限公司"),  # a province opens the name
+    ("“抵港直装”等便利化措施。湛江海关所属霞山海关副关长韦国栋说。", "湛江海关"),  # 所属 (under) is no 所
+])
+def test_organization_names_at_their_edges(text, name):
+    assert (name, Kind.ORG) in _found(text, None)
+
+
+def test_a_one_character_place_inside_a_short_quoted_name_is_none():
+    """“抵港直装”: 港 is no Hong Kong, and the quoted measure an initiative."""
+    found = _found("海关推行“船边直提”“抵港直装”等便利化措施。", None)
+    assert ("抵港直装", Kind.INITIATIVE) in found and not {name for name, kind in found if kind is Kind.PLACE}

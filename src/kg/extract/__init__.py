@@ -16,8 +16,9 @@ from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
-from .mentions import (abbreviations_spelled_out, bodies_of_places, check_with_labeller, places_inside_names, headline_places, village_groups, initiative_tails,
-                       names_inside, one_kind_per_name, parents_of_units, reconcile, units_of_named, village_clinics)
+from .mentions import (bodies_of_places, check_with_labeller, places_inside_names, headline_places, village_groups, initiative_tails,
+                       names_inside, one_kind_per_name, paired_abbreviations, parents_of_units, people_without_adverbs, reconcile, units_of_named,
+                       village_clinics)
 from .relations import find_relations
 from .rules import bracketed_short_forms, listed_organizations, listed_people, listed_units, party_branches, short_forms, units_after_names
 from .spans import (  # noqa: F401  (the labeller's reading, re-exported for callers of kg.extract)
@@ -83,7 +84,11 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = one_kind_per_name(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions)))
     mentions = bodies_of_places(units_of_named(references, mentions))
     mentions = parents_of_units(names_inside(initiative_tails(mentions), candidates))
-    mentions = abbreviations_spelled_out(places_inside_names(village_clinics(doc.text, village_groups(doc.text, mentions))))
+    mentions = people_without_adverbs(places_inside_names(village_clinics(doc.text, village_groups(doc.text, mentions))))
+    if paired := paired_abbreviations(mentions):  # 中|欧班列: written as references, no nodes
+        mentions = tuple(m for m in mentions if m not in paired)
+        referred = {(r.start, r.end) for r in references}
+        references += [replace(m, by=REFERENCE) for m in paired if (m.start, m.end) not in referred]
     return Extraction(
         article=doc.article,
         mentions=mentions,

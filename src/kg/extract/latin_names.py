@@ -52,8 +52,8 @@ _BRACKETED = re.compile(rf"(?<=[\u4e00-\u9fff][（(]){_WORD}(?: (?:{_WORD}|{_PAR
 def latin_names(doc: Doc) -> list[Mention]:
     """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.) or opening with
     one (PT Buah Segar), a trade name in Latin letters before a company's Chinese kind (Atlas
-    Tea贸易公司, not where the labeller reads Chinese words other than a place before it into the name:
-    安徽瑞驰Robo智能装备有限公司), and a name of two words or more in Latin letters in brackets after a Chinese one
+    Tea贸易公司, not where the labeller reads Chinese words other than a country before it into the name:
+    安徽瑞驰Robo智能装备有限公司, 湖南K8龙舟器材制造有限公司), and a name of two words or more in Latin letters in brackets after a Chinese one
     (``BRACKETED``)."""
     found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
              for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
@@ -63,5 +63,5 @@ def latin_names(doc: Doc) -> list[Mention]:
         found += [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=by)
                   for match in pattern.finditer(doc.text) if not any(s < match.end() and match.start() < e for s, e in taken)
                   and not (pattern is _WITH_CHINESE_KIND and any(s < match.start() and match.end() <= e
-                                                                  and not gazetteer.is_place(doc.text[s:match.start()]) for s, e in wider))]
+                                                                  and not gazetteer.is_country(doc.text[s:match.start()]) for s, e in wider))]
     return found

@@ -403,18 +403,31 @@ VILLAGE_GROUP = "rules.village_group"
 _GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组(?!长)|[组社队](?![区会织员]))")  # 3组, 五社, 第五村民小组
 
 
-def abbreviations_spelled_out(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The mentions without the one-character places written beside another (中|欧 of 中欧班列, 川|渝,
-    欧|美) whose full name (their alias: 中国, 欧洲, 重庆; or 重庆市) the article does not write: such a
-    pair names a route or a tie between places more than the places themselves (a character alone,
-    在|京, stays)."""
+def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A person read with the adverb after the name (邓桂芬正|和邻居商量) where the article names the
+    person without it elsewhere (邓桂芬说): the name ends before the adverb."""
+    people = {m.text for m in mentions if m.kind is Kind.PERSON}
+    if not any(m.kind is Kind.PERSON and m.text[-1] in _ADVERBS and m.text[:-1] in people for m in mentions):
+        return mentions
+    return tuple(replace(m, end=m.end - 1, text=m.text[:-1])
+                 if m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and m.text[:-1] in people else m
+                 for m in mentions)
+
+
+_ADVERBS = frozenset("正也就都还又曾已才便再均亦")
+
+
+def paired_abbreviations(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The one-character places written beside another (中|欧 of 中欧班列, 川|渝, 欧|美) whose full name
+    (their alias: 中国, 欧洲, 重庆; or 重庆市) the article does not write: such a pair names a route or a
+    tie between places more than the places themselves, so no graph node (a character alone, 在|京,
+    stays a place); kg extract still writes them, as references."""
     singles = {m.start: m for m in mentions if m.kind is Kind.PLACE and m.end - m.start == 1}
     if len(singles) < 2:
-        return mentions
+        return ()
     written = [m.text for m in mentions if m.kind is Kind.PLACE and len(m.text) > 1]
-    paired = [m for at, m in singles.items() if (at - 1 in singles or at + 1 in singles)
-              and not any(w.startswith(m.alias or m.text) for w in written)]
-    return tuple(m for m in mentions if m not in paired) if paired else mentions
+    return tuple(m for at, m in singles.items() if (at - 1 in singles or at + 1 in singles)
+                 and not any(w.startswith(m.alias or m.text) for w in written))
 
 
 def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

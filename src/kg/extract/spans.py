@@ -96,7 +96,7 @@ def labelled(doc: Doc) -> list[Mention]:
             if (kind is Kind.PLACE and text in abbreviations and score >= 0.6
                     and abbreviation_in_word(token.text, start - token.start, abbreviations)
                     and not _function_word_alone(doc.text, token, abbreviations) and not _suffix_of_name(doc, token, starts)
-                    and not _surname_then_address(doc.text, start)):
+                    and not _surname_then_address(doc.text, start) and not _inside_short_quote(doc.text, start)):
                 found.append(Mention(doc.article.id, start, end, text, kind, by="labeller", score=score, alias=abbreviations[text]))
             elif score >= REFERENCE_FLOOR and text.strip():
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
@@ -402,8 +402,9 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
     elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and village_body_head(text[:-1]):
         end, text = end - 1, text[:-1]  # 某村卫生室|村医
-    if kind is Kind.ORG and text.endswith("会") and doc.text.startswith("同", end) and suffix_of(text[:-1], Kind.ORG):
-        end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会: 会同 (together with) is a verb
+    if kind is Kind.ORG and (text.endswith("会") and doc.text.startswith("同", end) or text.endswith("所") and doc.text.startswith("属", end)) \
+            and suffix_of(text[:-1], Kind.ORG):
+        end, text = end - 1, text[:-1]  # 某某党委|会同|某某委员会, 某某海关|所属|某海关: 会同 (together with), 所属 (under) are words
     unit = doc.text[end : end + 1]
     if kind is Kind.ORG and unit in _UNIT_CHARS and doc.text.startswith(unit + "长", end + 1):
         end, text = end + 1, text + unit  # 某某管理|科科长: the section's 科 is the name's, 科长 the post
@@ -602,6 +603,12 @@ def _place_word_start(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     token = doc.tokens[bisect_right(starts, start) - 1] if start and starts and end - start >= 3 else None
     return token.start if token is not None and token.start == start - 1 and token.end <= end and len(token.text) >= 3 \
         and token.pos == "ns" else start
+
+
+def _inside_short_quote(text: str, at: int) -> bool:
+    """Is text[at] inside a quoted name of eight characters at most (“抵港直装”: 港 is no Hong Kong)?"""
+    opening, closing = text.rfind("“", max(0, at - 8), at), text.find("”", at, at + 9)
+    return opening >= 0 and closing >= 0 and not any(mark in text[opening + 1:closing] for mark in "“”，。、")
 
 
 def _one_character_before_suffix(name: str) -> bool:
