@@ -2666,6 +2666,8 @@ def test_a_counted_machine_is_no_organization():
     found = _found("学生王小军正在调试一台摩托车发动机缸体加工中心。", None)
     assert not {name for name, kind in found if kind is Kind.ORG}
     assert ("铁道部十四局三处丽华服装厂", Kind.ORG) in _found("铁道部十四局三处丽华服装厂开展工间操。", None)  # 三处: a unit
+    found = _found("明年将在双林寺、镇国寺两处景区增设诉讼服务点。", None)  # 两处: a count
+    assert ("镇国寺", Kind.PLACE) in found and not any("两处" in name for name, _ in found)
 
 
 def test_the_parent_of_a_japanese_or_korean_company_s_branch_keeps_its_legal_form():
