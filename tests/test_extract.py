@@ -2581,10 +2581,10 @@ def test_a_body_named_with_its_places_is_also_called_without_them(text, body, al
 def test_named_groups_listed_where_the_article_names_a_village_group_again():
     """某村石坪组 … ：石坪组、桃树组种茶，上院组、下院组养猪: all of them groups, and 摸清各组 none."""
     text = ("岩脚镇青松村石坪组的茶山上,村民正在采茶。青松村摸清各组资源,推行产业计划：石坪组、桃树组种茶,"
-            "上院组、下院组养殖生猪,水井湾组发展中药材。")
+            "上院组、下院组养殖生猪,水井湾组、张家湾组发展中药材,课题组、工作组常来指导。")
     found = _found(text, None)
-    assert {(g, Kind.PLACE) for g in ("石坪组", "桃树组", "上院组", "下院组", "水井湾组")} <= found
-    assert not any("各组" in name for name, _ in found)
+    assert {(g, Kind.PLACE) for g in ("石坪组", "桃树组", "上院组", "下院组", "水井湾组", "张家湾组")} <= found
+    assert not any(stop in name for name, _ in found for stop in ("各组", "课题组", "工作组"))
 
 
 def test_a_person_named_after_a_role_whatever_follows():

@@ -407,11 +407,13 @@ def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
     """A person read with the adverb after the name (邓桂芬正|和邻居商量) where the article names the
     person without it elsewhere (邓桂芬说): the name ends before the adverb."""
     people = {m.text for m in mentions if m.kind is Kind.PERSON}
-    if not any(m.kind is Kind.PERSON and m.text[-1] in _ADVERBS and m.text[:-1] in people for m in mentions):
+
+    def adverb_after(m: Mention) -> bool:
+        return m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and m.text[:-1] in people
+
+    if not any(map(adverb_after, mentions)):
         return mentions
-    return tuple(replace(m, end=m.end - 1, text=m.text[:-1])
-                 if m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and m.text[:-1] in people else m
-                 for m in mentions)
+    return tuple(replace(m, end=m.end - 1, text=m.text[:-1]) if adverb_after(m) else m for m in mentions)
 
 
 _ADVERBS = frozenset("正也就都还又曾已才便再均亦")
@@ -454,7 +456,9 @@ def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
             groups.append((start, end))
         changed = True
     out = [m for m in out if m.by == VILLAGE_GROUP or not any(s <= m.start and m.end <= e for s, e in groups)]
-    out += _groups_listed_beside(text, [m for m in out if m.by == VILLAGE_GROUP], out)
+    listed = _groups_listed_beside(text, [m for m in out if m.by == VILLAGE_GROUP], out)
+    out = [m for m in out if not any(g.start < m.end and m.start < g.end for g in listed)] + listed  # (水井湾组 read
+    # as an organization: a group)
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
 
 
@@ -463,7 +467,7 @@ def _groups_listed_beside(text: str, groups: list[Mention], mentions: list[Menti
     ：大坪组、梨树组种茶，上寨组、下寨组养殖): places too, unless their name is a verb's (调研组) or holds a
     word such as 各 or 工作."""
     found: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end) for m in mentions if not m.text.endswith("组")]  # (another reading of a group gives way)
     for group in {g.text: g for g in groups}.values():
         for occurrence in re.finditer(re.escape(group.text), text):
             found += _listed_in_sentence(text, group, occurrence.start(), taken)
@@ -480,6 +484,14 @@ def _listed_in_sentence(text: str, group: Mention, at: int, taken: list[tuple[in
             found.append(_place_in(group, match.start(), match.group(), VILLAGE_GROUP))
             taken.append(match.span())
     return found
+
+
+def _group_name(name: str) -> bool:
+    """Can name be a village group's (梨树, 水井湾, 张家湾), not a verb's (调研, 摸清各) nor hold a word of
+    ``group_name_stops`` (各, 工作, 课题 …)?"""
+    tags = word_tags()
+    return not (any(word in name for word in lexicon("group_name_stops"))
+                or tags.get(name, "").startswith("v") or tags.get(name[:2], "").startswith("v"))
 
 
 def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
@@ -506,13 +518,6 @@ def _village_group(text: str, m: Mention) -> tuple[int, int | None, int] | None:
 _NAMED_GROUP = "村民小组"
 #: a group named after punctuation (、梨树组), not a post, an organization or a place inside it after 组
 _LISTED_GROUP = re.compile(r"(?<=[：:、，,；;])[\u4e00-\u9fff]{2,3}?组(?![长织员成建合里内])")
-_NOT_GROUP_NAME = re.compile("[各每本该全个小工作专家领导]")
-
-
-def _group_name(name: str) -> bool:
-    """Can name be a village group's (梨树, 水井湾), not a verb's (调研, 摸清各) nor hold 各, 每, 工作 …?"""
-    tags = word_tags()
-    return not (_NOT_GROUP_NAME.search(name) or tags.get(name, "").startswith("v") or tags.get(name[:2], "").startswith("v"))
 #: a group's name of two or three characters and 组 after its village (某村|大河沟组), not a post or a verb after it
 _SHORT_GROUP_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}?组(?![长织员成建合])")
 #: a group's name and 村民小组, not a group's head (某村下坦组村民小组长: the group is 下坦组)
