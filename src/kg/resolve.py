@@ -349,7 +349,9 @@ def _same_place_contraction(short: str, long: str) -> bool:
     if not (place and (long_place.startswith(place) and long_place[len(place):] in ("", "市", "县", "区")
                        or place != long_place and _same_division(place, long_place))):
         return False  # (佛山中院 for 佛山市中级人民法院: the city's short name; 海北州中院: the prefecture's)
-    return short_rest == _without_dropped_words(long_rest) or contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0] and (
+    if short_rest == _without_dropped_words(long_rest):
+        return True  # 昌图|法院 for 昌图县|人民法院
+    return contraction(short_rest, long_rest) or (len(short_rest) == 2 < len(long_rest) and short_rest[0] == long_rest[0] and (
         short_rest[-1] == long_rest[-1] or contraction(short_rest, long_rest, shortest=2)))  # 行署; 教委 (委 of 委员会)
 
 

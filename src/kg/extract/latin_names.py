@@ -53,8 +53,8 @@ def latin_names(doc: Doc) -> list[Mention]:
     """A company's name in Latin letters ending in its legal form (GeoSpan Pte. Ltd.) or opening with
     one (PT Buah Segar), a trade name in Latin letters before a company's Chinese kind (Atlas
     Tea贸易公司, not where the labeller reads Chinese words other than a country before it into the name:
-    安徽瑞驰Robo智能装备有限公司, 湖南K8龙舟器材制造有限公司), and a name of two words or more in Latin letters in brackets after a Chinese one
-    (``BRACKETED``)."""
+    安徽瑞驰Robo智能装备有限公司, 湖南K8龙舟器材制造有限公司), and a name of two words or more in Latin
+    letters in brackets after a Chinese one (``BRACKETED``)."""
     found = [Mention(doc.article.id, match.start(), match.end(), match.group(), Kind.ORG, by=BY)
              for pattern in (_pattern(), _prefixed()) for match in pattern.finditer(doc.text)]
     wider = [(s, e) for s, e, kind, _ in doc.labels or () if kind is Kind.ORG]

@@ -810,10 +810,11 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
             continue  # another reading stands there
         if (forms[form] is Kind.PLACE and not (start in bounds and end in bounds)) or names_a_time(doc.text, end):
             continue  # 江北 of 江北区 inside a longer word; 北京|时间
+        # the article says so; a company's trade name outweighs an unsure reading in it
         found.append(Mention(doc.article.id, start, end, form, forms[form], by="rules.short_form",
-                             score=0.9 if declared_here else 0.7 if trade_name else 0.6,  # the article says so; a
-                             alias=declared[form].text if declared_here else None))  # company's trade name outweighs
-    return found  # an unsure reading in it
+                             score=0.9 if declared_here else 0.7 if trade_name else 0.6,
+                             alias=declared[form].text if declared_here else None))
+    return found
 
 
 def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:

@@ -458,7 +458,7 @@ def _before_post_across(text: str, start: int, end: int) -> int:
     organization's kind or a division's level (财政局|长, 忠县|长江大桥: 局 and 县 end the name)."""
     for inside in range(1, min(3, end - start - 1) + 1):
         at = end - inside
-        if any(text.startswith(post, at) and len(post) > inside for post in _posts_at(text[at])) \
+        if any(text.startswith(post, at) and len(post) > inside for post in _posts_by_first().get(text[at], ())) \
                 and text[at:end] != suffix_of(text[at:end], Kind.ORG) and text[at:end] not in ADMIN_ENDS:
             return at
     return end
@@ -466,14 +466,11 @@ def _before_post_across(text: str, start: int, end: int) -> int:
 
 @cache
 def _posts_by_first() -> dict[str, tuple[str, ...]]:
+    """The posts (``posts``) by their first character."""
     out: dict[str, list[str]] = {}
     for post in word_list("posts"):
         out.setdefault(post[0], []).append(post)
     return {first: tuple(posts) for first, posts in out.items()}
-
-
-def _posts_at(first: str) -> tuple[str, ...]:
-    return _posts_by_first().get(first, ())
 
 
 def _inside_post(text: str, start: int, end: int, posts: tuple[str, ...] | None = None) -> bool:
