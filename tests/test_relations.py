@@ -111,6 +111,10 @@ def test_what_a_homestay_belongs_to_is_no_unit_of_the_body_before():
     ("重庆青禾水务科技有限公司负责运营。青禾水务是重庆三峡智水集团有限公司旗下全资子公司。", "青禾水务", "重庆三峡智水集团有限公司"),
     ("位于青山镇的广西壮乡冷链物流有限公司(以下简称“壮乡冷链”)是广西桂驰供应链集团有限公司的全资子公司。",
      "壮乡冷链", "广西桂驰供应链集团有限公司"),
+    ("河北青穗种业科技股份有限公司(以下简称青穗种业)发展迅速。青穗种业的全资子公司宁晋青穗良种繁育有限公司负责订单生产。",
+     "宁晋青穗良种繁育有限公司", "青穗种业"),  # 的全资子公司 before the child
+    ("淄博青瓷新材料股份有限公司(以下简称“青瓷新材”)成立于2005年。目前，青瓷新材全资子公司山东青瓷半导体材料有限公司已建成生产线。",
+     "山东青瓷半导体材料有限公司", "青瓷新材"),  # (青瓷新材全资子公司 is no name)
 ])
 def test_a_company_said_to_be_a_group_s_subsidiary(text, child, parent):
     assert ("subOrganizationOf", child, parent) in _relations(text, None)
@@ -223,3 +227,16 @@ def test_an_anaphor_stands_for_a_body_of_its_noun():
 def test_no_former_name_across_kinds_or_for_a_person():
     assert not any(r[0] == "formerName" for r in _relations("张建华原为青山区水利局局长。", None))
     assert not any(r[0] == "formerName" for r in _relations("青禾食品公司位于太和镇，原为太和镇老街。", None))
+
+
+@pytest.mark.parametrize("text, initiative, partners", [
+    ("镇政府联合青口县商务委员会、青口县农业农村委员会、重庆青巴快运有限公司等单位,在老街建起“大巴山云仓”电商服务站。",
+     "大巴山云仓", {"青口县商务委员会", "青口县农业农村委员会", "重庆青巴快运有限公司"}),  # the list's clause before a comma
+    ("法庭与青源县人民检察院第三检察部、青源县司法局浩门司法所和东滩村党支部等单位共建“草原枫桥”矛盾纠纷多元化解中心。",
+     "草原枫桥", {"青源县人民检察院第三检察部", "青源县司法局浩门司法所", "东滩村党支部"}),  # the first cue's whole list
+    ("公司牵头联合金华市跨境电子商务行业协会、浙江青州数智供应链有限公司等单位,发起“小商品出海联盟”,为商户提供服务。",
+     "小商品出海联盟", {"金华市跨境电子商务行业协会", "浙江青州数智供应链有限公司"}),  # a body they found
+])
+def test_the_bodies_listed_with_a_subject_organize_what_it_launches(text, initiative, partners):
+    rels = _relations(text, None)
+    assert {o for p, i, o in rels if p == "organizer" and i == initiative} >= partners

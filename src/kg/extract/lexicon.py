@@ -153,10 +153,14 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
-    if kind is Kind.ORG and without_member_word(text) < len(text):
-        return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix
+    if kind is Kind.ORG and (without_member_word(text) < len(text) or text.endswith(_SUBSIDIARY_WORDS)):
+        return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix; 华瓷新材|全资子公司: a description
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
+
+
+#: the words for a subsidiary (某某全资子公司): a description of one, never the end of its name
+_SUBSIDIARY_WORDS = ("全资子公司", "控股子公司")
 
 
 def village_body(pieces: list[str]) -> bool:

@@ -958,9 +958,12 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             said = reported[1] if reported is not None and m.start >= reported[0] else None
             acting, lead, confidence = _acting(doc, sentence, m, said or subject, previous, inside, mentions)
             if body:  # 某区成立“某某专班”, 甲与乙共建“某某中心”: a body they set up and run
-                if any(verb in lead for verb in _cues()[("organizer", "founds")]):
+                founds = tuple(_cues()[("organizer", "founds")])
+                if any(verb in lead for verb in founds):
                     for organizer in acting:
                         yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
+                for partner in _partners_before(text, sentence, m, inside, founds):  # 联合甲、乙等单位,发起“某某联盟”
+                    yield _relation(doc, "organizer", m, partner, "rules.partner_verb", 0.6, where=m.start)
                 continue
             if acting and (any(v in lead for v in verbs) or lead.endswith("以“") and LEVER.match(text, m.end)):
                 for organizer in acting:
@@ -988,7 +991,10 @@ def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention
     """The organizations written after 联合 (与 or 和 with a cooperation word) in m's clause, before the verb
     that launches m: whoever the subject is (法庭, 街道, a person reporting), they run it too
     (…联合甲、乙推行“某某”机制; 与甲合作推出“某某”)."""
-    for cue in reversed(list(_PARTNER_CUE.finditer(text, _clause_start(text, m.start, sentence.start), m.start))):
+    start = _clause_start(text, m.start, sentence.start)
+    if _LIST_CLOSED.search(text, max(sentence.start, start - 12), start):
+        start = _clause_start(text, start - 1, sentence.start)  # 联合甲、乙等单位,|发起“某某”: the list's clause too
+    for cue in _PARTNER_CUE.finditer(text, start, m.start):  # the first cue whose list runs up to the verb
         first = _outermost_at(inside, cue.end(), (Kind.ORG,))
         if first is None:
             continue
@@ -996,11 +1002,15 @@ def _partners_before(text: str, sentence: Span, m: Mention, inside: list[Mention
         listed = [o for o in listed if o.kind is Kind.ORG]
         rest = _between(text, listed[-1].end, m.start, inside)
         if not any(v in rest for v in verbs) or len(rest.strip()) > 12:
-            return []
+            continue
         if cue.group() in JOINERS + ("与", "同") and not _partnership_stated(cue.group(), rest):
-            return []
+            continue
         return listed
     return []
+
+
+#: a list of bodies closed by 等 (and a word for them) right before a comma: 甲、乙等单位,
+_LIST_CLOSED = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:家|个)?(?:单位|部门|机构|企业|主体)?[，,]$")
 
 
 
