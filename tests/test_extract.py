@@ -2554,6 +2554,7 @@ def test_an_internal_unit_written_after_its_body_s_name_is_named_with_it():
 ])
 def test_a_latin_trade_name_before_a_company_s_chinese_kind(text, company, country):
     assert {(company, Kind.ORG), (country, Kind.PLACE)} <= _found(text, None)
+    assert not any(name.startswith("TPA将") for name, _ in _found("明年，TPA将与中港航集团共同开展培训。", None))
 
 
 def test_a_village_read_alone_before_its_clinic():
@@ -2715,3 +2716,16 @@ def test_a_one_character_place_inside_a_short_quoted_name_is_none():
     """“抵港直装”: 港 is no Hong Kong, and the quoted measure an initiative."""
     found = _found("海关推行“船边直提”“抵港直装”等便利化措施。", None)
     assert ("抵港直装", Kind.INITIATIVE) in found and not {name for name, kind in found if kind is Kind.PLACE}
+
+
+def test_a_foreign_body_after_its_country_keeps_its_suffix_s_kind():
+    """葡萄牙|里斯本东方瓷器博物馆 read as two places: the museum is an organization, as its suffix says."""
+    found = _found("展览由葡萄牙里斯本东方瓷器博物馆、肯尼亚蒙巴萨海岸考古博物馆共同主办。", None)
+    assert {("里斯本东方瓷器博物馆", Kind.ORG), ("蒙巴萨海岸考古博物馆", Kind.ORG), ("肯尼亚", Kind.PLACE)} <= found
+
+
+def test_a_village_clinic_named_with_its_township_is_called_by_its_village_too():
+    """花坪镇石门河村卫生室: the clinic's own name is 石门河村卫生室."""
+    ext = extract(_article("医师正在为40公里外花坪镇石门河村卫生室的一名患者读图。"))
+    clinic = next(m for m in ext.mentions if m.text == "花坪镇石门河村卫生室")
+    assert clinic.kind is Kind.ORG and clinic.alias == "石门河村卫生室"

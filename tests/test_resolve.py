@@ -450,6 +450,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("桓仁法院", "桓仁县人民法院", Kind.ORG),  # the division's short name, the rest without 人民
     ("青溪中专", "泾县青溪中等专业学校", Kind.ORG),  # the short ending, the division dropped
     ("团市委", "共青团忻州市委", Kind.ORG),  # 团 and the committee's level
+    ("中科院青藏高原生态研究所", "中国科学院青藏高原生态研究所", Kind.ORG),  # the parent contracted, 中国 and all
     ("黄南州中院", "黄南藏族自治州中级人民法院", Kind.ORG),  # the prefecture's short name, then 中院
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):

@@ -219,7 +219,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True  # (管委会 for 某某高新区管委会: a body's own three-character kind)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
-        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _level_form(short, long) \
+        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _branch_contraction(short, long) \
+                or _level_form(short, long) \
                 or _youth_league_committee(short, long) \
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
@@ -397,8 +398,8 @@ def _without_dropped_words(name: str) -> str:
 
 
 def _branch_contraction(short: str, long: str) -> bool:
-    """渝丰农商行大足支行 for 渝丰农村商业银行大足支行: the same branch name last (大足支行), and the
-    parent's name before it contracted."""
+    """渝丰农商行大足支行 for 渝丰农村商业银行大足支行, 中科院青海盐湖研究所 for 中国科学院青海盐湖研究所: the
+    same unit's name last (大足支行), and the parent's name before it contracted."""
     for k in range(2, len(short) - 2):
         tail = short[-k:]
         if not long.endswith(tail):

@@ -44,8 +44,9 @@ def _prefixed() -> re.Pattern[str]:
 
 #: a trade name in Latin letters and a company's Chinese kind after it (GreenLeaf Fresh公司, Atlas Tea贸易公司,
 #: Sao Viet物流股份公司): up to four words, the first a capitalised one (not 1997|年全|公司), up to six Chinese
-#: characters, then a company's ending
-_WITH_CHINESE_KIND = re.compile(rf"(?<![{_LETTER}0-9&'’.\-])[{_CAPITAL}][{_LETTER}0-9&'’.\-/]*(?: {_WORD}){{0,3}}[\u4e00-\u9fff]{{0,6}}?(?:股份公司|有限公司|公司|集团|株式会社)")
+#: characters (no function word: not TPA|将与|某某集团), then a company's ending
+_WITH_CHINESE_KIND = re.compile(rf"(?<![{_LETTER}0-9&'’.\-])[{_CAPITAL}][{_LETTER}0-9&'’.\-/]*(?: {_WORD}){{0,3}}"
+                                rf"(?:(?![将与和及在是的对把被从向为])[\u4e00-\u9fff]){{0,6}}?(?:股份公司|有限公司|公司|集团|株式会社)")
 _BRACKETED = re.compile(rf"(?<=[\u4e00-\u9fff][（(]){_WORD}(?: (?:{_WORD}|{_PARTICLE})){{1,7}}(?=[）),，])")
 
 

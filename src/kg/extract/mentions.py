@@ -133,6 +133,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       followed by no name (某人|所在): the suffix name goes.
     * The labeller reads a leading word (``leading_verbs``) into the suffix name (沿|石宝老街): the
       suffix name stands, the labeller's reading goes.
+    * The labeller reads a country and a name apart (肯尼亚|某某考古博物馆): its readings stand, the name
+      with the suffix name's kind when it ends in the suffix (an organization, not a place).
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
@@ -150,6 +152,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     places = [m for m in spans if m.kind is Kind.PLACE]
     owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
     dropped: set[int] = set()  # labeller spans a suffix name replaces
+    retyped: dict[int, Kind] = {}  # labeller spans that take a suffix name's kind
     for m in candidates:
         if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
             if any(o.start <= m.start and m.end <= o.end for o in places):
@@ -194,6 +197,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
         if _country_then_name(m, over):
+            if suffix_of(over[1].text, m.kind):
+                retyped[id(over[1])] = m.kind  # (肯尼亚|某某考古博物馆, read as a place: the suffix's kind)
             continue  # 美国|某某航天中心: the labeller reads the country and the name apart
         left_out = m.text[: over[0].start - m.start]
         if over[0].start > m.start and (m.kind is Kind.PLACE and _name_character(left_out) or _word_of_joiner(left_out)):
@@ -204,7 +209,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             if not is_name(text, m.kind) or _country_then_name(m, over):
                 continue  # (发|往越南海防市: 越南|海防市 as the labeller reads them)
         out.append(m)
-    return [m for m in out if id(m) not in dropped]
+    return [replace(m, kind=retyped[id(m)]) if id(m) in retyped else m for m in out if id(m) not in dropped]
 
 
 @cache
@@ -567,8 +572,12 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     for m in mentions:  # 某某村|卫生室: the village the clinic is named after
         head = village_body_head(m.text) if m.kind is Kind.ORG else ""
         village = split_place_chain(m.text[: -len(head)])[-1] if head and len(m.text) > len(head) else ""
-        if village_body([village, head]) and (m.end - len(head) - len(village), m.end - len(head)) not in written:
+        if not village_body([village, head]):
+            continue
+        if (m.end - len(head) - len(village), m.end - len(head)) not in written:
             found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
+        if m.alias is None and len(m.text) > len(village) + len(head):
+            aliases[m] = village + head  # 花坪镇|石门河村卫生室: the clinic is called by its village alone too
     for m in mentions:
         divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []
         if len(divisions) < 2 or not suffix_of(m.text, Kind.ORG):
