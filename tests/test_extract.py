@@ -2722,6 +2722,8 @@ def test_a_foreign_body_after_its_country_keeps_its_suffix_s_kind():
     """葡萄牙|里斯本东方瓷器博物馆 read as two places: the museum is an organization, as its suffix says."""
     found = _found("展览由葡萄牙里斯本东方瓷器博物馆、肯尼亚蒙巴萨海岸考古博物馆共同主办。", None)
     assert {("里斯本东方瓷器博物馆", Kind.ORG), ("蒙巴萨海岸考古博物馆", Kind.ORG), ("肯尼亚", Kind.PLACE)} <= found
+    found = _found("“卡西尼”号飞船是1997年10月15日从美国肯尼迪航天中心发射上天的。", None)
+    assert ("肯尼迪航天中心", Kind.PLACE) in found  # 中心: as the labeller reads it
 
 
 def test_a_village_clinic_named_with_its_township_is_called_by_its_village_too():

@@ -134,7 +134,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     * The labeller reads a leading word (``leading_verbs``) into the suffix name (沿|石宝老街): the
       suffix name stands, the labeller's reading goes.
     * The labeller reads a country and a name apart (肯尼亚|某某考古博物馆): its readings stand, the name
-      with the suffix name's kind when it ends in the suffix (an organization, not a place).
+      with the suffix name's kind when it ends in that suffix of three characters or more (博物馆: an
+      organization, not a place; but 美国|肯尼迪航天中心 stays as the labeller reads it).
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
       (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
     * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
@@ -197,8 +198,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                for a, b in zip(over, over[1:])):
             continue  # 甲集团所属乙公司, 甲部经商乙部: two names the labeller reads apart, words between
         if _country_then_name(m, over):
-            if suffix_of(over[1].text, m.kind):
-                retyped[id(over[1])] = m.kind  # (肯尼亚|某某考古博物馆, read as a place: the suffix's kind)
+            if len(suffix_of(over[1].text, m.kind) or "") >= 3:
+                retyped[id(over[1])] = m.kind  # (肯尼亚|某某考古博物馆 read as a place: the suffix's kind; not 中心)
             continue  # 美国|某某航天中心: the labeller reads the country and the name apart
         left_out = m.text[: over[0].start - m.start]
         if over[0].start > m.start and (m.kind is Kind.PLACE and _name_character(left_out) or _word_of_joiner(left_out)):
