@@ -462,6 +462,8 @@ def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     ("工业园区", "永川港桥工业园区", Kind.PLACE),  # a generic name is no short form
     ("大河乡", "大河坝苗族乡", Kind.PLACE),  # 坝苗族 is no people
     ("中建川渝水利水电工程有限公司", "中建川渝水利水电工程有限公司龙门溪水库项目经理部", Kind.ORG),  # a company and its unit
+    ("承德市人民政府", "承德市双桥区人民政府", Kind.ORG),  # a city's government and its district's
+    ("攸县人民医院", "攸县第二人民医院", Kind.ORG),  # a county's hospital and its second
 ])
 def test_resolve_keeps_apart_what_only_looks_like_a_short_form(short, long, kind):
     assert len(resolve([_ex("a", (long, kind), (short, kind))]).entities) == 2

@@ -219,7 +219,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             return True  # (管委会 for 某某高新区管委会: a body's own three-character kind)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
-        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) or _branch_contraction(short, long) \
+        if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) \
+                or _strip_division_prefix(short) == short and _branch_contraction(short, long) \
                 or _level_form(short, long) \
                 or _youth_league_committee(short, long) \
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
