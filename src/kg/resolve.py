@@ -274,8 +274,8 @@ def _dotted_name_part(short: str, long: str) -> bool:
     dot, or the first (a Uyghur or Kazakh name's own name, by which the article calls the person)."""
     from .extract.lexicon import MIDDLE_DOTS
 
-    last, first = max(long.rfind(dot) for dot in MIDDLE_DOTS), min((at for at in map(long.find, MIDDLE_DOTS) if at >= 0), default=-1)
-    return last >= 0 and len(short) >= 2 and short in (long[last + 1:], long[:first])
+    parts = re.split("|".join(map(re.escape, MIDDLE_DOTS)), long)
+    return len(parts) > 1 and len(short) >= 2 and short in (parts[0], parts[-1])
 
 
 @cache
@@ -468,7 +468,7 @@ def _short_ending(short: str, long: str) -> bool:
     form of its ending (``suffix_short_forms``), its leading division kept or dropped (湖滨中专 for
     某县湖滨中等专业学校)."""
     own = _strip_division_prefix(long)
-    return any(long.endswith(full) and (short == long[: -len(full)] + brief or len(own) - len(full) >= 2 and short == own[: -len(full)] + brief)
+    return any(long.endswith(full) and short in (long[: -len(full)] + brief, own[: -len(full)] + brief if len(own) - len(full) >= 2 else "")
                for full, brief in table("suffix_short_forms"))
 
 

@@ -84,7 +84,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = one_kind_per_name(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions)))
     mentions = bodies_of_places(units_of_named(references, mentions))
     mentions = parents_of_units(names_inside(initiative_tails(mentions), candidates))
-    mentions = people_without_adverbs(places_inside_names(village_clinics(doc.text, village_groups(doc.text, mentions))))
+    mentions = people_without_adverbs(places_inside_names(village_clinics(doc.text, village_groups(doc, mentions))))
     if paired := paired_abbreviations(mentions):  # 中|欧班列: written as references, no nodes
         mentions = tuple(m for m in mentions if m not in paired)
         referred = {(r.start, r.end) for r in references}

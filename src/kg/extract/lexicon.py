@@ -153,14 +153,24 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
-    if kind is Kind.ORG and (without_member_word(text) < len(text) or text.endswith(_SUBSIDIARY_WORDS)):
+    if kind is Kind.ORG and (without_member_word(text) < len(text) or text.endswith(_subsidiary_words())):
         return None  # 某某集团有限公司|全资子公司: the company before it has its own suffix; 华瓷新材|全资子公司: a description
     score = 0.85 if len(suffix_of(text, kind) or "") >= 2 else 0.7
     return Mention(doc.article.id, start, end, text, kind, by=f"lexicon.{kind.name.lower()}_suffix", score=score)
 
 
-#: the words for a subsidiary (某某全资子公司): a description of one, never the end of its name
-_SUBSIDIARY_WORDS = ("全资子公司", "控股子公司")
+#: the words that say a body had another name (甲原名乙, 甲的前身是乙) and that it took a new one (乙更名为甲)
+FORMER_NAME_WORDS = r"的?前身(?:是|为)|原名(?:为|是)?|原称|曾用名"
+RENAMED_WORDS = r"(?:同时|已|正式|整体)?(?:更名|改名|改称)(?:为|成)"
+#: either of them inside one name the labeller read (某某航运原名某某船务有限公司)
+RENAMING = re.compile(f"{FORMER_NAME_WORDS}|{RENAMED_WORDS}")
+
+
+@cache
+def _subsidiary_words() -> tuple[str, ...]:
+    """The member words that qualify a subsidiary (全资子公司, 控股子公司, 旗下子公司: ``member_words``): a
+    description of one, never the end of its name."""
+    return tuple(word for word in longest_first("member_words") if word.endswith("子公司") and len(word) > 3)
 
 
 def village_body(pieces: list[str]) -> bool:

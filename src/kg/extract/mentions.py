@@ -10,6 +10,7 @@ from itertools import accumulate
 
 from ..records import Kind, Mention
 from ..resources import lexicon, longest_first
+from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
@@ -438,10 +439,11 @@ def paired_abbreviations(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
                  and not any(w.startswith(m.alias or m.text) for w in written))
 
 
-def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def village_groups(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A village's group is a place in the village: a numbered one (某村3组, 某村五社) with the village a
     mention inside it, a named one (某村|某某村民小组, 某村|后门山组) after it. A name read over a chain of divisions
     and the group (某镇某村三组, an organization by 组) is cut into its places."""
+    text = doc.text
     out: list[Mention] = []
     groups: list[tuple[int, int]] = []
     changed = False
@@ -462,33 +464,25 @@ def village_groups(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
             groups.append((start, end))
         changed = True
     out = [m for m in out if m.by == VILLAGE_GROUP or not any(s <= m.start and m.end <= e for s, e in groups)]
-    listed = _groups_listed_beside(text, [m for m in out if m.by == VILLAGE_GROUP], out)
+    listed = _groups_listed_beside(doc, [m for m in out if m.by == VILLAGE_GROUP], out)
     out = [m for m in out if not any(g.start < m.end and m.start < g.end for g in listed)] + listed  # (水井湾组 read
     # as an organization: a group)
     return tuple(sorted(out, key=lambda m: (m.start, m.end))) if changed else mentions
 
 
-def _groups_listed_beside(text: str, groups: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def _groups_listed_beside(doc: Doc, groups: list[Mention], mentions: list[Mention]) -> list[Mention]:
     """Named groups written after punctuation in a sentence that names a village's group (某村大坪组 …
     ：大坪组、梨树组种茶，上寨组、下寨组养殖): places too, unless their name is a verb's (调研组) or holds a
     word such as 各 or 工作."""
-    found: list[Mention] = []
+    text = doc.text
     taken = [(m.start, m.end) for m in mentions if not m.text.endswith("组")]  # (another reading of a group gives way)
-    for group in {g.text: g for g in groups}.values():
-        for occurrence in re.finditer(re.escape(group.text), text):
-            found += _listed_in_sentence(text, group, occurrence.start(), taken)
-    return found
-
-
-def _listed_in_sentence(text: str, group: Mention, at: int, taken: list[tuple[int, int]]) -> list[Mention]:
-    """The groups listed in the sentence around ``at``, where the article names ``group`` again."""
     found: list[Mention] = []
-    start = max(text.rfind(end, 0, at) for end in "。！？\n") + 1
-    stop = min((i for i in (text.find(end, at) for end in "。！？\n") if i >= 0), default=len(text))
-    for match in _LISTED_GROUP.finditer(text, start, stop):
-        if _group_name(match.group()[:-1]) and not any(match.start() < e and s < match.end() for s, e in taken):
-            found.append(_place_in(group, match.start(), match.group(), VILLAGE_GROUP))
-            taken.append(match.span())
+    sentences = {doc.sentence_of(at.start()): group for group in groups for at in re.finditer(re.escape(group.text), text)}
+    for sentence, group in sentences.items():
+        for match in _LISTED_GROUP.finditer(text, sentence.start, sentence.end):
+            if _group_name(match.group()[:-1]) and not any(match.start() < e and s < match.end() for s, e in taken):
+                found.append(_place_in(group, match.start(), match.group(), VILLAGE_GROUP))
+                taken.append(match.span())
     return found
 
 

@@ -28,7 +28,7 @@ from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
 from .mentions import PLACE_IN_BODY, inside_others
 from .rules import LEVER
-from .lexicon import ADMIN_ENDS, JOINERS, NATIONAL, is_name, org_anaphor_nouns, suffix_of
+from .lexicon import ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, suffix_of
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
@@ -246,9 +246,9 @@ def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], 
 
 
 _FORMER_NAME = re.compile(
-    r"(?:[，,]?(?:的?前身(?:是|为)|原名(?:为|是)?|原称|曾用名|原为)|[（(]原名?)"
+    rf"(?:[，,]?(?:{FORMER_NAME_WORDS}|原为)|[（(]原名?)"
     r"(?:[^，,。；;（）()“”]{0,12}?(?:成立|创办|创建|始建|组建|建立|设立|创立)(?:于[^，,。的]{1,10})?的)?")
-_RENAMED = re.compile(r"(?:同时|已|正式|整体)?(?:更名|改名|改称)(?:为|成)")
+_RENAMED = re.compile(RENAMED_WORDS)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?P<this>该|这家|这个|此)|(?<![^，,。；;\s]))(?P<noun>[\u4e00-\u9fff]{1,3})$")
 
 

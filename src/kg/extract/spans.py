@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, common_word, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -343,14 +343,13 @@ _CUT_BEFORE_UNIT = frozenset("和与及自从在")
 def _cut_at_former_names(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
     """某某航运原名某某船务有限公司 read as one name: two names, the words that say one is the other's
     former name (原名, 更名为 …) between them."""
+    if not RENAMING.search(text):
+        return list(labels)  # (most articles state no former name)
     out: list[tuple[int, int, Kind, float]] = []
     for start, end, kind, score in labels:
-        cue = _RENAMING.search(text, start + 2, end - 2) if kind is not Kind.PERSON and end - start >= 6 else None
+        cue = RENAMING.search(text, start + 2, end - 2) if kind is not Kind.PERSON and end - start >= 6 else None
         out += [(start, cue.start(), kind, score), (cue.end(), end, kind, score)] if cue else [(start, end, kind, score)]
     return out
-
-
-_RENAMING = re.compile(r"原名(?:为|是)?|原称|曾用名|(?:更名|改名)为|的?前身(?:是|为)")
 
 
 def _departments_of_ministries(doc: Doc, labels: list[tuple[int, int, Kind, float]], starts: list[int]
@@ -458,19 +457,10 @@ def _before_post_across(text: str, start: int, end: int) -> int:
     organization's kind or a division's level (财政局|长, 忠县|长江大桥: 局 and 县 end the name)."""
     for inside in range(1, min(3, end - start - 1) + 1):
         at = end - inside
-        if any(text.startswith(post, at) and len(post) > inside for post in _posts_by_first().get(text[at], ())) \
+        if any(offset == 0 and text.startswith(post, at) for post, offset in _posts_holding(longest_first("posts")).get(text[at:end], ())) \
                 and text[at:end] != suffix_of(text[at:end], Kind.ORG) and text[at:end] not in ADMIN_ENDS:
             return at
     return end
-
-
-@cache
-def _posts_by_first() -> dict[str, tuple[str, ...]]:
-    """The posts (``posts``) by their first character."""
-    out: dict[str, list[str]] = {}
-    for post in word_list("posts"):
-        out.setdefault(post[0], []).append(post)
-    return {first: tuple(posts) for first, posts in out.items()}
 
 
 def _inside_post(text: str, start: int, end: int, posts: tuple[str, ...] | None = None) -> bool:
