@@ -1423,8 +1423,11 @@ def test_one_name_gets_one_kind_in_an_article():
             Mention("t", at[2], at[2] + 2, "某某", Kind.PLACE, by="labeller", score=0.8),
             Mention("t", 0, 0, "", Kind.INITIATIVE, by="rules.quoted"))
     assert [m.kind for m in one_kind_per_name(text, read)] == [Kind.PERSON] * 3 + [Kind.INITIATIVE]
-    untitled = text.replace("总统", "今天")
+    untitled = text.replace("总统", "今天").replace("某某说", "某某的")
     assert [m.kind for m in one_kind_per_name(untitled, read)][:3] == [Kind.PLACE] * 3
+    # a title or a speech verb beside any reading votes for the person (牧民|尼玛卓玛, 尼玛卓玛|说)
+    assert [m.kind for m in one_kind_per_name(text.replace("总统", "今天"), read)][:3] == [Kind.PERSON] * 3
+    assert [m.kind for m in one_kind_per_name(untitled.replace("今天某某", "牧民某某"), read)][:3] == [Kind.PERSON] * 3
     alone = read[1:2]
     assert one_kind_per_name(text, alone) == alone
 
@@ -2139,6 +2142,22 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # the noun for the college just named opens its school's name (学院|智能制造学院)
     ("湖南潇湘机电职业技术学院院长周建华说,学院智能制造学院将把大赛赛项标准融入课程。", {("智能制造学院", Kind.ORG)},
      {("学院智能制造学院", Kind.ORG)}),
+    # batches 80–83: a branch named by its body and the place it serves; a list typed by 等乡镇; a station's
+    # waiting hall; a quoted reading festival; a township jieba cuts opens its government's name; a name the
+    # labeller reads across a founding verb ends before it; a body read from inside a name written in full
+    ("这个驿站是石柱县图书馆悦来镇分馆设立的第3个服务点。", {("石柱县图书馆悦来镇分馆", Kind.ORG)},
+     {("图书馆悦来镇", Kind.PLACE), ("悦来镇分馆", Kind.PLACE)}),
+    ("馆长带着团队跑遍了礼让、屏锦、袁驿等乡镇摸需求。", {("礼让", Kind.PLACE), ("屏锦", Kind.PLACE), ("袁驿", Kind.PLACE)}, set()),
+    ("活动由涞滩镇联合镇内二佛村、双龙湖村等村的集体经济组织共同举办。", {("二佛村", Kind.PLACE)}, {("镇内二佛村", Kind.PLACE)}),
+    ("区图书馆在梁平南站候车大厅开设“候车书屋”,旅客扫码即可借阅。", {("梁平南站", Kind.PLACE)}, {("梁平南站候车大厅", Kind.PLACE)}),
+    ("第三届“竹韵书香”全民阅读节由区文化和旅游发展委员会主办。", {("竹韵书香", Kind.INITIATIVE)}, {("竹韵书香", Kind.ORG)}),
+    ("传习工坊由宝顶镇人民政府牵头设立,现有石雕匠人46名。", {("宝顶镇人民政府", Kind.ORG)}, set()),
+    ("## 种质研究院与荣味坊食品共建联合实验室", set(), {("荣味坊食品共建联合实验室", Kind.ORG)}),
+    ("项目由中能绿源青海新能源有限公司投资建设。\n中能绿源青海新能源有限公司玉树项目部经理扎西旦增介绍,运维团队32人。",
+     {("中能绿源青海新能源有限公司玉树项目部", Kind.ORG)}, {("绿源青海新能源有限公司玉树项目部", Kind.ORG)}),
+    ("支撑这项服务的数字平台“赣图云”由省图书馆开发。自从接入“赣图云”,分馆每周都能收到新书。", {("赣图云", Kind.INITIATIVE)},
+     {("赣图云", Kind.PLACE)}),
+    ("打通公共阅读服务“最后一公里”。", set(), {("最后一公里", Kind.INITIATIVE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -240,3 +240,25 @@ def test_no_former_name_across_kinds_or_for_a_person():
 def test_the_bodies_listed_with_a_subject_organize_what_it_launches(text, initiative, partners):
     rels = _relations(text, None)
     assert {o for p, i, o in rels if p == "organizer" and i == initiative} >= partners
+
+
+def test_a_body_in_a_chain_of_places_is_in_the_last():
+    """位于成都市温江区: in 温江区 (which is in 成都市), not in the city."""
+    rels = _relations("据了解,蜀南农林大学位于成都市温江区,近年来已与省内7个市建立合作关系。", None)
+    assert ("locatedIn", "蜀南农林大学", "温江区") in rels
+    assert ("locatedIn", "蜀南农林大学", "成都市") not in rels
+
+
+def test_founders_of_an_alliance_or_a_team_organize_it():
+    """Alliances, service teams and joint laboratories (founded_body_heads) are run by those who set them
+    up, quoted or not: 由甲牵头发起的某联盟, 甲与乙联合组建某服务团 (a short form in brackets after 甲)."""
+    rels = _relations("当天,由江西省图书馆牵头发起的赣鄱公共图书馆联盟在南昌成立。", None)
+    assert ("organizer", "赣鄱公共图书馆联盟", "江西省图书馆") in rels
+    rels = _relations("3月15日,蜀南农林大学园艺与茶学学院(以下简称“园艺学院”)与四川省眉山市农业农村局在丹棱县签署合作协议,"
+                      "联合组建眉山柑橘产业专家服务团。", None)
+    assert {("organizer", "眉山柑橘产业专家服务团", b) for b in ("蜀南农林大学园艺与茶学学院", "四川省眉山市农业农村局")} <= rels
+
+
+def test_a_post_of_a_field_before_a_name():
+    rels = _relations("实验室主任由黄启明担任,荣味坊食品股份有限公司技术总监谭慧任副主任。", None)
+    assert ("memberOf", "谭慧", "荣味坊食品股份有限公司") in rels

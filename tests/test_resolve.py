@@ -452,6 +452,8 @@ def test_a_hospital_branch_by_its_own_name():
     ("团市委", "共青团忻州市委", Kind.ORG),  # 团 and the committee's level
     ("中科院青藏高原生态研究所", "中国科学院青藏高原生态研究所", Kind.ORG),  # the parent contracted, 中国 and all
     ("黄南州中院", "黄南藏族自治州中级人民法院", Kind.ORG),  # the prefecture's short name, then 中院
+    ("省馆", "江西省图书馆", Kind.ORG),  # the level and the last character of the body's kind
+    ("专家服务团", "眉山柑橘产业专家服务团", Kind.ORG),  # a tail that keeps the body's own suffix
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -562,3 +564,21 @@ def test_a_body_named_after_another_is_another_body():
     company, branch = "巫山县青程物业服务有限公司", "巫山县青程物业服务有限公司党支部"
     res = resolve([_ex("a", (company, Kind.ORG), (branch, Kind.ORG), ("青程物业", Kind.ORG))])
     assert {e.name: e.aliases for e in res.entities} == {company: ("青程物业",), branch: ()}
+
+
+def test_a_short_form_declared_after_a_quoted_name_and_its_head_is_the_name_s():
+    """“石上生花”青年文创孵化计划（以下简称“孵化计划”）: 孵化计划 is the quoted initiative's, one node."""
+    from kg.extract import extract
+
+    text = "文创园同步启动“石上生花”青年文创孵化计划（以下简称“孵化计划”）。孵化计划每年遴选30个青年创业团队。"
+    res = resolve([extract(Article(id="a", text=text))])
+    assert [(e.name, "孵化计划" in e.aliases) for e in res.entities if e.kind is Kind.INITIATIVE] == [("石上生花", True)]
+
+
+def test_a_division_s_short_name_is_the_division_whatever_the_labeller_reads():
+    """梁平 beside 梁平区图书馆, read as a person in 学画梁平木版年画: a place throughout, one node."""
+    from kg.extract import extract
+
+    text = "### 梁平:“书香驿站”开到田坎边\n\n孩子们正跟着梁平区图书馆馆员田思琪学画梁平木版年画。"
+    kinds = {m.kind for m in extract(Article(id="a", text=text)).mentions if m.text == "梁平"}
+    assert kinds == {Kind.PLACE}

@@ -365,12 +365,14 @@ def _youth_league_committee(short: str, long: str) -> bool:
 def _level_form(short: str, long: str) -> bool:
     """区检察院 for 荣昌区人民检察院, 县文化旅游委 for 某某县文化和旅游发展委员会: the level of the
     leading division (区, 县 …) for the whole division, then the rest of the name as written, without
-    a word short forms drop (``dropped_in_short_forms``), or contracted."""
+    a word short forms drop (``dropped_in_short_forms``), or contracted (省馆 for 某省图书馆)."""
     long_rest = _strip_division_prefix(long)
     level = long[: len(long) - len(long_rest)][-1:]
     if not level or level not in "省市区县镇乡" or not short.startswith(level) or short == long:
         return False
     rest = short[1:]  # (区)教委 for (某区)教育委员会: two characters are enough after the level
+    if len(rest) == 1 and len(long_rest) == 3 and long_rest.endswith(rest) and long_rest in lexicon("org_suffixes"):
+        return True  # 省馆 for 江西省图书馆: the division's own body of its kind, by the kind's last character
     return rest in (long_rest, _without_dropped_words(long_rest)) or contraction(rest, long_rest, shortest=2)
 
 
@@ -615,9 +617,9 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         kind = next(iter(component))[0]
         forms_here = [t for _, t in component]
         texts = sorted(forms_here, key=lambda t: (kind is Kind.PERSON and any(_called_by_surname(t, o) for o in forms_here if o != t),
-                                                 t in former, is_latin(t), -len(t), t))  # 邹敏, not 邹总, names the person;
-        # the name it bears now, not a former one, and a name in Chinese, not its Latin form
-        # (Kleinberg Precision AG), names the node
+                                                 t in former, is_latin(t), -len(t), (kind, t) in declared, t))
+        # 邹敏, not 邹总, names the person; the name it bears now, not a former one, and a name in Chinese,
+        # not its Latin form (Kleinberg Precision AG), names the node; the declaring name, not its short form
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters

@@ -100,6 +100,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
     end = last.end if end is None else end
     start_index = end_index
     while start_index > 0:
+        opening = _division_ending_with(doc, tokens[start_index])
+        if opening is not None:
+            start_index = opening  # 宝|顶|镇|人民政府: the township jieba cuts is the body's division
+            if start_index == 0:
+                break
         left = tokens[start_index - 1]
         right = tokens[start_index]
         if not (_inside_name(left, right, kind) or _purpose_verb(left, doc.text[left.end:end], kind)
@@ -217,6 +222,21 @@ def without_member_word(text: str) -> int:
     word = next((w for w in longest_first("member_words") if text.endswith(w)), "")
     rest = text[: len(text) - len(word)]
     return len(rest) if word and suffix_of(rest, Kind.ORG) else len(text)
+
+
+def _division_ending_with(doc: Doc, token: Token) -> int | None:
+    """The index of the word that opens a division the gazetteer knows by its full name, ending with
+    token and opening at an earlier word (宝|顶|镇: jieba cuts 宝顶镇 into a name and a verb)."""
+    if not token.text.endswith(ADMIN_ENDS):
+        return None
+    for start, end, name in gazetteer.find(doc.text):
+        if end == token.end and start < token.start and name.endswith(ADMIN_ENDS) \
+                and not _opens_with_function_word(doc, start, end):
+            i = bisect_left(doc.tokens, start, key=lambda t: t.start)
+            return i if doc.tokens[i].start == start else None
+        if end >= token.end:
+            return None
+    return None
 
 
 def division_named_elsewhere(doc: Doc, token: Token) -> bool:
@@ -748,13 +768,19 @@ def divisions_opening(name: str) -> list[str]:
             piece = rest[:known]  # (a full name: not 凌云, a county's short name, of 某区凌云职业教育中心)
         elif match is not None and 3 <= len(match.group()) <= 6 and match.group().endswith(_LOCAL_ENDS) \
                 and not any(joiner in match.group() for joiner in JOINERS + ("和",)) and not common_word(match.group()) \
-                and _ending_is_a_word(name, len(name) - len(rest), match.group()):
+                and _ending_is_a_word(name, len(name) - len(rest), match.group()) \
+                and not any(len(s) >= 3 for s in _org_suffixes_opening(rest)):  # (某区图书馆|礼让镇分馆)
             piece = match.group()
         else:
             break  # (住房和城乡|建设局, 某区农业|农村|委员会: no township or village)
         pieces.append(piece)
         rest = rest[len(piece):]
     return pieces
+
+
+def _org_suffixes_opening(text: str) -> list[str]:
+    """The organization suffixes text opens with (图书馆 of 图书馆礼让镇分馆)."""
+    return [s for s in longest_first("org_suffixes") if text.startswith(s)]
 
 
 def _ending_is_a_word(name: str, start: int, piece: str) -> bool:

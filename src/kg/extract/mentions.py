@@ -14,7 +14,7 @@ from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      post_before, split_place_chain, suffix_of, village_body, village_body_head)
+                      person_titles, post_before, split_place_chain, suffix_of, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -296,13 +296,16 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
 
 
 _NAMED_KINDS = (Kind.PERSON, Kind.PLACE, Kind.ORG)
+_SAYS = ("说", "表示", "介绍", "告诉")  # a person's name before what the story quotes of them
+_DIVISION_AFTER = "(?:区|县|市|镇|乡|街道|自治县|自治州)(?!长)"  # 梁平区, not 王镇长
 
 
 def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions of an article's text with each name of a person, place or organization given
     one kind: the kind its mentions read with the most score in all, a person's reading right after
     a post counting twice (总统|普京 a person, 普京 opening a headline read as a place: a person
-    throughout), so one thing is one node."""
+    throughout), so one thing is one node. A name the article also writes with a division's suffix
+    (梁平 beside 梁平区图书馆), read as a place somewhere, is that place's short name: a place throughout."""
     weight: dict[str, dict[Kind, float]] = {}
     for m in mentions:
         if m.kind in _NAMED_KINDS:
@@ -314,7 +317,13 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
         if m.text in torn and m.kind in _NAMED_KINDS:
             titled = m.kind is Kind.PERSON and post_before(text, m.start)
             weight[m.text][m.kind] += m.score * (2 if titled else 1)
+            if Kind.PERSON in weight[m.text] and not suffix_of(m.text, Kind.PLACE) and (
+                    text.endswith(person_titles(), 0, m.start) or text.startswith(_SAYS, m.end)):
+                weight[m.text][Kind.PERSON] += 1.0  # 牧民|尼玛卓玛, 尼玛卓玛|说: whatever the reading, a person
     chosen = {name: max(weight[name], key=lambda k: (weight[name][k], -_NAMED_KINDS.index(k))) for name in torn}
+    for name in torn:
+        if Kind.PLACE in weight[name] and len(name) > 1 and re.search(re.escape(name) + _DIVISION_AFTER, text):
+            chosen[name] = Kind.PLACE
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
 
 
@@ -424,6 +433,27 @@ def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 
 _ADVERBS = frozenset("正也就都还又曾已才便再均亦")
+
+
+def bodies_read_late(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An organization read from inside a body's name the article writes in full elsewhere
+    (中能|绿源青海新能源有限公司玉树项目部 beside 中能绿源青海新能源有限公司): it starts where that name does."""
+    names = {m.text for m in mentions if m.kind is Kind.ORG and len(m.text) >= 5 and suffix_of(m.text, Kind.ORG)}
+    moved = {}
+    for m in mentions:
+        if m.kind is not Kind.ORG:
+            continue
+        for name in names:
+            at = text.rfind(name, max(0, m.start - len(name) + 1), m.start + len(name))
+            if 0 <= at < m.start < at + len(name) <= m.end and len(name) - (m.start - at) >= 4:
+                moved[m] = replace(m, start=at, text=text[at:m.end])
+                break
+    if not moved:
+        return mentions
+    kept = {(m.start, m.end, m.kind): m for m in mentions if m not in moved}
+    for m in moved.values():
+        kept.setdefault((m.start, m.end, m.kind), m)  # (the name read whole there already)
+    return tuple(sorted(kept.values(), key=lambda m: (m.start, m.end)))
 
 
 def paired_abbreviations(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -843,7 +843,8 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
         if a.kind is Kind.INITIATIVE:  # “某某”宣讲活动走进某园区: the head and its modifiers go
             gap = _initiative_head().sub("", gap, count=1)
         if b.kind is Kind.PLACE and (gap in after or gap.rstrip("了在于到") in after):  # 坐落于, 落户在
-            yield _relation(doc, "locatedIn", a, b, "rules.cue", 0.75)
+            last = _chain_end(b, list(mentions[i + 2:i + 6]))  # 位于成都市|温江区: in 温江区
+            yield _relation(doc, "locatedIn", a, last if last.kind is Kind.PLACE else b, "rules.cue", 0.75)
         if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
             for item in _listed(text, mentions, i + 1) if gap else [b]:
                 if item.kind is Kind.ORG or not _wider(item, a):
@@ -964,6 +965,8 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                         yield _relation(doc, "organizer", m, organizer, "rules.founded", 0.6, where=m.start)
                 for partner in _partners_before(text, sentence, m, inside, founds):  # 联合甲、乙等单位,发起“某某联盟”
                     yield _relation(doc, "organizer", m, partner, "rules.partner_verb", 0.6, where=m.start)
+                for o in _by_phrases(text, sentence, m, inside):  # 由甲牵头发起的某某联盟
+                    yield _relation(doc, "organizer", m, o, "rules.by", 0.7, where=m.start)
                 continue
             if acting and (any(v in lead for v in verbs) or lead.endswith("以“") and LEVER.match(text, m.end)):
                 for organizer in acting:
@@ -1175,9 +1178,12 @@ def _between(text: str, start: int, end: int, inside: list[Mention]) -> str:
 
 
 def _quoted_body(text: str, m: Mention) -> bool:
-    """Is m an organization written in quotes, which those who set it up (relation_cues ``founds``:
-    成立, 组建, 共建 …) organize like an initiative?"""
-    return m.kind is Kind.ORG and text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
+    """Is m an organization written in quotes, or one of a kind others set up together
+    (``founded_body_heads``: 某某产业联盟, 某某专家服务团), which those who set it up (relation_cues
+    ``founds``: 成立, 组建, 共建 …) organize like an initiative?"""
+    return m.kind is Kind.ORG and (text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”" or (
+        m.text.endswith(longest_first("founded_body_heads"))
+        and len(m.text) - len(next(h for h in longest_first("founded_body_heads") if m.text.endswith(h))) >= 2))
 
 
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
@@ -1454,6 +1460,8 @@ def _co_subjects(text: str, subject: _Subject, inside: list[Mention], before: in
     cursor = subject.end
     partners = skipped = False
     for m in inside:
+        if text[cursor:cursor + 1] in ("（", "(") and (close := _bracket_end(text, cursor + 1)) > cursor + 1:
+            cursor = close  # 甲（以下简称“某某”）与乙: the short form is no partner
         if m.start < cursor or m.start >= before or _nested(m, inside):
             continue  # (德国|某某公司: the country inside a partner's name is no partner)
         gap = text[cursor:m.start]

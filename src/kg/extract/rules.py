@@ -18,7 +18,7 @@ from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
                       division_named_elsewhere, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
-                      suffix_of)
+                      suffix_of, within_division)
 from .segmenter import cut, word_tags
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -101,6 +101,8 @@ def quoted(doc: Doc) -> list[Mention]:
     found: list[Mention] = []
     counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
     nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())}
+    headed = {m.group(1).strip() for m in _QUOTED.finditer(text)  # 数字平台“某某”: what the head before it says it is
+              if text.endswith(longest_first("heads_before_quoted"), 0, m.start()) and len(m.group(1).strip()) >= 2}
     for match in _QUOTED.finditer(text):
         name = match.group(1).strip()
         window = text[match.end(): match.end() + 2 * _MODIFIERS + 4]  # where a head word may follow
@@ -122,7 +124,7 @@ def quoted(doc: Doc) -> list[Mention]:
         before = text[max(0, match.start() - 8): match.start()]
         head = _initiative_head(window)
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted or "、" in name or "·" in name else _typed_by_suffix(name)
+        typed = None if head or counted or name in headed or "、" in name or "·" in name else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts, no place
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
@@ -135,9 +137,9 @@ def quoted(doc: Doc) -> list[Mention]:
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
-        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served:
+        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served or name in headed:
             alias = name + head if head else None
-            sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
+            sure = head or own_head or counted or name in headed or before.endswith(longest_first("organizer_verbs"))
             if not sure and any(word in lexicon("personal_pronouns") or word in lexicon("copulas") for word, _ in cut(name)):
                 continue  # “让我们感觉像家人一样”, “绿水青山就是金山银山”: speech or a slogan, a sentence
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
@@ -490,15 +492,16 @@ def enumerations(doc: Doc) -> list[Mention]:
         kind = kinds[head]
         if match.group("field") and not all(len(w) >= 2 and tag.startswith(("n", "vn")) for w, tag in cut(match.group("field"))):
             continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
-        if kind is Kind.INITIATIVE and any(common_word(item) for item in match.group(1).split("、")):
-            continue  # 越野跑、攀岩、皮划艇等8个项目: events of a sport, not named projects
+        if kind is not Kind.ORG and any(common_word(item) for item in match.group(1).split("、")):
+            continue  # 越野跑、攀岩、皮划艇等8个项目: events of a sport, not named projects (nor 山区、库区等乡镇)
         offset = match.start(1)
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
             start = offset + item.start()
             if item.start() == 0:  # 该区推动甲, 该院还与甲, 干流及甲: the list starts after the last verb, preposition or conjunction
                 verbs = [t.end for t in doc.tokens if start <= t.start and t.end < start + len(name)
-                         and (t.pos.startswith(("v", "p", "c")) or t.text in lexicon("leading_verbs"))]
+                         and (t.pos.startswith(("v", "p", "c", "ul", "uz")) or t.text in lexicon("leading_verbs")
+                              or within_division(t.text))]  # (联合|镇内|二佛村)
                 while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
                     verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
                 cut_at = next((v for v in reversed(verbs) if start + len(name) - v >= 2), None)
@@ -703,8 +706,10 @@ _LISTED_UNIT_ENDS = frozenset("司处科室股")
 def units_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     """An internal unit written right after its body's name or short form (某某集团|第二纺纱车间,
     某某能建|撒马尔罕光储项目部, ``internal_units``): the body's name and the unit's are the unit's
-    whole name (the labeller reads the body alone, or the unit without it)."""
+    whole name (the labeller reads the body alone, or the unit without it). So is a branch written
+    after its body's name and the place it serves (某某图书馆|礼让镇|分馆, ``branch_heads``)."""
     text = doc.text
+    places = {m.start: m.end for m in mentions if m.kind is Kind.PLACE}
     found = []
     for m in mentions:
         if m.kind is not Kind.ORG or len(m.text) < 4 or m.text.endswith(longest_first("internal_units")):
@@ -712,12 +717,30 @@ def units_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         unit = _internal_unit().match(text, m.end)
         if unit and unit.end() - m.end > len(unit.group("head")) \
                 and all(tag.startswith(_UNIT_NAME_TAGS) for _, tag in cut(unit.group("name"))):  # (not 某集团|召开|车间…, nor a bare 车间)
-            found.append(Mention(doc.article.id, m.start, unit.end(), text[m.start:unit.end()], Kind.ORG,
-                                 by="rules.unit_after_name", score=max(m.score, 0.85)))
+            end = unit.end()
+        elif branch := _branch_after(text, m.end, places.get(m.end)):
+            end = branch
+        else:
+            continue
+        found.append(Mention(doc.article.id, m.start, end, text[m.start:end], Kind.ORG,
+                             by="rules.unit_after_name", score=max(m.score, 0.85)))
     return found
 
 
 _UNIT_NAME_TAGS = ("n", "vn", "j", "eng", "m", "z", "b", "a")
+
+
+def _branch_after(text: str, start: int, place_end: int | None) -> int | None:
+    """The end of a branch's head right after the place read from start (礼让镇|分馆), or of the
+    place's reading when it holds the head (the labeller's 礼让镇分馆)."""
+    if place_end is None:
+        return None
+    heads = longest_first("branch_heads")
+    if text.startswith(heads, place_end):
+        return place_end + next(len(h) for h in heads if text.startswith(h, place_end))
+    name = text[start:place_end]
+    head = next((h for h in heads if name.endswith(h)), "")
+    return place_end if head and len(name) - len(head) >= 2 else None
 
 
 @cache
@@ -859,7 +882,18 @@ def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str,
     """Short forms an article declares right after a name (某某有限公司（以下简称某某）, 某某产业园（以下简称
     “某某园”）, 第二届某某博览会（简称“某博会”）), with the mention of that name."""
     ends = {m.end: m for m in mentions if m.kind is not Kind.PERSON}
-    return {match.group(1): ends[match.start()] for match in _DECLARED.finditer(text) if match.start() in ends}
+    declared = {}
+    for match in _DECLARED.finditer(text):
+        head = _QUOTED_HEAD_BEFORE.search(text, max(0, match.start() - 14), match.start())
+        if match.start() in ends:
+            declared[match.group(1)] = ends[match.start()]
+        elif head and head.start() in ends and ends[head.start()].kind is Kind.INITIATIVE:
+            declared[match.group(1)] = ends[head.start()]  # “石上生花”青年文创孵化计划（以下简称“孵化计划”）
+    return declared
+
+
+#: a closing quote and the head word after it, up to where a short form is declared
+_QUOTED_HEAD_BEFORE = re.compile(r"[”\"][\u4e00-\u9fff]{1,12}$")
 
 
 def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:

@@ -143,6 +143,7 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
             start = _after_leading_verb(doc, start, end, starts)
+            end = _before_founding_verb(doc, start, end, starts)
             if kind is Kind.ORG:
                 start += _own_noun_before_unit(doc.text[start:end])
             text = doc.text[start:end]
@@ -535,6 +536,22 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
         if (token.end - start >= 2 or token.text in word_list("former_marks")) and doc.text[start:token.end] in words:
             return token.end  # (one character only when it marks a former body: 原|某科学系; not 沿|山镇, 经|科委)
     return start
+
+
+def _before_founding_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
+    """Where a name ends when the labeller's span runs on across a verb by which bodies found
+    another (relation_cues ``founds``: 某某食品|共建|联合实验室, 某学院|组建|专家服务团): before the verb,
+    if two characters at least are left."""
+    founds = _founding_verbs()
+    for token in doc.tokens[bisect_left(starts, start + 2):bisect_left(starts, end)]:
+        if token.text in founds and token.pos.startswith("v") and token.end < end:
+            return token.start
+    return end
+
+
+@cache
+def _founding_verbs() -> frozenset[str]:
+    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("organizer", "founds"))
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
