@@ -2158,6 +2158,22 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("支撑这项服务的数字平台“赣图云”由省图书馆开发。自从接入“赣图云”,分馆每周都能收到新书。", {("赣图云", Kind.INITIATIVE)},
      {("赣图云", Kind.PLACE)}),
     ("打通公共阅读服务“最后一公里”。", set(), {("最后一公里", Kind.INITIATIVE)}),
+    # a line and its phase; a village's name jieba cuts
+    # opening a body's; a unit named after the party committee of a short form the article writes again;
+    # a Mongolian gacha of dictionary words; the district's bureau by its level; a unit named by a township
+    ("站台上,列车缓缓驶出,重庆轨道交通26号线一期北碚段正式开通初期运营。", {("重庆轨道交通26号线一期北碚段", Kind.PLACE)},
+     {("重庆轨道交通26号线", Kind.PLACE)}),
+    ("的双河镇木根村,则由村集体牵头成立武隆区木根乡村旅游专业合作社,统一管理全村38家民宿。",
+     {("武隆区木根乡村旅游专业合作社", Kind.ORG)}, {("木根乡村", Kind.PLACE)}),
+    ("食材由重庆渝鲜达农产品配送有限公司统一配送。渝鲜达还与社区党委签订共建协议。", set(), {("渝鲜达还与社区党委", Kind.ORG)}),
+    ("共建“长鸣智能网联汽车产业学院”。据了解,长鸣智能网联汽车产业学院设在学院内。", {("长鸣智能网联汽车产业学院", Kind.ORG)},
+     {("长鸣智能网", Kind.ORG)}),
+    ("在正蓝旗桑根达来镇宝音图嘎查,牧民一早送奶。苍原乳业已与宝音图嘎查、阿拉坦嘎查签约。", {("宝音图嘎查", Kind.PLACE)},
+     {("图嘎查", Kind.PLACE)}),
+    ("下一步,区科技局将联合区人力社保局举办第三届云溪创新创业大赛。", {("区人力社保局", Kind.ORG)}, {("人力社保局", Kind.ORG)}),
+    ("随着警报响起,位于晏家街道的开发区启动演练。8分钟后,长寿区消防救援支队晏家特勤站率先到场。",
+     {("长寿区消防救援支队晏家特勤站", Kind.ORG)}, {("晏家特勤", Kind.PERSON)}),
+    ("以嘉陵江、渠江、涪江三江干流和小安溪等支流为重点。", {("小安溪", Kind.PLACE)}, {("涪江三江干流和小安溪", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)
@@ -2750,3 +2766,17 @@ def test_a_village_clinic_named_with_its_township_is_called_by_its_village_too()
     ext = extract(_article("医师正在为40公里外花坪镇石门河村卫生室的一名患者读图。"))
     clinic = next(m for m in ext.mentions if m.text == "花坪镇石门河村卫生室")
     assert clinic.kind is Kind.ORG and clinic.alias == "石门河村卫生室"
+
+
+def test_a_quoted_name_the_labeller_reads_short_is_read_whole():
+    """“桂海东盟|通”: the labeller's span ends inside the quoted name the rules read whole; the quoted
+    name stands, and is sure wherever quoted once it is sure somewhere (“某某”计划 … “某某”由某公司运营)."""
+    from kg.extract.mentions import reconcile
+
+    text = "据介绍,“桂海东盟通”由华远海运集团有限公司牵头运营。"
+    at = text.index("桂海东盟通")
+    rule = Mention("t", at, at + 5, "桂海东盟通", Kind.INITIATIVE, by="rules.quoted", score=0.6)
+    labelled = Mention("t", at, at + 4, "桂海东盟", Kind.ORG, by="labeller", score=0.95)
+    assert reconcile([rule, labelled]) == (rule,)
+    text = "两地启动“桂海东盟通”计划。据介绍,“桂海东盟通”由某公司运营。"
+    assert [m.score for m in quoted(make_doc(_article(text))) if m.text == "桂海东盟通"] == [1.0, 1.0]

@@ -454,6 +454,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("黄南州中院", "黄南藏族自治州中级人民法院", Kind.ORG),  # the prefecture's short name, then 中院
     ("省馆", "江西省图书馆", Kind.ORG),  # the level and the last character of the body's kind
     ("专家服务团", "眉山柑橘产业专家服务团", Kind.ORG),  # a tail that keeps the body's own suffix
+    ("律协", "湄潭县律师协会", Kind.ORG),  # the short ending alone for the division's body of that kind
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -582,3 +583,9 @@ def test_a_division_s_short_name_is_the_division_whatever_the_labeller_reads():
     text = "### 梁平:“书香驿站”开到田坎边\n\n孩子们正跟着梁平区图书馆馆员田思琪学画梁平木版年画。"
     kinds = {m.kind for m in extract(Article(id="a", text=text)).mentions if m.text == "梁平"}
     assert kinds == {Kind.PLACE}
+
+
+def test_a_city_by_its_nickname():
+    """蓉城 is 成都市 (abbreviations.tsv): one node where an article writes both."""
+    res = resolve([_ex("a", ("成都市", Kind.PLACE), ("蓉城", Kind.PLACE))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("成都市", ("蓉城",))]

@@ -468,9 +468,10 @@ def _cooperative_short(short: str, long: str) -> bool:
 def _short_ending(short: str, long: str) -> bool:
     """某某高新区 for 某某高新技术产业开发区, 某某马拉松 for 某某马拉松赛: the same name with the short
     form of its ending (``suffix_short_forms``), its leading division kept or dropped (湖滨中专 for
-    某县湖滨中等专业学校)."""
+    某县湖滨中等专业学校), or the short ending alone for the division's body of that kind (律协 for 某县律师协会)."""
     own = _strip_division_prefix(long)
-    return any(long.endswith(full) and short in (long[: -len(full)] + brief, own[: -len(full)] + brief if len(own) - len(full) >= 2 else "")
+    return any(long.endswith(full) and short in (long[: -len(full)] + brief, own[: -len(full)] + brief if len(own) - len(full) >= 2 else "",
+                                                 brief if own == full and len(brief) >= 2 else "")  # 律协 for 某县律师协会
                for full, brief in table("suffix_short_forms"))
 
 

@@ -112,7 +112,11 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
                 or _fields_joined(doc, left, right, end, kind)
                 or division_named_elsewhere(doc, left)
                 or (start_index == end_index and _time_word_in_chain(tokens, start_index - 1, kind))):
-            break
+            named = _village_named_before(doc, start_index)
+            if named is None:
+                break
+            start_index = named  # 木|根|乡村旅游专业合作社 beside 木根村: the village's name opens the body's
+            continue
         if left.text in JOINERS and start_index >= 2 and suffix_of(tokens[start_index - 2].text, kind):
             break  # 甲银行|和|乙银行: a conjunction after a name joins two names
         if left.text in ("内", "里") and start_index >= 2 and suffix_of(tokens[start_index - 2].text, Kind.PLACE):
@@ -222,6 +226,28 @@ def without_member_word(text: str) -> int:
     word = next((w for w in longest_first("member_words") if text.endswith(w)), "")
     rest = text[: len(text) - len(word)]
     return len(rest) if word and suffix_of(rest, Kind.ORG) else len(text)
+
+
+def _finds(text: str, part: str) -> list[int]:
+    """Where part occurs in text."""
+    return [match.start() for match in re.finditer(re.escape(part), text)]
+
+
+def _village_named_before(doc: Doc, i: int) -> int | None:
+    """The index of the word that opens the two or three characters before token i when the article
+    writes them elsewhere as a village's, a township's or a community's name (木根 of 木根村), the
+    characters being words jieba cuts (木|根)."""
+    right = doc.tokens[i]
+    for size in (3, 2):
+        start = right.start - size
+        name = doc.text[max(0, start):right.start]
+        if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+            continue
+        if any(at != start for end in _TOWNSHIP_ENDS for at in _finds(doc.text, name + end)):
+            j = bisect_left(doc.tokens, start, key=lambda t: t.start)
+            if j < i and doc.tokens[j].start == start and all(len(t.text) == 1 for t in doc.tokens[j:i]):
+                return j
+    return None
 
 
 def _division_ending_with(doc: Doc, token: Token) -> int | None:

@@ -138,7 +138,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
       with the suffix name's kind when it ends in that suffix of three characters or more (博物馆: an
       organization, not a place; but 美国|肯尼迪航天中心 stays as the labeller reads it).
     * The suffix name starts before the labeller's reading, over words the labeller leaves out
-      (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does.
+      (落实|民航局, 代表|中共某市委, 7月22日|国家发改委): it starts where the labeller's does (but a
+      place's name stands whole over a person read inside it: 宝音|图嘎查).
     * The labeller sees no name there and what comes before the suffix is ordinary dictionary words
       (商业银行, 生产基地): dropped, but for a village or township named by one word (和平村).
     * The labeller sees no name there and the suffix is one character (歌舞厅, 战略部署, 大城市,
@@ -203,8 +204,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                 retyped[id(over[1])] = m.kind  # (肯尼亚|某某考古博物馆 read as a place: the suffix's kind; not 中心)
             continue  # 美国|某某航天中心: the labeller reads the country and the name apart
         left_out = m.text[: over[0].start - m.start]
-        if over[0].start > m.start and (m.kind is Kind.PLACE and _name_character(left_out) or _word_of_joiner(left_out)):
-            m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区: the longer reading wins
+        if over[0].start > m.start and (m.kind is Kind.PLACE and (_name_character(left_out) or over[0].kind is Kind.PERSON)
+                                        or m.kind is Kind.ORG and left_out in _LEVELS or _word_of_joiner(left_out)):
+            m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区, 宝音|图嘎查 (read as a
+            # person), 区|人力社保局 (the district's): the longer reading wins
         elif over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
             m = replace(m, start=over[0].start, text=text)
@@ -274,7 +277,8 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     pool = [m for m in pool if not (m.by == "labeller" and _tiled(m, places, starts) and (
         m.kind is Kind.PLACE or (m.kind is Kind.ORG and m.score < _SURE_ORG)))]  # 某省某市 read as one name
     suffixes, posts = _suffixes(), lexicon("posts")
-    # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站) was cut short
+    # a labeller span that a rule name completes with its suffix (重庆北站南广场 + 站), or that ends inside
+    # a quoted name the rules read whole, was cut short
     labelled_at: dict[int, list[Mention]] = {}
     for o in pool:
         if o.by == "labeller":
@@ -282,6 +286,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     cut_short = {
         id(o) for m in pool if m.by != "labeller" for o in labelled_at.get(m.start, ())
         if 0 < m.end - o.end <= 2 and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts
+        or m.by == "rules.quoted" and o.end < m.end  # “桂海东盟|通”: the quoted name, whole
     }
     pool = [m for m in pool if id(m) not in cut_short]
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
@@ -296,6 +301,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
 
 
 _NAMED_KINDS = (Kind.PERSON, Kind.PLACE, Kind.ORG)
+_LEVELS = frozenset("省市区县镇乡")  # one character for the division whose body is named after it (区|人力社保局)
 _SAYS = ("说", "表示", "介绍", "告诉")  # a person's name before what the story quotes of them
 _DIVISION_AFTER = "(?:区|县|市|镇|乡|街道|自治县|自治州)(?!长)"  # 梁平区, not 王镇长
 
@@ -433,6 +439,22 @@ def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 
 
 _ADVERBS = frozenset("正也就都还又曾已才便再均亦")
+
+
+def line_phases(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A metro or rail line read without the phase written right after it (成都轨道交通25号线|二期,
+    某某26号线|一期北碚段): the phase is the line's project, a place of its own name."""
+    lines = {m: _LINE_PHASE.match(text, m.end) for m in mentions if m.kind is Kind.PLACE and m.text.endswith("号线")}
+    longer = {m: replace(m, end=phase.end(), text=text[m.start:phase.end()]) for m, phase in lines.items()
+              if phase and not any(o.start < phase.end() < o.end for o in mentions)}
+    if not longer:
+        return mentions
+    phases = [(m.end, line.end) for m, line in longer.items()]
+    return tuple(longer.get(m, m) for m in mentions if not any(s <= m.start and m.end <= e for s, e in phases))  # (北碚 of 北碚段)
+
+
+#: a line's phase and the section of it (二期, 一期北碚段, 二期工程)
+_LINE_PHASE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?(?:[\u4e00-\u9fff]{2,3}段)?")
 
 
 def bodies_read_late(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -657,9 +679,11 @@ def _body_opening(name: str) -> int | None:
     the rest is more than a unit's bare head (not 某省农业科|学院)."""
     ends = set(accumulate(len(word) for word, _ in cut(name)))
     for at in range(len(name) - 2, 3, -1):
-        if at in ends and name[at:] not in lexicon("unit_heads") and suffix_of(name[:at], Kind.ORG) not in (None, "科") \
-                and is_name(name[:at], Kind.ORG):  # (not 某某粮科|技术研究院, 某某医科|康养学院: 科 of 科学, 医科)
-            return at
+        suffix = suffix_of(name[:at], Kind.ORG)
+        if at in ends and name[at:] not in lexicon("unit_heads") and suffix not in (None, "科") \
+                and not (len(suffix) == 1 and name[at - 1:at + 1] in word_tags()) \
+                and is_name(name[:at], Kind.ORG):  # (not 某某粮科|技术研究院, 某某医科|康养学院: 科 of 科学, 医科;
+            return at  # nor 某某智能网|联汽车产业学院: 网 opens the word 网联)
     return None
 
 

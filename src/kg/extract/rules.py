@@ -144,7 +144,8 @@ def quoted(doc: Doc) -> list[Mention]:
                 continue  # “让我们感觉像家人一样”, “绿水青山就是金山银山”: speech or a slogan, a sentence
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
-    return found
+    sure_names = {m.text for m in found if m.kind is Kind.INITIATIVE and m.score == 1.0}
+    return [replace(m, score=1.0) if m.text in sure_names else m for m in found]  # “某某”海铁班列 … “某某”由甲运营
 
 
 def _initiative_head(after: str) -> str | None:
@@ -507,6 +508,9 @@ def enumerations(doc: Doc) -> list[Mention]:
                 cut_at = next((v for v in reversed(verbs) if start + len(name) - v >= 2), None)
                 if cut_at is not None:  # (吸引|松辽能|投: the last verb that leaves a name, 能 being one)
                     name, start = name[cut_at - start:], cut_at
+            joined = max((name.rfind(j) + len(j) for j in JOINERS if j in name), default=0) if kind is Kind.PLACE else 0
+            if joined:  # 嘉陵江、渠江、涪江三江干流和|小安溪等支流: the list's last member follows the conjunction
+                name, start = name[joined:], start + joined
             if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
@@ -732,10 +736,14 @@ _UNIT_NAME_TAGS = ("n", "vn", "j", "eng", "m", "z", "b", "a")
 
 def _branch_after(text: str, start: int, place_end: int | None) -> int | None:
     """The end of a branch's head right after the place read from start (礼让镇|分馆), or of the
-    place's reading when it holds the head (the labeller's 礼让镇分馆)."""
+    place's reading when it holds the head (the labeller's 礼让镇分馆), or after a township's name
+    the article writes elsewhere with its ending (晏家|特勤站 beside 晏家街道)."""
+    heads = longest_first("branch_heads")
+    if place_end is None:
+        place_end = next((start + size for size in (2, 3) if text.startswith(heads, start + size)
+                          and any(text.find(text[start:start + size] + end) >= 0 for end in ("街道", "镇", "乡"))), None)
     if place_end is None:
         return None
-    heads = longest_first("branch_heads")
     if text.startswith(heads, place_end):
         return place_end + next(len(h) for h in heads if text.startswith(h, place_end))
     name = text[start:place_end]
@@ -940,7 +948,8 @@ def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ..
         branch = _BRANCH.search(m.text) if m.kind is Kind.ORG else None
         if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
             body = m.text[: branch.start()]
-            if len(body) >= 4 and suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG):
+            if len(body) >= 4 and (suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG) or doc.text.count(body) >= 3):
+                # (or a short form the article writes again: 渝西智造职院|党委书记)
                 m = Mention(m.article_id, m.start, m.start + len(body), body, Kind.ORG, by=m.by, score=m.score)
         out.append(m)
     return tuple(out)
