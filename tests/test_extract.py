@@ -2174,6 +2174,17 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("随着警报响起,位于晏家街道的开发区启动演练。8分钟后,长寿区消防救援支队晏家特勤站率先到场。",
      {("长寿区消防救援支队晏家特勤站", Kind.ORG)}, {("晏家特勤", Kind.PERSON)}),
     ("以嘉陵江、渠江、涪江三江干流和小安溪等支流为重点。", {("小安溪", Kind.PLACE)}, {("涪江三江干流和小安溪", Kind.PLACE)}),
+    # a plain's name; a junior middle school; a craft or a short form before a title and another name is no
+    # person; a short form declared for a company stands over a place the gazetteer reads in it; a street's
+    # party committee keeps its name; a generic piece of a place chain names nothing
+    ("立夏刚过,三江平原的黑土地上机声隆隆。", {("三江平原", Kind.PLACE)}, {("三江", Kind.PLACE)}),
+    ("首批驿站设在南海区启明湾实验学校、大沥镇沥泉小学和狮山镇松涛初级中学。", {("狮山镇松涛初级中学", Kind.ORG)}, set()),
+    ("县里开设培训班,邀请苗绣传承人吴金凤授课。", {("吴金凤", Kind.PERSON)}, {("苗绣", Kind.PERSON)}),
+    ("锦绣合作社与重庆武陵云仓电子商务有限公司(以下简称“武陵云仓”)签订合作协议。武陵云仓总经理田志远介绍,产品畅销。",
+     {("武陵云仓", Kind.ORG), ("田志远", Kind.PERSON)}, {("云仓", Kind.PERSON), ("武陵", Kind.PLACE)}),
+    ("渝中区南纪门街道山城巷传统风貌区开街。南纪门街道办事处牵头打造。南纪门街道党工委书记游建平表示,将继续推进。",
+     {("南纪门街道党工委", Kind.ORG), ("南纪门街道", Kind.PLACE)}, {("南纪门街道", Kind.ORG)}),
+    ("永宁县地处贺兰山东麓葡萄酒产区核心区,全县酿酒葡萄种植面积11.2万亩。", set(), {("核心区", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -262,3 +262,9 @@ def test_founders_of_an_alliance_or_a_team_organize_it():
 def test_a_post_of_a_field_before_a_name():
     rels = _relations("实验室主任由黄启明担任,荣味坊食品股份有限公司技术总监谭慧任副主任。", None)
     assert ("memberOf", "谭慧", "荣味坊食品股份有限公司") in rels
+
+
+def test_a_declared_short_form_in_quotes_founds_nothing():
+    """(以下简称“县文旅委”): a short form in quotes is no body set up in quotes (“某某专班”)."""
+    rels = _relations("今年,酉阳县文化和旅游发展委员会(以下简称“县文旅委”)启动“唱响酉州”民歌传承计划,由县文化馆具体实施。", None)
+    assert not any(r[0] == "organizer" and r[1] == "县文旅委" for r in rels)

@@ -441,6 +441,19 @@ def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]
 _ADVERBS = frozenset("正也就都还又曾已才便再均亦")
 
 
+def people_before_titles(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions without a person read right before a post or title that another person's name
+    follows (武陵云仓|总经理|田志远, 苗绣|传承人|吴金凤): the title is the second one's, and what comes
+    before it names a body or a craft, not a person."""
+    starts = {m.start for m in mentions if m.kind is Kind.PERSON}
+    titles = person_titles()
+
+    def titled_other(m: Mention) -> bool:
+        title = next((t for t in titles if text.startswith(t, m.end)), None)
+        return m.kind is Kind.PERSON and title is not None and m.end + len(title) in starts
+    return tuple(m for m in mentions if not titled_other(m))
+
+
 def line_phases(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A metro or rail line read without the phase written right after it (成都轨道交通25号线|二期,
     某某26号线|一期北碚段): the phase is the line's project, a place of its own name."""

@@ -1181,7 +1181,8 @@ def _quoted_body(text: str, m: Mention) -> bool:
     """Is m an organization written in quotes, or one of a kind others set up together
     (``founded_body_heads``: 某某产业联盟, 某某专家服务团), which those who set it up (relation_cues
     ``founds``: 成立, 组建, 共建 …) organize like an initiative?"""
-    return m.kind is Kind.ORG and (text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”" or (
+    return m.kind is Kind.ORG and (text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
+                                   and not text.endswith("简称", 0, m.start - 1) or (  # (not a declared short form)
         m.text.endswith(longest_first("founded_body_heads"))
         and len(m.text) - len(next(h for h in longest_first("founded_body_heads") if m.text.endswith(h))) >= 2))
 

@@ -832,7 +832,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     known_places = word_tags()
     taken = [(m.start, m.end, m.by == "labeller", m.score < _SURE_READING or m.end - m.start == 1,
-              m.kind is Kind.PLACE and known_places.get(m.text) == "ns") for m in mentions]
+              m.kind is Kind.PLACE and known_places.get(m.text) == "ns", m.by == "lexicon.gazetteer") for m in mentions]
     found = []
     for start, end, form in _occurrences(doc.text, forms):
         declared_here, trade_name = form in declared, form in trade_names
@@ -868,17 +868,19 @@ def _finds(text: str, form: str) -> Iterator[int]:
         at = text.find(form, at + 1)
 
 
-def _gives_way(reading: tuple[int, int, bool, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
-    """Does a reading (start, end, by the labeller, unsure, a place jieba knows) give way to a short
-    form found at span?  An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a place), any
-    labeller reading inside a declared one, and a reading of just the span when the short form is
+def _gives_way(reading: tuple[int, int, bool, bool, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
+    """Does a reading (start, end, by the labeller, unsure, a place jieba knows, by the gazetteer) give way
+    to a short form found at span?  An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a
+    place), any labeller or gazetteer reading inside a declared one (武陵 of 武陵云仓), and a reading of
+    just the span when the short form is
     declared or a labelled one is a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a
     person; 渝南路桥 read as a place), unless the labeller is sure it is a place that jieba's dictionary
     knows (河西走廊 of 甘肃河西走廊铁路投资建设集团有限公司)."""
-    s, e, labelled, unsure, place = reading
+    s, e, labelled, unsure, place, listed = reading
     inside = span[0] <= s and e <= span[1]
     same = (s, e) == span
-    return labelled and (unsure or declared) and inside or same and (declared or labelled and trade_name and (unsure or not place))
+    return (labelled and (unsure or declared) or listed and declared) and inside \
+        or same and (declared or labelled and trade_name and (unsure or not place))
 
 
 _COMPANY_ENDS = ("公司", "集团")
@@ -948,8 +950,9 @@ def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ..
         branch = _BRANCH.search(m.text) if m.kind is Kind.ORG else None
         if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
             body = m.text[: branch.start()]
-            if len(body) >= 4 and (suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG) or doc.text.count(body) >= 3):
-                # (or a short form the article writes again: 渝西智造职院|党委书记)
+            if len(body) >= 4 and (suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG)
+                                   or doc.text.count(body) >= 3 and not suffix_of(body, Kind.PLACE)):
+                # (or a short form the article writes again: 渝西智造职院|党委书记; not 某某街道|党工委书记)
                 m = Mention(m.article_id, m.start, m.start + len(body), body, Kind.ORG, by=m.by, score=m.score)
         out.append(m)
     return tuple(out)

@@ -178,9 +178,9 @@ def labelled(doc: Doc) -> list[Mention]:
 
 def _ordinary_piece(piece: str) -> bool:
     """Is a piece of a place chain ordinary words with no place suffix (实体|门店), a description?
-    (With a suffix it may be a name of ordinary words: 某某社区|青禾里公园.)"""
-    return suffix_of(piece, Kind.PLACE) is None and gazetteer.city_country(piece) is None \
-        and all(common_word(word) for word, _ in cut(piece))
+    (With a suffix it may be a name of ordinary words: 某某社区|青禾里公园, but not a generic one: 某产区|核心区.)"""
+    return piece in word_list("generic_names") or suffix_of(piece, Kind.PLACE) is None \
+        and gazetteer.city_country(piece) is None and all(common_word(word) for word, _ in cut(piece))
 
 
 def _within(piece: str, after_division: bool = False) -> int:
