@@ -2185,6 +2185,17 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("渝中区南纪门街道山城巷传统风貌区开街。南纪门街道办事处牵头打造。南纪门街道党工委书记游建平表示,将继续推进。",
      {("南纪门街道党工委", Kind.ORG), ("南纪门街道", Kind.PLACE)}, {("南纪门街道", Kind.ORG)}),
     ("永宁县地处贺兰山东麓葡萄酒产区核心区,全县酿酒葡萄种植面积11.2万亩。", set(), {("核心区", Kind.PLACE)}),
+    # batches 86–87: a people's name is no country; a character jieba reads with a township's end opens the
+    # village's name; a mountain stockade; a hospital's campus; a place, the verbs of an opening, a name; a
+    # country that opens with a function word
+    ("来自万良镇大方村的朝鲜族参农金顺姬一大早就上山了。", {("金顺姬", Kind.PERSON)}, {("朝鲜", Kind.PLACE), ("农金顺姬", Kind.PERSON)}),
+    ("位于闽宁镇原隆村的云岫酒庄今年接待游客。", {("原隆村", Kind.PLACE)}, {("隆村", Kind.PLACE)}),
+    ("后溪镇河湾山寨的篝火正旺。", {("河湾山寨", Kind.PLACE)}, {("河湾", Kind.PLACE)}),
+    ("1月20日,南京康宁医科大学第一附属医院宿迁院区(以下简称“宿迁院区”)在宿迁市开诊。", 
+     {("南京康宁医科大学第一附属医院宿迁院区", Kind.ORG)}, {("宿迁院区", Kind.PLACE)}),
+    ("环球商城集团今年在福田街道开业运营环球数贸中心。", {("福田街道", Kind.PLACE), ("环球数贸中心", Kind.ORG)},
+     {("福田街道开业运营环球数贸中心", Kind.ORG)}),
+    ("记者走进义乌国际商贸城五区,来自也门的穆罕默德·萨利赫正在整理货物。", {("也门", Kind.PLACE)}, set()),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -455,6 +455,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("省馆", "江西省图书馆", Kind.ORG),  # the level and the last character of the body's kind
     ("专家服务团", "眉山柑橘产业专家服务团", Kind.ORG),  # a tail that keeps the body's own suffix
     ("律协", "湄潭县律师协会", Kind.ORG),  # the short ending alone for the division's body of that kind
+    ("星夜集", "观音桥·星夜集", Kind.INITIATIVE),  # the second part of a name after the place it is in
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])

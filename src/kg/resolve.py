@@ -238,6 +238,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.INITIATIVE:  # 某某 for “某某”协作机制; 红叶季 for 三峡红叶季 (a tail with its own head)
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
+        first, _, last = long.partition("·")
+        if last == short and len(short) >= 3 and (first in places or gazetteer.lookup(first)):
+            return True  # 星夜集 for 观音桥·星夜集: the second part after the place it is in
         rest, heads = long[len(short):], _initiative_and_event_heads()
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \

@@ -125,6 +125,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 联合|镇内|某村: within the township, not part of the village's name
         if left.text in ("旗下", "下属"):
             break  # 某集团|旗下|公司: the company is the group's, its name does not hold the group's
+        if left.text in lexicon("opening_verbs") and (left.pos == "v" or start_index >= 2
+                                                       and tokens[start_index - 2].text in lexicon("opening_verbs")):
+            break  # 某街道|开业|运营|某某中心: the verbs of its opening, no part of the name (but 某某|运营|管理有限公司)
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and suffix_of(tokens[start_index - 2].text, Kind.ORG):
             break  # 某某有限公司|落户/n|工业集中区: a body, then its verb
@@ -695,10 +698,10 @@ def names_a_time(text: str, end: int) -> bool:
 def gazetteer_places(doc: Doc) -> list[Mention]:
     """Administrative divisions and countries named in the text: at word boundaries (源汇 in 资源汇聚
     is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东); not
-    one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙)."""
+    one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙), but for a country (也|门)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    found = [(start, end) for start, end, _ in gazetteer.find(doc.text)
-             if not names_a_time(doc.text, end) and not _opens_with_function_word(doc, start, end)]
+    found = [(start, end) for start, end, name in gazetteer.find(doc.text)
+             if not names_a_time(doc.text, end) and (not _opens_with_function_word(doc, start, end) or gazetteer.is_country(name))]
     runs: list[list[tuple[int, int]]] = []
     for place in found:  # runs of places, each ending where the next starts
         if runs and runs[-1][-1][1] == place[0]:

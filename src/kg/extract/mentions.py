@@ -157,7 +157,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     dropped: set[int] = set()  # labeller spans a suffix name replaces
     retyped: dict[int, Kind] = {}  # labeller spans that take a suffix name's kind
     for m in candidates:
-        if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS):
+        if m.by == "lexicon.gazetteer" and common_word(m.text) and not m.text.endswith(ADMIN_ENDS) and not gazetteer.is_country(m.text):
             if any(o.start <= m.start and m.end <= o.end for o in places):
                 out.append(m)  # 铜梁 read as a place; not 丰满 (an adjective) or 大兴 (a verb)
             continue

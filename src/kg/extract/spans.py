@@ -105,6 +105,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 北京|时间 names a time zone
         if kind is Kind.PLACE and text.endswith("旗") and doc.text.startswith("下", end):
             continue  # 某某旗|下: a company's 旗下 (its subsidiaries), not a banner
+        if kind is Kind.PLACE and doc.text.startswith("族", end) and text + "族" in word_list("peoples"):
+            continue  # 朝鲜|族, 蒙古|族: a people, not the country
         if _MODEL_NUMBER.match(doc.text, end) or _SERIAL.search(text):
             continue  # 伊尔-76, 苏-35, 某某二号: a maker's name before a model number, a craft's serial name: products
         if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
@@ -173,7 +175,19 @@ def labelled(doc: Doc) -> list[Mention]:
                 own = Kind.ORG if clinic and n == len(pieces) - 1 else own
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
-    return _cities_opening_names(found)
+    return _left_between_places(doc, _cities_opening_names(found), starts)
+
+
+def _left_between_places(doc: Doc, found: list[Mention], starts: list[int]) -> list[Mention]:
+    """A character left out between two places the labeller reads side by side, jieba's word running
+    from the first place's end over it (闽宁镇|原|隆村, jieba's 镇原): it opens the second place's name."""
+    out = list(found)
+    for i, (a, b) in enumerate(zip(found, found[1:])):
+        if a.kind is b.kind is Kind.PLACE and b.start - a.end == 1 and "\u4e00" <= doc.text[a.end] <= "\u9fff":
+            token = doc.tokens[bisect_right(starts, a.end) - 1]
+            if token.start < a.end and token.end == b.start:
+                out[i + 1] = replace(b, start=a.end, text=doc.text[a.end:b.end])
+    return out
 
 
 def _ordinary_piece(piece: str) -> bool:
@@ -583,6 +597,11 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     inside = _INSIDE.search(text) if kind is Kind.ORG else None
     if inside and suffix_of(text[: inside.start()], Kind.PLACE) and suffix_of(text[inside.end():], Kind.ORG):
         return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
+    opening = _opening_run().search(text, 2) if kind is not Kind.PERSON else None
+    if opening and _division_name(text[: opening.start()]) and len(text) - opening.end() >= 4 \
+            and any(suffix_of(text[opening.end():], k) for k in (Kind.ORG, Kind.PLACE)):
+        right = text[opening.end():]  # 某街道|开业运营|某某中心: where it opens, the verbs, the name
+        return [(start, text[: opening.start()])] + split_joined(right, kind, start + opening.end())
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         if match.group() in JOINERS and _one_character_before_suffix(split_place_chain(right)[0] if right else ""):
@@ -598,6 +617,12 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
                 or place_first and len(right) >= 4 and right[0] not in _DIVISION_FIRSTS):  # 某街道|联合|云雾山茶业
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+@cache
+def _opening_run() -> re.Pattern[str]:
+    """A run of the verbs by which a site or a body opens (``opening_verbs``: 开业运营)."""
+    return re.compile("(?:" + "|".join(map(re.escape, longest_first("opening_verbs"))) + ")+")
 
 
 def _place_word_start(doc: Doc, start: int, end: int, starts: list[int]) -> int:
