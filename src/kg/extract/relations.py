@@ -1293,13 +1293,14 @@ def _by_clause(text: str, start: int, end: int, inside: list[Mention]) -> tuple[
     cue that is no part of a name (组织 of 某某组织部 is not one), with no comma between."""
     for by in _BY.finditer(text, start, end):
         stop = _CLAUSE_END.search(text, by.end(), end)
-        for cue in _by_cues().finditer(text, by.end() + 2, min(stop.start() if stop else end, by.end() + 48)):
+        for cue in _by_cues().finditer(text, by.end() + 2, min(stop.start() if stop else end, by.end() + _BY_REACH)):
             if not any(o.start < cue.end() and cue.start() < o.end for o in inside):
                 return by.end(), cue.start()
     return None
 
 
 _BY = re.compile("由(?!于)|引入|引进|委托")  # 由甲主办; 引入乙运营
+_BY_REACH = 80  # how far after 由 its cue may be: three long names, each with its short form in brackets
 _CLAUSE_END = re.compile(r"[，,。]")
 
 
