@@ -2196,6 +2196,13 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("环球商城集团今年在福田街道开业运营环球数贸中心。", {("福田街道", Kind.PLACE), ("环球数贸中心", Kind.ORG)},
      {("福田街道开业运营环球数贸中心", Kind.ORG)}),
     ("记者走进义乌国际商贸城五区,来自也门的穆罕默德·萨利赫正在整理货物。", {("也门", Kind.PLACE)}, set()),
+    # a list of villages or towns types short names only, its first item's words before them left out; a
+    # list of countries ends each item at the country; a place before a founding verb
+    ("集镇及周边长梁村、龙坪村等7个村的群众喝上了自来水。", {("长梁村", Kind.PLACE)}, {("周边长梁村", Kind.PLACE)}),
+    ("开州区将以温泉镇为核心,串联满月、关面等乡镇的森林康养资源。", {("关面", Kind.PLACE)}, {("串联满月", Kind.PLACE)}),
+    ("集团出口额达9.7亿元,产品销往智利、秘鲁、沙特阿拉伯等56个国家和地区。", {("智利", Kind.PLACE), ("秘鲁", Kind.PLACE)},
+     {("产品销往智利", Kind.PLACE)}),
+    ("签约后,双方还将在射洪共建设备维保中心。", set(), {("射洪", Kind.ORG), ("射洪共建设备维保中心", Kind.ORG)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

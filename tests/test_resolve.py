@@ -590,3 +590,12 @@ def test_a_city_by_its_nickname():
     """蓉城 is 成都市 (abbreviations.tsv): one node where an article writes both."""
     res = resolve([_ex("a", ("成都市", Kind.PLACE), ("蓉城", Kind.PLACE))])
     assert [(e.name, e.aliases) for e in res.entities] == [("成都市", ("蓉城",))]
+
+
+def test_a_village_listed_by_its_short_name_is_the_village():
+    """中井、三江等6个村 beside 中井村: the list says 中井 is a village, the one the article names in full."""
+    from kg.extract import extract
+
+    text = "郁山镇中井村是2020年合村并组后的新村。合作社带动中井、三江、晓联等6个村1100余户增收。"
+    res = resolve([extract(Article(id="a", text=text))])
+    assert [sorted((e.name, *e.aliases)) for e in res.entities if "中井" in e.name] == [["中井", "中井村"]]

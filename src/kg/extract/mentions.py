@@ -262,7 +262,7 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
         support[key] = support.get(key, 0.0) + m.score
         best = by_span.get(key)
         if best is None or m.score > best.score or (m.alias and not best.alias):
-            by_span[key] = m
+            by_span[key] = m if best is None or m.alias or not best.alias else replace(m, alias=best.alias)  # (the form a rule gave)
     pool = list(by_span.values())
     # where a rule and the labeller read the same span as different kinds, the rule knows the suffix
     # (but not a gazetteer short form the labeller confidently reads as a person or an organization:

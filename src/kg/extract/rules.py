@@ -487,7 +487,7 @@ def enumerations(doc: Doc) -> list[Mention]:
     """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations,
     加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
-    kinds, suffixed = _enumeration_heads()
+    kinds, suffixed, bare = _enumeration_heads()
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
         kind = kinds[head]
@@ -515,19 +515,34 @@ def enumerations(doc: Doc) -> list[Mention]:
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
                 continue  # 水利、环保等部门, 各级政府、保险公司等部门: fields and kinds, not bodies
+            if kind is Kind.PLACE and (ending := _place_ending(name)) and len(ending) < len(name):
+                name, start = ending, start + len(name) - len(ending)  # 产品销往|智利、秘鲁等国家: the place that ends it
+            if head in bare and (suffix_of(name, kind) or len(name) > 3):
+                continue  # 周边长梁村、龙坪村等村: full names, read by their suffix; 串联满月: more than a short name
             if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
                 continue  # 引进动画制作、游戏研发等企业: kinds of firms, not names
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
-                found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8))
+                full = next((name + end for end in _TOWNSHIP_AND_VILLAGE if head in bare and name + end in doc.text), None)
+                found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8,
+                                     alias=full))  # 中井、三江等村 beside 中井村: the village's short name
     return found
 
 
+_TOWNSHIP_AND_VILLAGE = ("村", "镇", "乡", "街道", "社区")
+
+
+def _place_ending(name: str) -> str:
+    """The country that ends name (智利 of 产品销往智利), or ''."""
+    return next((name[start:] for start, end, found in gazetteer.find(name) if end == len(name) and gazetteer.is_country(found)), "")
+
+
 @cache
-def _enumeration_heads() -> tuple[dict[str, Kind], frozenset[str]]:
-    """The words that type a list (``enumeration_heads``) → their kind, and those whose names must end in
-    a suffix of that kind (部门)."""
+def _enumeration_heads() -> tuple[dict[str, Kind], frozenset[str], frozenset[str]]:
+    """The words that type a list (``enumeration_heads``) → their kind, those whose names must end in a
+    suffix of that kind (部门), and those whose names must not (乡镇)."""
     rows = table("enumeration_heads")
-    return {head: Kind(kind) for head, kind, *_ in rows}, frozenset(head for head, _, *rest in rows if rest[:1] == ["suffix"])
+    marked = {mark: frozenset(head for head, _, *rest in rows if rest[:1] == [mark]) for mark in ("suffix", "bare")}
+    return {head: Kind(kind) for head, kind, *_ in rows}, marked["suffix"], marked["bare"]
 
 
 def _ordinary_words(text: str) -> bool:

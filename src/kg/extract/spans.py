@@ -145,7 +145,10 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
             start = _after_leading_verb(doc, start, end, starts)
-            end = _before_founding_verb(doc, start, end, starts)
+            founding = _before_founding_verb(doc, start, end, starts)
+            if founding < end and gazetteer.is_place(doc.text[start:founding]):
+                kind = Kind.PLACE  # 在射洪|共建|设备维保中心: where they set it up
+            end = founding
             if kind is Kind.ORG:
                 start += _own_noun_before_unit(doc.text[start:end])
             text = doc.text[start:end]
