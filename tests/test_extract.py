@@ -2203,6 +2203,7 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("集团出口额达9.7亿元,产品销往智利、秘鲁、沙特阿拉伯等56个国家和地区。", {("智利", Kind.PLACE), ("秘鲁", Kind.PLACE)},
      {("产品销往智利", Kind.PLACE)}),
     ("签约后,双方还将在射洪共建设备维保中心。", set(), {("射洪", Kind.ORG), ("射洪共建设备维保中心", Kind.ORG)}),
+    ("来自尼尔基镇的牧民巴图孟和说,他家今年接待游客。", {("巴图孟和", Kind.PERSON)}, {("巴图孟", Kind.PERSON)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

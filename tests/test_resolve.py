@@ -456,6 +456,10 @@ def test_a_hospital_branch_by_its_own_name():
     ("专家服务团", "眉山柑橘产业专家服务团", Kind.ORG),  # a tail that keeps the body's own suffix
     ("律协", "湄潭县律师协会", Kind.ORG),  # the short ending alone for the division's body of that kind
     ("星夜集", "观音桥·星夜集", Kind.INITIATIVE),  # the second part of a name after the place it is in
+    ("金穗农业", "俄罗斯阿穆尔金穗农业股份公司", Kind.ORG),  # a foreign company without its country and region
+    ("雄安", "河北雄安新区", Kind.PLACE),  # a new area without 新区
+    ("巫山国际红叶节", "重庆巫山国际红叶节", Kind.INITIATIVE),  # an event without the place that opens it
+    ("第十七届巫山国际红叶节", "第十七届重庆巫山国际红叶节", Kind.INITIATIVE),  # (after its edition)
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -599,3 +603,12 @@ def test_a_village_listed_by_its_short_name_is_the_village():
     text = "郁山镇中井村是2020年合村并组后的新村。合作社带动中井、三江、晓联等6个村1100余户增收。"
     res = resolve([extract(Article(id="a", text=text))])
     assert [sorted((e.name, *e.aliases)) for e in res.entities if "中井" in e.name] == [["中井", "中井村"]]
+
+
+def test_a_person_s_other_name_in_brackets_is_the_person_s():
+    """龙小燕（苗名“阿雅”） … 阿雅说: one person."""
+    from kg.extract import extract
+
+    text = "苗族姑娘龙小燕（苗名“阿雅”）一边给游客讲解苗绣，一边招呼客人。阿雅说，今年收入翻了一番。"
+    res = resolve([extract(Article(id="a", text=text))])
+    assert [sorted((e.name, *e.aliases)) for e in res.entities if e.kind is Kind.PERSON] == [["阿雅", "龙小燕"]]

@@ -225,7 +225,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                 or _youth_league_committee(short, long) \
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
-        if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core):
+        if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core) or _foreign_region_dropped(short, long):
             return True
         if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long):
             return True  # (_words_dropped: 某区法院 for 某区人民法院)
@@ -244,6 +244,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         rest, heads = long[len(short):], _initiative_and_event_heads()
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
+            or _place_dropped(short, long) \
             or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
     return False
 
@@ -297,6 +298,33 @@ def _event_without_place(short: str, long: str) -> bool:
         return False
     rest = _strip_division_prefix(_YEAR_FIRST.sub("", long))
     return rest != long and rest != short and rest[: -len(head)].startswith(short[: -len(head)])
+
+
+def _foreign_region_dropped(short: str, long: str) -> bool:
+    """金穗农业 for 俄罗斯阿穆尔金穗农业股份公司: a foreign company called by its own name, without its
+    country, the region after it (three characters at most) and its legal form."""
+    country = next((long[:n] for n in range(min(6, len(long) - 4), 1, -1) if gazetteer.is_country(long[:n])), None)
+    if country is None or gazetteer.country(country) == gazetteer.country("中国") or len(short) < 4:
+        return False
+    rest = long[len(country):]
+    own = rest[: len(rest) - len(legal_form(rest))] if legal_form(rest) else rest
+    return own.endswith(short) and 0 < len(own) - len(short) <= 3
+
+
+def _place_dropped(short: str, long: str) -> bool:
+    """巫山国际红叶节 for 重庆巫山国际红叶节, 第十七届巫山国际红叶节 for 第十七届重庆巫山国际红叶节: the same
+    name, its edition or year kept, without the place that opens it after them (a place the
+    gazetteer knows, the rest four characters or more)."""
+    edition = _EDITION_FIRST.match(long)
+    at = edition.end() if edition else 0
+    if not short.startswith(long[:at]):
+        return False
+    dropped = long[at: len(long) - (len(short) - at)]
+    return len(short) - at >= 4 and long.endswith(short[at:]) and bool(dropped) and gazetteer.is_place(dropped)
+
+
+#: a year or an edition that opens an event's name (2024, 第十七届)
+_EDITION_FIRST = re.compile(r"(?:19|20)\d\d年?|第[一二三四五六七八九十百\d]+届")
 
 
 def _unit_named_after(unit: str, name: str) -> bool:

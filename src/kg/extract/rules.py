@@ -905,9 +905,11 @@ _DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简
 
 def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Mention]:
     """Short forms an article declares right after a name (某某有限公司（以下简称某某）, 某某产业园（以下简称
-    “某某园”）, 第二届某某博览会（简称“某博会”）), with the mention of that name."""
+    “某某园”）, 第二届某某博览会（简称“某博会”）), and a person's other name (龙小燕（苗名“阿雅”）), with the
+    mention of that name."""
     ends = {m.end: m for m in mentions if m.kind is not Kind.PERSON}
-    declared = {}
+    people = {m.end: m for m in mentions if m.kind is Kind.PERSON}
+    declared = {match.group(1): people[match.start()] for match in _OTHER_NAME.finditer(text) if match.start() in people}
     for match in _DECLARED.finditer(text):
         head = _QUOTED_HEAD_BEFORE.search(text, max(0, match.start() - 14), match.start())
         if match.start() in ends:
@@ -917,6 +919,8 @@ def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str,
     return declared
 
 
+#: a person's other name in brackets right after the name: 龙小燕（苗名“阿雅”）, 某某（藏名某某）, 某某（小名某某）
+_OTHER_NAME = re.compile(r"[（(](?:[\u4e00-\u9fff]{1,2}名|又名|又称)[“\"]?([\u4e00-\u9fff·]{2,8})[”\"]?[）)]")
 #: a closing quote and the head word after it, up to where a short form is declared
 _QUOTED_HEAD_BEFORE = re.compile(r"[”\"][\u4e00-\u9fff]{1,12}$")
 

@@ -326,9 +326,12 @@ def _joined_name_parts(text: str, start: int, end: int) -> tuple[int, int]:
     """A Tibetan or Mongolian name the labeller read as one of its parts (索南 of 索南才让, 额尔敦 of
     额尔敦毕力格): with the parts written right before and after it, three parts at most."""
     if not _parts_tile(text[start:end]):
-        if end - start < 3 or text[end - 1] not in _WORD_AFTER_NAME or not _parts_tile(text[start:end - 1]):
+        if end - start >= 3 and _parts_tile(text[start:end + 1]):
+            end += 1  # 巴图孟|和说: the labeller cut the name's last part (孟和)
+        elif end - start < 3 or text[end - 1] not in _WORD_AFTER_NAME or not _parts_tile(text[start:end - 1]):
             return start, end
-        end -= 1  # 卓玛|正(和工人们): the adverb after the name read into it
+        else:
+            end -= 1  # 卓玛|正(和工人们): the adverb after the name read into it
     for _ in range(2):
         after = _part_at(text, end)
         before = "" if after else _part_at(text, start, before=True)
