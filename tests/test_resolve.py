@@ -460,6 +460,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("雄安", "河北雄安新区", Kind.PLACE),  # a new area without 新区
     ("巫山国际红叶节", "重庆巫山国际红叶节", Kind.INITIATIVE),  # an event without the place that opens it
     ("第十七届巫山国际红叶节", "第十七届重庆巫山国际红叶节", Kind.INITIATIVE),  # (after its edition)
+    ("港务公司", "宁德白马港务有限公司", Kind.ORG),  # the company's trade word and 公司
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])

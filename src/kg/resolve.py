@@ -225,7 +225,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                 or _youth_league_committee(short, long) \
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
-        if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core) or _foreign_region_dropped(short, long):
+        if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core) or _foreign_region_dropped(short, long) \
+                or _trade_word_and_company(short, long):
             return True
         if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long):
             return True  # (_words_dropped: 某区法院 for 某区人民法院)
@@ -298,6 +299,14 @@ def _event_without_place(short: str, long: str) -> bool:
         return False
     rest = _strip_division_prefix(_YEAR_FIRST.sub("", long))
     return rest != long and rest != short and rest[: -len(head)].startswith(short[: -len(head)])
+
+
+def _trade_word_and_company(short: str, long: str) -> bool:
+    """港务公司 for 宁德白马港务有限公司: the last word of the company's own name (its trade, two
+    characters) and 公司, as a story calls a company back."""
+    own = long[: len(long) - len(legal_form(long))] if legal_form(long).endswith("公司") else ""
+    word = short[:-2] if short.endswith("公司") else ""
+    return len(word) == 2 and len(own) >= len(word) + 2 and own.endswith(word)
 
 
 def _foreign_region_dropped(short: str, long: str) -> bool:
