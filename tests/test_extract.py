@@ -2204,6 +2204,13 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
      {("产品销往智利", Kind.PLACE)}),
     ("签约后,双方还将在射洪共建设备维保中心。", set(), {("射洪", Kind.ORG), ("射洪共建设备维保中心", Kind.ORG)}),
     ("来自尼尔基镇的牧民巴图孟和说,他家今年接待游客。", {("巴图孟和", Kind.PERSON)}, {("巴图孟", Kind.PERSON)}),
+    # a riverside trail; a quoted verb and place is a slogan; a surname jieba reads as a preposition, then a
+    # name and what the person says; a count (首批) opens no name
+    ("串联宝轮寺、嘉陵江滨江步道等点位。", {("嘉陵江滨江步道", Kind.PLACE)}, {("滨江", Kind.PLACE)}),
+    ("让游客从“看古镇”变为“玩古镇”。", set(), {("看古镇", Kind.PLACE), ("玩古镇", Kind.PLACE)}),
+    ("“今年国庆的房间要提前半个月预订。”民宿老板向明秀说。", {("向明秀", Kind.PERSON)}, set()),
+    ("该负责人向媒体介绍了情况。", set(), {("向媒体", Kind.PERSON)}),
+    ("# 北京京华工业大学雄安校区首批学院迁入启用", set(), {("北京京华工业大学雄安校区首批学院", Kind.ORG)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

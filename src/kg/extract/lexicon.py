@@ -515,11 +515,11 @@ _DIGITS = "一二三四五六七八九十两"
 _COUNT = rf"(?:\d+|[{_DIGITS}几多数]+)"
 #: an ordinal (第三, 第10)
 _ORDINAL = rf"第[0-9{_DIGITS}]+"
-#: a count before the suffix (一家, 两所, 几个): one of many, not a name
-_COUNTED = re.compile(_COUNT + "[家个座间所位]")
+#: a count before the suffix (一家, 两所, 几个, 首批): one of many, not a name
+_COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
 #: a count of machines or vehicles (一台, 两辆) or of anything with 两, 几 … (两处): no part of a name after it
 #: (三处 may be a unit: 某局三处)
-_COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]")
+_COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name

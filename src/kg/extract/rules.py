@@ -473,9 +473,11 @@ _BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
 def _typed_by_suffix(name: str) -> Kind | None:
     """The kind a quoted name's suffix gives it (“某某博物馆”), none for a programme's suffix
-    (``quoted_programme_suffixes``: “某某实训基地”)."""
+    (``quoted_programme_suffixes``: “某某实训基地”) or a name that opens with a verb (“看古镇”)."""
     if name.endswith(longest_first("quoted_programme_suffixes")):
         return None
+    if next(iter(cut(name)), ("", ""))[1] == "v":
+        return None  # “看古镇”, “玩古镇”: a verb and its object, a slogan
     for kind in (Kind.ORG, Kind.PLACE):
         suffix = suffix_of(name, kind)
         if suffix and len(suffix) >= 2 and is_name(name, kind):
@@ -578,8 +580,8 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 总理|周二晚: a time word after the post
         if name[0] in JOINERS and name[1:] in word_tags():
             continue  # 专家|和学者: a conjunction and a noun, not the surname 和
-        if _function_word_then_word(doc, start, end):
-            continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向
+        if _function_word_then_word(doc, start, end, match.group("says") is not None):
+            continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向 (but 老板向明秀说)
         if start and doc.text[start - 1] == name[0] and name[1:] in word_tags():
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
         if doc.text[end:end + 1] in JOINERS and doc.text[end + 1:end + 2].isspace():
@@ -601,13 +603,15 @@ def _name_goes_on(text: str, cut: int, end: int) -> bool:
     return cut >= 2 and text.count(text[cut - 1:end]) > text.count(text[cut - 2:end])
 
 
-def _function_word_then_word(doc: Doc, start: int, end: int) -> bool:
+def _function_word_then_word(doc: Doc, start: int, end: int, says: bool = False) -> bool:
     """Does jieba cut text[start:end] into a one-character function word (a preposition, adverb,
-    conjunction or pronoun) and one dictionary word (向|媒体, 对|群众)?"""
+    conjunction or pronoun) and one dictionary word (向|媒体, 对|群众), a noun when the person says
+    something right after (老板向明秀说: 明秀 no noun, 向 a surname)?"""
     first = bisect_left(doc.tokens, start, key=lambda t: t.start)
     words = doc.tokens[first : bisect_left(doc.tokens, end, lo=first, key=lambda t: t.start)]
     return (len(words) == 2 and words[0].start == start and words[1].end == end and len(words[0].text) == 1
-            and words[0].pos.startswith(FUNCTION_TAGS) and common_word(words[1].text))
+            and words[0].pos.startswith(FUNCTION_TAGS) and common_word(words[1].text)
+            and (not says or words[1].pos.startswith(("n", "v", "r"))))
 
 
 def _people_before_posts(doc: Doc) -> list[Mention]:
