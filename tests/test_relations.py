@@ -268,3 +268,11 @@ def test_a_declared_short_form_in_quotes_founds_nothing():
     """(以下简称“县文旅委”): a short form in quotes is no body set up in quotes (“某某专班”)."""
     rels = _relations("今年,酉阳县文化和旅游发展委员会(以下简称“县文旅委”)启动“唱响酉州”民歌传承计划,由县文化馆具体实施。", None)
     assert not any(r[0] == "organizer" and r[1] == "县文旅委" for r in rels)
+
+
+def test_companies_listed_before_moving_in_are_in_the_place():
+    """甲、乙、丙等12家企业现场签约入驻某园 (relation_cues ``enter``): each company is in the park."""
+    rels = _relations("重庆石韵文化传播有限公司、重庆匠宗雕艺科技有限公司、大足区龙水镇鑫锋刀具厂等12家企业现场签约入驻"
+                      "大足石刻文化创意产业园,协议投资额共计3.6亿元。", None)
+    assert {("locatedIn", c, "大足石刻文化创意产业园")
+            for c in ("重庆石韵文化传播有限公司", "重庆匠宗雕艺科技有限公司", "大足区龙水镇鑫锋刀具厂")} <= rels

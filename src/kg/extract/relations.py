@@ -736,6 +736,28 @@ def settled_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             yield _relation(doc, "locatedIn", org, place, "rules.settle", 0.65, where=org.start)
 
 
+def entered_in(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """Organizations listed before a verb of moving in (relation_cues ``enter``: 甲、乙等12家企业现场签约
+    入驻某园): each is in the place."""
+    text = doc.text
+    for i, place in enumerate(mentions):
+        cue = _enter_before().search(text, max(0, place.start - 24), place.start) if place.kind is Kind.PLACE else None
+        if cue is None:
+            continue
+        sentence = doc.sentence_of(place.start)
+        inside = [m for m in mentions[:i] if m.start >= sentence.start]
+        for org in _names_ending_at(text, [m for m in inside if not _nested(m, inside)], cue.start()):
+            if org.kind is Kind.ORG:
+                yield _relation(doc, "locatedIn", org, place, "rules.enter", 0.65, where=org.start)
+
+
+@cache
+def _enter_before() -> re.Pattern[str]:
+    """What stands between a list of organizations and the place they move into: 等12家企业现场签约入驻."""
+    verbs = "|".join(map(re.escape, _cues()[("locatedIn", "enter")]))
+    return re.compile(rf"(?:等[\d一二三四五六七八九十百余多]*[家个]?(?:企业|公司|单位|项目)?)?[^，,。；;、“”]{{0,6}}?(?:{verbs})$")
+
+
 @cache
 def _parent_tail() -> re.Pattern[str]:
     """What follows the parent in 甲是乙…: its short form in brackets, where it set 甲 up, then a
@@ -1513,7 +1535,7 @@ def _modifies(text: str, last: Mention) -> bool:
 
 
 COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
-              former_names, place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
+              former_names, place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, entered_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 
 def find_relations(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Relation, ...]:
