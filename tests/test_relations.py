@@ -276,3 +276,9 @@ def test_companies_listed_before_moving_in_are_in_the_place():
                       "大足石刻文化创意产业园,协议投资额共计3.6亿元。", None)
     assert {("locatedIn", c, "大足石刻文化创意产业园")
             for c in ("重庆石韵文化传播有限公司", "重庆匠宗雕艺科技有限公司", "大足区龙水镇鑫锋刀具厂")} <= rels
+
+
+def test_a_subsidiary_after_its_parent_s_declared_short_form():
+    """甲（以下简称“某某”）全资子公司乙: the cue follows the bracket, 乙 is the parent's."""
+    rels = _relations("由重庆青禾电子集团有限公司(以下简称“青禾集团”)全资子公司重庆青禾智能科技有限公司投资建设的工厂投产。", None)
+    assert ("subOrganizationOf", "重庆青禾智能科技有限公司", "青禾集团") in rels

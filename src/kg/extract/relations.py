@@ -875,8 +875,9 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
             if gap in cues[("subOrganizationOf", "parent-after")] or (
                     gap.lstrip("”\"）)") in _COPULAS and _parent_tail().match(text, b.end)):
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)  # 甲隶属于乙, 甲是乙旗下企业
-            elif gap in cues[("subOrganizationOf", "child-after")]:
-                yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)
+            elif gap in cues[("subOrganizationOf", "child-after")] or (
+                    text[a.start - 1:a.start] in "“\"" and _CLOSING.sub("", gap, count=1) in cues[("subOrganizationOf", "child-after")]):
+                yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)  # (甲（以下简称“某某”）全资子公司乙)
             elif (cue := _partner_gap().fullmatch(gap)) is not None:  # 甲(还)与乙
                 partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
                 if _partnership_stated(cue.group("cue"), text[partners[-1].end:doc.sentence_of(a.start).end]):
@@ -1459,6 +1460,10 @@ def _antecedent(ending: str, earlier: list[Mention]) -> Mention | None:
         if not divisions and m.text.endswith(ending) and ending not in _DIVISION_ENDINGS:
             return m
     return None
+
+
+#: the close of a declared short form's quotes and brackets (某某”）)
+_CLOSING = re.compile(r"^[”\"]?[）)]")
 
 
 def _chain_end(first: Mention, inside: list[Mention]) -> Mention:
