@@ -461,6 +461,9 @@ def test_a_hospital_branch_by_its_own_name():
     ("巫山国际红叶节", "重庆巫山国际红叶节", Kind.INITIATIVE),  # an event without the place that opens it
     ("第十七届巫山国际红叶节", "第十七届重庆巫山国际红叶节", Kind.INITIATIVE),  # (after its edition)
     ("港务公司", "宁德白马港务有限公司", Kind.ORG),  # the company's trade word and 公司
+    ("粤港澳", "粤港澳大湾区", Kind.PLACE),  # a bay area without 大湾区
+    ("启明孵化器", "重庆数谷启明科技企业孵化器有限公司", Kind.ORG),  # a trade name and the kind its name ends in
+    ("药学院", "江苏长洲医科大学药学院", Kind.ORG),  # a college by its own name after its university's
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -613,3 +616,9 @@ def test_a_person_s_other_name_in_brackets_is_the_person_s():
     text = "苗族姑娘龙小燕（苗名“阿雅”）一边给游客讲解苗绣，一边招呼客人。阿雅说，今年收入翻了一番。"
     res = resolve([extract(Article(id="a", text=text))])
     assert [sorted((e.name, *e.aliases)) for e in res.entities if e.kind is Kind.PERSON] == [["阿雅", "龙小燕"]]
+
+
+def test_a_short_form_names_the_parent_not_its_subsidiary_in_brackets():
+    """森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's short form."""
+    res = resolve([_ex("a", ("广东森雅家居股份有限公司", Kind.ORG), ("森雅家居（越南）有限公司", Kind.ORG), ("森雅家居", Kind.ORG))])
+    assert {e.name: e.aliases for e in res.entities} == {"广东森雅家居股份有限公司": ("森雅家居",), "森雅家居（越南）有限公司": ()}

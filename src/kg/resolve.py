@@ -228,7 +228,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core) or _foreign_region_dropped(short, long) \
                 or _trade_word_and_company(short, long):
             return True
-        if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long):
+        if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long) \
+                or _brand_and_own_kind(short, long, long_core) or _unit_by_its_own_name(short, long):
             return True  # (_words_dropped: 某区法院 for 某区人民法院)
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
@@ -483,6 +484,29 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
     return bool(ending) and len(brand) >= 2 and long_core.startswith(brand) and not long_core.startswith(short)
 
 
+#: a place in brackets inside a company's name: a subsidiary named after its parent (某某（越南）有限公司)
+_BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
+
+
+def _brand_and_own_kind(short: str, long: str, long_core: str) -> bool:
+    """启明孵化器 for 重庆数谷启明科技企业孵化器有限公司: a trade name of the core (two characters or
+    more) and the kind the company's name ends in before its legal form (three characters or more; not a
+    cooperative's, see :func:`_cooperative_short`)."""
+    from .extract.lexicon import suffix_of
+
+    kind = suffix_of(short, Kind.ORG) or ""
+    own = long[: len(long) - len(legal_form(long))]
+    brand = short[: len(short) - len(kind)]
+    return len(kind) >= 3 and own.endswith(kind) and len(brand) >= 2 and brand in long_core and not kind.endswith(_COOPERATIVE)
+
+
+def _unit_by_its_own_name(short: str, long: str) -> bool:
+    """药学院 for 江苏某某医科大学药学院: a college by its own name after its university's."""
+    parent = long[: len(long) - len(short)]
+    return len(short) >= 3 and long.endswith(short) and short.endswith(("学院", "系")) and parent.endswith(("大学", "学院")) \
+        and len(parent) >= 4
+
+
 _COOPERATIVE = "合作社"
 
 
@@ -639,6 +663,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 targets = _of_home_division(targets, forms)  # 区应急管理局 beside three districts' bureaus
             if len(targets) > 1 and kind is Kind.ORG:  # 某公司 and 某公司天津分公司: the short form is the parent's
                 targets = [t for t in targets if not any(t != u and t.startswith(u) for u in targets)]
+                # 森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's, not the subsidiary's
+                targets = [t for t in targets if not _BRACKETED_PLACE.search(t)] or targets
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])
