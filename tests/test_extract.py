@@ -2211,6 +2211,7 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("“今年国庆的房间要提前半个月预订。”民宿老板向明秀说。", {("向明秀", Kind.PERSON)}, set()),
     ("该负责人向媒体介绍了情况。", set(), {("向媒体", Kind.PERSON)}),
     ("# 北京京华工业大学雄安校区首批学院迁入启用", set(), {("北京京华工业大学雄安校区首批学院", Kind.ORG)}),
+    ("在涪陵区焦石镇鹤鸣苑安置社区,冉文斌正挨家挨户发放安全明白卡。", {("鹤鸣苑安置社区", Kind.PLACE)}, {("鹤鸣苑", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

@@ -654,8 +654,9 @@ def _suffix_across(doc: Doc, i: int) -> Mention | None:
     that ends with token i, from the words before the suffix. (Not organizations: 社区|党|支部 is a
     place and a party branch.)"""
     token = doc.tokens[i]
-    if i == 0 or token.text[-1] not in _long_place_suffix_ends() or len(suffix_of(token.text, Kind.PLACE) or "") >= 2:
-        return None  # (某村辣椒|种植|基地: the word's own suffix, 基地, is read from it)
+    if i == 0 or token.text[-1] not in _long_place_suffix_ends() \
+            or len(suffix_of(token.text, Kind.PLACE) or "") >= 2 and not doc.text.endswith(_across_own_suffix(), 0, token.end):
+        return None  # (某村辣椒|种植|基地: the word's own suffix, 基地, is read from it; but 某苑|安置|社区)
     ending = _longest_ending(doc.text[max(0, token.end - 8) : token.end], "place_suffixes")
     if ending is None or len(ending) <= len(token.text):
         return None
@@ -663,6 +664,13 @@ def _suffix_across(doc: Doc, i: int) -> Mention | None:
     if first >= i or doc.tokens[first].start != token.end - len(ending):
         return None  # the suffix starts inside a word
     return _chunk(doc, first, Kind.PLACE, end=token.end)
+
+
+@cache
+def _across_own_suffix() -> tuple[str, ...]:
+    """Place suffixes of a verb and a place suffix of its own (安置|社区, 安置|小区), which jieba cuts."""
+    return tuple(s for s in longest_first("place_suffixes") if len(s) >= 4 and s[-2:] in lexicon("place_suffixes")
+                 and word_tags().get(s[:-2], "").startswith("v"))
 
 
 def _chain_pieces(mention: Mention) -> list[Mention]:
