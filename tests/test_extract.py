@@ -2212,6 +2212,12 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("该负责人向媒体介绍了情况。", set(), {("向媒体", Kind.PERSON)}),
     ("# 北京京华工业大学雄安校区首批学院迁入启用", set(), {("北京京华工业大学雄安校区首批学院", Kind.ORG)}),
     ("在涪陵区焦石镇鹤鸣苑安置社区,冉文斌正挨家挨户发放安全明白卡。", {("鹤鸣苑安置社区", Kind.PLACE)}, {("鹤鸣苑", Kind.PLACE)}),
+    # the character between two places that jieba reads with the first one's start ends it; a list of
+    # branches is no branch's name; a quoted slogan with 即 is no initiative
+    ("今年1至11月,嘉陵江合川段出境断面水质稳定保持Ⅱ类。", set(), {("江合川", Kind.PLACE)}),
+    ("集团总院、壶镇分院、新建分院、东方分院4个院区和18家卫生院组成医共体。东方镇在县东部。", set(),
+     {("新建分院、东方分院", Kind.ORG)}),
+    ("让整车项目“落地即投产”,襄阳高新区还推出了专班服务。", set(), {("落地即投产", Kind.INITIATIVE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)
@@ -2818,3 +2824,9 @@ def test_a_quoted_name_the_labeller_reads_short_is_read_whole():
     assert reconcile([rule, labelled]) == (rule,)
     text = "两地启动“桂海东盟通”计划。据介绍,“桂海东盟通”由某公司运营。"
     assert [m.score for m in quoted(make_doc(_article(text))) if m.text == "桂海东盟通"] == [1.0, 1.0]
+
+
+def test_a_quoted_name_typed_by_its_suffix_is_an_initiative_where_sure_elsewhere():
+    """某街道“红色物业”让小区治理… and 推行“红色物业”工程: one initiative, not a company in the headline."""
+    text = "### 柏杨街道“红色物业”让小区治理更有温度\n\n街道党工委推行“红色物业”工程,推动物业服务企业成立党支部。"
+    assert {m.kind for m in quoted(make_doc(_article(text))) if m.text == "红色物业"} == {Kind.INITIATIVE}

@@ -464,6 +464,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("粤港澳", "粤港澳大湾区", Kind.PLACE),  # a bay area without 大湾区
     ("启明孵化器", "重庆数谷启明科技企业孵化器有限公司", Kind.ORG),  # a trade name and the kind its name ends in
     ("药学院", "江苏长洲医科大学药学院", Kind.ORG),  # a college by its own name after its university's
+    ("柴达木", "柴达木盆地", Kind.PLACE),  # a basin without 盆地 (but 四川 is no short form of 四川盆地)
 ])
 def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     res = resolve([_ex("a", (long, kind), (short, kind))])
@@ -476,6 +477,7 @@ def test_resolve_short_forms_of_unseen_batches(short, long, kind):
     ("中建川渝水利水电工程有限公司", "中建川渝水利水电工程有限公司龙门溪水库项目经理部", Kind.ORG),  # a company and its unit
     ("承德市人民政府", "承德市双桥区人民政府", Kind.ORG),  # a city's government and its district's
     ("攸县人民医院", "攸县第二人民医院", Kind.ORG),  # a county's hospital and its second
+    ("四川", "四川盆地", Kind.PLACE),  # a province is no short form of the basin named after it
 ])
 def test_resolve_keeps_apart_what_only_looks_like_a_short_form(short, long, kind):
     assert len(resolve([_ex("a", (long, kind), (short, kind))]).entities) == 2

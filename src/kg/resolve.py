@@ -536,6 +536,7 @@ def _short_ending(short: str, long: str) -> bool:
     own = _strip_division_prefix(long)
     return any(long.endswith(full) and short in (long[: -len(full)] + brief, own[: -len(full)] + brief if len(own) - len(full) >= 2 else "",
                                                  brief if own == full and len(brief) >= 2 else "")  # 律协 for 某县律师协会
+               and (brief or not gazetteer.lookup(short))  # (柴达木 for 柴达木盆地, not 四川 for 四川盆地)
                for full, brief in table("suffix_short_forms"))
 
 

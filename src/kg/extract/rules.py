@@ -139,13 +139,14 @@ def quoted(doc: Doc) -> list[Mention]:
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
         if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served or name in headed:
             alias = name + head if head else None
-            sure = head or own_head or counted or name in headed or before.endswith(longest_first("organizer_verbs"))
+            sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
             if not sure and any(word in lexicon("personal_pronouns") or word in lexicon("copulas") for word, _ in cut(name)):
                 continue  # “让我们感觉像家人一样”, “绿水青山就是金山银山”: speech or a slogan, a sentence
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
     sure_names = {m.text for m in found if m.kind is Kind.INITIATIVE and m.score == 1.0}
-    return [replace(m, score=1.0) if m.text in sure_names else m for m in found]  # “某某”海铁班列 … “某某”由甲运营
+    # “某某”计划 … “某某”由甲运营; “红色物业”工程 … 某街道“红色物业”: an initiative wherever quoted
+    return [replace(m, score=1.0, kind=Kind.INITIATIVE) if m.text in sure_names else m for m in found]
 
 
 def _initiative_head(after: str) -> str | None:
@@ -760,6 +761,7 @@ def _branch_after(text: str, start: int, place_end: int | None) -> int | None:
     heads = longest_first("branch_heads")
     if place_end is None:
         place_end = next((start + size for size in (2, 3) if text.startswith(heads, start + size)
+                          and all("\u4e00" <= ch <= "\u9fff" for ch in text[start:start + size])
                           and any(text.find(text[start:start + size] + end) >= 0 for end in ("街道", "镇", "乡"))), None)
     if place_end is None:
         return None
@@ -973,9 +975,7 @@ def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ..
         branch = _BRANCH.search(m.text) if m.kind is Kind.ORG else None
         if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
             body = m.text[: branch.start()]
-            if len(body) >= 4 and (suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG)
-                                   or doc.text.count(body) >= 3 and not suffix_of(body, Kind.PLACE)):
-                # (or a short form the article writes again: 渝西智造职院|党委书记; not 某某街道|党工委书记)
+            if len(body) >= 4 and suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG):
                 m = Mention(m.article_id, m.start, m.start + len(body), body, Kind.ORG, by=m.by, score=m.score)
         out.append(m)
     return tuple(out)

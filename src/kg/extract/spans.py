@@ -183,12 +183,15 @@ def labelled(doc: Doc) -> list[Mention]:
 
 def _left_between_places(doc: Doc, found: list[Mention], starts: list[int]) -> list[Mention]:
     """A character left out between two places the labeller reads side by side, jieba's word running
-    from the first place's end over it (闽宁镇|原|隆村, jieba's 镇原): it opens the second place's name."""
+    over it from inside the first place (闽宁镇|原|隆村, jieba's 镇原): it opens the second place's name;
+    from the first place's start (嘉陵|江|合川段, jieba's 嘉陵江): it ends the first place's."""
     out = list(found)
     for i, (a, b) in enumerate(zip(found, found[1:])):
         if a.kind is b.kind is Kind.PLACE and b.start - a.end == 1 and "\u4e00" <= doc.text[a.end] <= "\u9fff":
             token = doc.tokens[bisect_right(starts, a.end) - 1]
-            if token.start < a.end and token.end == b.start:
+            if token.start <= a.start and token.end == b.start:
+                out[i] = replace(out[i], end=b.start, text=doc.text[out[i].start:b.start])
+            elif token.start < a.end and token.end == b.start:
                 out[i + 1] = replace(b, start=a.end, text=doc.text[a.end:b.end])
     return out
 
