@@ -146,7 +146,11 @@ def quoted(doc: Doc) -> list[Mention]:
                                  score=1.0 if sure else 0.6, alias=alias))
     sure_names = {m.text for m in found if m.kind is Kind.INITIATIVE and m.score == 1.0}
     # “某某”计划 … “某某”由甲运营; “红色物业”工程 … 某街道“红色物业”: an initiative wherever quoted
-    return [replace(m, score=1.0, kind=Kind.INITIATIVE) if m.text in sure_names else m for m in found]
+    found = [replace(m, score=1.0, kind=Kind.INITIATIVE) if m.text in sure_names else m for m in found]
+    emitted = {m.start for m in found}
+    return found + [Mention(doc.article.id, match.start(1), match.end(1), match.group(1), Kind.INITIATIVE, by="rules.quoted")
+                    for match in _QUOTED.finditer(text)
+                    if match.group(1) in sure_names and match.start(1) not in emitted]
 
 
 def _initiative_head(after: str) -> str | None:
