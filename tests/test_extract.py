@@ -2827,8 +2827,8 @@ def test_a_quoted_name_the_labeller_reads_short_is_read_whole():
 
 
 def test_a_quoted_name_typed_by_its_suffix_is_an_initiative_where_sure_elsewhere():
-    """某街道“红色物业”让小区治理… and 推行“红色物业”工程: one initiative, not a company in the headline."""
-    text = "### 柏杨街道“红色物业”让小区治理更有温度\n\n街道党工委推行“红色物业”工程,推动物业服务企业成立党支部。"
-    assert {m.kind for m in quoted(make_doc(_article(text))) if m.text == "红色物业"} == {Kind.INITIATIVE}
+    """某街道“暖心物业”让小区治理… and 推行“暖心物业”工程: one initiative, not a company in the headline."""
+    text = "### 青禾街道“暖心物业”让小区治理更有温度\n\n街道党工委推行“暖心物业”工程,推动物业服务企业成立党支部。"
+    assert {m.kind for m in quoted(make_doc(_article(text))) if m.text == "暖心物业"} == {Kind.INITIATIVE}
     text = "巡护员可以通过手机上的“护源通”巡护系统实时上报。“护源通”由管委会联合某公司开发。"  # (系统 a head)
     assert [(m.kind, m.score) for m in quoted(make_doc(_article(text))) if m.text == "护源通"] == [(Kind.INITIATIVE, 1.0)] * 2

@@ -145,7 +145,7 @@ def quoted(doc: Doc) -> list[Mention]:
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
                                  score=1.0 if sure else 0.6, alias=alias))
     sure_names = {m.text for m in found if m.kind is Kind.INITIATIVE and m.score == 1.0}
-    # “某某”计划 … “某某”由甲运营; “红色物业”工程 … 某街道“红色物业”: an initiative wherever quoted
+    # “某某”计划 … “某某”由甲运营; “暖心物业”工程 … 某街道“暖心物业”: an initiative wherever quoted
     found = [replace(m, score=1.0, kind=Kind.INITIATIVE) if m.text in sure_names else m for m in found]
     emitted = {m.start for m in found}
     return found + [Mention(doc.article.id, match.start(1), match.end(1), match.group(1), Kind.INITIATIVE, by="rules.quoted")
