@@ -876,7 +876,7 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
                     gap.lstrip("”\"）)") in _COPULAS and _parent_tail().match(text, b.end)):
                 yield _relation(doc, "subOrganizationOf", a, b, "rules.cue", 0.75)  # 甲隶属于乙, 甲是乙旗下企业
             elif gap in cues[("subOrganizationOf", "child-after")] or (
-                    text[a.start - 1:a.start] in "“\"" and _CLOSING.sub("", gap, count=1) in cues[("subOrganizationOf", "child-after")]):
+                    a.start > 0 and text[a.start - 1] in "“\"" and _CLOSING.sub("", gap, count=1) in cues[("subOrganizationOf", "child-after")]):
                 yield _relation(doc, "subOrganizationOf", b, a, "rules.cue", 0.75)  # (甲（以下简称“某某”）全资子公司乙)
             elif (cue := _partner_gap().fullmatch(gap)) is not None:  # 甲(还)与乙
                 partners = [m for m in _listed(text, mentions, i + 1) if m.kind is Kind.ORG]  # 甲与乙、丙联合攻关
@@ -1204,10 +1204,10 @@ def _quoted_body(text: str, m: Mention) -> bool:
     """Is m an organization written in quotes, or one of a kind others set up together
     (``founded_body_heads``: 某某产业联盟, 某某专家服务团), which those who set it up (relation_cues
     ``founds``: 成立, 组建, 共建 …) organize like an initiative?"""
-    return m.kind is Kind.ORG and (text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”"
-                                   and not text.endswith("简称", 0, m.start - 1) or (  # (not a declared short form)
-        m.text.endswith(longest_first("founded_body_heads"))
-        and len(m.text) - len(next(h for h in longest_first("founded_body_heads") if m.text.endswith(h))) >= 2))
+    quoted = text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”" \
+        and not text.endswith("简称", 0, m.start - 1)  # (not a declared short form: 以下简称“某某”)
+    head = next((h for h in longest_first("founded_body_heads") if m.text.endswith(h)), "")
+    return m.kind is Kind.ORG and (quoted or bool(head) and len(m.text) - len(head) >= 2)
 
 
 _NOT_SUBJECTS = ("c", "d", "t", "x", "ul", "uj")  # 同时, 还将, 目前, punctuation, 了: no subject yet
