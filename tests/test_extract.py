@@ -2189,6 +2189,7 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     # village's name; a mountain stockade; a hospital's campus; a place, the verbs of an opening, a name; a
     # country that opens with a function word
     ("来自万良镇大方村的朝鲜族参农金顺姬一大早就上山了。", {("金顺姬", Kind.PERSON)}, {("朝鲜", Kind.PLACE), ("农金顺姬", Kind.PERSON)}),
+    ("由中共北京市委宣传部举办的“灵山杯”报告、党课评选活动已经连续开展八年。", {("灵山", Kind.PLACE)}, set()),
     ("位于闽宁镇原隆村的云岫酒庄今年接待游客。", {("原隆村", Kind.PLACE)}, {("隆村", Kind.PLACE)}),
     ("后溪镇河湾山寨的篝火正旺。", {("河湾山寨", Kind.PLACE)}, {("河湾", Kind.PLACE)}),
     ("1月20日,南京康宁医科大学第一附属医院宿迁院区(以下简称“宿迁院区”)在宿迁市开诊。", 
@@ -2218,6 +2219,9 @@ def test_extract_subsidiaries_stated_without_its(text, unit, owner):
     ("集团总院、壶镇分院、新建分院、东方分院4个院区和18家卫生院组成医共体。东方镇在县东部。", set(),
      {("新建分院、东方分院", Kind.ORG)}),
     ("让整车项目“落地即投产”,襄阳高新区还推出了专班服务。", set(), {("落地即投产", Kind.INITIATIVE)}),
+    # a list of firms that 乡镇 qualifies names no townships; a list before 等与发达国家 names no countries
+    ("“八五”期间,华西、双良、阳光、申达等一大批乡镇企业都经历了几轮技改。", set(), {("阳光", Kind.PLACE)}),
+    ("铁路密度、复线率、电气化率、行车速度等与发达国家相比差距很大。", set(), {("复线率", Kind.PLACE), ("行车速度", Kind.PLACE)}),
 ])
 def test_extract_names_from_unseen_batches(text, expected, absent):
     found = _found(text, None)

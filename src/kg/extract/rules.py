@@ -567,7 +567,7 @@ def _enumeration() -> re.Pattern[str]:
     return re.compile(
         rf"((?:{item}、)+{item})等(?:\d+[家个])?"
         rf"(?:(?:重点|龙头|知名|头部|骨干|一批|多家|(?P<field>(?![地处省市县区国])[\u4e00-\u9fff]{{2,4}}?))?(?P<head>{orgs})"
-        rf"|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects}))"
+        rf"|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects})(?!企业|干部|政府|党委|卫生院|学校))"  # (not 等乡镇企业)
     )
 
 

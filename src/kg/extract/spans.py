@@ -106,7 +106,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PLACE and text.endswith("旗") and doc.text.startswith("下", end):
             continue  # 某某旗|下: a company's 旗下 (its subsidiaries), not a banner
         if kind is Kind.PLACE and doc.text.startswith("族", end) and text + "族" in word_list("peoples"):
-            continue  # 朝鲜|族, 蒙古|族: a people, not the country
+            found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
+            continue  # 朝鲜|族, 蒙古|族: a people, no graph node (NER corpora read the country there)
         if _MODEL_NUMBER.match(doc.text, end) or _SERIAL.search(text):
             continue  # 伊尔-76, 苏-35, 某某二号: a maker's name before a model number, a craft's serial name: products
         if kind is Kind.ORG and (plenary := _PLENARY.match(doc.text, start)) and end <= plenary.end():
