@@ -286,8 +286,8 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     cut_short = {
         id(o) for m in pool if m.by != "labeller" for o in labelled_at.get(m.start, ())
         if 0 < m.end - o.end <= 2 and m.text[len(o.text):] in suffixes and m.text[len(o.text):] not in posts
-        or m.by == "rules.quoted" and o.end < m.end and o.kind is not Kind.PLACE  # “桂海东盟|通”: the quoted name,
-        # whole (but a place opening it stays: “灵山|杯”)
+        or m.by == "rules.quoted" and o.end < m.end and not (o.kind is Kind.PLACE and gazetteer.is_place(o.text))
+        # (“桂海东盟|通”, “碚泉康|养卡”: the quoted name, whole; but a division opening it stays: “灵山|杯”)
     }
     pool = [m for m in pool if id(m) not in cut_short]
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
