@@ -5,7 +5,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -231,9 +231,12 @@ def without_member_word(text: str) -> int:
     return len(rest) if word and suffix_of(rest, Kind.ORG) else len(text)
 
 
-def _finds(text: str, part: str) -> list[int]:
-    """Where part occurs in text."""
-    return [match.start() for match in re.finditer(re.escape(part), text)]
+def finds(text: str, part: str) -> Iterator[int]:
+    """Where part occurs in text, overlapping occurrences too."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
 
 
 def _village_named_before(doc: Doc, i: int) -> int | None:
@@ -243,13 +246,12 @@ def _village_named_before(doc: Doc, i: int) -> int | None:
     right = doc.tokens[i]
     for size in (3, 2):
         start = right.start - size
-        name = doc.text[max(0, start):right.start]
-        if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
-            continue
-        if any(at != start for end in _TOWNSHIP_ENDS for at in _finds(doc.text, name + end)):
-            j = bisect_left(doc.tokens, start, key=lambda t: t.start)
-            if j < i and doc.tokens[j].start == start and all(len(t.text) == 1 for t in doc.tokens[j:i]):
-                return j
+        j = bisect_left(doc.tokens, start, key=lambda t: t.start) if start >= 0 else i
+        if j >= i or doc.tokens[j].start != start or any(len(t.text) != 1 or not "\u4e00" <= t.text <= "\u9fff" for t in doc.tokens[j:i]):
+            continue  # (one-character words only: the cheap test first, on the hot path of _chunk)
+        name = doc.text[start:right.start]
+        if any(at != start for end in _TOWNSHIP_ENDS for at in finds(doc.text, name + end)):
+            return j
     return None
 
 
@@ -258,14 +260,17 @@ def _division_ending_with(doc: Doc, token: Token) -> int | None:
     token and opening at an earlier word (宝|顶|镇: jieba cuts 宝顶镇 into a name and a verb)."""
     if not token.text.endswith(ADMIN_ENDS):
         return None
-    for start, end, name in gazetteer.find(doc.text):
-        if end == token.end and start < token.start and name.endswith(ADMIN_ENDS) \
-                and not _opens_with_function_word(doc, start, end):
-            i = bisect_left(doc.tokens, start, key=lambda t: t.start)
-            return i if doc.tokens[i].start == start else None
-        if end >= token.end:
-            return None
-    return None
+    start = _divisions_by_end(doc.text).get(token.end)
+    if start is None or start >= token.start or _opens_with_function_word(doc, start, token.end):
+        return None
+    i = bisect_left(doc.tokens, start, key=lambda t: t.start)
+    return i if doc.tokens[i].start == start else None
+
+
+@lru_cache(maxsize=8)
+def _divisions_by_end(text: str) -> dict[int, int]:
+    """Where each division the gazetteer finds in text by its full name ends → where it starts."""
+    return {end: start for start, end, name in gazetteer.find(text) if name.endswith(ADMIN_ENDS)}
 
 
 def division_named_elsewhere(doc: Doc, token: Token) -> bool:

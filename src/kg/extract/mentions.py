@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       person_titles, post_before, split_place_chain, suffix_of, village_body, village_body_head)
 from .segmenter import cut, word_tags
 

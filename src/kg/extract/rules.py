@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -17,7 +17,7 @@ from ..split import DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
-                      division_named_elsewhere, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
+                      division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       suffix_of, within_division)
 from .segmenter import cut, word_tags
 
@@ -877,20 +877,13 @@ def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
     """(start, end, form) of the forms in text, scanned left to right without overlap, the longest form
     first where several start together: what a regular expression of the forms, longest first, finds
     (without compiling one for each article)."""
-    hits = sorted((at, -len(form), form) for form in forms for at in _finds(text, form))
+    hits = sorted((at, -len(form), form) for form in forms for at in finds(text, form))
     out, cursor = [], 0
     for at, minus_length, form in hits:
         if at >= cursor:
             out.append((at, at - minus_length, form))
             cursor = at - minus_length
     return out
-
-
-def _finds(text: str, form: str) -> Iterator[int]:
-    at = text.find(form)
-    while at >= 0:
-        yield at
-        at = text.find(form, at + 1)
 
 
 def _gives_way(reading: tuple[int, int, bool, bool, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
