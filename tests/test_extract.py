@@ -132,6 +132,9 @@ def test_extract_suffix_alone_is_not_a_name():
         ("满载榴莲的“桂越鲜达”跨境冷链班列驶入凭祥。", "桂越鲜达", Kind.INITIATIVE),
         ("展区设有“寻香青岭”赏花线路和交易区。", "寻香青岭", Kind.INITIATIVE),
         ("县里为项目配备“链长帮办”服务专班。", "链长帮办", Kind.INITIATIVE),
+        ("这标志着“青州—安平—海防”铁海联运新线路正式开通。", "青州—安平—海防", Kind.INITIATIVE),  # a route, a far head
+        ("两家公司联合开发“青河—白原”冬季跨境冰雪旅游线路。", "青河—白原", Kind.INITIATIVE),  # five words before it
+        ("支行推出“青柑贷”专属信贷产品。", "青柑贷", Kind.INITIATIVE),  # a bank's product is its programme
     ],
 )
 def test_extract_quoted_names(text, name, kind):
@@ -1129,6 +1132,8 @@ def test_national_name_after_a_division(name, start):
         ("在青州举办国际马拉松。", set()),  # but not a verb after a place
         ("由县人民政府主办的2025青州陶瓷跨境采购对接会开幕。", {"2025青州陶瓷跨境采购对接会"}),  # a matchmaking fair
         ("会上,企业与银行开展融资对接会。", set()),
+        ("当天下午举行的青川区温泉康养旅游推介会上发布了线路。", {"青川区温泉康养旅游推介会"}),  # after 举行的, whatever the tags
+        ("昨天举行的全区安全生产大会部署工作。", set()),  # no proper name after it
     ],
 )
 def test_named_events_are_initiatives(text, events):
@@ -2836,3 +2841,35 @@ def test_a_quoted_name_typed_by_its_suffix_is_an_initiative_where_sure_elsewhere
     assert {m.kind for m in quoted(make_doc(_article(text))) if m.text == "暖心物业"} == {Kind.INITIATIVE}
     text = "巡护员可以通过手机上的“护源通”巡护系统实时上报。“护源通”由管委会联合某公司开发。"  # (系统 a head)
     assert [(m.kind, m.score) for m in quoted(make_doc(_article(text))) if m.text == "护源通"] == [(Kind.INITIATIVE, 1.0)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("春晖路街道组织辖区各社区志愿者组建服务队。", ("春晖路街道", Kind.PLACE), "春晖路街道组织"),  # a verb after the suffix
+        ("对敦煌市、瓜州县境内的36处石窟开展数字化采集。", ("瓜州县", Kind.PLACE), "36处石窟"),  # a count opens no name
+        ("金龙艺术团联合巴川街道和平社区、铜梁区龙城实验小学开办训练营。", ("巴川街道", Kind.PLACE), "巴川街道和平社区"),  # two places
+        ("金龙艺术团团长黄德明说。", ("黄德明", Kind.PERSON), "黄德"),  # 团长 is a post (not jieba's 黄|德|明说)
+        ("建成石窟数字资源库“千窟云藏”，向公众免费开放。", ("千窟云藏", Kind.INITIATIVE), ""),  # a head before the quotes
+    ],
+)
+def test_names_end_at_verbs_counts_and_posts(text, expected, absent):
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert expected in found and absent not in {name for name, _ in found}
+
+
+def test_head_words_after_a_quoted_name_are_its_alias_not_a_place():
+    """“小龙人”青少年龙舞训练营: the words after the quotes are the initiative's head, found as jieba's words;
+    the labeller's reading of them names nothing."""
+    text = "社区开办“小龙人”青少年龙舞训练营,招收学员52名。图为“小龙人”青少年龙舞训练营学员在开幕式上表演。"
+    ext = extract(_article(text))
+    assert [m.alias for m in ext.mentions if m.text == "小龙人"][0] == "小龙人青少年龙舞训练营"
+    assert not [m for m in ext.mentions if "训练营" in m.text]
+
+
+def test_a_suffix_name_runs_over_jiebas_measure_kou():
+    """磁器|口/q|正街|商户|联盟: 口 (a pass, a ferry) opens no count inside a place's or a body's name."""
+    from kg.extract.lexicon import suffix_names
+
+    found = {(m.text, m.kind) for m in suffix_names(make_doc(_article("这是磁器口正街商户联盟成立以来的首场活动。")))}
+    assert ("磁器口正街商户联盟", Kind.ORG) in found

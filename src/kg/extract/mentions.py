@@ -14,7 +14,7 @@ from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      person_titles, post_before, split_place_chain, suffix_of, village_body, village_body_head)
+                      person_titles, post_before, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -363,6 +363,20 @@ def initiative_tails(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     )
 
 
+def heads_after_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions without a name the labeller reads in the head words after a quoted initiative
+    (“小龙人”|青少年龙舞训练营, “甲—乙”|江铁联运班列): they are the initiative's alias, no name of their own."""
+    heads = [(m.end + 1, m.end + 1 + len(m.alias) - len(m.text)) for m in mentions
+             if m.kind is Kind.INITIATIVE and m.alias and m.alias.startswith(m.text) and text[m.end:m.end + 1] in _CLOSING_QUOTES]
+    if not heads:
+        return mentions
+    return tuple(m for m in mentions if not (m.by == "labeller" and len(m.text) >= 2 and any(s <= m.start and m.end <= e for s, e in heads)))
+    # (one-character places, 中|欧班列, stay for paired_abbreviations: references)
+
+
+_CLOSING_QUOTES = frozenset("”\"」』’")
+
+
 def bodies_of_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """An organization read as a bare suffix (人民法庭) right after a place (某镇's short form 建胜)
     is that place's body: one organization (建胜人民法庭); elsewhere (某法院|迓驾|人民法庭, a name
@@ -447,11 +461,10 @@ def people_before_titles(text: str, mentions: tuple[Mention, ...]) -> tuple[Ment
     follows (武陵云仓|总经理|田志远, 苗绣|传承人|吴金凤): the title is the second one's, and what comes
     before it names a body or a craft, not a person."""
     starts = {m.start for m in mentions if m.kind is Kind.PERSON}
-    titles = person_titles()
 
     def titled_other(m: Mention) -> bool:
-        title = next((t for t in titles if text.startswith(t, m.end)), None)
-        return m.kind is Kind.PERSON and title is not None and m.end + len(title) in starts
+        title = title_at(text, m.end) if m.kind is Kind.PERSON else None
+        return title is not None and m.end + len(title) in starts
     return tuple(m for m in mentions if not titled_other(m))
 
 

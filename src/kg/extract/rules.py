@@ -19,7 +19,7 @@ from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
                       division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       suffix_of, within_division)
-from .segmenter import cut, word_tags
+from .segmenter import cut, word_tags, words
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
 _SPEECH = re.compile(r"[，,。！？!?；;：:…]")
@@ -112,8 +112,8 @@ def quoted(doc: Doc) -> list[Mention]:
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name) \
                 or name in lexicon("generic_names"):
             continue  # a number (三个“1亿”人), a post (“第一书记”), a style (“一站式”服务, “保姆式”) or a kind (“订单班”)
-        if _products_after().match(text, match.end()) or name in nicknames:
-            continue  # “某某”“某某”等晚熟品种: products; 素有“某某”之称: what a place is called
+        if _products_after().match(text, match.end()) and not _initiative_head(window) or name in nicknames:
+            continue  # “某某”“某某”等晚熟品种: products (not “某某贷”专属信贷产品, a bank's); 素有“某某”之称: a place's nickname
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
         served = _SERVICE_BEFORE.search(text, max(0, match.start() - 2), match.start()) is not None  # 中欧班列“某某号”
@@ -122,7 +122,7 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
             # (but “某某号”冷链专列 and 中欧班列“某某号” are services a place runs)
         before = text[max(0, match.start() - 8): match.start()]
-        head = _initiative_head(window)
+        head = _initiative_head(window) or _route_head(name, text, match.end())
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted or name in headed or "、" in name or "·" in name else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts, no place
@@ -155,27 +155,55 @@ def quoted(doc: Doc) -> list[Mention]:
 
 def _initiative_head(after: str) -> str | None:
     """The head word (``initiative_heads`` or an event head) that follows a quoted name: right after
-    it (“某某”计划) or, unless weak (``weak_initiative_heads``), after up to four two-character words
-    (no function word; a verb first only before a head other than 活动; no body's or place's suffix
-    first) (“某某”电商平台, “某某”重卡示范运营项目, “某某”就业服务平台)."""
+    it (“某某”计划) or, unless weak (``weak_initiative_heads``), after up to four modifiers of two or three
+    characters, read two characters at a time or as jieba's words (no function word; a verb first only
+    before a head other than 活动; no body's or place's suffix first) (“某某”电商平台, “某某”重卡示范运营项目,
+    “某某”就业服务平台, “某某”青少年|龙舞|训练营)."""
     heads = _quoted_heads()
     head = next((h for h in heads if after.startswith(h)), None)
     if head is not None:
         return head
-    strong = [h for h in heads if h not in lexicon("weak_initiative_heads")]
+    pairs = [2] * _MODIFIERS
+    return _head_after(after, pairs) or _head_after(after, [len(w) for w, _ in words(after[:2 * _MODIFIERS + 4])][:_MODIFIERS])
+
+
+def _head_after(after: str, lengths: list[int]) -> str | None:
+    """A strong head after modifiers of the given lengths (see :func:`_initiative_head`)."""
+    strong = _strong_heads()
     verb_first = False
-    for end in range(2, 2 * _MODIFIERS + 1, 2):
-        modifier = after[end - 2:end]
+    end = 0
+    for n, length in enumerate(lengths):
+        modifier = after[end:end + length]
         tag = "n" if _DURATION.fullmatch(modifier) else word_tags().get(modifier, "?")  # “某某”城市更新|三年|行动
-        verb_first = verb_first or (end == 2 and tag == "v")
-        if (tag not in ("n", "vn", "ns", "nz", "nr", "v", "?") if end == 2 else tag.startswith(_NOT_MODIFIERS)) \
-                or not _HAN_NAME.fullmatch(modifier) or (end == 2 and any(
+        verb_first = verb_first or (n == 0 and tag == "v")
+        if (tag not in ("n", "vn", "ns", "nz", "nr", "v", "?") if n == 0 else tag.startswith(_NOT_MODIFIERS)) \
+                or not _HAN_NAME.fullmatch(modifier) or (n == 0 and any(
                     len(suffix_of(modifier, kind) or "") == 2 for kind in (Kind.ORG, Kind.PLACE))):  # “某某”公园, 集团; not 举|报
             return None
+        end += length
         head = next((h for h in strong if after.startswith(h, end)), None)
         if head is not None:
             return None if verb_first and head in _ACTIVITIES else after[:end] + head  # “某某”分裂|活动: what it does
     return None
+
+
+@cache
+def _strong_heads() -> tuple[str, ...]:
+    return tuple(h for h in _quoted_heads() if h not in lexicon("weak_initiative_heads"))
+
+
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[—－–-]+[\u4e00-\u9fff]{1,6})+")
+_ROUTE_WINDOW = re.compile(r"[^，,。；;：:！？!?“”\n]{0,12}")
+
+
+def _route_head(name: str, text: str, end: int) -> str | None:
+    """What follows a quoted route of names joined by dashes up to its last route head (``route_heads``)
+    within the clause (“甲—乙—丙”铁海联运新线路, “甲—乙”冬季跨境冰雪旅游线路): an initiative."""
+    if not _ROUTE.fullmatch(name):
+        return None
+    window = _ROUTE_WINDOW.match(text, end).group()
+    return next((window[:i + len(h)] for i in range(len(window) - 1, -1, -1) for h in longest_first("route_heads")
+                 if window.startswith(h, i)), None)  # the last: 铁海联运新线路
 
 
 @cache
@@ -292,7 +320,8 @@ def events(doc: Doc) -> list[Mention]:
 
 
 def _after_hosts(text: str, head_start: int) -> int | None:
-    """Where an event's name starts right after its hosts' verb and 的 (某局主办、某协会协办的|某某文化周),
+    """Where an event's name starts right after its hosts' or a holding verb and 的 (某局主办、某协会协办的|某某文化周,
+    当天举行的|某区温泉康养旅游推介会),
     within 16 characters of its head and with no punctuation between; None when it does not."""
     match = _hosted_by().search(text, max(0, head_start - 20), head_start)
     return match.end() if match and head_start - match.end() <= 16 else None
@@ -300,7 +329,7 @@ def _after_hosts(text: str, head_start: int) -> int | None:
 
 @cache
 def _hosted_by() -> re.Pattern[str]:
-    verbs = "|".join(map(re.escape, longest_first("hosting_verbs")))
+    verbs = "|".join(map(re.escape, sorted({*lexicon("hosting_verbs"), *lexicon("holding_verbs")}, key=len, reverse=True)))
     return re.compile(rf"(?:{verbs})的(?=[^，,。；;、：:“”（）()]*$)")
 
 

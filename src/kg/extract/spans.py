@@ -129,6 +129,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is not Kind.PERSON and len(text) > 2 and text[-2:] in word_list("suffix_false_words") \
                 and doc.tokens[bisect_right(starts, end - 1) - 1].text == text[-2:]:
             continue  # 遂宁|布局: a word that ends like a suffix (suffix_false_words), no body's name (not 财|政局)
+        if kind is Kind.PLACE and text.endswith(longest_first("route_heads")):
+            continue  # 江铁联运班列, 铁海联运新线路: a route or its train, no place
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
                                     or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
@@ -162,7 +164,9 @@ def labelled(doc: Doc) -> list[Mention]:
             if len(text) == 3 and score < _SURE_PERSON and doc.text[start - 1 : start] == "老":
                 continue  # 老陈|原本在…: 老 and a surname call a person, the words after it are no name
         for offset, part in split_joined(text, kind, start):
-            pieces = split_place_chain(part) if kind is Kind.PLACE else coordinated(doc, offset, part, starts)
+            pieces = split_place_chain(part) if kind is Kind.PLACE or part.endswith(ADMIN_ENDS) else []
+            pieces = pieces if kind is Kind.PLACE or len(pieces) > 1 and all(p.endswith(ADMIN_ENDS) for p in pieces) \
+                else coordinated(doc, offset, part, starts)  # (某街道某社区 read as a body: the places)
             clinic = kind is Kind.PLACE and village_body(pieces[-2:])  # 某镇|某某村卫生室: the last two pieces one body
             pieces = pieces[:-2] + ["".join(pieces[-2:])] if clinic else pieces
             for n, piece in enumerate(pieces):
@@ -400,7 +404,7 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     """Where a place's or an organization's name the labeller read ends, and its kind: with the
     settlement word or 景区 after it (某某涧|社区, 某某山|景区), before a floor (某某服务中心|一楼), a part of a body's
     premises (某某小学|食堂: the school), where along a place (某某河|畔), the verb of its opening
-    (某某公园|开园) or a building number (某某小区|1号楼)."""
+    (某某公园|开园), a verb after its suffix (某某街道|组织) or a building number (某某小区|1号楼)."""
     text = doc.text[start:end]
     after = bisect_left(starts, end)
     if kind is Kind.PLACE and after < len(starts) and starts[after] == end and (
@@ -422,6 +426,11 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
     if tail and (waterside or suffix_of(text[: -len(tail)], kind)):
         end, text = end - len(tail), text[: -len(tail)]
+    last = doc.tokens[bisect_right(starts, end - 1) - 1]  # 某某街道|组织|辖区…: a verb of two characters after a suffix
+    if kind is not Kind.PERSON and last.pos == "v" and len(last.text) >= 2 and last.end == end and last.start - start >= 3 \
+            and not suffix_of(last.text, Kind.ORG) and not suffix_of(last.text, Kind.PLACE) \
+            and (fits := next((k for k in (kind, Kind.PLACE, Kind.ORG) if suffix_of(doc.text[start:last.start], k)), None)):
+        end, text, kind = last.start, doc.text[start:last.start], fits
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干", "医"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
     elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and village_body_head(text[:-1]):
