@@ -2873,3 +2873,30 @@ def test_a_suffix_name_runs_over_jiebas_measure_kou():
 
     found = {(m.text, m.kind) for m in suffix_names(make_doc(_article("这是磁器口正街商户联盟成立以来的首场活动。")))}
     assert ("磁器口正街商户联盟", Kind.ORG) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("晚上,洪安镇电子商务服务站的直播间里很热闹。", ("洪安镇电子商务服务站", Kind.ORG), "电子商务服务站"),  # a township's body
+        ("旗下江海船舶、江海海工两大造船基地均已排产。", None, "江海海工两大造船基地"),  # 两|大: a count
+        ("在右所镇、邓川镇等沿河乡镇组建志愿服务队。", ("邓川镇", Kind.PLACE), "沿河乡"),  # 乡|镇: a word the suffix opens
+        ("并在凤翔社区、石堰村设置家庭医生工作站。", ("石堰村", Kind.PLACE), "石堰村设置家庭医生工作站"),  # a founding verb
+        ("该组织目前在青山区运营社区养老服务站11个。", ("青山区", Kind.PLACE), "青山区运营社区养老服务站"),  # a count after
+        ("南通正依托长江入海口区位优势推进产业。", ("长江", Kind.PLACE), "入海口区"),
+    ],
+)
+def test_names_end_at_counts_founding_verbs_and_words_their_suffix_opens(text, expected, absent):
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert (expected is None or expected in found) and absent not in {name for name, _ in found}
+
+
+def test_a_place_read_before_a_programme_head_is_the_programme_named_elsewhere():
+    """建设的青州海洋牧场项目 … 青州海洋牧场|项目是…: the second reading is the programme too, one node."""
+    from kg.extract.mentions import projects_read_short
+
+    text = "建设的青州海洋牧场项目投用。青州海洋牧场项目是重点。"
+    first, second = text.index("青州"), text.rindex("青州")
+    read = (Mention("t", first, first + 8, "青州海洋牧场项目", Kind.INITIATIVE, by="rules.programme"),
+            Mention("t", second, second + 6, "青州海洋牧场", Kind.PLACE, by="labeller"))
+    assert [(m.text, m.kind) for m in projects_read_short(text, read)] == [("青州海洋牧场项目", Kind.INITIATIVE)] * 2

@@ -624,3 +624,12 @@ def test_a_short_form_names_the_parent_not_its_subsidiary_in_brackets():
     """森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's short form."""
     res = resolve([_ex("a", ("广东森雅家居股份有限公司", Kind.ORG), ("森雅家居（越南）有限公司", Kind.ORG), ("森雅家居", Kind.ORG))])
     assert {e.name: e.aliases for e in res.entities} == {"广东森雅家居股份有限公司": ("森雅家居",), "森雅家居（越南）有限公司": ()}
+
+
+def test_a_subsidiary_named_after_its_parent_is_another_company():
+    """青禾能源集团有限公司 and 青禾能源集团鄂尔多斯氢能科技有限公司 (the parent's name, a place, a trade of its own):
+    two companies; 青禾能源集团 is the parent's short form."""
+    res = resolve([_ex("a", ("青禾能源集团有限公司", Kind.ORG), ("青禾能源集团鄂尔多斯氢能科技有限公司", Kind.ORG),
+                       ("青禾能源集团", Kind.ORG))])
+    groups = sorted(sorted((e.name, *e.aliases)) for e in res.entities)
+    assert groups == [["青禾能源集团", "青禾能源集团有限公司"], ["青禾能源集团鄂尔多斯氢能科技有限公司"]]

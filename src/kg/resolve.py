@@ -202,7 +202,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
         return False
     if kind is Kind.ORG and (_unit_of(short, long) or _body_named_after(short, long)
-                             or short.endswith("公司") and long.endswith(_BRANCH_ENDS) and not short.endswith(_BRANCH_ENDS)):
+                             or short.endswith("公司") and long.endswith(_BRANCH_ENDS) and not short.endswith(_BRANCH_ENDS)
+                             or _registered_apart(short, long)):
         return False  # (某某公司 names a company, not its 某某奇台分公司)
     long_core = core(long, kind, places)
     forms = short_forms_of(long, kind, places)
@@ -249,6 +250,18 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             or _place_dropped(short, long) \
             or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
     return False
+
+
+def _registered_apart(short: str, long: str) -> bool:
+    """Are both full registered names (有限公司 and more: ``legal_suffixes`` of four characters or more),
+    the longer the shorter's name, a place and a trade of its own: a company and a subsidiary named
+    after it (北疆能源集团有限公司, 北疆能源集团|鄂尔多斯|氢能科技有限公司)?"""
+    short_form, long_form = legal_form(short), legal_form(long)
+    stem = short[: -len(short_form)] if short_form else short
+    if len(short_form) < 4 or len(long_form) < 4 or not long.startswith(stem):
+        return False
+    rest = long[len(stem): -len(long_form)].removeprefix("集团")
+    return any(gazetteer.lookup(rest[:n]) for n in range(2, min(len(rest) - 1, 7)))
 
 
 def _called_by_surname(short: str, long: str) -> bool:
@@ -664,6 +677,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 targets = _of_home_division(targets, forms)  # 区应急管理局 beside three districts' bureaus
             if len(targets) > 1 and kind is Kind.ORG:  # 某公司 and 某公司天津分公司: the short form is the parent's
                 targets = [t for t in targets if not any(t != u and t.startswith(u) for u in targets)]
+                registered = [t for t in targets if t.startswith(short) and t[len(short):] in lexicon("legal_suffixes")]
+                targets = registered if len(registered) == 1 else targets  # 某集团 → 某集团有限公司, not 某集团某地某公司
                 # 森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's, not the subsidiary's
                 targets = [t for t in targets if not _BRACKETED_PLACE.search(t)] or targets
             if len(targets) > 1 and not all(
@@ -675,8 +690,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
                 t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)
-                and not (kind is Kind.ORG and (_unit_named_after(t, short) or any(t.startswith(u) for u in targets)))
-            ]  # (not 某学院研究生党支部 nor 某公司天津分公司, a unit of the short form's own body)
+                and not (kind is Kind.ORG and (_unit_named_after(t, short) or any(t.startswith(u) or _registered_apart(u, t) for u in targets)))
+            ]  # (not 某学院研究生党支部 nor 某公司天津分公司, a unit of the short form's own body, nor a company named after it)
             if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
                 for target in targets:
                     graph.add_edge((kind, short), (kind, target))

@@ -75,6 +75,12 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     return token.text == "口"  # 磁器|口/q|正街: a place's 口 (a pass, a ferry), which jieba tags as a measure
 
 
+@cache
+def founding_verbs() -> frozenset[str]:
+    """The verbs by which bodies found another (relation_cues ``founds``: 成立, 设立, 共建 …)."""
+    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("organizer", "founds"))
+
+
 def station_of(doc: Doc, i: int) -> bool:
     """Is token i a bare 站 after a division's or a place's name, a station named after it (忠县|站,
     团结村|站, 阿勒泰|站), not someone standing (某某站在…, 站着, 站了起来)?"""
@@ -131,6 +137,12 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and suffix_of(tokens[start_index - 2].text, Kind.ORG):
             break  # 某某有限公司|落户/n|工业集中区: a body, then its verb
+        if left.text in founding_verbs():
+            break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name
+        if right.text == "大" and start_index < end_index and left.pos == "m" and left.text[-1] in _DIGITS \
+                and not left.text.startswith("第"):
+            start_index += 1  # 某某|两|大|造船基地: "two major", a count, no part of the name
+            break
         if left.text.endswith("元") and left.pos in ("m", "q") or left.pos == "m" and _COUNT_OF_THINGS.fullmatch(left.text):
             break  # 投资2亿|元|建设某中心: an amount; 调试|一台|某某加工中心: a count of things, not part of the name
         if kind is Kind.PLACE and (left.text.endswith(ADMIN_ENDS + ("号线",)) or left.text == "线") \
@@ -161,8 +173,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         start += national_start(doc.text[start:end])
     start = _after_rank(doc, start, end, tokens[start_index:end_index], kind)
     text = doc.text[start:end]
-    if COUNTED_BEFORE.search(doc.text, max(0, start - 4), start):
-        return None  # 一所|师范大学, 一个|小卖部: one of many, not a name
+    if COUNTED_BEFORE.search(doc.text, max(0, start - 4), start) or _COUNTED_AFTER.match(doc.text, end):
+        return None  # 一所|师范大学, 一个|小卖部, 运营社区养老服务站|11个: one of many, not a name
     if not is_name(text, kind) or _ordinary_place_word(text, kind, start_index == end_index and end == last.end):
         return None
     if kind is Kind.ORG and (without_member_word(text) < len(text) or text.endswith(_subsidiary_words())):
@@ -541,6 +553,8 @@ _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处
 COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间]")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
+#: a count in figures right after a name (运营社区养老服务站|11个): how many of a kind, not a name
+_COUNTED_AFTER = re.compile(r"[0-9０-９]+[个家所座处]")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
 _RANK_INSIDE = re.compile(rf"(?:{_ORDINAL}|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")

@@ -363,6 +363,22 @@ def initiative_tails(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     )
 
 
+def projects_read_short(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A place or body read right before a programme's head (某某海洋牧场|项目是…) where the article names that
+    programme elsewhere (建设的某某海洋牧场项目): the programme, head and all, one node."""
+    programmes = {m.text for m in mentions if m.kind is Kind.INITIATIVE}
+    if not programmes:
+        return mentions
+    heads = longest_first("programme_heads")
+    out = []
+    for m in mentions:
+        head = next((h for h in heads if text.startswith(h, m.end)), "") if m.kind in (Kind.PLACE, Kind.ORG) else ""
+        if head and m.text + head in programmes and not any(o.start < m.end + len(head) and m.end < o.end for o in mentions if o is not m):
+            m = replace(m, end=m.end + len(head), text=m.text + head, kind=Kind.INITIATIVE)
+        out.append(m)
+    return tuple(out)
+
+
 def heads_after_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions without a name the labeller reads in the head words after a quoted initiative
     (“小龙人”|青少年龙舞训练营, “甲—乙”|江铁联运班列): they are the initiative's alias, no name of their own."""

@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, founding_verbs, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -131,6 +131,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 遂宁|布局: a word that ends like a suffix (suffix_false_words), no body's name (not 财|政局)
         if kind is Kind.PLACE and text.endswith(longest_first("route_heads")):
             continue  # 江铁联运班列, 铁海联运新线路: a route or its train, no place
+        if kind is Kind.PLACE and _suffix_opens_word(doc, end, starts):
+            continue  # 沿河乡|镇, 入海口区|位: the suffix is the first character of an ordinary word
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
                                     or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
@@ -167,7 +169,8 @@ def labelled(doc: Doc) -> list[Mention]:
             pieces = split_place_chain(part) if kind is Kind.PLACE or part.endswith(ADMIN_ENDS) else []
             pieces = pieces if kind is Kind.PLACE or len(pieces) > 1 and all(p.endswith(ADMIN_ENDS) for p in pieces) \
                 else coordinated(doc, offset, part, starts)  # (某街道某社区 read as a body: the places)
-            clinic = kind is Kind.PLACE and village_body(pieces[-2:])  # 某镇|某某村卫生室: the last two pieces one body
+            clinic = kind is Kind.PLACE and (village_body(pieces[-2:]) or _body_of_division(pieces))
+            # 某镇|某某村卫生室, 某县|某镇|电子商务服务站: the last two pieces one body
             pieces = pieces[:-2] + ["".join(pieces[-2:])] if clinic else pieces
             for n, piece in enumerate(pieces):
                 within = _within(piece, n > 0) if kind is Kind.PLACE else 0
@@ -184,6 +187,19 @@ def labelled(doc: Doc) -> list[Mention]:
                 found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
                 offset += len(piece)
     return _left_between_places(doc, _cities_opening_names(found), starts)
+
+
+def _body_of_division(pieces: list[str]) -> bool:
+    """Does a place chain end with a body's name (an organization's suffix longer than the place's: 服务站,
+    not 站) after a division's (某镇|电子商务服务站)?"""
+    return len(pieces) >= 2 and pieces[-2].endswith(ADMIN_ENDS) \
+        and len(suffix_of(pieces[-1], Kind.ORG) or "") > len(suffix_of(pieces[-1], Kind.PLACE) or "")
+
+
+def _suffix_opens_word(doc: Doc, end: int, starts: list[int]) -> bool:
+    """Does a place's last character open a word of ``suffix_opening_words`` jieba reads across the span's end (乡镇, 区位)?"""
+    token = doc.tokens[bisect_right(starts, end - 1) - 1]
+    return token.start == end - 1 and token.end > end and token.text in word_list("suffix_opening_words")
 
 
 def _left_between_places(doc: Doc, found: list[Mention], starts: list[int]) -> list[Mention]:
@@ -575,16 +591,11 @@ def _before_founding_verb(doc: Doc, start: int, end: int, starts: list[int]) -> 
     """Where a name ends when the labeller's span runs on across a verb by which bodies found
     another (relation_cues ``founds``: 某某食品|共建|联合实验室, 某学院|组建|专家服务团): before the verb,
     if two characters at least are left."""
-    founds = _founding_verbs()
+    founds = founding_verbs()
     for token in doc.tokens[bisect_left(starts, start + 2):bisect_left(starts, end)]:
         if token.text in founds and token.pos.startswith("v") and token.end < end:
             return token.start
     return end
-
-
-@cache
-def _founding_verbs() -> frozenset[str]:
-    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("organizer", "founds"))
 
 
 def coordinated(doc: Doc, start: int, name: str, starts: list[int] | None = None) -> list[str]:
