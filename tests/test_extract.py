@@ -2900,3 +2900,24 @@ def test_a_place_read_before_a_programme_head_is_the_programme_named_elsewhere()
     read = (Mention("t", first, first + 8, "青州海洋牧场项目", Kind.INITIATIVE, by="rules.programme"),
             Mention("t", second, second + 6, "青州海洋牧场", Kind.PLACE, by="labeller"))
     assert [(m.text, m.kind) for m in projects_read_short(text, read)] == [("青州海洋牧场项目", Kind.INITIATIVE)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在开幕当天举行的中俄冰雪产业合作论坛上，双方签约。", "中俄冰雪产业合作论坛"),  # 中|俄: China and a country
+        ("设置冰雪装备展、中俄冰雪产业合作论坛等8项主体活动。", "中俄冰雪产业合作论坛"),
+        ("在出席夏季达沃斯论坛期间，总理会见了客人。", "夏季达沃斯论坛"),  # a season opens the name
+        ("近日,东溪古镇保护修缮工程一期完工。", "东溪古镇保护修缮工程"),  # a project's head
+        ("一袋袋印着“津硒云岚”商标的绿茶被装箱。", "津硒云岚"),  # a trademark
+    ],
+)
+def test_forums_projects_and_trademarks_are_initiatives(text, expected):
+    assert (expected, Kind.INITIATIVE) in {(m.text, m.kind) for m in extract(_article(text)).mentions}
+
+
+def test_posts_and_leading_verbs_before_names():
+    """副关长 is a customs post (not jieba's 关长|程); 串联 (a verb jieba tags as a place) opens no place."""
+    found = {(m.text, m.kind) for m in extract(_article("青州海关副关长程立新介绍情况。线路串联云端廊桥、天坑观景台等点位。")).mentions}
+    assert ("程立新", Kind.PERSON) in found and ("云端廊桥", Kind.PLACE) in found
+    assert not {name for name, _ in found} & {"关长程", "串联云端廊桥"}

@@ -633,3 +633,13 @@ def test_a_subsidiary_named_after_its_parent_is_another_company():
                        ("青禾能源集团", Kind.ORG))])
     groups = sorted(sorted((e.name, *e.aliases)) for e in res.entities)
     assert groups == [["青禾能源集团", "青禾能源集团有限公司"], ["青禾能源集团鄂尔多斯氢能科技有限公司"]]
+
+
+def test_contracted_zones_and_events_by_their_sites_short_name():
+    """海南自贸港 for 海南自由贸易港 (place_contractions); 第三届龙缸旅游文化节 for 第三届龙缸国家地质公园旅游文化节,
+    the site the article names (龙缸国家地质公园) called by its own name."""
+    res = resolve([_ex("a", ("海南自由贸易港", Kind.PLACE), ("海南自贸港", Kind.PLACE))])
+    assert len(res.entities) == 1
+    res = resolve([_ex("a", ("龙缸国家地质公园", Kind.PLACE), ("第三届龙缸国家地质公园旅游文化节", Kind.INITIATIVE),
+                       ("第三届龙缸旅游文化节", Kind.INITIATIVE))])
+    assert len([e for e in res.entities if e.kind is Kind.INITIATIVE]) == 1

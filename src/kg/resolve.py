@@ -89,7 +89,8 @@ def legal_form(name: str, rest: int = 0) -> str:
 
 def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str]:
     """Shorter names the same text may use for this one: its core, and for organizations the core
-    without an industry word (重庆青禾电子科技有限公司 → 青禾电子科技, 青禾电子)."""
+    without an industry word (重庆青禾电子科技有限公司 → 青禾电子科技, 青禾电子); for places, the zone's kind
+    contracted (``place_contractions``: 海南自由贸易港 → 海南自贸港)."""
     base = core(name, kind, places)
     forms = {base}
     if kind is Kind.ORG:
@@ -112,6 +113,9 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
         bare = name.removesuffix(legal_form(name, rest=2))
         forms.update(bare[: -len(full)] + short for full, short in table("trade_contractions")  # 太原农商银行 for
                      if bare.endswith(full) and len(bare) - len(full) >= 2)  # 太原农村商业银行(股份有限公司)
+    if kind is Kind.PLACE:  # 海南自贸港 for 海南自由贸易港
+        forms.update(text[: -len(full)] + short for text in (name, base) for full, short in table("place_contractions")
+                     if text.endswith(full) and len(text) - len(full) >= 2)
     return {f for f in forms if f != name and len(f) >= 2 and f not in lexicon("generic_names")}
 
 
@@ -247,7 +251,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         rest, heads = long[len(short):], _initiative_and_event_heads()
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
-            or _place_dropped(short, long) \
+            or _place_dropped(short, long) or _site_kind_dropped(short, long, places) \
             or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
     return False
 
@@ -344,6 +348,18 @@ def _place_dropped(short: str, long: str) -> bool:
         return False
     dropped = long[at: len(long) - (len(short) - at)]
     return len(short) - at >= 4 and long.endswith(short[at:]) and bool(dropped) and gazetteer.is_place(dropped)
+
+
+def _site_kind_dropped(short: str, long: str, places: set[str]) -> bool:
+    """第三届龙缸旅游文化节 for 第三届龙缸国家地质公园旅游文化节: the same name, its edition kept, with the
+    site that opens it (a place the article names, 龙缸国家地质公园) called by its own name (龙缸)."""
+    edition = _EDITION_FIRST.match(long)
+    at = edition.end() if edition else 0
+    if not short.startswith(long[:at]):
+        return False
+    return any(long.startswith(site, at) and len(site) - len(own) >= 2 and long.endswith(short[at + len(own):])
+               and len(short) - at - len(own) >= 4
+               for site in places for own in (short[at: at + n] for n in range(2, 5)) if site.startswith(own))
 
 
 #: a year or an edition that opens an event's name (2024, 第十七届)

@@ -550,7 +550,7 @@ _COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
 #: (三处 may be a unit: 某局三处)
 _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")
 #: a count in figures and its measure opening a span (36处石窟, 12个村): some of a kind, no name
-COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间]")
+COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间]|[0-9０-９百千万]+亩")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a count in figures right after a name (运营社区养老服务站|11个): how many of a kind, not a name

@@ -283,6 +283,12 @@ def events(doc: Doc) -> list[Mention]:
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
                     first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
+            if left.text in lexicon("season_words") and tokens[first].pos.startswith(_PROPER):
+                first -= 1  # 夏季|达沃斯论坛: a season opens the name
+                continue
+            if left.text == "中" and len(tokens[first].text) == 1 and tokens[first].pos.startswith(_PROPER):
+                first -= 1  # 中|俄|冰雪产业合作论坛: China and a country, each by its first character
+                continue
             if left.pos == "f" and len(left.text) <= 2 and first > 1 and tokens[first - 2].pos.startswith(_PROPER):
                 first -= 2  # 渝|西|石雕技艺大赛, 天山|南麓|…博览会: a region named by a place and a direction
                 continue

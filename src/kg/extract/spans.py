@@ -263,12 +263,17 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     title = next((t for size in _title_sizes() if (t := text[start:start + size]) in titles), "")
     if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
+    elif title and end - start - len(title) == 1 and (after := bisect_left(starts, end)) < len(starts) \
+            and starts[after] == end and len(doc.tokens[after].text) <= 2 and _HAN_NAME_PART.fullmatch(doc.tokens[after].text) \
+            and not doc.tokens[after].pos.startswith(("v", "p", "u", "c", "x", "f", "m", "q")):
+        start, end = start + len(title), doc.tokens[after].end  # 副|关长程|立新: the post, then a surname and its name
     elif end - start in (3, 4) and text[start - 1:start + 1] in titles:
         start += 1  # 村|医央金: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
 
 
+_HAN_NAME_PART = re.compile(r"[\u4e00-\u9fff]{1,2}")
 _UNIT_CHARS = frozenset("科处股所站室")  # units whose head is called by their character and 长 (科长, 处长)
 _WATERSIDE = ("之畔", "畔", "岸边", "沿岸", "海域", "水域")  # never the end of a place's own name (but 海峡两岸 is one)
 
