@@ -2921,3 +2921,27 @@ def test_posts_and_leading_verbs_before_names():
     found = {(m.text, m.kind) for m in extract(_article("青州海关副关长程立新介绍情况。线路串联云端廊桥、天坑观景台等点位。")).mentions}
     assert ("程立新", Kind.PERSON) in found and ("云端廊桥", Kind.PLACE) in found
     assert not {name for name, _ in found} & {"关长程", "串联云端廊桥"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("9月1日,位于青州新区容东片区的青州新区容和医院正式开诊。", ("青州新区容和医院", Kind.ORG), ""),  # a body's suffix
+        ("在位于青州工业园区的柚谷公司生产车间里,生产线正满负荷运转。", ("柚谷公司", Kind.ORG), "柚谷公司生产车间"),  # a kind of unit
+        ("奉节脐橙借道万州搭上冷链班列。", ("万州", Kind.PLACE), "道万州"),  # 借|道: a verb jieba cuts
+        ("在近日举行的2024中国(青川)生猪产业推介会上,双方签约。", ("2024中国(青川)生猪产业推介会", Kind.INITIATIVE), ""),
+        ("璧山:市场监管所变身群众“家门口的服务站”。", ("璧山", Kind.PLACE), "家门口的服务站"),  # a description
+    ],
+)
+def test_bodies_units_leading_verbs_and_bracketed_events(text, expected, absent):
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert expected in found and absent not in {name for name, _ in found}
+
+
+def test_a_person_read_without_the_first_characters_of_a_name_written_whole():
+    """中|村俊介 beside 中村俊介 written whole there: the whole name."""
+    from kg.extract.mentions import people_read_short
+
+    text = "陶艺家中村俊介带来作品。中村俊介说。"
+    read = (Mention("t", 3, 7, "中村俊介", Kind.PERSON), Mention("t", 13, 16, "村俊介", Kind.PERSON))
+    assert [m.text for m in people_read_short(text, read)] == ["中村俊介", "中村俊介"]

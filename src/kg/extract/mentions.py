@@ -379,6 +379,20 @@ def projects_read_short(text: str, mentions: tuple[Mention, ...]) -> tuple[Menti
     return tuple(out)
 
 
+def people_read_short(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A person read without the first characters of a name the article writes whole there and
+    reads whole elsewhere (中|村俊介 beside 中村俊介): the whole name."""
+    people = sorted({m.text for m in mentions if m.kind is Kind.PERSON}, key=len, reverse=True)
+    out = []
+    for m in mentions:
+        whole = next((p for p in people if len(p) > len(m.text) and p.endswith(m.text)
+                      and text[m.end - len(p):m.end] == p), None) if m.kind is Kind.PERSON else None
+        if whole and not any(o.end > m.end - len(whole) and o.start < m.start for o in mentions):
+            m = replace(m, start=m.end - len(whole), text=whole)
+        out.append(m)
+    return tuple(out)
+
+
 def heads_after_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions without a name the labeller reads in the head words after a quoted initiative
     (“小龙人”|青少年龙舞训练营, “甲—乙”|江铁联运班列): they are the initiative's alias, no name of their own."""

@@ -124,8 +124,8 @@ def quoted(doc: Doc) -> list[Mention]:
         before = text[max(0, match.start() - 8): match.start()]
         head = _initiative_head(window) or _route_head(name, text, match.end())
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted or name in headed or "、" in name or "·" in name else _typed_by_suffix(name)
-        # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts, no place
+        typed = None if head or counted or name in headed or "、" in name or "·" in name or "的" in name else _typed_by_suffix(name)
+        # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
@@ -336,7 +336,7 @@ def _after_hosts(text: str, head_start: int) -> int | None:
 @cache
 def _hosted_by() -> re.Pattern[str]:
     verbs = "|".join(map(re.escape, sorted({*lexicon("hosting_verbs"), *lexicon("holding_verbs")}, key=len, reverse=True)))
-    return re.compile(rf"(?:{verbs})的(?=[^，,。；;、：:“”（）()]*$)")
+    return re.compile(rf"(?:{verbs})的(?=(?:[^，,。；;、：:“”（）()]|[（(][\u4e00-\u9fff]{{2,6}}[）)])*$)")  # (2024中国(荣昌)…)
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
@@ -778,8 +778,9 @@ def units_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
         if m.kind is not Kind.ORG or len(m.text) < 4 or m.text.endswith(longest_first("internal_units")):
             continue
         unit = _internal_unit().match(text, m.end)
-        if unit and unit.end() - m.end > len(unit.group("head")) \
-                and all(tag.startswith(_UNIT_NAME_TAGS) for _, tag in cut(unit.group("name"))):  # (not 某集团|召开|车间…, nor a bare 车间)
+        if unit and unit.end() - m.end > len(unit.group("head")) and text[m.end:unit.end()] not in lexicon("generic_names") \
+                and all(tag.startswith(_UNIT_NAME_TAGS) for _, tag in cut(unit.group("name"))):
+            # (not 某集团|召开|车间…, nor a bare 车间, nor a kind of unit: 某公司|生产车间)
             end = unit.end()
         elif branch := _branch_after(text, m.end, places.get(m.end)):
             end = branch

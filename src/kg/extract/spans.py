@@ -425,7 +425,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     """Where a place's or an organization's name the labeller read ends, and its kind: with the
     settlement word or 景区 after it (某某涧|社区, 某某山|景区), before a floor (某某服务中心|一楼), a part of a body's
     premises (某某小学|食堂: the school), where along a place (某某河|畔), the verb of its opening
-    (某某公园|开园), a verb after its suffix (某某街道|组织) or a building number (某某小区|1号楼)."""
+    (某某公园|开园), a verb after its suffix (某某街道|组织) or a building number (某某小区|1号楼); a
+    place the labeller read that ends in a body's suffix of two characters or more, and no place's, is a body."""
     text = doc.text[start:end]
     after = bisect_left(starts, end)
     if kind is Kind.PLACE and after < len(starts) and starts[after] == end and (
@@ -437,8 +438,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if floor and floor.start() >= 3:
         end, text = start + floor.start(), text[: floor.start()]
         kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
-    if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= 2 and not suffix_of(text, Kind.PLACE) and _opens_with_body(text):
-        kind = Kind.ORG  # 某县某医院|远程会诊中心: a unit of the body its name opens with (not 某办公室|新闻发布大厅)
+    if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= 2 and not suffix_of(text, Kind.PLACE):
+        kind = Kind.ORG  # 某新区某医院, 某县某医院|远程会诊中心: a body's suffix and no place's (not 某办公室|新闻发布大厅)
     part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is not Kind.PERSON else ""
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
@@ -468,12 +469,6 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if kind is Kind.PLACE and digit and digit.start() >= 3 and suffix_of(text[: digit.start()], Kind.PLACE):
         end = start + digit.start()
     return end, kind
-
-
-def _opens_with_body(text: str) -> bool:
-    """Does a name open with a body's own name, ending in a suffix of two characters or more
-    (某县某医院|…中心, not 某某|中心)?"""
-    return any(len(suffix_of(text[:i], Kind.ORG) or "") >= 2 and is_name(text[:i], Kind.ORG) for i in range(4, len(text) - 1))
 
 
 def _cities_opening_names(found: list[Mention]) -> list[Mention]:
@@ -575,8 +570,8 @@ def _own_noun_before_unit(text: str) -> int:
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
-    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委), or with 内 after a place (某园区|内):
-    after that word, if two characters at least are left."""
+    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委) or with the last character of one (借|道万州),
+    or with 内 after a place (某园区|内): after that word, if two characters at least are left."""
     first = bisect_left(starts, start)
     if first == len(starts) or starts[first] != start:
         return start
@@ -584,6 +579,8 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
             and not any(s == 0 for s, _, _ in gazetteer.find(doc.text[start:end])):  # (not 内蒙古大学)
         return doc.tokens[first].end  # 某产业园|内|某某海工: "within" the place before, not the name's
     words = word_list("leading_verbs")
+    if start and doc.text[start - 1:start + 1] in words and end - start >= 3:
+        return start + 1  # 借|道万州: a verb jieba cuts, its last character read into the name
     for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
             break
