@@ -2945,3 +2945,18 @@ def test_a_person_read_without_the_first_characters_of_a_name_written_whole():
     text = "陶艺家中村俊介带来作品。中村俊介说。"
     read = (Mention("t", 3, 7, "中村俊介", Kind.PERSON), Mention("t", 13, 16, "村俊介", Kind.PERSON))
     assert [m.text for m in people_read_short(text, read)] == ["中村俊介", "中村俊介"]
+
+
+def test_a_body_read_without_the_character_opening_its_trade_name_elsewhere():
+    """全资子公司中|冀安泰医疗工程有限公司 beside 中冀安泰建设集团有限公司: 中 is the name's (not 某公司|青州公司's 司)."""
+    from kg.extract.mentions import bodies_read_short
+
+    text = "由中冀安泰建设集团有限公司承建,其子公司中冀安泰医疗工程有限公司负责。"
+    first, second = text.index("中冀"), text.rindex("冀安泰")
+    read = (Mention("t", first, first + 12, text[first:first + 12], Kind.ORG),
+            Mention("t", second, second + 11, text[second:second + 11], Kind.ORG))
+    assert [m.text for m in bodies_read_short(text, read)] == ["中冀安泰建设集团有限公司", "中冀安泰医疗工程有限公司"]
+    text = "华中冀安泰集团,中冀安泰医疗公司"
+    apart = (Mention("t", 0, 2, "华中", Kind.PLACE), Mention("t", 2, 7, "冀安泰集团", Kind.ORG),
+             Mention("t", 8, 16, "中冀安泰医疗公司", Kind.ORG))
+    assert bodies_read_short(text, apart) == apart  # the character before is another name's (华中)

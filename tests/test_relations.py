@@ -209,6 +209,7 @@ def test_a_body_whose_name_opens_a_units_name_is_its_parent(text, unit, parent):
     ("车间的主人是重庆青岩蜂业开发有限公司。公司前身为2016年成立的城口县青岩中蜂养殖专业合作社，2021年改制后更名。",
      "重庆青岩蜂业开发有限公司", "城口县青岩中蜂养殖专业合作社"),
     ("今年1月，青石镇中心卫生院更名为青山县第一人民医院青石分院。", "青山县第一人民医院青石分院", "青石镇中心卫生院"),
+    ("青州港务集团有限公司的前身是建于上世纪80年代的青州港务局。", "青州港务集团有限公司", "青州港务局"),  # described
 ])
 def test_a_former_name_is_stated(text, current, former):
     rels = _relations(text, None)

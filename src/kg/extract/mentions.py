@@ -393,6 +393,19 @@ def people_read_short(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     return tuple(out)
 
 
+def bodies_read_short(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A body read without the character before it that opens the trade name of another body the
+    article names (全资子公司中|冀安泰医疗工程有限公司 beside 中冀安泰建设集团有限公司): the character is its."""
+    bodies = {m.text[:4] for m in mentions if m.kind is Kind.ORG and len(m.text) >= 4}
+    out = []
+    for m in mentions:
+        if m.kind is Kind.ORG and m.start and len(m.text) >= 4 and text[m.start - 1] + m.text[:3] in bodies \
+                and not any(o.start < m.start <= o.end for o in mentions if o is not m):  # (the character is no other name's)
+            m = replace(m, start=m.start - 1, text=text[m.start - 1:m.end])
+        out.append(m)
+    return tuple(out)
+
+
 def heads_after_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions without a name the labeller reads in the head words after a quoted initiative
     (“小龙人”|青少年龙舞训练营, “甲—乙”|江铁联运班列): they are the initiative's alias, no name of their own."""

@@ -202,7 +202,7 @@ def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Rela
 
 
 def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
-    """甲原名乙, 甲（原名乙）, 甲原为乙, 甲（原乙，2020年更名）, 甲的前身是1987年成立的乙, 乙更名为甲: 乙 is
+    """甲原名乙, 甲（原名乙）, 甲原为乙, 甲（原乙，2020年更名）, 甲的前身是建于1987年的乙, 乙更名为甲: 乙 is
     甲 under an earlier name (formerName, head 甲). 甲 is the name written right before the cue, else the
     organization an anaphor there stands for (该公司原名乙, 这家企业的前身是乙), else the sentence's
     subject (某公司位于某镇，原名乙). Both are of one kind; resolution makes them one entity."""
@@ -214,7 +214,8 @@ def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     starts = {m.start: m for m in outer}
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     for cue in _FORMER_NAME.finditer(text):
-        former, at = starts.get(cue.end()), cue.start()
+        described = _DESCRIBED.match(text, cue.end())  # 前身是|建于上世纪80年代的|乙
+        former, at = starts.get(cue.end()) or (starts.get(described.end()) if described else None), cue.start()
         if former is None:
             continue
         current = next((m for m in _named_before(doc, at, outer, orgs, cue.group()[0] in "，,")
@@ -226,6 +227,10 @@ def former_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         former, current = ends.get(cue.start()), starts.get(cue.end())
         if former is not None and current is not None and former.kind is current.kind and former.text != current.text:
             yield _relation(doc, "formerName", current, former, "rules.former_name", 0.75, where=current.start)
+
+
+#: a clause that describes a former name before it (建于上世纪80年代的, 1987年成立的)
+_DESCRIBED = re.compile(r"[^，,。；;：:“”]{2,16}?的")
 
 
 def _named_before(doc: Doc, at: int, outer: list[Mention], orgs: list[Mention], after_comma: bool) -> Iterator[Mention]:

@@ -426,7 +426,7 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     settlement word or 景区 after it (某某涧|社区, 某某山|景区), before a floor (某某服务中心|一楼), a part of a body's
     premises (某某小学|食堂: the school), where along a place (某某河|畔), the verb of its opening
     (某某公园|开园), a verb after its suffix (某某街道|组织) or a building number (某某小区|1号楼); a
-    place the labeller read that ends in a body's suffix of two characters or more, and no place's, is a body."""
+    place the labeller read that ends in a body's suffix of two characters or more, longer than a place's, is a body."""
     text = doc.text[start:end]
     after = bisect_left(starts, end)
     if kind is Kind.PLACE and after < len(starts) and starts[after] == end and (
@@ -438,8 +438,8 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     if floor and floor.start() >= 3:
         end, text = start + floor.start(), text[: floor.start()]
         kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
-    if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= 2 and not suffix_of(text, Kind.PLACE):
-        kind = Kind.ORG  # 某新区某医院, 某县某医院|远程会诊中心: a body's suffix and no place's (not 某办公室|新闻发布大厅)
+    if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= max(2, len(suffix_of(text, Kind.PLACE) or "") + 1):
+        kind = Kind.ORG  # 某新区某医院, 某医院某院区: a body's suffix longer than a place's (not 某办公室|新闻发布大厅)
     part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is not Kind.PERSON else ""
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
