@@ -413,8 +413,8 @@ def heads_after_quotes(text: str, mentions: tuple[Mention, ...]) -> tuple[Mentio
              if m.kind is Kind.INITIATIVE and m.alias and m.alias.startswith(m.text) and text[m.end:m.end + 1] in _CLOSING_QUOTES]
     if not heads:
         return mentions
-    return tuple(m for m in mentions if not (m.by == "labeller" and len(m.text) >= 2 and any(s <= m.start and m.end <= e for s, e in heads)))
     # (one-character places, 中|欧班列, stay for paired_abbreviations: references)
+    return tuple(m for m in mentions if not (m.by == "labeller" and len(m.text) >= 2 and any(s <= m.start and m.end <= e for s, e in heads)))
 
 
 _CLOSING_QUOTES = frozenset("”\"」』’")

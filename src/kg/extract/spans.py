@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, founding_verbs, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
