@@ -2960,3 +2960,16 @@ def test_a_body_read_without_the_character_opening_its_trade_name_elsewhere():
     apart = (Mention("t", 0, 2, "华中", Kind.PLACE), Mention("t", 2, 7, "冀安泰集团", Kind.ORG),
              Mention("t", 8, 16, "中冀安泰医疗公司", Kind.ORG))
     assert bodies_read_short(text, apart) == apart  # the character before is another name's (华中)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("每周开通3班重庆至布达佩斯、2班重庆至吉隆坡的航线。", ("吉隆坡", Kind.PLACE), "2班重庆"),  # a count of flights
+        ("3月22日,第五届太平牡丹花朝会在青州县太平镇开幕。", ("太平牡丹花朝会", Kind.INITIATIVE), ""),  # a flower fair
+        ("公司由太平镇集体经济组织与社会资本共同出资组建。", ("太平镇", Kind.PLACE), "太平镇集体经济组织"),  # a generic tail
+    ],
+)
+def test_counts_flower_fairs_and_generic_tails(text, expected, absent):
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert expected in found and absent not in {name for name, _ in found}

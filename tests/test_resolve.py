@@ -643,3 +643,11 @@ def test_contracted_zones_and_events_by_their_sites_short_name():
     res = resolve([_ex("a", ("龙缸国家地质公园", Kind.PLACE), ("第三届龙缸国家地质公园旅游文化节", Kind.INITIATIVE),
                        ("第三届龙缸旅游文化节", Kind.INITIATIVE))])
     assert len([e for e in res.entities if e.kind is Kind.INITIATIVE]) == 1
+
+
+def test_a_park_without_guojia_and_a_dotted_name_without_its_year():
+    """汉丰湖湿地公园 for 汉丰湖国家湿地公园 (places drop 国家: place_dropped_words); 艺术仓 for 桷里·1958艺术仓."""
+    res = resolve([_ex("a", ("汉丰湖国家湿地公园", Kind.PLACE), ("汉丰湖湿地公园", Kind.PLACE))])
+    assert len(res.entities) == 1
+    res = resolve([_ex("a", ("桷里·1958艺术仓", Kind.INITIATIVE), ("艺术仓", Kind.INITIATIVE))])
+    assert len(res.entities) == 1

@@ -237,6 +237,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                 or _brand_and_own_kind(short, long, long_core) or _unit_by_its_own_name(short, long):
             return True  # (_words_dropped: 某区法院 for 某区人民法院)
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
+                               or _words_dropped(short, long, "place_dropped_words")
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
                                or _place_tail(short, long) or _peoples_dropped(short, long)):
         return True
@@ -248,6 +249,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         first, _, last = long.partition("·")
         if last == short and len(short) >= 3 and (first in places or gazetteer.lookup(first)):
             return True  # 星夜集 for 观音桥·星夜集: the second part after the place it is in
+        if last != short and last.lstrip("0123456789") == short and len(short) >= 3:
+            return True  # 艺术仓 for 桷里·1958艺术仓: the second part without the year it names
         rest, heads = long[len(short):], _initiative_and_event_heads()
         return len(short) >= 2 and long.startswith(short) and len(rest) <= 6 and rest.endswith(heads) \
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
@@ -457,15 +460,15 @@ def _of_home_division(targets: list[str], forms: dict[tuple[Kind, str], list[Men
     return [counts[0][1]] if counts[0][0] > counts[1][0] else targets
 
 
-def _words_dropped(short: str, long: str) -> bool:
+def _words_dropped(short: str, long: str, words: str = "dropped_in_short_forms") -> bool:
     """某某保护区 for 某某国家级自然保护区, 港务区 for 某市国际港务区: the long name, or what follows its
-    leading division, without the words short forms drop (``dropped_in_short_forms``)."""
-    return short != long and short in (_without_dropped_words(long), _without_dropped_words(_strip_division_prefix(long)))
+    leading division, without the words short forms drop (``dropped_in_short_forms``, or another list)."""
+    return short != long and short in (_without_dropped_words(long, words), _without_dropped_words(_strip_division_prefix(long), words))
 
 
-def _without_dropped_words(name: str) -> str:
+def _without_dropped_words(name: str, words: str = "dropped_in_short_forms") -> str:
     """name without the words its short forms drop (``dropped_in_short_forms``: 人民, 国家级 …)."""
-    for word in lexicon("dropped_in_short_forms"):
+    for word in lexicon(words):
         name = name.replace(word, "")
     return name
 

@@ -389,16 +389,17 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """Is a span the labeller read as ``kind`` with confidence ``score`` worth keeping as a name?
 
     Dropped: low confidence; a generic name (``generic_names``: 党和政府, 园区, even where jieba's
-    dictionary calls it an organization); a suffix after a generic word (社区党支部, 物业公司,
+    dictionary calls it an organization) or one ending in a generic tail (``generic_tails``: 某镇集体经济组织,
+    上市公司); a suffix after a generic word (社区党支部, 物业公司,
     大医院) unless jieba's dictionary knows the whole span as a place or organization name (黄河,
     中央电视台) or, with the labeller sure (0.9), as an abbreviation (东盟); and a
     word jieba's dictionary knows as an ordinary one (强调, 互联网, 传承) unless the labeller is fairly
     sure (that dictionary also tags 周恩来 as a time word and 桥本龙太郎 as a common noun); a count opening
-    it (36处石窟, 3个村). The 0.6 is
-    measured: 0.5-0.8 give the same dev and dev2 scores and 0.6 the best held-out MSRA, CLUENER and
+    it (36处石窟, 2班某地). The 0.6 is measured: 0.5-0.8 give the same dev and dev2 scores and 0.6 the best held-out MSRA, CLUENER and
     People's Daily span F1 together (0.5 is 0.001 better on MSRA, 0.001 worse on CLUENER).
     """
     if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names") \
+            or kind is not Kind.PERSON and text.endswith(longest_first("generic_tails")) \
             or kind is Kind.ORG and bare_unit(text) or kind is not Kind.PERSON and COUNT_OPENING.match(text):
         return False
     tag = word_tags().get(text, "")
@@ -550,7 +551,7 @@ _COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
 #: (三处 may be a unit: 某局三处)
 _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")
 #: a count in figures and its measure opening a span (36处石窟, 12个村): some of a kind, no name
-COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间]|[0-9０-９百千万]+亩")
+COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间班趟]|[0-9０-９百千万]+亩")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a count in figures right after a name (运营社区养老服务站|11个): how many of a kind, not a name
