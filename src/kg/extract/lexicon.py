@@ -72,7 +72,7 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
         return True
     if token.pos in ("eng",) or token.text.isascii() and token.text.isalnum():
         return True
-    return token.text == "口"  # 磁器|口/q|正街: a place's 口 (a pass, a ferry), which jieba tags as a measure
+    return token.text == "口"  # 陶器|口/q|正街: a place's 口 (a pass, a ferry), which jieba tags as a measure
 
 
 @cache

@@ -284,7 +284,7 @@ def events(doc: Doc) -> list[Mention]:
                     first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
             if left.text in lexicon("season_words") and tokens[first].pos.startswith(_PROPER):
-                first -= 1  # 夏季|达沃斯论坛: a season opens the name
+                first -= 1  # 夏季|青州论坛: a season opens the name
                 continue
             if left.text == "中" and len(tokens[first].text) == 1 and tokens[first].pos.startswith(_PROPER):
                 first -= 1  # 中|俄|冰雪产业合作论坛: China and a country, each by its first character
