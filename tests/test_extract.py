@@ -2973,3 +2973,11 @@ def test_a_body_read_without_the_character_opening_its_trade_name_elsewhere():
 def test_counts_flower_fairs_and_generic_tails(text, expected, absent):
     found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
     assert expected in found and absent not in {name for name, _ in found}
+
+
+def test_listed_projects_are_initiatives_only_where_they_are_built():
+    """加快甲、乙等项目建设: two projects; 推出甲、乙、丙等体验项目 (activities) names none."""
+    built = extract(_article("加快青綦城际铁路、东溪至赶水旅游公路等项目建设。"), ("enumerations",)).mentions
+    assert {m.text for m in built if m.kind is Kind.INITIATIVE} == {"青綦城际铁路", "东溪至赶水旅游公路"}
+    tried = extract(_article("推出果园采摘、江边露营、农家宴席等体验项目。"), ("enumerations",)).mentions
+    assert not [m for m in tried if m.kind is Kind.INITIATIVE]
