@@ -400,7 +400,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """
     if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names") \
             or kind is not Kind.PERSON and text.endswith(longest_first("generic_tails")) \
-            or kind is Kind.ORG and bare_unit(text) or kind is not Kind.PERSON and COUNT_OPENING.match(text):
+            or kind is Kind.ORG and bare_unit(text) or kind is not Kind.PERSON and _COUNT_OPENING.match(text):
         return False
     tag = word_tags().get(text, "")
     if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")) and not (tag == "j" and score >= 0.9) \
@@ -476,14 +476,24 @@ def person_titles() -> tuple[str, ...]:
 
 
 @cache
-def _titles_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
-    titles = person_titles()
-    return tuple((n, frozenset(t for t in titles if len(t) == n)) for n in sorted({len(t) for t in titles}, reverse=True))
+def _title_words() -> frozenset[str]:
+    return frozenset(person_titles())
+
+
+def is_title(word: str) -> bool:
+    """Is word a post or a role that comes before a person's name (:func:`person_titles`)?"""
+    return word in _title_words()
+
+
+@cache
+def _title_sizes() -> tuple[int, ...]:
+    """The lengths of the posts and roles before names, longest first (the longest title wins)."""
+    return tuple(sorted({len(t) for t in person_titles()}, reverse=True))
 
 
 def title_at(text: str, at: int) -> str | None:
     """The longest post or role (:func:`person_titles`) that starts at ``at`` in ``text``, if any."""
-    return next((text[at:at + n] for n, titles in _titles_by_length() if text[at:at + n] in titles), None)
+    return next((text[at:at + n] for n in _title_sizes() if is_title(text[at:at + n])), None)
 
 
 @cache
@@ -543,6 +553,8 @@ _DATE_START = re.compile(r"[0-9０-９]+(?:年度|年|月份|月|日)")
 #: Chinese numerals of counts and ranks (一所, 两家, 第三大)
 _DIGITS = "一二三四五六七八九十两"
 _COUNT = rf"(?:\d+|[{_DIGITS}几多数]+)"
+#: a count in figures, half- or full-width (36, ３６)
+_FIGURES = "[0-9０-９]+"
 #: an ordinal (第三, 第10)
 _ORDINAL = rf"第[0-9{_DIGITS}]+"
 #: a count before the suffix (一家, 两所, 几个, 首批): one of many, not a name
@@ -551,11 +563,11 @@ _COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
 #: (三处 may be a unit: 某局三处)
 _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")
 #: a count in figures and its measure opening a span (36处石窟, 12个村): some of a kind, no name
-COUNT_OPENING = re.compile(r"[0-9０-９]+[处个座家所条位名间班趟]|[0-9０-９百千万]+亩")
+_COUNT_OPENING = re.compile(_FIGURES + "[处个座家所条位名间班趟]|[0-9０-９百千万]+亩")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a count in figures right after a name (运营社区养老服务站|11个): how many of a kind, not a name
-_COUNTED_AFTER = re.compile(r"[0-9０-９]+[个家所座处]")
+_COUNTED_AFTER = re.compile(_FIGURES + "[个家所座处]")
 #: a rank before the suffix (第三大, 最大): a description of one of many, not a name
 _RANK_INSIDE = re.compile(rf"(?:{_ORDINAL}|最)大")
 _RANKED = re.compile(_RANK_INSIDE.pattern + "$")

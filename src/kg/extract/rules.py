@@ -112,7 +112,8 @@ def quoted(doc: Doc) -> list[Mention]:
         if _AMOUNT.fullmatch(name) or _ORDINAL_FIRST.sub("", name) in lexicon("posts") or _STYLE.fullmatch(name) \
                 or name in lexicon("generic_names"):
             continue  # a number (三个“1亿”人), a post (“第一书记”), a style (“一站式”服务, “保姆式”) or a kind (“订单班”)
-        if _products_after().match(text, match.end()) and not _initiative_head(window) or name in nicknames:
+        head = _initiative_head(window) or _route_head(name, text, match.end())
+        if _products_after().match(text, match.end()) and not head or name in nicknames:
             continue  # “某某”“某某”等晚熟品种: products (not “某某贷”专属信贷产品, a bank's); 素有“某某”之称: a place's nickname
         start, end = match.start(1), match.end(1)
         after = text[match.end(): match.end() + 6]
@@ -122,7 +123,6 @@ def quoted(doc: Doc) -> list[Mention]:
             continue  # “某某”号, “某某二号”, “某某号” are ships, probes, rockets, trains: products, not programmes
             # (but “某某号”冷链专列 and 中欧班列“某某号” are services a place runs)
         before = text[max(0, match.start() - 8): match.start()]
-        head = _initiative_head(window) or _route_head(name, text, match.end())
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         typed = None if head or counted or name in headed or "、" in name or "·" in name or "的" in name else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description

@@ -15,7 +15,7 @@ from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
 from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
-                      before_aspect, village_body, village_body_head, within_division, without_member_word)
+                      is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
 
 
@@ -259,15 +259,14 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
         end -= 1
     if end - start == 2 and _surname_after_title(text, start):
         start -= 1
-    titles = _title_set()
-    title = next((t for size in _title_sizes() if (t := text[start:start + size]) in titles), "")
+    title = title_at(text, start) or ""
     if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
     elif title and end - start - len(title) == 1 and (after := bisect_left(starts, end)) < len(starts) \
             and starts[after] == end and len(doc.tokens[after].text) <= 2 and _HAN_NAME_PART.fullmatch(doc.tokens[after].text) \
             and not doc.tokens[after].pos.startswith(("v", "p", "u", "c", "x", "f", "m", "q")):
         start, end = start + len(title), doc.tokens[after].end  # 副|关长程|立新: the post, then a surname and its name
-    elif end - start in (3, 4) and text[start - 1:start + 1] in titles:
+    elif end - start in (3, 4) and is_title(text[start - 1:start + 1]):
         start += 1  # 村|医央金: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
@@ -318,17 +317,6 @@ def _dotted_name_end(text: str, end: int) -> int:
 
 
 _AFTER_NAME_TAGS = ("v", "p", "d", "c", "u", "t", "m", "f", "r", "q")
-
-
-@cache
-def _title_set() -> frozenset[str]:
-    return frozenset(person_titles())
-
-
-@cache
-def _title_sizes() -> tuple[int, ...]:
-    """The lengths of the posts and roles before names, longest first (the longest title wins)."""
-    return tuple(sorted({len(t) for t in person_titles()}, reverse=True))
 
 
 def _parts_tile(name: str) -> bool:
