@@ -2981,3 +2981,24 @@ def test_listed_projects_are_initiatives_only_where_they_are_built():
     assert {m.text for m in built if m.kind is Kind.INITIATIVE} == {"青綦城际铁路", "东溪至赶水旅游公路"}
     tried = extract(_article("推出果园采摘、江边露营、农家宴席等体验项目。"), ("enumerations",)).mentions
     assert not [m for m in tried if m.kind is Kind.INITIATIVE]
+
+
+def test_a_region_that_is_no_division_is_named_with_its_diqu():
+    """华北|地区, 长三角|地区: the region's name with 地区, its name alone an alias; 重庆|地区 stays the city."""
+    text = "产品辐射华北地区和长三角地区，重庆地区的企业也纷纷前来。"
+    mentions = extract(_article(text)).mentions
+    found = {(m.text, m.kind) for m in mentions}
+    assert {("华北地区", Kind.PLACE), ("长三角地区", Kind.PLACE), ("重庆", Kind.PLACE)} <= found
+    assert not {"华北", "长三角", "重庆地区"} & {text for text, _ in found}
+    assert {m.text: m.alias for m in mentions}["华北地区"] == "华北"
+
+
+def test_scenic_and_park_lists_type_their_members():
+    """等景区 lists scenic places; 等园区 lists parks by short names the text writes in full elsewhere."""
+    text = ("游客凭门票还可游览青峰峡、白鹭洲等景区。该旗以石湾庙、乌兰松等园区为重点，推动石湾庙经济开发区扩区。"
+            "游客可游览安定古城、青峰峡等景点，安定古城游人如织。推动林芝市鲁岗沟、青峰峡等景区提质。")
+    found = {m.text: m for m in extract(_article(text), ("enumerations",)).mentions}
+    assert {"青峰峡", "白鹭洲", "石湾庙", "乌兰松", "安定古城"} <= set(found)
+    assert not {"古城", "林芝市鲁岗沟"} & set(found)  # (游览|安定|古城: 安定古城 is written alone too; a place chain)
+    assert all(found[name].kind is Kind.PLACE for name in ("青峰峡", "白鹭洲", "石湾庙", "乌兰松"))
+    assert found["石湾庙"].alias == "石湾庙经济开发区" and found["乌兰松"].alias is None

@@ -18,7 +18,7 @@ from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
                       division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
-                      suffix_of, within_division)
+                      split_place_chain, suffix_of, within_division)
 from .segmenter import cut, word_tags, words
 
 _QUOTED = re.compile(r"[“\"「『‘]([^“”\"「」『』‘’\n]{2,24}?)[”\"」』’]")  # ‘’ inside a quotation
@@ -530,6 +530,7 @@ def enumerations(doc: Doc) -> list[Mention]:
     加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
     kinds, suffixed, bare = _enumeration_heads()
+    endings = _short_name_endings()
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
         kind = kinds[head]
@@ -542,12 +543,13 @@ def enumerations(doc: Doc) -> list[Mention]:
             name = item.group()
             start = offset + item.start()
             if item.start() == 0:  # 该区推动甲, 该院还与甲, 干流及甲: the list starts after the last verb, preposition or conjunction
-                verbs = [t.end for t in doc.tokens if start <= t.start and t.end < start + len(name)
+                verbs = [t for t in doc.tokens if start <= t.start and t.end < start + len(name)
                          and (t.pos.startswith(("v", "p", "c", "ul", "uz")) or t.text in lexicon("leading_verbs")
                               or within_division(t.text))]  # (联合|镇内|二佛村)
-                while verbs and _name_goes_on(doc.text, verbs[-1], start + len(name)):
-                    verbs.pop()  # 推动|擎|峰动力 where 擎峰动力 is written elsewhere: 擎 opens the name
-                cut_at = next((v for v in reversed(verbs) if start + len(name) - v >= 2), None)
+                while verbs and (_name_goes_on(doc.text, verbs[-1].end, start + len(name))
+                                 or _name_goes_on(doc.text, verbs[-1].start + 1, start + len(name))):
+                    verbs.pop()  # 推动|擎|峰动力, 串联|安居|古城 where 擎峰动力, 安居古城 are written elsewhere: the name's
+                cut_at = next((v.end for v in reversed(verbs) if start + len(name) - v.end >= 2), None)
                 if cut_at is not None:  # (吸引|松辽能|投: the last verb that leaves a name, 能 being one)
                     name, start = name[cut_at - start:], cut_at
             joined = max((name.rfind(j) + len(j) for j in JOINERS if j in name), default=0) if kind is Kind.PLACE else 0
@@ -557,6 +559,8 @@ def enumerations(doc: Doc) -> list[Mention]:
                 continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
             if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
                 continue  # 水利、环保等部门, 各级政府、保险公司等部门: fields and kinds, not bodies
+            if kind is Kind.PLACE and len(split_place_chain(name)) > 1:
+                continue  # 米林市南伊沟: a place chain, cut into its places by the labeller's reading
             if kind is Kind.PLACE and (ending := _place_ending(name)) and len(ending) < len(name):
                 name, start = ending, start + len(name) - len(ending)  # 产品销往|智利、秘鲁等国家: the place that ends it
             if head in bare and (suffix_of(name, kind) or len(name) > 3):
@@ -564,13 +568,10 @@ def enumerations(doc: Doc) -> list[Mention]:
             if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
                 continue  # 引进动画制作、游戏研发等企业: kinds of firms, not names
             if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
-                full = next((name + end for end in _TOWNSHIP_AND_VILLAGE if head in bare and name + end in doc.text), None)
+                full = next((name + end for end in endings.get(head, ()) if name + end in doc.text), None)
                 found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8,
                                      alias=full))  # 中井、三江等村 beside 中井村: the village's short name
     return found
-
-
-_TOWNSHIP_AND_VILLAGE = ("村", "镇", "乡", "街道", "社区")
 
 
 def _place_ending(name: str) -> str:
@@ -585,6 +586,13 @@ def _enumeration_heads() -> tuple[dict[str, Kind], frozenset[str], frozenset[str
     rows = table("enumeration_heads")
     marked = {mark: frozenset(head for head, _, *rest in rows if rest[:1] == [mark]) for mark in ("suffix", "bare")}
     return {head: Kind(kind) for head, kind, *_ in rows}, marked["suffix"], marked["bare"]
+
+
+@cache
+def _short_name_endings() -> dict[str, tuple[str, ...]]:
+    """List head → the endings with which the text may write a listed short name in full
+    (``enumeration_heads``' fourth column: 中井、三江等村 beside 中井村)."""
+    return {head: tuple(rest[1].split(",")) for head, _, *rest in table("enumeration_heads") if len(rest) > 1}
 
 
 def _ordinary_words(text: str) -> bool:

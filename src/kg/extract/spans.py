@@ -34,6 +34,7 @@ _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"}
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
+_REGION = "地区"  # after a region's name that is no division (西南|地区, 长三角|地区)
 
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
@@ -133,6 +134,10 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 江铁联运班列, 铁海联运新线路: a route or its train, no place
         if kind is Kind.PLACE and _suffix_opens_word(doc, end, starts):
             continue  # 沿河乡|镇, 入海口区|位: the suffix is the first character of an ordinary word
+        region = None  # a region's name without its 地区
+        if kind is Kind.PLACE and doc.text.startswith(_REGION, end) and not gazetteer.is_place(text):
+            region, end = text, end + len(_REGION)  # 西南|地区, 长三角|地区: the region named with its 地区, its name
+            text = doc.text[start:end]  # alone an alias (中东 or 中东地区); not 重庆|地区: the city
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
                                     or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
@@ -184,7 +189,8 @@ def labelled(doc: Doc) -> list[Mention]:
                     continue
                 own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
                 own = Kind.ORG if clinic and n == len(pieces) - 1 else own
-                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score))
+                found.append(Mention(doc.article.id, offset, offset + len(piece), piece, own, by="labeller", score=score,
+                                     alias=region if piece == text else None))
                 offset += len(piece)
     return _left_between_places(doc, _cities_opening_names(found), starts)
 
