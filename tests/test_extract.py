@@ -3002,3 +3002,53 @@ def test_scenic_and_park_lists_type_their_members():
     assert not {"古城", "林芝市鲁岗沟"} & set(found)  # (游览|安定|古城: 安定古城 is written alone too; a place chain)
     assert all(found[name].kind is Kind.PLACE for name in ("青峰峡", "白鹭洲", "石湾庙", "乌兰松"))
     assert found["石湾庙"].alias == "石湾庙经济开发区" and found["乌兰松"].alias is None
+
+
+def test_posts_after_a_declared_short_form_and_before_another_title():
+    """某中心(以下简称县某中心)高级农艺师某某: the bracket declaring the short form stands between the body
+    and the post; 某中心主任、市级非遗传承人某某: a title after the post is no body's."""
+    rels = _relations("青山县农业技术推广中心(以下简称县农技中心)高级农艺师周明远介绍,今年建成3个基地。", None)
+    assert any(r[:2] == ("memberOf", "周明远") and r[3] == "高级农艺师" for r in rels)
+    rels = _relations("青禾山歌传习中心主任、市级非遗代表性传承人孟雪松介绍,中心已收录曲目600余首。", None)
+    assert ("memberOf", "孟雪松", "青禾山歌传习中心", "主任") in rels
+
+
+def test_a_post_after_an_anaphor_of_a_short_form_or_a_cooperative():
+    """公司董事长某某 after 青禾熏味 (青禾熏味食品有限公司's declared short form); 合作社理事长某某."""
+    text = ("重庆青禾熏味食品有限公司(以下简称青禾熏味)新建车间。青禾熏味位于兴田村,是腊肉加工龙头企业。"
+            "公司董事长周明远说,车间投用后效果明显。")
+    assert any(r[:2] == ("memberOf", "周明远") and r[2] in ("青禾熏味", "重庆青禾熏味食品有限公司") for r in _relations(text, None))
+    text = "青山县松溪河鲜养殖专业合作社去年产值过千万。合作社理事长孟雪松说,今年还要扩大规模。"
+    assert ("memberOf", "孟雪松", "青山县松溪河鲜养殖专业合作社", "理事长") in _relations(text, None)
+    text = "“今年游客翻番。”“青禾之星”公司总经理周明远表示，公司计划扩建。青山旅游集团有限公司也在此投资。"
+    assert not any(r[0] == "memberOf" for r in _relations("青山旅游集团有限公司投资建设。" + text, None))  # (a quoted name's 公司)
+
+
+def test_a_five_character_name_in_a_dateline_byline():
+    """（记者 某某 通讯员 乌云其其格）: a Mongolian name of five characters; the byline names the outlet too."""
+    text = "中国乡村网包头5月16日讯（记者 周明远 通讯员 乌云其其格）5月15日，青禾稀土有限公司项目投产。"
+    found = {(m.text, m.kind) for m in extract(_article(text), ("bylines",)).mentions}
+    assert {("中国乡村网", Kind.ORG), ("乌云其其格", Kind.PERSON), ("周明远", Kind.PERSON)} <= found
+    assert ("memberOf", "周明远", "中国乡村网", "记者") in _relations(text, None)
+
+
+def test_an_edition_number_is_an_alias_of_the_event():
+    """第三届某某半程马拉松: the event's name, the form with its edition an alias; 首届…展演 by its edition."""
+    text = "11月17日,第三届青山湖半程马拉松在湿地公园开跑。下一步将筹办首届武陵山区土家摆手舞展演。"
+    found = {m.text: m.alias for m in extract(_article(text)).mentions if m.kind is Kind.INITIATIVE}
+    assert found.get("青山湖半程马拉松") == "第三届青山湖半程马拉松"
+    assert "武陵山区土家摆手舞展演" in found or "首届武陵山区土家摆手舞展演" in found.values()
+
+
+def test_a_company_named_with_its_country_in_brackets():
+    """某某（马来西亚）贸易有限公司: one company, the country in brackets inside its name."""
+    text = "荔丰源在吉隆坡设立的子公司荔丰源（马来西亚）贸易有限公司负责当地清关。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("荔丰源（马来西亚）贸易有限公司", Kind.ORG) in found and ("贸易有限公司", Kind.ORG) not in found
+
+
+def test_a_workshop_is_a_body_and_a_quoted_one_a_programme():
+    """某某竹编工坊 is a body (工坊 ends organizations' names); “某某工坊” in quotes names a programme's brand."""
+    found = {(m.text, m.kind) for m in extract(_article("青石镇丹青竹编工坊成立于2021年，该村还打造“巧手工坊”品牌。")).mentions}
+    assert ("丹青竹编工坊", Kind.ORG) in found or ("青石镇丹青竹编工坊", Kind.ORG) in found
+    assert ("巧手工坊", Kind.INITIATIVE) in found

@@ -23,6 +23,7 @@ _SOURCE_LINE = re.compile(r"^[（(]?(?:据|来源[:：]\s*|稿件来源[:：]\s*
 _NEWS_SOURCE = re.compile(r"^([^\s（(，,。：:]{2,12}?)(?:消息|讯)\s*[（(]([^)）]{2,12})[)）]")
 #: a byline in brackets that opens the first paragraph: （记者 甲）…, 本报讯（记者 甲 通讯员 乙）…
 #: the date that ends a news agency's dateline (某某社北京|11月26日电, 某某报某地|12月8日讯)
+BYLINE_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}|[\u4e00-\u9fff]{2,5})"  # (乌云其其格, 阿依努尔·买买提)
 DATELINE_DATE = r"\d{1,2}月\d{1,2}日[电讯]"
 _LEAD_BYLINE = re.compile(r"^(?:[^\s（(，,。：:]{2,14}?(?:消息|讯|电))?\s*[（(]([^)）]{3,30})[)）]")
 _CAPTION = re.compile(r"(图为|资料图[)）]?$|供图[)）]?$|摄[)）]?$)")
@@ -32,7 +33,7 @@ _DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[
 @cache
 def _byline_pattern() -> re.Pattern[str]:
     roles = "|".join(map(re.escape, lexicon_list("byline_roles")))
-    name = r"[\u4e00-\u9fff·]{2,4}"
+    name = BYLINE_NAME
     return re.compile(
         rf"^[□■◇◆▲△●○]?\s*(?:本报|(?!{roles})(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"  # (首席记者: a role)
         rf"(?P<names>{name}(?:[\s、,，]+(?:[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{roles})\s*)?{name})*)\s*(?P<photo>摄影?|报道|文/?图)?$"

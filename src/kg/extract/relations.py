@@ -28,10 +28,12 @@ from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
 from .mentions import PLACE_IN_BODY, inside_others
 from .rules import LEVER
-from .lexicon import ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, suffix_of
+from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, person_titles,
+                      suffix_of)
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
+_DECLARING = ("以下简称", "下称", "简称")  # opening a bracket that declares a short form
 _COPULAS = ("是", "为", "系", "属于")  # 甲是乙旗下企业
 _OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟",
                    "由", "原")  # (由原某集团与某公司合并组建: the agents and the former bodies of a passive)
@@ -52,7 +54,9 @@ def _role_pattern() -> re.Pattern[str]:
     post = "(?:" + "|".join(map(re.escape, posts)) + ")"
     bodies = "|".join(map(re.escape, longest_first("bare_suffixes")))  # 党工委副书记、办事处主任某某
     unit = rf"(?:原|前|时任|现任|常务)?(?:[镇乡村县区市]级)?(?:党委|党组|党工委|党支部|党总支|纪委|{bodies})?(?:{post}|常委|委员)"
-    return re.compile(rf"\s*({unit}(?:[、和及]{unit})*)\s*兼?")
+    titles = "|".join(map(re.escape, person_titles()))  # 主任、市级非遗代表性传承人某某: the post is the body's,
+    other = rf"(?:、[\u4e00-\u9fff]{{0,10}}?(?:{titles}))?"  # 理事长、某村党支部书记某某: the title after it another's
+    return re.compile(rf"\s*({unit}(?:[、和及]{unit})*){other}\s*兼?")
 
 
 def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, confidence: float,
@@ -78,6 +82,8 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         while j >= 0:
             org = mentions[j]
             gap = text[org.end:cursor]
+            if (closing := _CLOSING.match(gap)) and text[:org.start].rstrip("“\"").endswith(_DECLARING):
+                gap = gap[closing.end():]  # 某中心(以下简称|县某中心|)高级农艺师某某: the short form the bracket declares
             if org.kind is not Kind.ORG or "\n" in gap.strip(" ") and not gap.isspace():
                 break
             match = pattern.fullmatch(gap)
@@ -145,7 +151,8 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
-    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (endings is None or _ends_with(o.text, endings))), None)
+    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
+        endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))), None)  # (a short form: its name's)
 
 
 def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
@@ -285,7 +292,7 @@ def _org_anaphor_pattern() -> re.Pattern[str] | None:
     nouns = org_anaphor_nouns()
     if not nouns:
         return None
-    return re.compile(r"(?:该|(?<![^，,。；;：:“”\s]))(?:" + "|".join(map(re.escape, nouns)) + ")")
+    return re.compile(r"(?:该|(?<![^，,。；;：:“\s])|(?<=[。！？!?…][”\"]))(?:" + "|".join(map(re.escape, nouns)) + ")")  # (not “某某”公司)
 
 
 def posts_after_names(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

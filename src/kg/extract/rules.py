@@ -13,7 +13,7 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
-from ..split import DATELINE_DATE, byline, byline_names, lead_byline
+from ..split import BYLINE_NAME, DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
@@ -50,7 +50,7 @@ def bylines(doc: Doc) -> list[Mention]:
                                      match.group("outlet"), Kind.ORG, by="rules.byline", score=0.95))
             names_start = base + match.start("names")
             people = set(byline_names(match))
-            for name in re.finditer(r"[\u4e00-\u9fff·]{2,4}", match.group("names")):
+            for name in re.finditer(BYLINE_NAME, match.group("names")):
                 if name.group() not in people:
                     continue
                 start = names_start + name.start()
@@ -320,8 +320,9 @@ def events(doc: Doc) -> list[Mention]:
             continue
         start = body[0].start
         year = _YEAR.match(text, start)
+        alias = text[year.end():head_end] if year else text[tokens[first - 1].start:head_end] if edition else None
         found.append(Mention(doc.article.id, start, head_end, text[start:head_end], Kind.INITIATIVE,
-                             by="rules.event", score=0.9, alias=text[year.end():head_end] if year else None))
+                             by="rules.event", score=0.9, alias=alias))  # (第三届某某马拉松: the edition's form too)
     return found
 
 

@@ -70,6 +70,7 @@ def labelled(doc: Doc) -> list[Mention]:
     found = []
     labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
     labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, _cut_at_former_names(doc.text, labels)), starts)
+    labels = _joined_over_bracketed_place(doc.text, labels)
     person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
     people = {doc.text[start:end] for start, end, kind, _ in labels if kind is Kind.PERSON}
     for start, end, kind, score in labels:
@@ -382,6 +383,30 @@ def _rejoined_at_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]
 
 
 _CUT_BEFORE_UNIT = frozenset("和与及自从在")
+
+
+def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
+    """某某|（马来西亚）|贸易有限公司 read as a name and a company of generic words: one company, a place in
+    brackets inside its name (a subsidiary named after its parent and its country)."""
+    if "（" not in text and "(" not in text:
+        return list(labels)
+    out: list[tuple[int, int, Kind, float]] = []
+    for span in labels:
+        s2, e2, kind, score = span
+        if out and out[-1][2] is Kind.PLACE and kind is Kind.ORG and s2 == out[-1][1] + 1 \
+                and _BRACKETED_PLACE.fullmatch(text, out[-1][0] - 1, s2):
+            out.pop()  # (the place in the brackets, read by the labeller)
+        if out and kind is Kind.ORG and (bracket := _BRACKETED_PLACE.match(text, out[-1][1])) \
+                and s2 in (bracket.start(1), bracket.end()) and e2 > bracket.end() and gazetteer.is_place(bracket.group(1)) \
+                and (suffix := suffix_of(text[bracket.end():e2], Kind.ORG)) and ordinary_head(text[bracket.end():e2], suffix):
+            # (the company's span may open inside the brackets: 马来西亚）贸易有限公司)
+            s1, _, _, before = out.pop()
+            span = (s1, e2, kind, min(before, score))
+        out.append(span)
+    return out
+
+
+_BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
 def _cut_at_former_names(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
