@@ -2983,14 +2983,11 @@ def test_listed_projects_are_initiatives_only_where_they_are_built():
     assert not [m for m in tried if m.kind is Kind.INITIATIVE]
 
 
-def test_a_region_that_is_no_division_is_named_with_its_diqu():
-    """华北|地区, 长三角|地区: the region's name with 地区, its name alone an alias; 重庆|地区 stays the city."""
+def test_a_region_that_is_no_division_is_named_with_its_diqu_too():
+    """华北|地区, 长三角|地区: the region, its name with 地区 an alias; 重庆|地区: the city, no alias."""
     text = "产品辐射华北地区和长三角地区，重庆地区的企业也纷纷前来。"
-    mentions = extract(_article(text)).mentions
-    found = {(m.text, m.kind) for m in mentions}
-    assert {("华北地区", Kind.PLACE), ("长三角地区", Kind.PLACE), ("重庆", Kind.PLACE)} <= found
-    assert not {"华北", "长三角", "重庆地区"} & {text for text, _ in found}
-    assert {m.text: m.alias for m in mentions}["华北地区"] == "华北"
+    aliases = {m.text: m.alias for m in extract(_article(text)).mentions if m.kind is Kind.PLACE}
+    assert aliases == {"华北": "华北地区", "长三角": "长三角地区", "重庆": None}
 
 
 def test_scenic_and_park_lists_type_their_members():
@@ -3052,3 +3049,20 @@ def test_a_workshop_is_a_body_and_a_quoted_one_a_programme():
     found = {(m.text, m.kind) for m in extract(_article("青石镇丹青竹编工坊成立于2021年，该村还打造“巧手工坊”品牌。")).mentions}
     assert ("丹青竹编工坊", Kind.ORG) in found or ("青石镇丹青竹编工坊", Kind.ORG) in found
     assert ("巧手工坊", Kind.INITIATIVE) in found
+
+
+def test_an_owners_share_ends_its_name_and_makes_a_subsidiary():
+    """甲是乙有限公司控股的某某子公司, 由区供销社控股的甲: 控股 is the owner's share, no part of its name,
+    and 甲 is a unit of the owner."""
+    rels = _relations("青禾稀土材料股份有限公司是青禾钢铁集团有限责任公司控股的稀土板块子公司。", None)
+    assert ("subOrganizationOf", "青禾稀土材料股份有限公司", "青禾钢铁集团有限责任公司", None) in rels
+    found = {m.text for m in extract(_article("物流园由区供销社控股的青山冷链物流有限公司投资建设。")).mentions}
+    assert "区供销社" in found and "区供销社控股" not in found
+
+
+def test_words_around_a_place_that_are_no_part_of_it():
+    """周边|某某岭, 距离|景区: no name opens with them; 重庆|主城: the city."""
+    found = {m.text for m in extract(_article("小镇带动了周边铜鼓岭、东郊椰林等景区的客流，距离景区不远的青石镇也受益。"
+                                                "公司还在重庆主城开设了3家直营店。")).mentions}
+    assert {"铜鼓岭", "青石镇", "重庆"} <= found
+    assert not {"周边铜鼓岭", "距离景区", "重庆主城"} & found

@@ -22,6 +22,7 @@ FUNCTION_TAGS = ("p", "d", "c", "r")
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "z", "k", "h", "g")
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
 JOINERS = ("以及", "、", "和", "及", "与")
+REGION = "地区"  # after a region's name that is no division (西南|地区, 长三角|地区)
 #: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)
 NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}

@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, JOINERS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, JOINERS, REGION, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       person_titles, post_before, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
@@ -290,6 +290,9 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
         # (“桂海东盟|通”, “碚泉康|养卡”: the quoted name, whole; but a division opening it stays: “灵山|杯”)
     }
     pool = [m for m in pool if id(m) not in cut_short]
+    regions = {(o.start, o.start + len(o.alias)) for o in pool if o.by == "labeller" and o.kind is Kind.PLACE and o.alias
+               and o.alias.startswith(o.text) and o.alias.endswith(REGION)}  # 中亚(地区): the labeller's region, its
+    pool = [m for m in pool if m.by == "labeller" or (m.start, m.end) not in regions]  # 地区 an alias (not a rule's 中亚地区)
     ranked = sorted(pool, key=lambda m: (-(_weight(m) + 0.15 * (support[(m.start, m.end, m.kind)] - m.score)), m.start))
     taken: list[Mention] = []
     occupied = bytearray(max((m.end for m in pool), default=0))

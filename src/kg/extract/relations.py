@@ -773,10 +773,11 @@ def _enter_before() -> re.Pattern[str]:
 @cache
 def _parent_tail() -> re.Pattern[str]:
     """What follows the parent in 甲是乙…: its short form in brackets, where it set 甲 up, then a
-    ``parent-tail`` cue (的全资子公司) or 旗下/下属 and what kind of company 甲 is (旗下的物流企业)."""
+    ``parent-tail`` cue (的全资子公司) or 旗下/下属/控股 and what kind of company 甲 is (旗下的物流企业,
+    控股的稀土板块子公司)."""
     tails = "|".join(map(re.escape, _cues()[("subOrganizationOf", "parent-tail")]))
     return re.compile(r"(?:[（(][^（）()]{1,20}[）)])?(?:在[\u4e00-\u9fff]{1,4}设立的)?"
-                      rf"(?:{tails}|(?:旗下|下属)的?[^，,。；;、“”]{{0,10}}?(?:企业|公司|平台))")
+                      rf"(?:{tails}|(?:旗下|下属|控股)的?[^，,。；;、“”]{{0,10}}?(?:企业|公司|平台))")
 
 
 @cache

@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -34,7 +34,7 @@ _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"}
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
-_REGION = "地区"  # after a region's name that is no division (西南|地区, 长三角|地区)
+_HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
 
 
 def _after_preposition(doc: Doc, start: int, end: int) -> int:
@@ -135,10 +135,10 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 江铁联运班列, 铁海联运新线路: a route or its train, no place
         if kind is Kind.PLACE and _suffix_opens_word(doc, end, starts):
             continue  # 沿河乡|镇, 入海口区|位: the suffix is the first character of an ordinary word
-        region = None  # a region's name without its 地区
-        if kind is Kind.PLACE and doc.text.startswith(_REGION, end) and not gazetteer.is_place(text):
-            region, end = text, end + len(_REGION)  # 西南|地区, 长三角|地区: the region named with its 地区, its name
-            text = doc.text[start:end]  # alone an alias (中东 or 中东地区); not 重庆|地区: the city
+        region = None  # a region's name with its 地区
+        if kind is Kind.PLACE and doc.text.startswith(REGION, end) and not gazetteer.is_place(text):
+            region = text + REGION  # 西南|地区, 长三角|地区: the region, named with its 地区 too (an alias: NER
+            # corpora mark 中东, news gold 中东地区); not 重庆|地区: the city
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
                                     or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
@@ -465,13 +465,15 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
     waterside = tail in _WATERSIDE and len(text) - len(tail) >= 2  # 马金溪|畔: a river's bank, whatever its name ends in
     tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
-    if tail and (waterside or suffix_of(text[: -len(tail)], kind)):
+    if tail and (waterside or suffix_of(text[: -len(tail)], kind) or kind is Kind.PLACE and gazetteer.is_place(text[: -len(tail)])):
         end, text = end - len(tail), text[: -len(tail)]
     last = doc.tokens[bisect_right(starts, end - 1) - 1]  # 某某街道|组织|辖区…: a verb of two characters after a suffix
     if kind is not Kind.PERSON and last.pos == "v" and len(last.text) >= 2 and last.end == end and last.start - start >= 3 \
             and not suffix_of(last.text, Kind.ORG) and not suffix_of(last.text, Kind.PLACE) \
             and (fits := next((k for k in (kind, Kind.PLACE, Kind.ORG) if suffix_of(doc.text[start:last.start], k)), None)):
         end, text, kind = last.start, doc.text[start:last.start], fits
+    if kind is Kind.ORG and text.endswith(_HOLDS) and doc.text.startswith("的", end) and suffix_of(text[:-2], Kind.ORG):
+        end, text = end - 2, text[:-2]  # 某集团有限公司|控股的某公司: the owner's share (控股, though a suffix of 某某控股)
     if kind is Kind.PLACE and text.endswith("村村") and doc.text[end : end + 1] in ("级", "民", "委", "干", "医"):
         end, text = end - 1, text[:-1]  # 某某村|村级河长, 某某村|村民, 某某村|村医: the village, then a word of its own
     elif kind is Kind.PLACE and text.endswith("村") and doc.text[end : end + 1] == "医" and village_body_head(text[:-1]):
