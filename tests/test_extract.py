@@ -3066,3 +3066,11 @@ def test_words_around_a_place_that_are_no_part_of_it():
                                                 "公司还在重庆主城开设了3家直营店。")).mentions}
     assert {"铜鼓岭", "青石镇", "重庆"} <= found
     assert not {"周边铜鼓岭", "距离景区", "重庆主城"} & found
+
+
+def test_a_list_starts_after_de_and_a_name_after_a_comma():
+    """将附近的|甲、乙等景点: the list starts after 的; 景洪市某镇,|州保护区管理局 read as one span: the body after the comma."""
+    found = {m.text for m in extract(_article("不妨将附近的青坪羌寨、白棚沟等景点也规划入行程。"), ("enumerations",)).mentions}
+    assert {"青坪羌寨", "白棚沟"} <= found and not any(name.startswith("将") for name in found)
+    found = {m.text for m in extract(_article("平台覆盖景洪市勐养镇,州保护区管理局下属的保护站负责巡护。")).mentions}
+    assert not any("," in name for name in found)

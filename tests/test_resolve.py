@@ -651,3 +651,14 @@ def test_a_park_without_guojia_and_a_dotted_name_without_its_year():
     assert len(res.entities) == 1
     res = resolve([_ex("a", ("桷里·1958艺术仓", Kind.INITIATIVE), ("艺术仓", Kind.INITIATIVE))])
     assert len(res.entities) == 1
+
+
+def test_a_site_called_by_its_place_and_kind_is_the_site():
+    """石柱基地 for 石柱黄连精深加工基地, 黄水市场 for 黄水中药材交易市场: the place and the kind of site, the
+    words between left out; 管理处 for 某某保护区管理处 (a body's own three-character kind)."""
+    from kg.resolve import _abbreviates
+
+    assert _abbreviates("石柱基地", "石柱黄连精深加工基地", Kind.PLACE, {"石柱"})
+    assert _abbreviates("黄水市场", "黄水中药材交易市场", Kind.PLACE, {"黄水镇"})
+    assert not _abbreviates("石柱基地", "石柱黄连精深加工中心", Kind.PLACE, {"石柱"})
+    assert _abbreviates("管理处", "青山湿地珍禽国家级自然保护区管理处", Kind.ORG, set())

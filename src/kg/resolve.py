@@ -239,7 +239,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _words_dropped(short, long, "place_dropped_words")
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
-                               or _place_tail(short, long) or _peoples_dropped(short, long)):
+                               or _place_tail(short, long) or _peoples_dropped(short, long)
+                               or _place_and_site_kind(short, long, places)):
         return True
     if kind is Kind.PERSON:
         return _dotted_name_part(short, long)
@@ -611,6 +612,20 @@ def _peoples_only(text: str) -> bool:
 def _prefecture_initial(short: str, long: str) -> bool:
     """博州 for 博尔塔拉蒙古自治州: an autonomous prefecture by its first character and 州."""
     return len(short) == 2 and short[1] == "州" and long.endswith("自治州") and long[0] == short[0]
+
+
+def _place_and_site_kind(short: str, long: str, places: set[str]) -> bool:
+    """石柱基地 for 石柱黄连精深加工基地, 黄水市场 for 黄水中药材交易市场: the place that opens a site's name and
+    the kind of site (a noun) that ends it, the words between (two to eight characters) left out."""
+    from .extract.segmenter import word_tags
+
+    if not 2 <= len(long) - len(short) <= 8:
+        return False
+    for cut in range(len(short) - 2, 1, -1):
+        head, tail = short[:cut], short[cut:]
+        if long.startswith(head) and long.endswith(tail) and (head in places or gazetteer.lookup(head)):
+            return word_tags().get(tail, "").startswith("n")
+    return False
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:

@@ -543,9 +543,9 @@ def enumerations(doc: Doc) -> list[Mention]:
         for item in re.finditer(r"[^、]+", match.group(1)):
             name = item.group()
             start = offset + item.start()
-            if item.start() == 0:  # 该区推动甲, 该院还与甲, 干流及甲: the list starts after the last verb, preposition or conjunction
+            if item.start() == 0:  # 该区推动甲, 该院还与甲, 附近的甲: the list starts after the last verb, preposition, conjunction or 的
                 verbs = [t for t in doc.tokens if start <= t.start and t.end < start + len(name)
-                         and (t.pos.startswith(("v", "p", "c", "ul", "uz")) or t.text in lexicon("leading_verbs")
+                         and (t.pos.startswith(("v", "p", "c", "ul", "uz", "uj")) or t.text in lexicon("leading_verbs")
                               or within_division(t.text))]  # (联合|镇内|二佛村)
                 while verbs and (_name_goes_on(doc.text, verbs[-1].end, start + len(name))
                                  or _name_goes_on(doc.text, verbs[-1].start + 1, start + len(name))):

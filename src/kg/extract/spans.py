@@ -84,6 +84,11 @@ def labelled(doc: Doc) -> list[Mention]:
         elif kind is Kind.PLACE:
             start = _place_word_start(doc, start, end, starts)  # 避|暑山庄: the place word jieba knows whole
         text = doc.text[start:end]
+        comma = max(text.rfind(","), text.rfind("，"))
+        if comma >= 0 and kind is not Kind.PERSON:
+            if len(text) - comma - 1 < 2:
+                continue
+            start, text = start + comma + 1, text[comma + 1:]  # 某镇,|州保护区管理局: the name after the comma
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
         opening = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
