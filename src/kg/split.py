@@ -21,9 +21,10 @@ _CLOSERS = "。！？!?…；;：:”’」』）)》】"
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
 _SOURCE_LINE = re.compile(r"^[（(]?(?:据|来源[:：]\s*|稿件来源[:：]\s*)([^\s，,。]{2,20}?)[)）]?$")
 _NEWS_SOURCE = re.compile(r"^([^\s（(，,。：:]{2,12}?)(?:消息|讯)\s*[（(]([^)）]{2,12})[)）]")
+#: a person's name in a byline: two to five characters, or a name with a middle dot (乌云其其格, 阿依努尔·买买提)
+BYLINE_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}|[\u4e00-\u9fff]{2,5})"
 #: a byline in brackets that opens the first paragraph: （记者 甲）…, 本报讯（记者 甲 通讯员 乙）…
 #: the date that ends a news agency's dateline (某某社北京|11月26日电, 某某报某地|12月8日讯)
-BYLINE_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}|[\u4e00-\u9fff]{2,5})"  # (乌云其其格, 阿依努尔·买买提)
 DATELINE_DATE = r"\d{1,2}月\d{1,2}日[电讯]"
 _LEAD_BYLINE = re.compile(r"^(?:[^\s（(，,。：:]{2,14}?(?:消息|讯|电))?\s*[（(]([^)）]{3,30})[)）]")
 _CAPTION = re.compile(r"(图为|资料图[)）]?$|供图[)）]?$|摄[)）]?$)")

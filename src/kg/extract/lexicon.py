@@ -23,6 +23,8 @@ _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a"
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
 JOINERS = ("以及", "、", "和", "及", "与")
 REGION = "地区"  # after a region's name that is no division (西南|地区, 长三角|地区)
+#: a place in brackets inside a name (中国(山东)自由贸易试验区, 某某（马来西亚）贸易有限公司), the place its group
+BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 #: words that open the name of a national organization (北京|中国某某银行总行: the city is where it is)
 NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}

@@ -16,7 +16,7 @@ from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import BYLINE_NAME, DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
-from .lexicon import (COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
+from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
                       division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       split_place_chain, suffix_of, within_division)
 from .segmenter import cut, word_tags, words
@@ -493,7 +493,7 @@ def place_led_names(doc: Doc) -> list[Mention]:
         if start != chain_end:
             chain_start = start  # 某省某市自贸区: the name starts at the first place of a chain
         chain_end = end
-        bracket = _BRACKETED_PLACE.match(text, end)  # 中国(山东)自由贸易试验区: the province in brackets
+        bracket = BRACKETED_PLACE.match(text, end)  # 中国(山东)自由贸易试验区: the province in brackets
         if bracket and any(s == 1 and e == len(bracket.group()) - 1 for s, e, _ in gazetteer.find(bracket.group())):
             end = bracket.end()
         city = 2 if text.startswith("城市", end) else 0  # 某市城市总体规划: the city's plan
@@ -507,9 +507,6 @@ def place_led_names(doc: Doc) -> list[Mention]:
         found.append(Mention(doc.article.id, chain_start, stop, text[chain_start:stop], heads[head],
                              by="rules.place_led", score=0.95))
     return found
-
-
-_BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
 
 def _typed_by_suffix(name: str) -> Kind | None:

@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -399,9 +399,9 @@ def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kin
     for span in labels:
         s2, e2, kind, score = span
         if out and out[-1][2] is Kind.PLACE and kind is Kind.ORG and s2 == out[-1][1] + 1 \
-                and _BRACKETED_PLACE.fullmatch(text, out[-1][0] - 1, s2):
+                and BRACKETED_PLACE.fullmatch(text, out[-1][0] - 1, s2):
             out.pop()  # (the place in the brackets, read by the labeller)
-        if out and kind is Kind.ORG and (bracket := _BRACKETED_PLACE.match(text, out[-1][1])) \
+        if out and kind is Kind.ORG and (bracket := BRACKETED_PLACE.match(text, out[-1][1])) \
                 and s2 in (bracket.start(1), bracket.end()) and e2 > bracket.end() and gazetteer.is_place(bracket.group(1)) \
                 and (suffix := suffix_of(text[bracket.end():e2], Kind.ORG)) and ordinary_head(text[bracket.end():e2], suffix):
             # (the company's span may open inside the brackets: 马来西亚）贸易有限公司)
@@ -409,9 +409,6 @@ def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kin
             span = (s1, e2, kind, min(before, score))
         out.append(span)
     return out
-
-
-_BRACKETED_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
 def _cut_at_former_names(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
