@@ -21,6 +21,8 @@ from . import gazetteer
 from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
 from .extract.latin_names import is_latin
+from .extract.lexicon import BRACKETED_PLACE, MIDDLE_DOTS, common_word, suffix_of
+from .extract.segmenter import cut, word_tags
 from .resources import lexicon, lexicon_list, longest_first, table
 
 _ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
@@ -124,9 +126,6 @@ def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str
 def _trade_name(core_name: str) -> str | None:
     """The trade name that opens a company's core, of two characters or more, when only ordinary
     words of its trade follow (渝鲜达|农产品|配送); None when it is itself a word or a place."""
-    from .extract.lexicon import common_word
-    from .extract.segmenter import cut, word_tags
-
     words = [word for word, _ in cut(core_name)]
     for i in range(1, len(words)):
         brand, rest = "".join(words[:i]), words[i:]
@@ -139,8 +138,6 @@ def _trade_name(core_name: str) -> str | None:
 @cache
 def _word_ends_at(text: str, position: int) -> bool:
     """Does a jieba word of text end at position?"""
-    from .extract.segmenter import cut
-
     end = 0
     for word, _ in cut(text):
         end += len(word)
@@ -153,8 +150,6 @@ def _another_body(short: str, long: str) -> bool:
     """Is short a name of its own that the long one extends inside (农业部 and 农业农村部, 文化部 and
     文化和旅游部: a word jieba's dictionary knows, the long name with a word added before the suffix)?
     A coined short form (岚溪公司 of 岚溪智能装备有限公司) is no dictionary word."""
-    from .extract.segmenter import word_tags
-
     return len(long) - len(short) >= 2 and short in word_tags() and any(
         long.startswith(short[:k]) and long.endswith(short[k:]) for k in range(1, len(short)))
 
@@ -276,8 +271,6 @@ def _called_by_surname(short: str, long: str) -> bool:
     """邹总, 龚孃孃, 王书记, 老陈 for 邹敏, 龚桂兰, 王建国, 陈德贵: the surname and how people call the
     person (``address_terms``, posts, honorifics), or 老/小 and the surname, or 阿 and the given name's
     last character (阿芳 for 陈晓芳)."""
-    from .extract.lexicon import MIDDLE_DOTS
-
     if not 2 <= len(long) <= 4 or MIDDLE_DOTS.intersection(long):
         return False
     surname = long[:2] if long[:2] in _compound_surnames() else long[0]
@@ -299,8 +292,6 @@ def _address_terms() -> frozenset[str]:
 def _dotted_name_part(short: str, long: str) -> bool:
     """哈里森 for 迈克尔·哈里森, 努尔兰 for 努尔兰·哈力别克: the last part of a name written with a middle
     dot, or the first (a Uyghur or Kazakh name's own name, by which the article calls the person)."""
-    from .extract.lexicon import MIDDLE_DOTS
-
     parts = re.split("|".join(map(re.escape, MIDDLE_DOTS)), long)
     return len(parts) > 1 and len(short) >= 2 and short in (parts[0], parts[-1])
 
@@ -491,8 +482,6 @@ def _trade_dropped(short: str, long: str, long_core: str) -> bool:
     opening of the core, or of the name without its legal ending, four characters or more, with a
     trade word left out at its end that ends no organization (not 青禾银行 of 青禾银行大足支行, its
     parent)."""
-    from .extract.lexicon import suffix_of
-
     legal = legal_form(long)
     wholes = [(long_core, 1, 4)] + ([(long[: -len(legal)], 2, 6)] if legal else [])
     for whole, fewest, most in wholes:
@@ -506,8 +495,6 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
     """某焙公司 for 广东某焙智能家电有限公司, 某泓集团 for 广东某泓控股集团有限公司, 某港产业园 for 某市某港
     跨境电商产业园: the trade name, two characters or more opening the core, then 公司 or 集团 as the
     company's name has it, or the place's own suffix."""
-    from .extract.lexicon import suffix_of
-
     if kind is Kind.ORG:
         ending = short[-2:] if short[-2:] in _COMPANY_ENDS and short[-2:] in long else ""
     else:
@@ -517,16 +504,12 @@ def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
     return bool(ending) and len(brand) >= 2 and long_core.startswith(brand) and not long_core.startswith(short)
 
 
-#: a place in brackets inside a company's name: a subsidiary named after its parent (某某（越南）有限公司)
-_BRACKETED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]")
 
 
 def _brand_and_own_kind(short: str, long: str, long_core: str) -> bool:
     """启明孵化器 for 重庆数谷启明科技企业孵化器有限公司: a trade name of the core (two characters or
     more) and the kind the company's name ends in before its legal form (three characters or more; not a
     cooperative's, see :func:`_cooperative_short`)."""
-    from .extract.lexicon import suffix_of
-
     kind = suffix_of(short, Kind.ORG) or ""
     own = long[: len(long) - len(legal_form(long))]
     brand = short[: len(short) - len(kind)]
@@ -547,9 +530,6 @@ def _cooperative_short(short: str, long: str) -> bool:
     """石门贡米合作社 for 某县花田石门贡米种植专业合作社: the cooperative's own name (two characters or
     more) then 合作社, where the full name has only its kind (``cooperative_kinds``: 种植专业) and at
     most one product word (大豆, 中药材) between them."""
-    from .extract.lexicon import common_word
-    from .extract.segmenter import cut
-
     if not (short.endswith(_COOPERATIVE) and long.endswith(_COOPERATIVE)) or len(short) < len(_COOPERATIVE) + 2:
         return False
     brand, kinds = short[: -len(_COOPERATIVE)], longest_first("cooperative_kinds")
@@ -617,15 +597,10 @@ def _prefecture_initial(short: str, long: str) -> bool:
 def _place_and_site_kind(short: str, long: str, places: set[str]) -> bool:
     """石柱基地 for 石柱黄连精深加工基地, 黄水市场 for 黄水中药材交易市场: the place that opens a site's name and
     the kind of site (a noun) that ends it, the words between (two to eight characters) left out."""
-    from .extract.segmenter import word_tags
-
     if not 2 <= len(long) - len(short) <= 8:
         return False
-    for cut in range(len(short) - 2, 1, -1):
-        head, tail = short[:cut], short[cut:]
-        if long.startswith(head) and long.endswith(tail) and (head in places or gazetteer.lookup(head)):
-            return word_tags().get(tail, "").startswith("n")
-    return False
+    at = _place_then_rest(short, long, places, range(len(short) - 2, 1, -1))
+    return at is not None and word_tags().get(short[at:], "").startswith("n")
 
 
 def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
@@ -634,11 +609,15 @@ def _middle_dropped(short: str, long: str, places: set[str]) -> bool:
     gap = len(long) - len(short)
     if gap not in (1, 2):
         return False
-    for cut in range(2, len(short) - 2):
-        head, tail, middle = short[:cut], short[cut:], long[cut:cut + gap]
-        if long.startswith(head) and long.endswith(tail) and (head in places or gazetteer.lookup(head)):
-            return not any(ch in "第一二三四五六七八九十0123456789" for ch in middle)
-    return False
+    at = _place_then_rest(short, long, places, range(2, len(short) - 2))
+    return at is not None and not any(ch in "第一二三四五六七八九十0123456789" for ch in long[at:at + gap])
+
+
+def _place_then_rest(short: str, long: str, places: set[str], cuts: Iterable[int]) -> int | None:
+    """The first of cuts where short splits into a place (one the article names or the gazetteer knows)
+    that opens long and a rest that ends it."""
+    return next((at for at in cuts if long.startswith(short[:at]) and long.endswith(short[at:])
+                 and (short[:at] in places or gazetteer.lookup(short[:at]))), None)
 
 
 def _kind_votes(mentions: Iterable[Mention]) -> dict[str, Kind]:
@@ -714,7 +693,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 registered = [t for t in targets if t.startswith(short) and t[len(short):] in lexicon("legal_suffixes")]
                 targets = registered if len(registered) == 1 else targets  # 某集团 → 某集团有限公司, not 某集团某地某公司
                 # 森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's, not the subsidiary's
-                targets = [t for t in targets if not _BRACKETED_PLACE.search(t)] or targets
+                targets = [t for t in targets if not BRACKETED_PLACE.search(t)] or targets
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])

@@ -27,13 +27,12 @@ from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
 from .mentions import PLACE_IN_BODY, inside_others
-from .rules import LEVER
+from .rules import DECLARED, LEVER
 from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, person_titles,
                       suffix_of)
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
 _SEPARATORS = "、和及兼"
-_DECLARING = ("以下简称", "下称", "简称")  # opening a bracket that declares a short form
 _COPULAS = ("是", "为", "系", "属于")  # 甲是乙旗下企业
 _OBJECT_MARKERS = ("在", "于", "到", "走进", "从", "与", "和", "以", "对", "向", "把", "给", "为", "经", "据", "位于", "落户", "同", "跟",
                    "由", "原")  # (由原某集团与某公司合并组建: the agents and the former bodies of a passive)
@@ -81,9 +80,7 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
             cursor, j = mentions[j].start, j - 1
         while j >= 0:
             org = mentions[j]
-            gap = text[org.end:cursor]
-            if (closing := _CLOSING.match(gap)) and text[:org.start].rstrip("“\"").endswith(_DECLARING):
-                gap = gap[closing.end():]  # 某中心(以下简称|县某中心|)高级农艺师某某: the short form the bracket declares
+            gap = _gap_after_declaration(text, org, cursor)
             if org.kind is not Kind.ORG or "\n" in gap.strip(" ") and not gap.isspace():
                 break
             match = pattern.fullmatch(gap)
@@ -96,6 +93,16 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 cursor -= 1
                 continue
             break
+
+
+def _gap_after_declaration(text: str, org: Mention, cursor: int) -> str:
+    """The text between a body and what follows it at cursor, a bracket declaring the body's short form
+    passed over (某中心(以下简称|县某中心|)高级农艺师某某: the post after the bracket)."""
+    opening = max(text.rfind("（", max(0, org.start - 8), org.start), text.rfind("(", max(0, org.start - 8), org.start))
+    declared = DECLARED.match(text, opening) if opening >= 0 else None
+    if declared and declared.start(1) <= org.start and org.end <= declared.end(1) and declared.end() <= cursor:
+        return text[declared.end():cursor]
+    return text[org.end:cursor]
 
 
 def datelines(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:

@@ -945,7 +945,7 @@ def _gives_way(reading: tuple[int, int, bool, bool, bool, bool], span: tuple[int
 
 _COMPANY_ENDS = ("公司", "集团")
 #: 某某有限公司（以下简称某某）, also after its name in Latin letters: （Kleinberg Precision AG，以下简称“某某”）
-_DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
+DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 
 
 def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Mention]:
@@ -955,7 +955,7 @@ def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str,
     ends = {m.end: m for m in mentions if m.kind is not Kind.PERSON}
     people = {m.end: m for m in mentions if m.kind is Kind.PERSON}
     declared = {match.group(1): people[match.start()] for match in _OTHER_NAME.finditer(text) if match.start() in people}
-    for match in _DECLARED.finditer(text):
+    for match in DECLARED.finditer(text):
         head = _QUOTED_HEAD_BEFORE.search(text, max(0, match.start() - 14), match.start())
         if match.start() in ends:
             declared[match.group(1)] = ends[match.start()]

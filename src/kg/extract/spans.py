@@ -398,15 +398,15 @@ def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kin
     out: list[tuple[int, int, Kind, float]] = []
     for span in labels:
         s2, e2, kind, score = span
-        if out and out[-1][2] is Kind.PLACE and kind is Kind.ORG and s2 == out[-1][1] + 1 \
-                and BRACKETED_PLACE.fullmatch(text, out[-1][0] - 1, s2):
-            out.pop()  # (the place in the brackets, read by the labeller)
-        if out and kind is Kind.ORG and (bracket := BRACKETED_PLACE.match(text, out[-1][1])) \
+        # (the labeller may read the place in the brackets too: the name is then the span before it)
+        inner = bool(out) and out[-1][2] is Kind.PLACE and s2 == out[-1][1] + 1 and BRACKETED_PLACE.fullmatch(text, out[-1][0] - 1, s2)
+        at = len(out) - 2 if inner else len(out) - 1
+        if at >= 0 and kind is Kind.ORG and (bracket := BRACKETED_PLACE.match(text, out[at][1])) \
                 and s2 in (bracket.start(1), bracket.end()) and e2 > bracket.end() and gazetteer.is_place(bracket.group(1)) \
                 and (suffix := suffix_of(text[bracket.end():e2], Kind.ORG)) and ordinary_head(text[bracket.end():e2], suffix):
             # (the company's span may open inside the brackets: 马来西亚）贸易有限公司)
-            s1, _, _, before = out.pop()
-            span = (s1, e2, kind, min(before, score))
+            span = (out[at][0], e2, kind, min(out[at][3], score))
+            del out[at:]
         out.append(span)
     return out
 
