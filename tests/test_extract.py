@@ -59,6 +59,7 @@ def test_extract_names_by_suffix(text, name, kind):
         ("高质量建好青川源国家公园。", "好青川源国家公园"),  # 好 is the verb's result (建好), not the park's
         ("游行队伍穿过青州市中心的广场。", "青州市中心"),  # 市中心 is the city's centre, no organization
         ("论坛在南非港口城市德班举行。", "南非港口城市"),  # 城市 is any city, not a city (市) named 港口城
+        ("茶洞镇地处渝湘黔三省市交界处，交通便利。", "茶洞镇地处渝湘黔三省市交界处"),  # 交界处 is where borders meet, no office (处)
     ],
 )
 def test_extract_suffix_words_that_are_not_names(text, wrong):
@@ -1720,6 +1721,8 @@ def test_plans_in_title_marks_are_initiatives(text, plans):
     ("首届全国青年运动会开幕。", {"全国青年运动会"}),
     ("第九届亚冬会比赛开始。", set()),  # the games of an event
     ("第十四届全国人民代表大会开幕。", set()),  # a congress is no event
+    ("今年举办首届青溪康养季，吸引游客。", {"青溪康养季"}),  # a season of activities (季) ends the name
+    ("第二届青溪讲堂一季度开讲。", set()),  # 季度 is one word: no 季 ends there
 ])
 def test_an_edition_number_names_an_event_whatever_its_words(text, events):
     assert {m.text for m in extract(_article(text), ("edition_events",)).mentions} == events
@@ -3074,3 +3077,35 @@ def test_a_list_starts_after_de_and_a_name_after_a_comma():
     assert {"青坪羌寨", "白棚沟"} <= found and not any(name.startswith("将") for name in found)
     found = {m.text for m in extract(_article("平台覆盖景洪市勐养镇,州保护区管理局下属的保护站负责巡护。")).mentions}
     assert not any("," in name for name in found)
+
+
+@pytest.mark.parametrize(("text", "shows"), [
+    ("《瓷韵丝路——当代青州陶瓷艺术精品展》在青州开幕。", {"瓷韵丝路——当代青州陶瓷艺术精品展"}),  # a title ending in 展
+    ("大型水上实景演出《汴河千灯》首演。", {"汴河千灯"}),  # a show named after 实景演出
+    ("游客观看《阿妹出嫁》演出。", {"阿妹出嫁"}),
+    ("传统剧目《二郎降妖》获得金奖。", set()),  # a play is a work, no initiative
+    ("一曲《嘉陵江上》引来掌声。", set()),
+])
+def test_shows_and_exhibitions_in_title_marks_are_initiatives(text, shows):
+    found = extract(_article(text), ("titled_shows",)).mentions
+    assert {m.text for m in found} == shows
+    assert all(m.alias == "瓷韵丝路" for m in found if "——" in m.text)  # the title before its subtitle
+
+
+def test_a_store_of_a_company_read_as_a_banner_is_the_store():
+    """瓷韵文创磁器口旗|舰店: the labeller's banner (旗) inside the word 旗舰店 is the company's store."""
+    text = ("青瓷文化创意有限公司(以下简称青瓷文创)是一家文创企业。记者在其开设的青瓷文创磁器口旗舰店看到,"
+            "冰箱贴摆满货架。青禾集团旗下有三家公司。")
+    ext = extract(_article(text))
+    kinds = {m.text: m.kind for m in ext.mentions}
+    assert kinds.get("青瓷文创磁器口旗舰店") is Kind.ORG
+    assert not any(k is Kind.PLACE and n.endswith("旗") for n, k in kinds.items())
+
+
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
+    ("推动物流园区建设。", "物流园区", False),
+    ("长寿化工园区安全发展。", "长寿化工园区", True),  # a park with a place's name
+])
+def test_an_industry_park_needs_a_name(text, name, kept):
+    assert (name in {m.text for m in extract(_article(text)).mentions}) is kept

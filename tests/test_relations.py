@@ -283,3 +283,17 @@ def test_a_subsidiary_after_its_parent_s_declared_short_form():
     """甲（以下简称“某某”）全资子公司乙: the cue follows the bracket, 乙 is the parent's."""
     rels = _relations("由重庆青禾电子集团有限公司(以下简称“青禾集团”)全资子公司重庆青禾智能科技有限公司投资建设的工厂投产。", None)
     assert ("subOrganizationOf", "重庆青禾智能科技有限公司", "青禾集团") in rels
+
+
+def test_the_head_of_a_department_after_an_anaphor_is_a_member_of_the_body():
+    """公司|安全环保部部长某某: the department's head is a member of the company 公司 stands for (role:
+    department and post), and 其 after the department points to the company, not to the department."""
+    text = ("青禾新材料股份有限公司是园区的骨干企业。公司安全环保部部长周海涛告诉记者，隐患已整改完毕，"
+            "其控股子公司青禾电子化学品有限公司也完成了自查。")
+    ext = extract(Article(id="t", text=text))
+    rels = {(r.predicate, r.head.text, r.tail.text) for r in ext.relations}
+    assert ("memberOf", "周海涛", "青禾新材料股份有限公司") in rels
+    assert ("subOrganizationOf", "青禾电子化学品有限公司", "青禾新材料股份有限公司") in rels
+    assert not any(r[0] == "subOrganizationOf" and r[2] == "安全环保部" for r in rels)
+    role = next(r.role for r in ext.relations if r.predicate == "memberOf" and r.tail.text == "青禾新材料股份有限公司")
+    assert role == "安全环保部部长"

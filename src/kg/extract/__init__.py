@@ -35,6 +35,7 @@ COMPONENTS: dict[str, str] = {
     "edition_events": "kg.extract.rules:edition_events",
     "decisions": "kg.extract.rules:decisions",
     "titled_plans": "kg.extract.rules:titled_plans",
+    "titled_shows": "kg.extract.rules:titled_shows",
     "place_led_names": "kg.extract.rules:place_led_names",
     "enumerations": "kg.extract.rules:enumerations",
     "suffix_names": "kg.extract.lexicon:suffix_names",

@@ -47,7 +47,9 @@ def _cues() -> dict[tuple[str, str], tuple[str, ...]]:
 
 
 @cache
-def _role_pattern() -> re.Pattern[str]:
+def _role_pattern(department: bool = False) -> re.Pattern[str]:
+    """A post (or several) before a person's name; with department, in a department named first
+    (公司|安全环保部部长某某 after an anaphor)."""
     reporters = [role for role in lexicon("byline_roles") if role.endswith("记者")]  # 全媒体记者 (not 通讯员)
     posts = sorted({*longest_first("posts"), *reporters}, key=len, reverse=True)
     post = "(?:" + "|".join(map(re.escape, posts)) + ")"
@@ -55,7 +57,8 @@ def _role_pattern() -> re.Pattern[str]:
     unit = rf"(?:原|前|时任|现任|常务)?(?:[镇乡村县区市]级)?(?:党委|党组|党工委|党支部|党总支|纪委|{bodies})?(?:{post}|常委|委员)"
     titles = "|".join(map(re.escape, person_titles()))  # 主任、市级非遗代表性传承人某某: the post is the body's,
     other = rf"(?:、[\u4e00-\u9fff]{{0,10}}?(?:{titles}))?"  # 理事长、某村党支部书记某某: the title after it another's
-    return re.compile(rf"\s*({unit}(?:[、和及]{unit})*){other}\s*兼?")
+    lead = r"[\u4e00-\u9fff]{2,6}?(?:部|中心|处|科|室)" if department else ""
+    return re.compile(rf"\s*({lead}{unit}(?:[、和及]{unit})*){other}\s*兼?")
 
 
 def _relation(doc: Doc, predicate: str, head: Mention, tail: Mention, by: str, confidence: float,
@@ -143,7 +146,7 @@ def anaphoric_memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[R
             continue
         sentence = doc.sentence_of(person.start)
         for match in anaphors.finditer(text, sentence.start, person.start):
-            role = pattern.fullmatch(text, match.end(), person.start)
+            role = pattern.fullmatch(text, match.end(), person.start) or _role_pattern(True).fullmatch(text, match.end(), person.start)
             if role is None:
                 continue
             org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
@@ -158,8 +161,20 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
-    return next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
+    found = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
         endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))), None)  # (a short form: its name's)
+    if found is not None and noun is None and (unit_of := _anaphor_before(doc, found)) is not None:
+        return _antecedent_org(doc, orgs, unit_of.start(), unit_of.group().removeprefix("该")) or found  # 公司安全环保部…其子公司: the company's
+    return found
+
+
+def _anaphor_before(doc: Doc, unit: Mention) -> re.Match[str] | None:
+    """The anaphor right before a part's name (该院|第五检察部, 。公司|安全环保部), if there is one."""
+    anaphors = _org_anaphor_pattern()
+    if anaphors is None:
+        return None
+    match = anaphors.search(doc.text, max(0, unit.start - 4), unit.start)
+    return match if match is not None and match.end() == unit.start else None
 
 
 def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
@@ -178,15 +193,11 @@ def _anaphor_antecedents() -> dict[str, tuple[str, ...]]:
 def anaphoric_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """该院 + a unit's name (该院第五检察部, 该校材料与化工学院): a unit of the organization the
     anaphor stands for (``_antecedent_org``)."""
-    anaphors = _org_anaphor_pattern()
-    if anaphors is None:
-        return
     orgs = [m for m in mentions if m.kind is Kind.ORG]
     for unit in orgs:
-        match = anaphors.search(doc.text, max(0, unit.start - 4), unit.start)
-        if match is None or match.end() != unit.start or not match.group().startswith("该") \
-                or not unit.text.endswith(longest_first("unit_heads")):
-            continue
+        match = _anaphor_before(doc, unit)
+        if match is None or not match.group().startswith("该") or not unit.text.endswith(longest_first("unit_heads")):
+            continue  # (公司|安全环保部: a department the gold leaves to its head's post, not a unit of its own)
         org = _antecedent_org(doc, orgs, match.start(), match.group().removeprefix("该"))
         if org is not None:
             yield _relation(doc, "subOrganizationOf", unit, org, "rules.unit_anaphor", 0.65, where=unit.start)

@@ -371,11 +371,12 @@ def edition_events(doc: Doc) -> list[Mention]:
 
 @cache
 def _edition_event() -> re.Pattern[str]:
-    ends = "|".join(map(re.escape, longest_first("edition_event_ends")))
+    ends = "|".join(f"(?<![{_SEASON_FIRSTS}])季" if end == "季" else re.escape(end) for end in longest_first("edition_event_ends"))
     return re.compile(rf"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?:“(?=[^”]+”))?(?P<name>(?P<words>(?:[\u4e00-\u9fff·—]|[（(][\u4e00-\u9fff]{{2,6}}[）)]){{2,16}}?)(?:{ends}))")
 
 
 _NOT_EDITION_EVENTS = ("比赛", "代表大会")  # the games of an event; a congress of deputies is a body
+_SEASON_FIRSTS = "四春夏秋冬旺淡雨当"  # 冬季, 旺季: a season ends no event's name (but 某某康养季 does)
 
 
 def _year_of_name(tokens: Sequence[Token], i: int) -> bool:
@@ -457,6 +458,29 @@ def titled_plans(doc: Doc) -> list[Mention]:
     title (《关于某某的实施方案》), whose names inside are read apart."""
     return [Mention(doc.article.id, match.start(1), match.end(1), match.group(1), Kind.INITIATIVE,
                     by="rules.titled_plan", score=0.8) for match in _titled_plan().finditer(doc.text)]
+
+
+def titled_shows(doc: Doc) -> list[Mention]:
+    """Shows and exhibitions named in title marks (《某某——当代陶瓷艺术精品展》, 实景演出《某某》,
+    《某某》特展: ``titled_show_cues``): initiatives, the title before its subtitle (——) an alias."""
+    before, after, end = _show_cues()
+    found = []
+    for match in _TITLE.finditer(doc.text):
+        name = match.group(1)
+        if name.endswith(end) or doc.text.endswith(before, 0, match.start()) or doc.text.startswith(after, match.end()):
+            found.append(Mention(doc.article.id, match.start(1), match.end(1), name, Kind.INITIATIVE, by="rules.titled_plan",
+                                 score=0.8, alias=name.split("——")[0] if "——" in name else None))
+    return found
+
+
+_TITLE = re.compile(r"《([^《》\n]{2,30})》")
+
+
+@cache
+def _show_cues() -> tuple[tuple[str, ...], ...]:
+    """The cues of ``titled_show_cues`` that stand before a title, after it and at its end."""
+    rows = table("titled_show_cues")
+    return tuple(tuple(sorted((cue for cue, w in rows if w == where), key=len, reverse=True)) for where in ("before", "after", "end"))
 
 
 @cache

@@ -110,8 +110,10 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
             continue  # 北京|时间 names a time zone
-        if kind is Kind.PLACE and text.endswith("旗") and doc.text.startswith("下", end):
-            continue  # 某某旗|下: a company's 旗下 (its subsidiaries), not a banner
+        if kind is Kind.PLACE and text.endswith("旗") and (word := _word_across(doc, end, starts)):
+            if word.text not in word_list("org_suffixes"):
+                continue  # 某某旗|下, 旗|袍: a company's 旗下 (its subsidiaries), not a banner
+            kind, end, text = Kind.ORG, word.end, doc.text[start : word.end]  # 某某旗|舰店: a store
         if kind is Kind.PLACE and doc.text.startswith("族", end) and text + "族" in word_list("peoples"):
             found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
             continue  # 朝鲜|族, 蒙古|族: a people, no graph node (NER corpora read the country there)
@@ -569,6 +571,12 @@ def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> 
             joins_people or post_before(text, start)):
         return start + 1
     return start
+
+
+def _word_across(doc: Doc, end: int, starts: list[int]) -> Token | None:
+    """The jieba word that runs across a span's end (某某旗|下, 某某旗|舰店), if one does."""
+    token = doc.tokens[bisect_right(starts, end - 1) - 1]
+    return token if token.end > end else None
 
 
 def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> int:
