@@ -3106,6 +3106,35 @@ def test_a_store_of_a_company_read_as_a_banner_is_the_store():
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),
     ("长寿化工园区安全发展。", "长寿化工园区", True),  # a park with a place's name
+    ("园区的核心港区建设加快。", "核心港区", False),  # the core harbour area of any port
 ])
 def test_an_industry_park_needs_a_name(text, name, kept):
     assert (name in {m.text for m in extract(_article(text)).mentions}) is kept
+
+
+def test_a_harbour_area_is_a_place():
+    found = _found("集团依托霞山港区和东海岛港区建设冷链码头。", RULES)
+    assert {("霞山港区", Kind.PLACE), ("东海岛港区", Kind.PLACE)} <= found
+
+
+def test_headquarters_of_a_body_the_article_names_are_the_body():
+    """飞天数字|总部位于敦煌市: the declared short form's headquarters are the company (not 某集团雄安总部)."""
+    text = ("研究院与敦煌飞天数字科技有限公司（以下简称“飞天数字”）签署协议。飞天数字总部位于敦煌市沙州镇。"
+            "据介绍，恒泰集团雄安总部将于明年启用。")
+    names = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG}
+    assert "飞天数字总部" not in names and "飞天数字" in names
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("以前摘一背篓李子要走半个小时山路。", None),  # the fruit
+    ("果农们背着背篓穿行在李树间。", None),  # the trees
+    ("巫山 梯地脆李红满坡 丰收节上客商来。", None),  # 脆李 the fruit, 红满坡 no given name
+    ("记者李子明说，今年收成好。", "李子明"),  # a person whose name opens like the fruit
+])
+def test_a_fruit_that_holds_a_surname_is_no_person(text, person):
+    people = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PERSON}
+    assert people == ({person} if person else set())
+
+
+def test_a_craftswoman_title_is_no_part_of_her_name():
+    assert ("钟玉兰", Kind.PERSON) in _found("52岁的织娘钟玉兰坐在木织机前。", (*RULES, "labeller"))

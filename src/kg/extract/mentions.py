@@ -746,6 +746,21 @@ def parents_of_units(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
 
 
+def headquarters_of_named(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with 某某总部 read as the body when the article names 某某 as a body too
+    (飞天数字|总部位于敦煌市, 飞天数字 the declared short form): the headquarters are the body, no unit
+    of it (not 某集团雄安总部, a regional one)."""
+    bodies = {m.text for m in mentions if m.kind is Kind.ORG}
+    if not any(m.text.endswith(_HEADQUARTERS) and m.text[: -len(_HEADQUARTERS)] in bodies for m in mentions):
+        return mentions
+    return tuple(replace(m, end=m.end - len(_HEADQUARTERS), text=m.text[: -len(_HEADQUARTERS)])
+                 if m.kind is Kind.ORG and m.text.endswith(_HEADQUARTERS) and m.text[: -len(_HEADQUARTERS)] in bodies else m
+                 for m in mentions)
+
+
+_HEADQUARTERS = "总部"
+
+
 def _body_opening(name: str) -> int | None:
     """Where the longest body's name that opens a unit's name ends (某某理工学院|光电工程学院): four
     characters or more ending in an organization's suffix, a name by itself, where jieba ends a word and

@@ -123,6 +123,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 十九届|二中|、三中全会: an ordinal plenary session, not a school (某县二中)
         if text.endswith(_LANGUAGE_END) and word_tags().get(text) == "nz":
             continue  # 法语, 阿拉伯语 (jieba's proper nouns): a language, in a list of channels, not a body
+        if kind is Kind.PERSON and _in_surname_noun(doc.text, start, end):
+            continue  # 背篓|李子, 脆|李红满坡, 李树|间: the fruit or the tree, no person named 李 (but 李子明)
         if kind is Kind.PERSON and gazetteer.is_country(text):
             kind = Kind.PLACE  # 瑙鲁|外长某某: a country's name read as a person's is the country
         if not plausible_label(text, kind, score):
@@ -571,6 +573,22 @@ def _after_joining_word(text: str, start: int, end: int, joins_people: bool) -> 
             joins_people or post_before(text, start)):
         return start + 1
     return start
+
+
+def _in_surname_noun(text: str, start: int, end: int) -> bool:
+    """Does a person's name text[start:end] open inside a common noun that holds its surname (脆|李红,
+    ``surname_nouns``), or is it such a noun opening with the surname, alone or before a locative
+    (李子, 李树|间; not 李子明)?"""
+    for noun in word_list("surname_nouns"):
+        at = noun.find(text[start])
+        if at < 0 or start < at or not text.startswith(noun, start - at):
+            continue
+        if at > 0 or text[start + len(noun) : end] in ("", *_LOCATIVES):
+            return True
+    return False
+
+
+_LOCATIVES = tuple("间上下里中边旁")
 
 
 def _word_across(doc: Doc, end: int, starts: list[int]) -> Token | None:
