@@ -3138,3 +3138,16 @@ def test_a_fruit_that_holds_a_surname_is_no_person(text, person):
 
 def test_a_craftswoman_title_is_no_part_of_her_name():
     assert ("钟玉兰", Kind.PERSON) in _found("52岁的织娘钟玉兰坐在木织机前。", (*RULES, "labeller"))
+
+
+def test_some_of_a_kind_counted_in_figures_are_no_name():
+    """7处|牡丹园 (jieba's 处 a noun): some peony gardens, not one by name."""
+    found = {m.text for m in extract(_article("该线路串联太平镇、高安镇的7处牡丹园和12家乡村民宿。")).mentions}
+    assert not any(name.endswith("牡丹园") for name in found) and {"太平镇", "高安镇"} <= found
+
+
+def test_an_events_name_without_its_head_is_no_organization():
+    """第二届|三峡水电研学旅行|大会: the labeller's organization inside the event is the event, read short."""
+    found = extract(_article("8月,市文旅局将在宜昌举办第二届三峡水电研学旅行大会。")).mentions
+    assert "三峡水电研学旅行" not in {m.text for m in found}
+    assert ("三峡水电研学旅行大会", Kind.INITIATIVE) in {(m.text, m.kind) for m in found}

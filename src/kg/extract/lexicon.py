@@ -162,9 +162,9 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break
         start_index -= 1
     while start_index < end_index and (cannot_start(tokens[start_index]) or _complement(tokens, start_index)
-                                        or _counted(tokens, start_index)) \
+                                        or _counted(tokens, start_index) or _measure_after_figure(tokens, start_index)) \
             and not division_named_elsewhere(doc, tokens[start_index]):
-        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word, 建|好 or a count (120|余所)
+        start_index += 1  # a name does not start with a verb (启动滨江湾区, 落户青山区), a number word, 建|好 or a count (120|余所, 7|处)
     start = tokens[start_index].start
     if kind is Kind.PLACE and start_index > 0 and _HEAD_OF_PLACE.search(tokens[start_index - 1].text) \
             and not is_name(doc.text[start:end], kind):
@@ -519,6 +519,11 @@ def _counted(tokens: Sequence[Token], i: int) -> bool:
 
 
 _CLASSIFIERS = ("所", "家", "个", "座", "名", "位", "户", "处", "条", "项", "支", "间")  # 3|家, 120|余所
+
+
+def _measure_after_figure(tokens: Sequence[Token], i: int) -> bool:
+    """Is token i a measure word alone after a number in digits (7|处|牡丹园: jieba tags 处 a noun)?"""
+    return tokens[i].text in _CLASSIFIERS and i > 0 and tokens[i - 1].text.isdigit()
 
 
 def cannot_start(token: Token) -> bool:

@@ -451,12 +451,22 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     spans = [(m.start, m.end) for m in mentions if m.kind is Kind.INITIATIVE and m.by in _NAMED_OVER]
     if not spans:
         return mentions
+    names = {(m.start, m.end): m.text for m in mentions if m.kind is Kind.INITIATIVE}
+    heads = _event_ends()
     inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= _SURE_INSIDE
-             and any(s <= c.start and c.end < e or s < c.start and c.end == e and c.kind is not Kind.PERSON for s, e in spans)]
-    # (not a person read in the event's last word: 某某企业家|沙龙)
+             and any(s <= c.start and c.end < e or s < c.start and c.end == e and c.kind is not Kind.PERSON for s, e in spans)
+             and not (c.kind is Kind.ORG and any(s == c.start and names[s, e][c.end - s:] in heads for s, e in spans))]
+    # (not a person read in the event's last word: 某某企业家|沙龙; nor the event's name without its head word:
+    # 三峡水电研学旅行|大会)
     others = [m for m in mentions if (m.start, m.end) not in spans]
     kept = [c for c in reconcile(inner) if not any(o.start < c.end and c.start < o.end for o in others)]
     return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
+
+
+@cache
+def _event_ends() -> tuple[str, ...]:
+    """The head words of events (``event_heads``, ``edition_event_ends``: 大会, 博览会, 节 …)."""
+    return longest_first("event_heads") + longest_first("edition_event_ends")
 
 
 _COMPANY_NAME = ("有限责任公司", "股份有限公司", "有限公司", "株式会社")
