@@ -3151,3 +3151,11 @@ def test_an_events_name_without_its_head_is_no_organization():
     found = extract(_article("8月,市文旅局将在宜昌举办第二届三峡水电研学旅行大会。")).mentions
     assert "三峡水电研学旅行" not in {m.text for m in found}
     assert ("三峡水电研学旅行大会", Kind.INITIATIVE) in {(m.text, m.kind) for m in found}
+
+
+def test_a_site_named_after_the_township_around_it():
+    """安居镇|安居/v|古城: the township's name opens the old town's (jieba reads 安居 as a verb), and a
+    generic 古城 after a place the gazetteer knows is no division of its own."""
+    found = {m.text: m.kind for m in extract(_article("在安居镇安居古城内的龙韵坊非遗工坊里,扎龙师傅们正忙着。")).mentions}
+    assert found.get("安居古城") is Kind.PLACE
+    assert "车队今年新开通机场" not in {m.text for m in extract(_article("今年村里修了路。车队今年新开通机场专线。")).mentions}

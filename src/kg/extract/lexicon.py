@@ -155,7 +155,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             # and 某镇|工业集中区 too: ordinary words before a site's purpose name nothing without the place;
             # a village's base, 某村|辣椒种植基地, is the village's, whose name jieba may cut)
         if kind is Kind.PLACE and _is_division(left.text) and (
-                (start_index == end_index and _is_division(last.text))
+                (start_index == end_index and _is_division(last.text) and suffix_of(last.text, kind) != last.text)
                 or (start_index < end_index and suffix_of(last.text, kind) in _COUNTY_ENDS)):
             break  # 成都 | 武侯区, 河北 | 栾城|县: a division before a county's or a city's name
         if last.end - left.start > _MAX_LEN[kind]:
@@ -289,15 +289,17 @@ def _divisions_by_end(text: str) -> dict[int, int]:
 
 
 def division_named_elsewhere(doc: Doc, token: Token) -> bool:
-    """Does a one-character verb open a name the article gives a township elsewhere (渡|舟新材料产业园
-    beside 渡舟街道)? Punctuation opens none (,|古镇 is no 古镇's name)."""
-    if len(token.text) != 1 or not "\u4e00" <= token.text <= "\u9fff":
+    """Does a verb of one or two characters open a name the article gives a township elsewhere
+    (渡|舟新材料产业园 beside 渡舟街道, 安居|古城 beside 安居镇)? Punctuation opens none (,|古镇 is no
+    古镇's name)."""
+    if len(token.text) > 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in token.text):
         return False
     opening = doc.text[token.start:token.start + 2]
     at = doc.text.find(opening)
     while at >= 0:
-        if at != token.start and doc.text.startswith(_TOWNSHIP_ENDS, at + 2):
-            return True
+        township = next((end for end in _TOWNSHIP_ENDS if doc.text.startswith(end, at + 2)), None)
+        if at != token.start and township and (len(token.text) == 1 or gazetteer.is_place(opening + township)):
+            return True  # (a word of two characters: the township the gazetteer knows, not 今年|村里)
         at = doc.text.find(opening, at + 1)
     return False
 

@@ -43,6 +43,11 @@ def _tiled(candidate: Mention, places: list[Mention], starts: list[int]) -> bool
     return pieces >= 2 and position == candidate.end
 
 
+def _township_named(head: str, places: set[str]) -> bool:
+    """Is head the name of a township, street or village read in the article (安居 of 安居镇)?"""
+    return any(head + end in places for end in ("镇", "乡", "街道", "村"))
+
+
 def _by_suffix(m: Mention) -> bool:
     return m.by in ("lexicon.org_suffix", "lexicon.place_suffix")
 
@@ -154,6 +159,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     places = [m for m in spans if m.kind is Kind.PLACE]
     owners = {m.text for m in candidates if m.kind is Kind.ORG and len(m.text) >= 6}
+    townships = {m.text for m in candidates if m.kind is Kind.PLACE}
     dropped: set[int] = set()  # labeller spans a suffix name replaces
     retyped: dict[int, Kind] = {}  # labeller spans that take a suffix name's kind
     for m in candidates:
@@ -170,10 +176,11 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             head = m.text[: len(m.text) - len(suffix)]
             station = named_after_division(m.text)  # 团结村|站
             if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not m.text.endswith(_field_named()) \
-                    and not station \
+                    and not station and not _township_named(head, townships) \
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
-                # and 精锐模塑|海防|分公司 opens with the trade name of a company the article names)
+                # 精锐模塑|海防|分公司 opens with the trade name of a company the article names, and 安居|古城 with
+                # the name of the township 安居镇)
             if len(head) == 1 and len(suffix) >= 2 and suffix in ADMIN_ENDS and not gazetteer.lookup(m.text):
                 continue  # 再|报|街道: one character before a division's kind names none the gazetteer knows
             if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places) or station:
