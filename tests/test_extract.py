@@ -3107,6 +3107,7 @@ def test_a_store_of_a_company_read_as_a_banner_is_the_store():
     ("推动物流园区建设。", "物流园区", False),
     ("长寿化工园区安全发展。", "长寿化工园区", True),  # a park with a place's name
     ("园区的核心港区建设加快。", "核心港区", False),  # the core harbour area of any port
+    ("该产线年产能达60万套,产品将配套园区内多家整车企业。", "配套园区", False),  # 配套 a verb here, no park's name
 ])
 def test_an_industry_park_needs_a_name(text, name, kept):
     assert (name in {m.text for m in extract(_article(text)).mentions}) is kept
@@ -3159,3 +3160,8 @@ def test_a_site_named_after_the_township_around_it():
     found = {m.text: m.kind for m in extract(_article("在安居镇安居古城内的龙韵坊非遗工坊里,扎龙师傅们正忙着。")).mentions}
     assert found.get("安居古城") is Kind.PLACE
     assert "车队今年新开通机场" not in {m.text for m in extract(_article("今年村里修了路。车队今年新开通机场专线。")).mentions}
+
+
+def test_the_previous_edition_names_no_event():
+    found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
+    assert not any(name.endswith("文化旅游节") for name in found)

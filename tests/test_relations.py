@@ -297,3 +297,18 @@ def test_the_head_of_a_department_after_an_anaphor_is_a_member_of_the_body():
     assert not any(r[0] == "subOrganizationOf" and r[2] == "安全环保部" for r in rels)
     role = next(r.role for r in ext.relations if r.predicate == "memberOf" and r.tail.text == "青禾新材料股份有限公司")
     assert role == "安全环保部部长"
+
+
+def test_a_group_anaphor_stands_for_a_group_company_and_reaches_past_a_sentence():
+    """集团|安全总监某某 after 某某集团有限公司 (集团 before the legal form), and 公司 two sentences after
+    the company is named (a sentence about its manager between)."""
+    rels = _relations("湖南星焰烟花集团有限公司投产新线。集团安全总监黎胜华介绍，今年开发了监管平台。", None)
+    assert ("memberOf", "黎胜华", "湖南星焰烟花集团有限公司") in rels
+    text = ("重庆千手云图数字科技有限公司承担扫描工作。公司总经理韦宁说，平台访问量已超过300万人次。"
+            "今年5月，公司还在成都高新区设立了全资子公司成都千手云图信息技术有限公司，专攻算法研发。")
+    assert ("subOrganizationOf", "成都千手云图信息技术有限公司", "重庆千手云图数字科技有限公司") in _relations(text, None)
+
+
+def test_what_a_group_owns_under_it():
+    text = "塬丰集团有限公司是当地龙头企业,旗下拥有洛川塬丰果品冷链物流有限公司,冷库储量达8万吨。"
+    assert ("subOrganizationOf", "洛川塬丰果品冷链物流有限公司", "塬丰集团有限公司") in _relations(text, None)

@@ -163,6 +163,9 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
     found = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
         endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))), None)  # (a short form: its name's)
+    if found is None and noun and earliest > 0:  # 甲公司…。公司总经理某某说…。公司还…: the company the paragraph is about
+        farthest = _sentence_before(doc, _sentence_before(doc, doc.sentence_of(earliest - 1))).start
+        found = next((o for o in reversed(orgs) if farthest <= o.start and o.end <= earliest and _ends_with(o.text, endings or (noun,))), None)
     if found is not None and noun is None and (unit_of := _anaphor_before(doc, found)) is not None:
         return _antecedent_org(doc, orgs, unit_of.start(), unit_of.group().removeprefix("该")) or found  # 公司安全环保部…其子公司: the company's
     return found
@@ -181,7 +184,8 @@ def _ends_with(name: str, endings: tuple[str, ...]) -> bool:
     """Does the name end in one of the endings, before its legal form (某某农村商业银行|股份有限公司)?"""
     from ..resolve import legal_form
 
-    return name.endswith(endings) or name.removesuffix(legal_form(name, rest=1)).endswith(endings)
+    form = legal_form(name, rest=1)
+    return name.endswith(endings) or name.removesuffix(form).endswith(endings) or form.startswith(endings)  # (集团|有限公司)
 
 
 @cache
@@ -421,7 +425,7 @@ _ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?
 
 #: what stands before a company's subsidiary when the owner is the one named last before it:
 #: 甲…,旗下乙; 甲成立全资子公司乙; 甲出资控股成立乙; 甲旗下设有丙和全资子公司乙 (the owner is 甲, named before 旗下)
-_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属)(?:设有|有|的)?(?:全资|控股)?(?:子公司)?|所属(?:设有|有)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
+_OWNED_UNIT = re.compile(r"(?:(?:旗下|下属)(?:设有|拥有|有|的)?(?:全资|控股)?(?:子公司)?|所属(?:设有|有)?(?:全资|控股)?(?:子公司)?|(?:出资)?控股(?:成立|设立|组建)了?"
                          r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
                          r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
@@ -547,6 +551,11 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
             if anchor < 0:
                 continue
         parent = _antecedent_org(doc, orgs, anchor)
+        sentence = doc.sentence_of(anchor)
+        if (parent is None or parent.start < sentence.start) and _org_anaphor_pattern() is not None:
+            anaphor = next(reversed(list(_org_anaphor_pattern().finditer(text, sentence.start, anchor))), None)
+            if anaphor is not None:  # 今年5月，公司还…设立了全资子公司乙: the company the anaphor stands for
+                parent = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该")) or parent
         if parent is None or _nested(parent, orgs):
             continue
         for member in [unit, *_listed_after(text, orgs, unit)]:  # 旗下有甲分公司、乙分公司和丙分公司

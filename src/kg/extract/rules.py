@@ -298,11 +298,11 @@ def events(doc: Doc) -> list[Mention]:
             if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"
                                                        and not _verb_inside(tokens, first - 1))
                     or left.text in lexicon("leading_verbs") and tokens[first].pos.startswith(_PROPER)
-                    or left.text in lexicon("hosting_verbs")) \
+                    or left.text in lexicon("hosting_verbs") or _EDITION_REFERENCE.fullmatch(left.text)) \
                     and not division_named_elsewhere(doc, left):
                 break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
                 # (某市|启动/vn|锡矿山区域生态修复工程: a verb jieba tags as a noun, before a name;
-                # 某公司|中标/n|一期工程: a host's or contractor's verb)
+                # 某公司|中标/n|一期工程: a host's or contractor's verb; 上届|文化旅游节: the event named before)
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name
@@ -341,6 +341,7 @@ def _hosted_by() -> re.Pattern[str]:
 
 
 _NUMERALS = "〇一二三四五六七八九十百千"
+_EDITION_REFERENCE = re.compile(r"[上本历下往每该前]届")  # 上届, 本届: an edition the story names elsewhere
 _EDITION = re.compile(rf"(?:第[0-9{_NUMERALS}]+|首)届")
 
 
