@@ -312,3 +312,16 @@ def test_a_group_anaphor_stands_for_a_group_company_and_reaches_past_a_sentence(
 def test_what_a_group_owns_under_it():
     text = "塬丰集团有限公司是当地龙头企业,旗下拥有洛川塬丰果品冷链物流有限公司,冷库储量达8万吨。"
     assert ("subOrganizationOf", "洛川塬丰果品冷链物流有限公司", "塬丰集团有限公司") in _relations(text, None)
+
+
+def test_who_guides_an_initiative_by_organizes_it_and_the_one_after_ji_too():
+    """由甲指导、乙承办的“丙”发布暨第三届丁: 甲 and 乙 run 丙 and 丁."""
+    text = "9月20日晚,由青山区商务委员会指导、重庆青瓷文化创意有限公司承办的“青光夜渝”夜间经济品牌发布暨第三届青山国潮文化节在青山正街启幕。"
+    rels = _relations(text, None)
+    assert {("organizer", i, o) for i in ("青光夜渝", "青山国潮文化节")
+            for o in ("青山区商务委员会", "重庆青瓷文化创意有限公司")} <= rels
+
+
+def test_this_is_opens_no_clause_of_its_own():
+    rels = _relations("在安坪镇，果农收入增加。这是奉节县今年推行“橙心可溯”质量追溯工程的一个缩影。", None)
+    assert ("organizer", "橙心可溯", "奉节县") in rels

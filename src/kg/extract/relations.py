@@ -1286,7 +1286,8 @@ def _by_phrases(text: str, sentence: Span, m: Mention, inside: list[Mention]) ->
     if after:
         yield from (o for o in inside if o.kind in _ENTITY and after[0] <= o.start and o.end <= after[1] and not _nested(o, inside))
         yield from _clauses_by(text, after[1], sentence.end, inside)
-    before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同|牵头|负责|投资|合作)?(?:" + _by_verbs() + r")的[^，,。；;“]{0,12}“?$",
+    before = re.search(r"(?:等[^，,。；;的“”]{0,5}?)?(?:联合|共同|牵头|负责|投资|合作)?(?:" + _by_verbs()
+                       + r")的(?:[^，,。；;“]{0,12}|“[^”]{1,12}”[^，,。；;“]{0,10}暨[^，,。；;“]{0,6})“?$",  # (…的“甲”发布暨|乙)
                        text[sentence.start:m.start])
     if before:
         at = sentence.start + before.start()
@@ -1441,12 +1442,17 @@ def _verb_before(doc: Doc, sentence_start: int, at: int) -> bool:
     preposition (为落实…, 按照…)."""
     text = doc.text
     clause_start = max((match.end() for match in _CLAUSE_START.finditer(text, sentence_start, at)), default=sentence_start)
+    if (this_is := _THIS_IS.match(text, clause_start)) is not None:
+        clause_start = this_is.end()  # 这是|某县今年推行“某某”…的缩影: the clause says who acts after it
     first = bisect.bisect_left(doc.tokens, clause_start, key=_start)
     last = bisect.bisect_right(doc.tokens, at, key=lambda token: token.end)
     tokens = [t for t in doc.tokens[first:last] if not t.text.isspace() and t.pos != "x"]
     if tokens and tokens[0].pos == "p" and tokens[0].end <= at:
         return True
     return any(token.pos.startswith("v") or _is_verb_word(token.text) for token in tokens)
+
+
+_THIS_IS = re.compile(r"\s*这(?:正|也|就)?是")
 
 
 def _is_verb_word(word: str) -> bool:
