@@ -3165,3 +3165,18 @@ def test_a_site_named_after_the_township_around_it():
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)
+
+
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("过去游客上黄山、逛宏村,很少在茶村停留。", "宏村", "逛宏村"),  # a one-character verb opens no name
+    ("新打造的游轮从巫山港首航,穿行巫峡。", "巫山港", "巫山港首航"),  # the maiden voyage from the port
+    ("滨海航院院长陈建华介绍，学院船舶工程系开设了订单班。", "船舶工程系", "学院船舶工程系"),  # 学院 the anaphor
+])
+def test_words_around_a_name_the_labeller_reads_into_it(text, name, wrong):
+    found = {m.text for m in extract(_article(text)).mentions}
+    assert name in found and wrong not in found
+
+
+def test_a_photo_credit_given_by_someone_names_no_outlet():
+    found = {(m.text, m.kind) for m in extract(_article("正文一句话。\n(图由通讯员 杨帆 提供)")).mentions}
+    assert found == {("杨帆", Kind.PERSON)}

@@ -36,8 +36,8 @@ def _byline_pattern() -> re.Pattern[str]:
     roles = "|".join(map(re.escape, lexicon_list("byline_roles")))
     name = BYLINE_NAME
     return re.compile(
-        rf"^[□■◇◆▲△●○]?\s*(?:本报|(?!{roles})(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"  # (首席记者: a role)
-        rf"(?P<names>{name}(?:[\s、,，]+(?:[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{roles})\s*)?{name})*)\s*(?P<photo>摄影?|报道|文/?图)?$"
+        rf"^[□■◇◆▲△●○]?\s*(?:本报|图片?由|(?!{roles})(?P<outlet>[\u4e00-\u9fffA-Za-z]{{2,12}}?))?(?P<role>{roles})\s*"  # (首席记者: a role;
+        rf"(?P<names>{name}(?:[\s、,，]+(?:[\u4e00-\u9fffA-Za-z]{{0,12}}?(?:{roles})\s*)?{name})*?)\s*(?P<photo>摄影?|报道|文/?图|提供)?$"  # 图由…提供)
     )
 
 

@@ -615,14 +615,16 @@ def _own_noun_before_unit(text: str) -> int:
     name the labeller reads with it (学院|智能制造学院: the college's own school), else 0."""
     noun = next((n for n in org_anaphor_nouns() if text.startswith(n)), "")
     rest = text[len(noun):]
-    if not (noun and len(rest) >= 4 and suffix_of(rest, Kind.ORG) and is_name(rest, Kind.ORG)):
+    if not (noun and len(rest) >= 4 and (suffix_of(rest, Kind.ORG) or rest.endswith(longest_first("unit_heads")))
+            and is_name(rest, Kind.ORG)):  # (学院|船舶工程系: a unit's head, 系, is no body's suffix)
         return 0
     return len(noun) if next(iter(cut(text)))[0] == noun else 0  # (not 行|政审批局: jieba reads 行政)
 
 
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
-    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委) or with the last character of one (借|道万州),
+    (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委; ``leading_verb_chars``: 逛|宏村) or with the last
+    character of one (借|道万州),
     or with 内 after a place (某园区|内): after that word, if two characters at least are left."""
     first = bisect_left(starts, start)
     if first == len(starts) or starts[first] != start:
@@ -638,6 +640,8 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
             break
         if (token.end - start >= 2 or token.text in word_list("former_marks")) and doc.text[start:token.end] in words:
             return token.end  # (one character only when it marks a former body: 原|某科学系; not 沿|山镇, 经|科委)
+        if token.start == start and token.text in word_list("leading_verb_chars") and token.pos.startswith("v"):
+            return token.end  # 逛|宏村: a one-character verb jieba cuts apart
     return start
 
 
