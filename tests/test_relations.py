@@ -325,3 +325,20 @@ def test_who_guides_an_initiative_by_organizes_it_and_the_one_after_ji_too():
 def test_this_is_opens_no_clause_of_its_own():
     rels = _relations("在安坪镇，果农收入增加。这是奉节县今年推行“橙心可溯”质量追溯工程的一个缩影。", None)
     assert ("organizer", "橙心可溯", "奉节县") in rels
+
+
+def test_an_anaphor_passes_over_the_owner_named_with_de():
+    """甲是乙的全资子公司。公司总经理某某: 甲, not 乙 (named as whose it is)."""
+    text = ("四川盐都灯影文化传播有限公司联合承办。四川盐都灯影文化传播有限公司是四川川南文旅集团有限公司的全资子公司。"
+            "公司总经理曾晓东介绍，彩灯由公司设计。")
+    rels = _relations(text, None)
+    assert ("memberOf", "曾晓东", "四川盐都灯影文化传播有限公司") in rels
+    assert ("memberOf", "曾晓东", "四川川南文旅集团有限公司") not in rels
+
+
+def test_a_subsidiary_after_an_anaphor_is_the_antecedents():
+    text = ("龙头企业重庆都牧肉业股份有限公司位于丰都工业园区。今年8月,公司全资子公司重庆都牧冷链物流有限公司建成投用。"
+            "重庆青禾有限公司全资子公司青禾物流有限公司开业。")
+    rels = _relations(text, None)
+    assert ("subOrganizationOf", "重庆都牧冷链物流有限公司", "重庆都牧肉业股份有限公司") in rels
+    assert ("subOrganizationOf", "青禾物流有限公司", "重庆青禾有限公司") in rels

@@ -161,8 +161,10 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
-    found = next((o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
-        endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))), None)  # (a short form: its name's)
+    named = [o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
+        endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))]  # (a short form: its name's)
+    found = next((o for o in named if not doc.text.startswith("的", o.end)), named[0] if named else None)
+    # (甲是乙的全资子公司。公司总经理某某: 乙, named as whose it is, is not what the story goes on about)
     if found is None and noun and earliest > 0:  # 甲公司…。公司总经理某某说…。公司还…: the company the paragraph is about
         farthest = _sentence_before(doc, _sentence_before(doc, doc.sentence_of(earliest - 1))).start
         found = next((o for o in reversed(orgs) if farthest <= o.start and o.end <= earliest and _ends_with(o.text, endings or (noun,))), None)
@@ -420,7 +422,7 @@ def _parent_by_short_form(unit: str, orgs: dict[str, Mention]) -> str | None:
 _LEVEL_WORDS = ("国家", "中央", "省", "市", "县", "区", "镇", "乡")  # 市政府 of 市委市政府 is no unit of 市委
 
 
-_ITS_UNIT = re.compile(r"其(?:全资|控股)?(?:子公司|下属的?|旗下的?|所属的?|控股的)$")
+_ITS_UNIT = re.compile(r"(?:其|(?P<noun>公司|集团))(?:全资|控股)?(?:子公司|下属的?|旗下的?|所属的?|控股的)$")  # (公司全资子公司乙)
 
 
 #: what stands before a company's subsidiary when the owner is the one named last before it:
@@ -531,7 +533,8 @@ def _subject_before(doc: Doc, at: int, mentions: tuple[Mention, ...]) -> Mention
 
 def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
     """其全资子公司乙, 其下属的乙, 其旗下的乙 (乙 is a sub-organization of the organization named last
-    before 其, in its sentence or the one before: 甲投资建设,其全资子公司乙负责运营), and without 其:
+    before 其, in its sentence or the one before: 甲投资建设,其全资子公司乙负责运营; 公司全资子公司乙: the one
+    the anaphor stands for), and without 其:
     甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 甲旗下设有丙和全资子公司乙, 甲集团所属的乙."""
     text = doc.text
     ends = {o.end: o for o in orgs}
@@ -550,10 +553,14 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
             anchor = max(text.rfind(w, doc.sentence_of(unit.start).start, anchor) for w in _OWNED_LIST_START)
             if anchor < 0:
                 continue
-        parent = _antecedent_org(doc, orgs, anchor)
+        noun = len(its.group("noun") or "") if its else 0
+        if noun and (owner := ends.get(anchor + noun)) is not None:
+            parent = owner  # 甲有限公司|全资子公司乙: the company named right before
+        else:
+            parent = None if noun else _antecedent_org(doc, orgs, anchor)
         sentence = doc.sentence_of(anchor)
         if (parent is None or parent.start < sentence.start) and _org_anaphor_pattern() is not None:
-            anaphor = next(reversed(list(_org_anaphor_pattern().finditer(text, sentence.start, anchor))), None)
+            anaphor = next(reversed(list(_org_anaphor_pattern().finditer(text, sentence.start, anchor + noun))), None)
             if anaphor is not None:  # 今年5月，公司还…设立了全资子公司乙: the company the anaphor stands for
                 parent = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该")) or parent
         if parent is None or _nested(parent, orgs):
