@@ -342,3 +342,13 @@ def test_a_subsidiary_after_an_anaphor_is_the_antecedents():
     rels = _relations(text, None)
     assert ("subOrganizationOf", "重庆都牧冷链物流有限公司", "重庆都牧肉业股份有限公司") in rels
     assert ("subOrganizationOf", "青禾物流有限公司", "重庆青禾有限公司") in rels
+
+
+def test_the_secretary_of_a_companys_party_committee_is_a_member_of_the_company():
+    """瞿塘橙业党委|书记、董事长某某: a member of the committee and of the company (not of a town: 某镇党委)."""
+    text = ("重庆瞿塘橙业集团有限公司(以下简称瞿塘橙业)成立于2010年。瞿塘橙业党委书记、董事长唐永福介绍,集团建有基地。"
+            "白沙镇党委书记李明说。")
+    rels = _relations(text, None)
+    assert ("memberOf", "唐永福", "瞿塘橙业党委") in rels
+    assert ("memberOf", "唐永福", "瞿塘橙业") in rels
+    assert not any(r[0] == "memberOf" and r[1] == "李明" and r[2] == "白沙镇" for r in rels)

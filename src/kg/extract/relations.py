@@ -91,11 +91,26 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
                 break
             role = re.sub(r"\s+", "", match.group(1))
             yield _relation(doc, "memberOf", person, org, "rules.post", 0.9, role=role, where=person.start)
+            if (body := _body_of_party_committee(org, mentions)) is not None:  # 某集团党委|书记、董事长某某: the
+                party = org.text[len(body.text):]  # group's member too (its party committee is one of its bodies)
+                yield _relation(doc, "memberOf", person, body, "rules.post", 0.85, role=party + role, where=person.start)
             cursor, j = org.start, j - 1
             if cursor > 0 and text[cursor - 1] in _SEPARATORS:
                 cursor -= 1
                 continue
             break
+
+
+def _body_of_party_committee(org: Mention, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The organization whose party committee org is (某集团|党委, 瞿塘橙业|党委 after the declared short
+    form), when the article names it as an organization: not a place's (某镇党委)."""
+    if not org.text.endswith(_PARTY_BODIES):
+        return None
+    rest = org.text[: -len(next(p for p in _PARTY_BODIES if org.text.endswith(p)))]
+    return next((m for m in reversed(mentions) if m.kind is Kind.ORG and m.text == rest and m.start < org.start), None)
+
+
+_PARTY_BODIES = ("党委", "党组", "党总支", "党支部")
 
 
 def _gap_after_declaration(text: str, org: Mention, cursor: int) -> str:
