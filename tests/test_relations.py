@@ -352,3 +352,16 @@ def test_the_secretary_of_a_companys_party_committee_is_a_member_of_the_company(
     assert ("memberOf", "唐永福", "瞿塘橙业党委") in rels
     assert ("memberOf", "唐永福", "瞿塘橙业") in rels
     assert not any(r[0] == "memberOf" and r[1] == "李明" and r[2] == "白沙镇" for r in rels)
+
+
+@pytest.mark.parametrize(("text", "member"), [
+    ("重庆江德铁路物流中心开通班列。中心总经理李东升介绍,发运班列286列。", ("李东升", "重庆江德铁路物流中心")),
+    ("今年起勐马镇建起孟连县第一人民医院勐马分院。分院院长李玉芬说,分院开设了新科室。", ("李玉芬", "孟连县第一人民医院勐马分院")),
+])
+def test_a_branch_or_a_centre_opening_a_clause_stands_for_the_one_named_before(text, member):
+    assert ("memberOf", *member) in _relations(text, None)
+
+
+def test_who_polishes_a_brand_runs_it():
+    rels = _relations("县文旅委主任任德华表示,接下来彭水县将持续擦亮“水韵彭水”品牌。", None)
+    assert ("organizer", "水韵彭水", "彭水县") in rels
