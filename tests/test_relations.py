@@ -365,3 +365,8 @@ def test_a_branch_or_a_centre_opening_a_clause_stands_for_the_one_named_before(t
 def test_who_polishes_a_brand_runs_it():
     rels = _relations("县文旅委主任任德华表示,接下来彭水县将持续擦亮“水韵彭水”品牌。", None)
     assert ("organizer", "水韵彭水", "彭水县") in rels
+
+
+def test_a_title_after_a_village_post_belongs_to_the_person():
+    """村党支部书记、种粮大户某某: the grain grower is who holds the post."""
+    assert ("memberOf", "葛长友", "东兴村党支部") in _relations("东兴村党支部书记、种粮大户葛长友去年把1800亩地交给农场托管。", None)
