@@ -265,7 +265,7 @@ def _village_named_before(doc: Doc, i: int) -> int | None:
         if j >= i or doc.tokens[j].start != start or any(len(t.text) != 1 or not "\u4e00" <= t.text <= "\u9fff" for t in doc.tokens[j:i]):
             continue  # (one-character words only: the cheap test first, on the hot path of _chunk)
         name = doc.text[start:right.start]
-        if any(at != start for end in _TOWNSHIP_ENDS for at in finds(doc.text, name + end)):
+        if any(at != start for end in TOWNSHIP_ENDS for at in finds(doc.text, name + end)):
             return j
     return None
 
@@ -297,14 +297,14 @@ def division_named_elsewhere(doc: Doc, token: Token) -> bool:
     opening = doc.text[token.start:token.start + 2]
     at = doc.text.find(opening)
     while at >= 0:
-        township = next((end for end in _TOWNSHIP_ENDS if doc.text.startswith(end, at + 2)), None)
+        township = next((end for end in TOWNSHIP_ENDS if doc.text.startswith(end, at + 2)), None)
         if at != token.start and township and (len(token.text) == 1 or gazetteer.is_place(opening + township)):
             return True  # (a word of two characters: the township the gazetteer knows, not 今年|村里)
         at = doc.text.find(opening, at + 1)
     return False
 
 
-_TOWNSHIP_ENDS = ("街道", "镇", "乡", "村", "社区")
+TOWNSHIP_ENDS = ("街道", "镇", "乡", "村", "社区")  # the divisions whose names open a site's
 
 
 def _purpose_verb(token: Token, suffix: str, kind: Kind) -> bool:
@@ -573,7 +573,10 @@ _COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
 #: (三处 may be a unit: 某局三处)
 _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")
 #: a count in figures and its measure opening a span (36处石窟, 12个村): some of a kind, no name
-_COUNT_OPENING = re.compile(_FIGURES + "[处个座家所条位名间班趟]|[0-9０-９百千万]+亩")
+_FIGURE_MEASURES = "[处个座家所条位名间班趟]"
+_COUNT_OPENING = re.compile(_FIGURES + _FIGURE_MEASURES + "|[0-9０-９百千万]+亩")
+#: a count in figures and its measure right before ``endpos`` (7处|牡丹园): some of a kind, not one by name
+FIGURE_COUNT_BEFORE = re.compile(_FIGURES + _FIGURE_MEASURES + "$")
 #: a count right before a name (一所|师范大学, 建成11个|“百姓书屋”): a kind of thing, not one of them
 COUNTED_BEFORE = re.compile(_COUNT + "[家个座间所位处条台辆件套]$")
 #: a count in figures right after a name (运营社区养老服务站|11个): how many of a kind, not a name

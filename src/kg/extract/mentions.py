@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, JOINERS, REGION, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       person_titles, post_before, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
@@ -43,9 +43,10 @@ def _tiled(candidate: Mention, places: list[Mention], starts: list[int]) -> bool
     return pieces >= 2 and position == candidate.end
 
 
-def _township_named(head: str, places: set[str]) -> bool:
-    """Is head the name of a township, street or village read in the article (安居 of 安居镇)?"""
-    return any(head + end in places for end in ("镇", "乡", "街道", "村"))
+def _township_named(name: str, head: str, places: set[str]) -> bool:
+    """Is head the name of a township, street or village read in the article (安居 of 安居镇), other
+    than the name itself (运营|社区 is no 运营社区's)?"""
+    return any(head + end in places and head + end != name for end in TOWNSHIP_ENDS)
 
 
 def _by_suffix(m: Mention) -> bool:
@@ -176,7 +177,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             head = m.text[: len(m.text) - len(suffix)]
             station = named_after_division(m.text)  # 团结村|站
             if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not m.text.endswith(_field_named()) \
-                    and not station and not _township_named(head, townships) \
+                    and not station and not _township_named(m.text, head, townships) \
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
                 # 精锐模塑|海防|分公司 opens with the trade name of a company the article names, and 安居|古城 with
@@ -446,7 +447,7 @@ def bodies_of_places(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
 
 
 #: rules that read an initiative's name without quotes, over the names written inside it
-_NAMED_OVER = frozenset({"rules.event", "rules.programme", "rules.titled_plan"})
+_NAMED_OVER = frozenset({"rules.event", "rules.programme", "rules.titled_plan", "rules.titled_show"})
 #: how sure a reading inside such a name must be to stay a mention of its own: the labeller's floor
 #: for places and organizations (0.8 gave the same held-out scores for places and organizations)
 _SURE_INSIDE = 0.4
@@ -768,11 +769,9 @@ def headquarters_of_named(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     (飞天数字|总部位于敦煌市, 飞天数字 the declared short form): the headquarters are the body, no unit
     of it (not 某集团雄安总部, a regional one)."""
     bodies = {m.text for m in mentions if m.kind is Kind.ORG}
-    if not any(m.text.endswith(_HEADQUARTERS) and m.text[: -len(_HEADQUARTERS)] in bodies for m in mentions):
-        return mentions
-    return tuple(replace(m, end=m.end - len(_HEADQUARTERS), text=m.text[: -len(_HEADQUARTERS)])
-                 if m.kind is Kind.ORG and m.text.endswith(_HEADQUARTERS) and m.text[: -len(_HEADQUARTERS)] in bodies else m
-                 for m in mentions)
+    cut = len(_HEADQUARTERS)
+    return tuple(replace(m, end=m.end - cut, text=m.text[:-cut])
+                 if m.kind is Kind.ORG and m.text.endswith(_HEADQUARTERS) and m.text[:-cut] in bodies else m for m in mentions)
 
 
 _HEADQUARTERS = "总部"

@@ -27,7 +27,7 @@ from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
 from .mentions import PLACE_IN_BODY, inside_others
-from .rules import DECLARED, LEVER
+from .rules import DECLARED, LEVER, PARTY_BODY
 from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, person_titles,
                       suffix_of)
 
@@ -104,13 +104,11 @@ def memberships(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
 def _body_of_party_committee(org: Mention, mentions: tuple[Mention, ...]) -> Mention | None:
     """The organization whose party committee org is (某集团|党委, 瞿塘橙业|党委 after the declared short
     form), when the article names it as an organization: not a place's (某镇党委)."""
-    if not org.text.endswith(_PARTY_BODIES):
+    party = PARTY_BODY.search(org.text)
+    if party is None:
         return None
-    rest = org.text[: -len(next(p for p in _PARTY_BODIES if org.text.endswith(p)))]
+    rest = org.text[: party.start()]
     return next((m for m in reversed(mentions) if m.kind is Kind.ORG and m.text == rest and m.start < org.start), None)
-
-
-_PARTY_BODIES = ("党委", "党组", "党总支", "党支部")
 
 
 def _gap_after_declaration(text: str, org: Mention, cursor: int) -> str:
@@ -176,13 +174,17 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
     when the noun is a suffix (公司, 院) or as ``anaphor_antecedents`` says (校), any for 企业."""
     earliest = _sentence_before(doc, doc.sentence_of(at)).start
     endings = _anaphor_antecedents().get(noun or "") or ((noun,) if noun in lexicon("org_suffixes") else None)
-    named = [o for o in reversed(orgs) if earliest <= o.start and o.end <= at and (
-        endings is None or _ends_with(o.text, endings) or o.alias and _ends_with(o.alias, endings))]  # (a short form: its name's)
-    found = next((o for o in named if not doc.text.startswith("的", o.end)), named[0] if named else None)
-    # (甲是乙的全资子公司。公司总经理某某: 乙, named as whose it is, is not what the story goes on about)
+
+    def last_named(start: int, end: int, ends: tuple[str, ...] | None) -> Mention | None:
+        named = [o for o in reversed(orgs) if start <= o.start and o.end <= end and (
+            ends is None or _ends_with(o.text, ends) or o.alias and _ends_with(o.alias, ends))]  # (a short form: its name's)
+        # (甲是乙的全资子公司。公司总经理某某: 乙, named as whose it is, is not what the story goes on about)
+        return next((o for o in named if not doc.text.startswith("的", o.end)), named[0] if named else None)
+
+    found = last_named(earliest, at, endings)
     if found is None and noun and earliest > 0:  # 甲公司…。公司总经理某某说…。公司还…: the company the paragraph is about
         farthest = _sentence_before(doc, _sentence_before(doc, doc.sentence_of(earliest - 1))).start
-        found = next((o for o in reversed(orgs) if farthest <= o.start and o.end <= earliest and _ends_with(o.text, endings or (noun,))), None)
+        found = last_named(farthest, earliest, endings or (noun,))
     if found is not None and noun is None and (unit_of := _anaphor_before(doc, found)) is not None:
         return _antecedent_org(doc, orgs, unit_of.start(), unit_of.group().removeprefix("该")) or found  # 公司安全环保部…其子公司: the company's
     return found
@@ -573,9 +575,9 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
             parent = owner  # 甲有限公司|全资子公司乙: the company named right before
         else:
             parent = None if noun else _antecedent_org(doc, orgs, anchor)
-        sentence = doc.sentence_of(anchor)
-        if (parent is None or parent.start < sentence.start) and _org_anaphor_pattern() is not None:
-            anaphor = next(reversed(list(_org_anaphor_pattern().finditer(text, sentence.start, anchor + noun))), None)
+        sentence, anaphors = doc.sentence_of(anchor), _org_anaphor_pattern()
+        if (parent is None or parent.start < sentence.start) and anaphors is not None:
+            anaphor = next(reversed(list(anaphors.finditer(text, sentence.start, anchor + noun))), None)
             if anaphor is not None:  # 今年5月，公司还…设立了全资子公司乙: the company the anaphor stands for
                 parent = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该")) or parent
         if parent is None or _nested(parent, orgs):

@@ -469,7 +469,7 @@ def titled_shows(doc: Doc) -> list[Mention]:
     for match in _TITLE.finditer(doc.text):
         name = match.group(1)
         if name.endswith(end) or doc.text.endswith(before, 0, match.start()) or doc.text.startswith(after, match.end()):
-            found.append(Mention(doc.article.id, match.start(1), match.end(1), name, Kind.INITIATIVE, by="rules.titled_plan",
+            found.append(Mention(doc.article.id, match.start(1), match.end(1), name, Kind.INITIATIVE, by="rules.titled_show",
                                  score=0.8, alias=name.split("——")[0] if "——" in name else None))
     return found
 
@@ -1026,7 +1026,7 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
 _TOWNSHIPS = ("乡", "镇", "街道")
 #: how sure the labeller must be for its reading inside an organization's short form to stand
 _SURE_READING = 0.9
-_BRANCH = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")
+PARTY_BODY = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")  # a party body ending a name
 
 
 def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -1036,7 +1036,7 @@ def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ..
     posts = longest_first("posts")
     out = []
     for m in mentions:
-        branch = _BRANCH.search(m.text) if m.kind is Kind.ORG else None
+        branch = PARTY_BODY.search(m.text) if m.kind is Kind.ORG else None
         if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
             body = m.text[: branch.start()]
             if len(body) >= 4 and suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG):

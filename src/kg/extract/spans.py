@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FIGURE_COUNT_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -91,8 +91,8 @@ def labelled(doc: Doc) -> list[Mention]:
             start, text = start + comma + 1, text[comma + 1:]  # 某镇,|州保护区管理局: the name after the comma
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
-        if kind is not Kind.PERSON and (_FIGURE_COUNT.search(doc.text, max(0, start - 6), start)
-                                        or _FIGURE_COUNT.search(doc.text, max(0, start - 6), start + 1)):
+        if kind is not Kind.PERSON and (FIGURE_COUNT_BEFORE.search(doc.text, max(0, start - 6), start)
+                                        or FIGURE_COUNT_BEFORE.search(doc.text, max(0, start - 6), start + 1)):
             continue  # 7处|牡丹园, 7|处牡丹园: some of a kind counted in figures, not one of them by name
         opening = _after_preposition(doc, start, end)  # 某某美食节由|区商务委员会: the name starts after 由 (旗下)
         if opening > start and common_word(doc.text[opening:end]):
@@ -764,7 +764,6 @@ _PLENARY = re.compile(r"[一二三四五六七八九十]+中(?:、[一二三四�
 _FLOOR_AFTER = re.compile(r"[一二三四五六七八九十0-9]+楼$")
 _FLOOR = re.compile(r"[0-9一二三四五六七八九十]+[楼层]")
 _QUOTES = frozenset("“”‘’「」『』《》〈〉\"'【】〔〕")  # quotation marks and title brackets
-_FIGURE_COUNT = re.compile(r"[0-9０-９]+[处个座家所条位名间]$")  # 7处, 12个: a count in figures and its measure
 _BREAKS = frozenset("：:；;。！？")  # marks no name runs across (a headline's 某省：…)
 
 
