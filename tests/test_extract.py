@@ -3102,6 +3102,35 @@ def test_a_store_of_a_company_read_as_a_banner_is_the_store():
     assert not any(k is Kind.PLACE and n.endswith("旗") for n, k in kinds.items())
 
 
+def test_a_store_named_after_its_brand_is_a_unit_of_the_company():
+    """罗记酸辣粉|成都春熙路店, 渝峡烤鱼|北京望京店: the brand the article names, the fare and the
+    store's place are one store, a unit of the brand's company; a store of the brand with no place of
+    its own (惠邻生鲜门店) is not."""
+    text = ("12月8日,罗记酸辣粉成都春熙路店正式开业。这家门店是重庆罗记餐饮管理有限公司(以下简称“罗记餐饮”)"
+            "开出的第30家门店。罗记酸辣粉创立于1986年。")
+    ext = extract(_article(text))
+    kinds = {m.text: m.kind for m in ext.mentions}
+    assert kinds.get("罗记酸辣粉成都春熙路店") is Kind.ORG and "成都春熙路店" not in kinds
+    assert ("subOrganizationOf", "罗记酸辣粉成都春熙路店", "罗记") in {  # 罗记: the company's short form
+        (r.predicate, r.head.text, r.tail.text) for r in ext.relations}
+
+
+@pytest.mark.parametrize(("before", "store", "kind", "expected"), [
+    ("其中开业的渝峡烤鱼", "北京望京店", Kind.PLACE, "渝峡烤鱼北京望京店"),
+    ("其中开业的渝峡烤鱼", "北京望京酒店", Kind.PLACE, None),  # a hotel is a body of its own
+    ("渝峡在北京开设的", "望京店", Kind.PLACE, None),  # 在, 开设, 的 between: no one name
+    ("走进", "渝峡生鲜门店", Kind.ORG, None),  # the brand's store, no place named
+])
+def test_brand_stores(before, store, kind, expected):
+    from kg.extract.mentions import BRAND_STORE, brand_stores
+
+    text = before + store + "。"
+    brand = Mention("a", 0, 0, "渝峡烤鱼", Kind.INITIATIVE)
+    company = Mention("a", 0, 0, "渝峡", Kind.ORG)
+    found = brand_stores(text, (brand, company, Mention("a", len(before), len(before) + len(store), store, kind, by="labeller")))
+    assert [m.text for m in found if m.by == BRAND_STORE] == ([expected] if expected else [])
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),

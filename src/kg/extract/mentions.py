@@ -799,3 +799,47 @@ def units_of_named(references: list[Mention], mentions: tuple[Mention, ...]) -> 
     units = [replace(r, by="labeller") for r in references if r.kind is Kind.ORG and r.text.endswith(heads)
              and any(r.text.startswith(name) and r.text[len(name):] in heads for name in named)]
     return reconcile(mentions + tuple(units)) if units else mentions
+
+
+
+BRAND_STORE = "rules.brand_store"
+_BRAND_WINDOW = 14  # characters before a store within which its brand starts
+_BRAND_STOPS = ("p", "u", "c", "r", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w")  # no brand runs across these
+
+
+def brand_stores(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A store read without its brand, or with it as a place or a body of its own (渝峡烤鱼|北京望京店,
+    谭记杂酱面成都|春熙路店, 罗记酸辣粉南坪老店): when a body or brand the article names (渝峡烤鱼, 谭记)
+    opens the store's name or the words before it, followed by the shop's fare and places only, the
+    store with its brand is one organization, a unit of the brand's company. The names inside it go
+    (谭记杂 read as a person), but for the company's that opens it."""
+    stores = [m for m in mentions if m.kind in (Kind.PLACE, Kind.ORG) and m.text.endswith("店") and len(m.text) >= 3
+              and not m.text.endswith(_NOT_STORES) and m.text not in lexicon("unit_heads") and not gazetteer.is_place(m.text)]
+    if not stores:
+        return mentions
+    brands = {name for m in mentions if m.kind in (Kind.ORG, Kind.INITIATIVE) for name in (m.text, m.alias) if name and len(name) >= 2}
+    found = [replace(store, start=start, text=text[start:store.end], kind=Kind.ORG, by=BRAND_STORE, alias=None)
+             for store in stores if (start := _brand_start(text, store, brands)) is not None]
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(f.start <= m.start and m.end <= f.end and not (m.start == f.start and m.kind is Kind.ORG and m.end < f.end)
+                                           for f in found)]  # (the brand's company stays: 谭记|杂酱面某某店)
+    return tuple(sorted((*kept, *found), key=lambda m: (m.start, m.end)))
+
+
+_NOT_STORES = ("酒店", "饭店")  # a hotel is a body of its own
+
+
+def _brand_start(text: str, store: Mention, brands: set[str]) -> int | None:
+    """Where a brand of ``brands`` starts before or at the store, followed up to it by content words
+    only (杂酱面, 成都; not 在, 的 or 开设), leaving a name of the store's own: a place read before
+    店 or a place the gazetteer knows after the brand."""
+    for start in range(max(0, store.start - _BRAND_WINDOW), store.start + 1):
+        brand = max((b for b in brands if text.startswith(b, start) and start + len(b) <= store.end - 2), key=len, default=None)
+        if brand is None:
+            continue
+        rest = text[start + len(brand) : store.start]
+        if all(not tag.startswith(_BRAND_STOPS) and (len(word) == 1 or not tag.startswith("v")) for word, tag in cut(rest)):
+            placed = store.kind is Kind.PLACE and store.start >= start + len(brand) or any(gazetteer.find(text[start + len(brand) : store.end]))
+            return start if placed else None  # (not 惠邻生鲜门店: a store of the brand, no one store named)
+    return None

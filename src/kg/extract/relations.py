@@ -26,7 +26,7 @@ from ..resources import lexicon, longest_first, table
 from ..split import DATELINE_DATE
 from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
-from .mentions import PLACE_IN_BODY, inside_others
+from .mentions import BRAND_STORE, PLACE_IN_BODY, inside_others
 from .rules import DECLARED, LEVER, PARTY_BODY
 from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, person_titles,
                       suffix_of)
@@ -358,7 +358,7 @@ def _post_ends(text: str, end: int) -> bool:
 
 def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """An organization named as a unit of another one the article names: 青山区委 + 组织部,
-    某部 + 研究室, 某院 + 调查组 (``unit_heads``); the unit is a sub-organization of it, and so are the
+    某部 + 研究室, 某院 + 调查组 (``unit_heads``), a brand's store; the unit is a sub-organization of it, and so are the
     units of its kind listed right after it (某公司商水分公司、西华分公司). A tail that is an
     organization of its own level (市政府 after 市委) is not a unit."""
     heads = longest_first("unit_heads")
@@ -367,7 +367,7 @@ def named_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     for unit in mentions:
         if unit.kind is not Kind.ORG:
             continue
-        if not unit.text.endswith(heads):
+        if not unit.text.endswith(heads) and unit.by != BRAND_STORE:  # (a brand's store: 某某烤鱼北京望京店)
             ministry = next((name for name in orgs if _ministry_department(unit.text, name)), None)
             if ministry is not None:  # 商务部|电子商务司
                 yield _relation(doc, "subOrganizationOf", unit, orgs[ministry], "rules.unit_name", 0.7, where=unit.start)
