@@ -3131,6 +3131,21 @@ def test_brand_stores(before, store, kind, expected):
     assert [m.text for m in found if m.by == BRAND_STORE] == ([expected] if expected else [])
 
 
+def test_a_unit_and_the_body_it_belongs_to_are_two_names():
+    """某酒庄|隶属于|某公司: the verb of belonging ends the company's name read leftwards from its suffix,
+    and a place so owned is a body, a unit of the company."""
+    from kg.extract.mentions import owned_places
+
+    names = {m.text for m in suffix_names(make_doc(_article("海岬酒庄隶属于烟台青岬葡萄酒股份有限公司,拥有葡萄园。")))}
+    assert "烟台青岬葡萄酒股份有限公司" in names and not any("隶属" in n for n in names)
+    text = "在刘家沟镇的海岬酒庄,葡萄采收进入尾声。海岬酒庄隶属于烟台青岬葡萄酒股份有限公司。"
+    place, owned = (Mention("t", i, i + 4, "海岬酒庄", Kind.PLACE) for i in (text.index("海岬"), text.rindex("海岬")))
+    at = text.index("烟台")
+    company = Mention("t", at, at + 13, "烟台青岬葡萄酒股份有限公司", Kind.ORG)
+    assert [m.kind for m in owned_places(text, (place, owned, company))] == [Kind.ORG] * 3
+    assert [m.kind for m in owned_places(text.replace("隶属于", "紧邻"), (place, owned, company))] == [Kind.PLACE, Kind.PLACE, Kind.ORG]
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),

@@ -364,3 +364,17 @@ def test_who_polishes_a_brand_runs_it():
 def test_a_title_after_a_village_post_belongs_to_the_person():
     """村党支部书记、种粮大户某某: the grain grower is who holds the post."""
     assert ("memberOf", "葛长友", "东兴村党支部") in _relations("东兴村党支部书记、种粮大户葛长友去年把1800亩地交给农场托管。", None)
+
+
+def test_its_subsidiary_after_a_party_committee_is_the_company_s():
+    """某某党委书记、董事长某某…。其控股子公司乙: 其 stands for the company, not its party committee."""
+    text = ("重庆青禾柑橘产业股份有限公司(以下简称青禾柑橘)的分选车间里一片繁忙。“今年品质好。”青禾柑橘党委书记、"
+            "董事长程立国告诉记者,公司建有果园基地2.3万亩。其控股子公司忠县青禾果汁饮品有限公司位于忠县工业园区。")
+    found = _relations(text, None)
+    assert ("subOrganizationOf", "忠县青禾果汁饮品有限公司", "青禾柑橘") in found
+    assert ("subOrganizationOf", "忠县青禾果汁饮品有限公司", "青禾柑橘党委") not in found
+
+
+def test_a_processing_plant_named_after_its_company_is_its_unit():
+    found = _relations("在安徽青山茶业集团有限公司麻埠加工厂,炒锅同时运转。安徽青山茶业集团有限公司今年扩产。", None)
+    assert ("subOrganizationOf", "安徽青山茶业集团有限公司麻埠加工厂", "安徽青山茶业集团有限公司") in found

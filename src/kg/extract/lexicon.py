@@ -132,8 +132,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 某开发区|内|某公司: inside a place, not part of the name
         if within_division(left.text):
             break  # 联合|镇内|某村: within the township, not part of the village's name
-        if left.text in ("旗下", "下属"):
-            break  # 某集团|旗下|公司: the company is the group's, its name does not hold the group's
+        if left.text in lexicon("owner_words"):
+            break  # 某集团|旗下|公司, 某酒庄|隶属于|某公司: the unit and its owner, two names
         if left.text in lexicon("opening_verbs") and (left.pos == "v" or start_index >= 2
                                                        and tokens[start_index - 2].text in lexicon("opening_verbs")):
             break  # 某街道|开业|运营|某某中心: the verbs of its opening, no part of the name (but 某某|运营|管理有限公司)

@@ -9,7 +9,7 @@ from functools import cache
 from itertools import accumulate
 
 from ..records import Kind, Mention
-from ..resources import lexicon, longest_first
+from ..resources import lexicon, longest_first, table
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
@@ -343,6 +343,16 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
         if Kind.PLACE in weight[name] and len(name) > 1 and re.search(re.escape(name) + _DIVISION_AFTER, text):
             chosen[name] = Kind.PLACE
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
+
+
+def owned_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A place that an organization owns (海岬酒庄|隶属于|某葡萄酒股份有限公司: a cue of
+    ``relation_cues`` for the parent after the unit) is a body, a unit of it: an organization
+    wherever the article names it."""
+    cues = {cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("subOrganizationOf", "parent-after")}
+    owned = {a.text for a, b in zip(mentions, mentions[1:])
+             if a.kind is Kind.PLACE and b.kind is Kind.ORG and text[a.end:b.start] in cues}
+    return tuple(replace(m, kind=Kind.ORG) if m.kind is Kind.PLACE and m.text in owned else m for m in mentions) if owned else mentions
 
 
 def headline_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -187,6 +187,8 @@ def _antecedent_org(doc: Doc, orgs: list[Mention], at: int, noun: str | None = N
         found = last_named(farthest, earliest, endings or (noun,))
     if found is not None and noun is None and (unit_of := _anaphor_before(doc, found)) is not None:
         return _antecedent_org(doc, orgs, unit_of.start(), unit_of.group().removeprefix("该")) or found  # 公司安全环保部…其子公司: the company's
+    if found is not None and noun is None and (company := _body_of_party_committee(found, tuple(orgs))) is not None:
+        return company  # 某某党委书记、董事长某某…。其控股子公司: the company's, not its party committee's
     return found
 
 
