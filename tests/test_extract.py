@@ -3146,6 +3146,17 @@ def test_a_unit_and_the_body_it_belongs_to_are_two_names():
     assert [m.kind for m in owned_places(text.replace("隶属于", "紧邻"), (place, owned, company))] == [Kind.PLACE, Kind.PLACE, Kind.ORG]
 
 
+def test_a_subsidiary_named_with_its_country_in_brackets_is_one_company():
+    """某某发制品|（尼日利亚）有限公司: the labeller's name, the country in brackets and a bare legal form."""
+    text = "2019年，集团在尼日利亚拉各斯设立全资子公司华丝发制品（尼日利亚）有限公司，建设本地化生产线。"
+    assert "华丝发制品（尼日利亚）有限公司" in {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG}
+
+
+@pytest.mark.parametrize("text", ["并与成渝两地20余家旅行社建立客源合作。", "站里组建了12支技术服务队,常年驻村指导。"])
+def test_a_count_in_figures_opens_no_name(text):
+    assert not [m.text for m in suffix_names(make_doc(_article(text))) if m.kind is Kind.ORG]
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),

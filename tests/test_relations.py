@@ -378,3 +378,19 @@ def test_its_subsidiary_after_a_party_committee_is_the_company_s():
 def test_a_processing_plant_named_after_its_company_is_its_unit():
     found = _relations("在安徽青山茶业集团有限公司麻埠加工厂,炒锅同时运转。安徽青山茶业集团有限公司今年扩产。", None)
     assert ("subOrganizationOf", "安徽青山茶业集团有限公司麻埠加工厂", "安徽青山茶业集团有限公司") in found
+
+
+def test_the_company_an_anaphor_stands_for_is_a_subsidiary():
+    """某某总经理某某介绍,公司是乙的全资子公司: the company the anaphor stands for is 乙's unit."""
+    text = ("由重庆青渡文旅商业运营管理有限公司(以下简称“青渡文旅”)打造的夜市开市三个月。青渡文旅总经理彭立新介绍,"
+            "公司是重庆青山文旅发展集团有限公司的全资子公司,今年3月签订合作协议。")
+    assert ("subOrganizationOf", "青渡文旅", "重庆青山文旅发展集团有限公司") in _relations(text, None)
+
+
+def test_a_second_subsidiary_in_the_next_clause_has_the_same_owner():
+    """旗下有全资子公司甲,负责…;控股子公司乙则…: 乙 is the group's too, not 甲's."""
+    text = ("青甲集团是当地的龙头企业,旗下有全资子公司盱眙青甲生态农业有限公司,负责虾苗繁育;"
+            "控股子公司青甲龙虾(上海)供应链管理有限公司则打通了餐饮渠道。")
+    found = _relations(text, None)
+    assert ("subOrganizationOf", "青甲龙虾(上海)供应链管理有限公司", "青甲集团") in found
+    assert ("subOrganizationOf", "青甲龙虾(上海)供应链管理有限公司", "盱眙青甲生态农业有限公司") not in found

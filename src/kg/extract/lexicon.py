@@ -567,8 +567,8 @@ _COUNT = rf"(?:\d+|[{_DIGITS}几多数]+)"
 _FIGURES = "[0-9０-９]+"
 #: an ordinal (第三, 第10)
 _ORDINAL = rf"第[0-9{_DIGITS}]+"
-#: a count before the suffix (一家, 两所, 几个, 首批): one of many, not a name
-_COUNTED = re.compile(_COUNT + "[家个座间所位]|首批|一批")
+#: a count before the suffix (一家, 两所, 几个, 首批, 20余家, 12支): one of many, not a name
+_COUNTED = re.compile(_COUNT + "[家个座间所位]|" + _FIGURES + "[余多]?[家个座间所位支]|首批|一批")
 #: a count of machines or vehicles (一台, 两辆) or of anything with 两, 几 … (两处): no part of a name after it
 #: (三处 may be a unit: 某局三处)
 _COUNT_OF_THINGS = re.compile(_COUNT + "[台辆件套架艘]|[两几数多]+[处个家所座条位名间]|首批|一批")

@@ -228,6 +228,25 @@ def anaphoric_units(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relatio
             yield _relation(doc, "subOrganizationOf", unit, org, "rules.unit_anaphor", 0.65, where=unit.start)
 
 
+def anaphoric_subsidiaries(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
+    """公司是乙的全资子公司, 该公司系乙旗下企业: the organization the anaphor stands for is a unit of 乙
+    (as 甲是乙的全资子公司 in cue_relations)."""
+    anaphors = _org_anaphor_pattern()
+    if anaphors is None:
+        return
+    text = doc.text
+    orgs = [m for m in mentions if m.kind is Kind.ORG]
+    for parent in orgs:
+        copula = next((c for c in _COPULAS if text.endswith(c, 0, parent.start)), None)
+        if copula is None or _parent_tail().match(text, parent.end) is None:
+            continue
+        at = parent.start - len(copula)
+        anaphor = next((a for a in anaphors.finditer(text, max(0, at - 4), at) if a.end() == at), None)
+        unit = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该")) if anaphor else None
+        if unit is not None and unit.text != parent.text:
+            yield _relation(doc, "subOrganizationOf", unit, parent, "rules.unit_anaphor", 0.7, where=anaphor.start())
+
+
 def anaphoric_partners(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     """该院与乙合作, 该公司联合乙: the anaphor stands for the organization named last before it, a partner
     of the organization after the cue (与 and 和 need a cooperation word in the clause, as in
@@ -450,6 +469,7 @@ _OWNED_UNIT = re.compile(r"(?:(?:旗下|下属)(?:设有|拥有|有|的)?(?:全�
                          r"|(?:成立|设立|组建|注册|拥有|设有)[了的]?(?:一家)?(?:全资|控股)子公司|(?P<listed>[和、及与])(?:全资|控股)子公司)"
                          r"(?:——|—|:|：)?$")  # (甲在当地设立的全资子公司——乙)
 _OWNED_LIST_START = ("旗下", "下属", "设有", "拥有")
+_SIBLING_UNIT = re.compile(r"[，,；;](?:全资|控股)子公司$")  # a clause that names another subsidiary
 _GROUPS = ("集团", "集团公司", "集团有限公司", "集团股份有限公司", "总公司")  # 甲集团所属的乙
 _SCHOOLS = ("大学", "学院", "学校")  # a school's name ends so
 #: 乙…,由甲控股: 甲 owns the organization named last before 由
@@ -557,8 +577,15 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
     甲…旗下乙, 甲成立全资子公司乙, 甲出资控股成立乙, 甲旗下设有丙和全资子公司乙, 甲集团所属的乙."""
     text = doc.text
     ends = {o.end: o for o in orgs}
+    owners: dict[int, Mention] = {}  # the owner found last in each sentence, by the sentence's start
     for unit in orgs:
         before = text[max(0, unit.start - 10):unit.start]
+        sentence_start = doc.sentence_of(unit.start).start
+        while sentence_start > 0 and text[sentence_start - 1] in ";；":  # (甲…;乙…: one sentence)
+            sentence_start = doc.sentence_of(sentence_start - 1).start
+        if _SIBLING_UNIT.search(before) and sentence_start in owners and not _ITS_UNIT.search(before):
+            yield _relation(doc, "subOrganizationOf", unit, owners[sentence_start], "rules.its_unit", 0.65, where=unit.start)
+            continue  # 旗下有全资子公司甲,负责…;控股子公司乙则…: 乙 is the same owner's
         if before.endswith("所属的") and not before.endswith("其所属的"):  # 甲集团所属的乙: 甲 is written right before it
             # (in 某民宿所属的乙 乙 owns; 其所属的乙 is its unit: _ITS_UNIT)
             if (owner := ends.get(unit.start - 3)) is not None and owner.text.endswith(_GROUPS):
@@ -584,6 +611,7 @@ def _owned_units(doc: Doc, orgs: list[Mention]) -> Iterator[Relation]:
                 parent = _antecedent_org(doc, orgs, anaphor.start(), anaphor.group().removeprefix("该")) or parent
         if parent is None or _nested(parent, orgs):
             continue
+        owners[sentence_start] = parent
         for member in [unit, *_listed_after(text, orgs, unit)]:  # 旗下有甲分公司、乙分公司和丙分公司
             if member.text != parent.text:
                 yield _relation(doc, "subOrganizationOf", member, parent, "rules.its_unit", 0.7, where=member.start)
@@ -1611,7 +1639,7 @@ def _modifies(text: str, last: Mention) -> bool:
     return bool(re.match(r"(?:等[\u4e00-\u9fff]{0,4}?)?的|等(?:地|国|省|市|县)", text[last.end:last.end + 6]))
 
 
-COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_partners, posts_after_names, named_units, subsidiaries,
+COMPONENTS = (memberships, datelines, anaphoric_memberships, anaphoric_units, anaphoric_subsidiaries, anaphoric_partners, posts_after_names, named_units, subsidiaries,
               former_names, place_chains, places_in_bodies, prefixed_places, named_after_place, held_at, settled_in, entered_in, gathered_in, administrative, cue_relations, venues, organizers, organizers_after, decided_by)
 
 

@@ -398,8 +398,9 @@ _CUT_BEFORE_UNIT = frozenset("和与及自从在")
 
 
 def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
-    """某某|（马来西亚）|贸易有限公司 read as a name and a company of generic words: one company, a place in
-    brackets inside its name (a subsidiary named after its parent and its country)."""
+    """某某|（马来西亚）|贸易有限公司 read as a name and a company of generic words, 某某|（尼日利亚）有限公司
+    read as a name alone: one company, a place in brackets inside its name (a subsidiary named after its
+    parent and its country)."""
     if "（" not in text and "(" not in text:
         return list(labels)
     out: list[tuple[int, int, Kind, float]] = []
@@ -415,7 +416,18 @@ def _joined_over_bracketed_place(text: str, labels: Sequence[tuple[int, int, Kin
             span = (out[at][0], e2, kind, min(out[at][3], score))
             del out[at:]
         out.append(span)
-    return out
+    return [_with_legal_form_after_bracket(text, span) for span in out]
+
+
+def _with_legal_form_after_bracket(text: str, span: tuple[int, int, Kind, float]) -> tuple[int, int, Kind, float]:
+    """某某发制品|（尼日利亚）有限公司: a company's span that ends before its country in brackets and a bare
+    legal form, with them."""
+    start, end, kind, score = span
+    bracket = BRACKETED_PLACE.match(text, end) if kind is Kind.ORG else None
+    if bracket is None or not gazetteer.is_place(bracket.group(1)):
+        return span
+    form = next((f for f in longest_first("legal_suffixes") if f.endswith("公司") and text.startswith(f, bracket.end())), None)
+    return (start, bracket.end() + len(form), kind, score) if form else span
 
 
 def _cut_at_former_names(text: str, labels: Sequence[tuple[int, int, Kind, float]]) -> list[tuple[int, int, Kind, float]]:
