@@ -3157,6 +3157,21 @@ def test_a_count_in_figures_opens_no_name(text):
     assert not [m.text for m in suffix_names(make_doc(_article(text))) if m.kind is Kind.ORG]
 
 
+def test_a_grower_s_title_and_a_place_s_produce_are_no_names():
+    """瓜农 (a title before the name) is no person, 哈密瓜 (a place's produce) no place."""
+    text = "在伊州区南湖乡红山村,瓜农买买提·吐尔逊把一个个网纹清晰的哈密瓜装进周转筐。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("买买提·吐尔逊", Kind.PERSON) in found and ("红山村", Kind.PLACE) in found
+    assert not {name for name, _ in found} & {"瓜农", "哈密瓜"}
+
+
+def test_coastal_and_riverside_are_no_short_names_of_counties():
+    from kg import gazetteer
+
+    assert not gazetteer.find("至东郊椰林的滨海旅游线") and not gazetteer.find("文创街区和滨江绿廊")
+    assert [name for _, _, name in gazetteer.find("盐城市滨海县")] == ["盐城市", "滨海县"]
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),

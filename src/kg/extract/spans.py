@@ -136,6 +136,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
+        if kind is Kind.PLACE and _produce_of_place(text):
+            continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
@@ -152,9 +154,9 @@ def labelled(doc: Doc) -> list[Mention]:
             region = text + REGION  # 西南|地区, 长三角|地区: the region, named with its 地区 too (an alias: NER
             # corpora mark 中东, news gold 中东地区); not 重庆|地区: the city
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
-                                    or _surname_then_post(doc.text, start, end) or doc.text[start:end] in word_list("posts")):
+                                    or _surname_then_post(doc.text, start, end) or is_title(doc.text[start:end])):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
-            # “河长+”: a post alone
+            # “河长+”, 瓜农: a post or a title alone
         if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
             continue  # (首席|记者: part of a byline's role)
         if kind is not Kind.PERSON and (cut := _before_post_across(doc.text, start, end)) < end:
@@ -604,6 +606,13 @@ def _in_surname_noun(text: str, start: int, end: int) -> bool:
 
 
 _LOCATIVES = tuple("间上下里中边旁")
+
+
+def _produce_of_place(text: str) -> bool:
+    """Is text a place the gazetteer knows and a produce's name after it (哈密|瓜, 库尔勒|香梨, 黄山|毛峰:
+    ``produce_names``)?"""
+    found = gazetteer.find(text)
+    return bool(found) and found[0][0] == 0 and text[found[0][1]:] in word_list("produce_names")
 
 
 def _word_across(doc: Doc, end: int, starts: list[int]) -> Token | None:
