@@ -595,6 +595,17 @@ def test_a_declared_short_form_is_found_again():
     assert [(m.start, m.text, m.alias) for m in found] == [(21, "禾丰", company.text), (27, "禾丰", company.text)]
 
 
+def test_a_short_form_declared_after_a_quoted_name_is_its_alias():
+    """组建“某某产业链联盟”(以下简称“某某联盟”): the quote closes between the name and the bracket."""
+    from kg.extract.rules import short_forms
+
+    text = "28家单位组建“青州花椒产业链联盟”(以下简称“花椒联盟”)。花椒联盟推行统一品种。"
+    at = text.index("青州")
+    body = Mention("t", at, at + 9, "青州花椒产业链联盟", Kind.ORG, by="labeller", score=0.95)
+    found = short_forms(make_doc(_article(text)), (body,))
+    assert {(m.text, m.alias) for m in found} == {("花椒联盟", body.text)}
+
+
 def test_a_labelled_span_leaves_out_a_bracket_that_closes_outside_it():
     from kg.extract.spans import labelled
 

@@ -984,6 +984,8 @@ def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str,
         head = _QUOTED_HEAD_BEFORE.search(text, max(0, match.start() - 14), match.start())
         if match.start() in ends:
             declared[match.group(1)] = ends[match.start()]
+        elif text[match.start() - 1 : match.start()] in "”\"" and match.start() - 1 in ends:
+            declared[match.group(1)] = ends[match.start() - 1]  # 组建“某某产业链联盟”（以下简称“某某联盟”）
         elif head and head.start() in ends and ends[head.start()].kind is Kind.INITIATIVE:
             declared[match.group(1)] = ends[head.start()]  # “石上生花”青年文创孵化计划（以下简称“孵化计划”）
     return declared
