@@ -80,3 +80,11 @@ def test_split_reads_the_byline_that_opens_the_first_paragraph():
     for text, authors in cases.items():
         (article,) = split(Source(path="x.txt", text=text))
         assert article.authors == authors, text
+
+
+def test_split_does_not_join_a_dateline_to_the_line_before():
+    """A headline without the ### mark and a paragraph that opens with a dateline (某某日报讯（记者…）):
+    two paragraphs, not one (活力|湖北日报 read as one name)."""
+    text = "武当山:以武会友 文旅融合添活力\n\n湖北日报讯(记者 郭晓峰 通讯员 陈敏)10月12日,文化节开幕。\n"
+    [article] = split(Source(id="s", path="s.txt", text=text))
+    assert "添活力\n湖北日报讯" in article.text
