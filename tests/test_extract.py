@@ -3183,6 +3183,15 @@ def test_coastal_and_riverside_are_no_short_names_of_counties():
     assert [name for _, _, name in gazetteer.find("盐城市滨海县")] == ["盐城市", "滨海县"]
 
 
+def test_an_owner_read_with_its_subsidiary_word_and_a_verb_inside_a_company_s_name():
+    """参源股份全资子公司|抚松参源林下参种植有限公司: the labeller's span ends with the word for the
+    subsidiary, which is the owner's; 种植 inside the company's name is what it does."""
+    text = "公司总经理姜志远告诉记者,参源股份全资子公司抚松参源林下参种植有限公司在漫江镇经营着种植基地。"
+    names = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.ORG}
+    assert "参源股份" in names and not any(n.endswith("子公司") for n in names)
+    assert "青禾种植有限公司" in {m.text for m in suffix_names(make_doc(_article("青禾种植有限公司成立。")))}
+
+
 @pytest.mark.parametrize(("text", "name", "kept"), [
     ("推动化工园区安全发展。", "化工园区", False),  # any chemical park
     ("推动物流园区建设。", "物流园区", False),

@@ -34,6 +34,8 @@ _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"}
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
+_SUBSIDIARY = ("全资子公司", "控股子公司")  # ending a span before the subsidiary's name (not 某某种|子公司)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
 
 
@@ -100,6 +102,8 @@ def labelled(doc: Doc) -> list[Mention]:
         start = opening
         if kind is Kind.ORG:
             end = _organization_end(doc.text, start, end)
+            if doc.text.endswith(_SUBSIDIARY, start + 2, end) and _HAN.match(doc.text, end):
+                end -= len(next(w for w in _SUBSIDIARY if doc.text.endswith(w, start, end)))  # 某某股份|全资子公司|乙: the owner
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
