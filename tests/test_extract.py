@@ -3259,6 +3259,7 @@ def test_the_previous_edition_names_no_event():
 
 @pytest.mark.parametrize(("text", "name", "wrong"), [
     ("过去游客上黄山、逛宏村,很少在茶村停留。", "宏村", "逛宏村"),  # a one-character verb opens no name
+    ("千亩花海“香”飘川渝", "川渝", "飘川渝"),  # (a headline)
     ("新打造的游轮从巫山港首航,穿行巫峡。", "巫山港", "巫山港首航"),  # the maiden voyage from the port
     ("滨海航院院长陈建华介绍，学院船舶工程系开设了订单班。", "船舶工程系", "学院船舶工程系"),  # 学院 the anaphor
 ])
