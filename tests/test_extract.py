@@ -3252,6 +3252,15 @@ def test_a_site_named_after_the_township_around_it():
     assert "车队今年新开通机场" not in {m.text for m in extract(_article("今年村里修了路。车队今年新开通机场专线。")).mentions}
 
 
+def test_a_folk_festival_s_edition_is_an_event_and_no_place_runs_into_its_head():
+    """第三届某某苗族踩山会: an event (edition_event_ends), and 某某苗族踩山 (a place read by 山 into its
+    head word 踩山会) is no place."""
+    text = "9月,第三届万盛石林苗族踩山会将在石林镇举行。"
+    found = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("万盛石林苗族踩山会", Kind.INITIATIVE) in found
+    assert not any(name.endswith("踩山") for name, _ in found)
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -472,13 +472,19 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     names = {(m.start, m.end): m.text for m in mentions if m.kind is Kind.INITIATIVE}
     heads = _event_ends()
     inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= _SURE_INSIDE
-             and any(s <= c.start and c.end < e or s < c.start and c.end == e and c.kind is not Kind.PERSON for s, e in spans)
+             and any(s <= c.start and c.end < e - len(_head_of(names[s, e], heads)) or s < c.start and c.end == e
+                     and c.kind is not Kind.PERSON for s, e in spans)
              and not (c.kind is Kind.ORG and any(s == c.start and names[s, e][c.end - s:] in heads for s, e in spans))]
-    # (not a person read in the event's last word: 某某企业家|沙龙; nor the event's name without its head word:
-    # 三峡水电研学旅行|大会)
+    # (not a person read in the event's last word: 某某企业家|沙龙; nor a name read into the head word: 某某苗族踩山|会;
+    # nor the event's name without its head word: 三峡水电研学旅行|大会)
     others = [m for m in mentions if (m.start, m.end) not in spans]
     kept = [c for c in reconcile(inner) if not any(o.start < c.end and c.start < o.end for o in others)]
     return tuple(sorted((*mentions, *kept), key=lambda m: (m.start, m.end))) if kept else mentions
+
+
+def _head_of(name: str, heads: tuple[str, ...]) -> str:
+    """The event's head word that ends name (踩山会), "" for none."""
+    return next((h for h in heads if name.endswith(h)), "")
 
 
 @cache
