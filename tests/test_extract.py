@@ -3261,6 +3261,13 @@ def test_a_folk_festival_s_edition_is_an_event_and_no_place_runs_into_its_head()
     assert not any(name.endswith("踩山") for name, _ in found)
 
 
+def test_a_village_whose_name_jieba_cuts_into_a_word_after_its_township():
+    """茅坪乡|神|山村: 山村 (a mountain village) ends the village's name after a township's."""
+    found = {m.text for m in suffix_names(make_doc(_article("还走进茅坪乡神山村,与村民一起打糍粑。")))}
+    assert {"茅坪乡", "神山村"} <= found
+    assert not {m.text for m in suffix_names(make_doc(_article("这个山村很美。")))}
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

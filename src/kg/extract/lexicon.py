@@ -683,7 +683,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
                 continue  # 购物中心 is a place's ending, not 中心 an organization's
             if kind is Kind.PLACE and any(doc.text.endswith(h, 0, token.end) for h in place_led_heads()):
                 continue  # 某省自贸(试验)区: kg.extract.rules.place_led_names reads it whole
-            if len(suffix) == 1 and (len(token.text) == 2 or token.text[-2:] in lexicon("suffix_false_words") or (
+            if len(suffix) == 1 and (len(token.text) == 2 and not _village_after_township(doc, i, kind)
+                                     or token.text[-2:] in lexicon("suffix_false_words") or (
                     common_word(token.text) and not _may_name_division(token.text)
                     and (i == 0 or not _inside_name(doc.tokens[i - 1], token, kind)))):
                 continue  # 部署, 城市, 总体布局, 因特网: a word that ends in a suffix (not 某市|科技报, 某会|执行部)
@@ -700,6 +701,14 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found
+
+
+def _village_after_township(doc: Doc, i: int, kind: Kind) -> bool:
+    """Is token i a word ending in a suffix (山村) that one character and a township before it make a
+    village's name (茅坪乡|神|山村)?"""
+    tokens = doc.tokens
+    return (kind is Kind.PLACE and i >= 2 and len(tokens[i - 1].text) == 1 and tokens[i - 1].pos.startswith("n")
+            and tokens[i - 2].text.endswith(("乡", "镇")) and tokens[i - 1].start == tokens[i - 2].end)
 
 
 @cache
