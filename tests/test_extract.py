@@ -3268,6 +3268,16 @@ def test_a_village_whose_name_jieba_cuts_into_a_word_after_its_township():
     assert not {m.text for m in suffix_names(make_doc(_article("这个山村很美。")))}
 
 
+@pytest.mark.parametrize(("text", "names", "wrong"), [
+    ("海外商标注册等服务,并在浔中镇建设陶瓷跨境电商产业园。", {"浔中镇"}, "浔中镇建设陶瓷跨境电商产业园"),  # where, then the verb
+    ("茶山竹海景区运营方重庆翠岭文旅发展有限公司推出“秀芽茶舍”。", {"茶山竹海景区", "重庆翠岭文旅发展有限公司"},
+     "茶山竹海景区运营方重庆翠岭文旅发展有限公司"),  # a site and its operator
+])
+def test_two_names_with_a_verb_or_a_role_between(text, names, wrong):
+    found = {m.text for m in extract(_article(text)).mentions}
+    assert names <= found and wrong not in found
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)
