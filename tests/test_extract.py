@@ -3278,6 +3278,15 @@ def test_two_names_with_a_verb_or_a_role_between(text, names, wrong):
     assert names <= found and wrong not in found
 
 
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("家住老城的退休教师周淑芬正和老伙伴们在社区跳舞。", "周淑芬", "周淑芬正"),  # a surname, a name, an adverb
+    ("腾冲是翡翠集散地,境内热海温泉、和顺古镇等景区游人如织。", "热海温泉", "境内热海温泉"),  # within its borders
+])
+def test_a_word_read_into_a_name_s_edge(text, name, wrong):
+    found = {m.text for m in extract(_article(text)).mentions}
+    assert name in found and wrong not in found and "老城" not in found  # (老城: the old town, no county's)
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -14,7 +14,7 @@ from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      person_titles, post_before, split_place_chain, suffix_of, title_at, village_body, village_body_head)
+                      person_titles, post_before, single_surnames, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -523,11 +523,13 @@ _GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组
 
 def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A person read with the adverb after the name (邓桂芬正|和邻居商量) where the article names the
-    person without it elsewhere (邓桂芬说): the name ends before the adverb."""
+    person without it elsewhere (邓桂芬说), or where a one-character surname (not a compound one: 欧阳)
+    and the adverb make four characters (周淑芬正|和老伙伴们): the name ends before the adverb."""
     people = {m.text for m in mentions if m.kind is Kind.PERSON}
 
     def adverb_after(m: Mention) -> bool:
-        return m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and m.text[:-1] in people
+        return m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and (
+            m.text[:-1] in people or len(m.text) == 4 and m.text[0] in single_surnames() and m.text[:2] not in lexicon("surnames"))
 
     if not any(map(adverb_after, mentions)):
         return mentions
