@@ -3287,6 +3287,18 @@ def test_a_word_read_into_a_name_s_edge(text, name, wrong):
     assert name in found and wrong not in found and "老城" not in found  # (老城: the old town, no county's)
 
 
+def test_two_reporters_a_space_apart_in_a_dateline_are_two_people():
+    text = "新华社乌鲁木齐8月12日电（记者 马晓峰 阿依努尔·买买提）盛夏的帕米尔高原雪峰连绵、草滩如茵。"
+    people = {m.text for m in extract(_article(text)).mentions if m.kind is Kind.PERSON}
+    assert {"马晓峰", "阿依努尔·买买提"} <= people and not any(" " in name for name in people)
+
+
+def test_a_list_of_places_ending_in_dengdi_ends_with_the_place():
+    """万州、梁平|等地: jieba reads 平等 (equal), the labeller 梁平等地; the place is 梁平."""
+    found = {m.text for m in extract(_article("目前在垫江县城及万州、梁平等地开设了28家门店。")).mentions}
+    assert {"万州", "梁平"} <= found and "梁平等地" not in found
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -81,6 +81,8 @@ def labelled(doc: Doc) -> list[Mention]:
             start += 1  # (记者 阿依努尔·买买提: the space after the role read into the name)
         while end > start and doc.text[end - 1] in " \u3000":
             end -= 1
+        if kind is Kind.PERSON and any(ch in " \u3000" for ch in doc.text[start:end]):
+            continue  # (记者 甲 阿依努尔·买买提: two people a space apart, whom the byline rule finds)
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
         elif kind is Kind.PLACE:
@@ -142,6 +144,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 9楼会议厅: a room on a floor, not a named place
         if kind is Kind.PLACE and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place
+        if kind is Kind.PLACE and text.endswith("等地") and gazetteer.is_place(text[:-2]):
+            end, text = end - 2, text[:-2]  # 万州、梁平|等地 (jieba's 平等): the list's last place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
