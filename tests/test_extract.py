@@ -3299,6 +3299,12 @@ def test_a_list_of_places_ending_in_dengdi_ends_with_the_place():
     assert {"万州", "梁平"} <= found and "梁平等地" not in found
 
 
+def test_ruins_and_former_sites_are_places():
+    found = {m.text: m.kind for m in suffix_names(make_doc(_article("境内兴隆沟遗址曾出土炭化粟粒,华新水泥厂旧址成了博物馆。")))}
+    assert found.get("兴隆沟遗址") is Kind.PLACE and found.get("华新水泥厂旧址") is Kind.PLACE
+    assert "抗战遗址" not in {m.text for m in extract(_article("他走访了多处抗战遗址。")).mentions}  # any war's ruins
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)
