@@ -3305,6 +3305,14 @@ def test_ruins_and_former_sites_are_places():
     assert "抗战遗址" not in {m.text for m in extract(_article("他走访了多处抗战遗址。")).mentions}  # any war's ruins
 
 
+def test_a_listed_item_of_two_bodies_joined_by_ji_is_two_members():
+    from kg.extract.rules import enumerations
+
+    text = "区应急管理局、区消防救援支队、长寿区人民医院及晏家街道等12家单位参与。"
+    found = {m.text for m in enumerations(make_doc(_article(text)))}
+    assert {"区消防救援支队", "长寿区人民医院", "晏家街道"} <= found and "长寿区人民医院及晏家街道" not in found
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

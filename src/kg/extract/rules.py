@@ -552,7 +552,7 @@ def enumerations(doc: Doc) -> list[Mention]:
     """Members of a list that the text types: 推动甲、乙、丙等重点企业 makes three organizations,
     加快甲、乙等项目建成 two projects."""
     found: list[Mention] = []
-    kinds, suffixed, bare = _enumeration_heads()
+    kinds, _, _ = _enumeration_heads()
     endings = _short_name_endings()
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
@@ -578,23 +578,42 @@ def enumerations(doc: Doc) -> list[Mention]:
             joined = max((name.rfind(j) + len(j) for j in JOINERS if j in name), default=0) if kind is Kind.PLACE else 0
             if joined:  # 嘉陵江、渠江、涪江三江干流和|小安溪等支流: the list's last member follows the conjunction
                 name, start = name[joined:], start + joined
-            if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
-                continue  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
-            if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
-                continue  # 水利、环保等部门, 各级政府、保险公司等部门: fields and kinds, not bodies
-            if kind is Kind.PLACE and len(split_place_chain(name)) > 1:
-                continue  # 米林市南伊沟: a place chain, cut into its places by the labeller's reading
-            if kind is Kind.PLACE and (ending := _place_ending(name)) and len(ending) < len(name):
-                name, start = ending, start + len(name) - len(ending)  # 产品销往|智利、秘鲁等国家: the place that ends it
-            if head in bare and (suffix_of(name, kind) or len(name) > 3):
-                continue  # 周边长梁村、龙坪村等村: full names, read by their suffix; 串联满月: more than a short name
-            if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
-                continue  # 引进动画制作、游戏研发等企业: kinds of firms, not names
-            if 2 <= len(name) <= 12 and name not in lexicon("generic_names"):
-                full = next((name + end for end in endings.get(head, ()) if name + end in doc.text), None)
-                found.append(Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8,
-                                     alias=full))  # 中井、三江等村 beside 中井村: the village's short name
+            for at, piece in _joined_bodies(name) if kind is Kind.ORG else [(0, name)]:
+                found.extend(_enumerated(doc, start + at, piece, kind, head, endings))
     return found
+
+
+def _joined_bodies(name: str) -> list[tuple[int, str]]:
+    """The two bodies of a list's item that a conjunction joins (某区人民医院|及|某街道), each with its
+    offset; the item alone when it is not two names with their suffixes."""
+    for joiner in JOINERS:
+        left, _, right = name.partition(joiner)
+        if right and all(suffix_of(part, Kind.ORG) or suffix_of(part, Kind.PLACE) for part in (left, right)) \
+                and all(len(part) >= 3 for part in (left, right)):
+            return [(0, left), (len(left) + len(joiner), right)]
+    return [(0, name)]
+
+
+def _enumerated(doc: Doc, start: int, name: str, kind: Kind, head: str, endings: dict[str, tuple[str, ...]]) -> list[Mention]:
+    """The mention of a list's member, or none when it names no one thing of the list's kind."""
+    _, suffixed, bare = _enumeration_heads()
+    if kind is Kind.INITIATIVE and (gazetteer.is_place(name) or any(j in name for j in JOINERS)):
+        return []  # 推动某国、某国等会展中心项目: the places the projects are for; 甲及乙: no one name
+    if head in suffixed and not (suffix_of(name, Kind.ORG) and is_name(name, Kind.ORG) and not _ordinary_words(name)):
+        return []  # 水利、环保等部门, 各级政府、保险公司等部门: fields and kinds, not bodies
+    if kind is Kind.PLACE and len(split_place_chain(name)) > 1:
+        return []  # 米林市南伊沟: a place chain, cut into its places by the labeller's reading
+    if kind is Kind.PLACE and (ending := _place_ending(name)) and len(ending) < len(name):
+        name, start = ending, start + len(name) - len(ending)  # 产品销往|智利、秘鲁等国家: the place that ends it
+    if head in bare and (suffix_of(name, kind) or len(name) > 3):
+        return []  # 周边长梁村、龙坪村等村: full names, read by their suffix; 串联满月: more than a short name
+    if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
+        return []  # 引进动画制作、游戏研发等企业: kinds of firms, not names
+    if not 2 <= len(name) <= 12 or name in lexicon("generic_names"):
+        return []
+    full = next((name + end for end in endings.get(head, ()) if name + end in doc.text), None)
+    return [Mention(doc.article.id, start, start + len(name), name, kind, by="rules.enumeration", score=0.8,
+                    alias=full)]  # 中井、三江等村 beside 中井村: the village's short name
 
 
 def _place_ending(name: str) -> str:
