@@ -456,6 +456,7 @@ def test_a_hospital_branch_by_its_own_name():
     ("专家服务团", "眉山柑橘产业专家服务团", Kind.ORG),  # a tail that keeps the body's own suffix
     ("律协", "湄潭县律师协会", Kind.ORG),  # the short ending alone for the division's body of that kind
     ("星夜集", "观音桥·星夜集", Kind.INITIATIVE),  # the second part of a name after the place it is in
+    ("地标护航", "利川莼菜·地标护航", Kind.INITIATIVE),  # (after the place's product)
     ("金穗农业", "俄罗斯阿穆尔金穗农业股份公司", Kind.ORG),  # a foreign company without its country and region
     ("雄安", "河北雄安新区", Kind.PLACE),  # a new area without 新区
     ("巫山国际红叶节", "重庆巫山国际红叶节", Kind.INITIATIVE),  # an event without the place that opens it

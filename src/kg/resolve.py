@@ -243,8 +243,10 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         if "·" in long and long.split("·")[0] == short and len(short) >= 4:
             return True  # 城乡同课 for 城乡同课·一校带三校: the first part of a two-part name
         first, _, last = long.partition("·")
-        if last == short and len(short) >= 3 and (first in places or gazetteer.lookup(first)):
-            return True  # 星夜集 for 观音桥·星夜集: the second part after the place it is in
+        if last == short and len(short) >= 3 and (first in places or gazetteer.lookup(first)
+                                                  or any(start == 0 for start, _, _ in gazetteer.find(first))):
+            return True  # 星夜集 for 观音桥·星夜集, 地标护航 for 利川莼菜·地标护航: the second part after the place
+            # it is in (or the place's product)
         if last != short and last.lstrip("0123456789") == short and len(short) >= 3:
             return True  # 艺术仓 for 桷里·1958艺术仓: the second part without the year it names
         rest, heads = long[len(short):], _initiative_and_event_heads()
