@@ -3313,6 +3313,26 @@ def test_a_listed_item_of_two_bodies_joined_by_ji_is_two_members():
     assert {"区消防救援支队", "长寿区人民医院", "晏家街道"} <= found and "长寿区人民医院及晏家街道" not in found
 
 
+@pytest.mark.parametrize(("text", "name", "wrong"), [
+    ("据了解,巴南生物医药产业园地处麻柳嘴镇,园区已聚集企业86家。", "巴南生物医药产业园", "巴南生物医药产业园地处麻柳嘴镇"),
+    ("10月8日,第六届开封宋韵菊花游园会在开封市龙亭公园开幕。", "开封宋韵菊花游园会", "宋韵菊花游园会"),  # an event, no place
+    ("冰雪大世界、太阳岛雪博会等冰雪品牌错位发展。", "太阳岛雪博会", ""),  # (博会: an expo's contracted head)
+])
+def test_a_park_and_its_verb_and_events_of_a_fair(text, name, wrong):
+    found = {m.text: m.kind for m in extract(_article(text)).mentions}
+    assert name in found and (not wrong or wrong not in found)
+    assert found[name] is (Kind.PLACE if name.endswith("产业园") else Kind.INITIATIVE)
+
+
+def test_a_space_between_chinese_words_ends_a_name():
+    """A headline's 巴南 生物医药产业园: the labeller's span across the space is no one name."""
+    from kg.extract.spans import labelled
+
+    text = "巴南 生物医药产业园“链”上再添新动能"
+    doc = replace(make_doc(_article(text)), labels=((0, 10, Kind.ORG, 0.9),))
+    assert labelled(doc) == []
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -139,8 +139,10 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 某街道|开业|运营|某某中心: the verbs of its opening, no part of the name (but 某某|运营|管理有限公司)
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and (suffix_of(tokens[start_index - 2].text, Kind.ORG)
-                     or tokens[start_index - 2].text.endswith(ADMIN_ENDS) and end - right.start >= 4):
-            break  # 某某有限公司|落户/n|工业集中区: a body, then its verb; 在某镇|建设|某某产业园: where, then the verb
+                     or (tokens[start_index - 2].text.endswith(ADMIN_ENDS) or len(suffix_of(tokens[start_index - 2].text, Kind.PLACE) or "") >= 2)
+                     and end - right.start >= 3):
+            break  # 某某有限公司|落户/n|工业集中区: a body, then its verb; 在某镇|建设|某某产业园, 某产业园|地处|某镇:
+            # a place, then the verb
         if left.text in founding_verbs():
             break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name
         if right.text == "大" and start_index < end_index and left.pos == "m" and left.text[-1] in _DIGITS \

@@ -474,9 +474,10 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
     heads = _event_ends()
     inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= _SURE_INSIDE
              and any(s <= c.start and c.end < e - len(_head_of(names[s, e], heads)) or s < c.start and c.end == e
-                     and c.kind is not Kind.PERSON for s, e in spans)
+                     and c.kind is not Kind.PERSON and not _head_of(c.text, heads) for s, e in spans)
              and not (c.kind is Kind.ORG and any(s == c.start and names[s, e][c.end - s:] in heads for s, e in spans))]
-    # (not a person read in the event's last word: 某某企业家|沙龙; nor a name read into the head word: 某某苗族踩山|会;
+    # (not a person read in the event's last word: 某某企业家|沙龙; nor a name read into the head word: 某某苗族踩山|会,
+    # or ending with it: 开封|宋韵菊花游园会;
     # nor the event's name without its head word: 三峡水电研学旅行|大会)
     others = [m for m in mentions if (m.start, m.end) not in spans]
     kept = [c for c in reconcile(inner) if not any(o.start < c.end and c.start < o.end for o in others)]

@@ -36,6 +36,7 @@ _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 _SUBSIDIARY = ("全资子公司", "控股子公司")  # ending a span before the subsidiary's name (not 某某种|子公司)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED = re.compile(r"[\u4e00-\u9fff·][ \u3000]+[\u4e00-\u9fff]")  # a space between Chinese words: no one name
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
 
 
@@ -81,8 +82,8 @@ def labelled(doc: Doc) -> list[Mention]:
             start += 1  # (记者 阿依努尔·买买提: the space after the role read into the name)
         while end > start and doc.text[end - 1] in " \u3000":
             end -= 1
-        if kind is Kind.PERSON and any(ch in " \u3000" for ch in doc.text[start:end]):
-            continue  # (记者 甲 阿依努尔·买买提: two people a space apart, whom the byline rule finds)
+        if _SPACED.search(doc.text, start, end):
+            continue  # 记者 甲 阿依努尔·买买提: two people a space apart, whom the byline rule finds; a headline's 巴南 某产业园
         if kind is Kind.ORG:
             start += national_start(doc.text[start:end])  # 北京|中国某某银行总行: the city is apart
         elif kind is Kind.PLACE:
