@@ -663,3 +663,10 @@ def test_a_site_called_by_its_place_and_kind_is_the_site():
     assert _abbreviates("黄水市场", "黄水中药材交易市场", Kind.PLACE, {"黄水镇"})
     assert not _abbreviates("石柱基地", "石柱黄连精深加工中心", Kind.PLACE, {"石柱"})
     assert _abbreviates("管理处", "青山湿地珍禽国家级自然保护区管理处", Kind.ORG, set())
+
+
+def test_a_short_name_of_a_county_and_its_town_is_the_county_s():
+    """江孜 beside 江孜县 and 江孜镇: the news names the county by its short name (吉林 beside 吉林省 and
+    吉林市 stays apart)."""
+    res = resolve([_ex("a", ("江孜县", Kind.PLACE), ("江孜镇", Kind.PLACE), ("江孜", Kind.PLACE))])
+    assert sorted((e.name, e.aliases) for e in res.entities) == [("江孜县", ("江孜",)), ("江孜镇", ())]

@@ -696,6 +696,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 targets = registered if len(registered) == 1 else targets  # 某集团 → 某集团有限公司, not 某集团某地某公司
                 # 森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's, not the subsidiary's
                 targets = [t for t in targets if not BRACKETED_PLACE.search(t)] or targets
+            if len(targets) > 1 and kind is Kind.PLACE:
+                targets = _county_over_its_town(targets)  # 江孜 beside 江孜县 and 江孜镇: the county
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])
@@ -721,6 +723,18 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters
+
+
+def _county_over_its_town(targets: list[str]) -> list[str]:
+    """The one county-level division among a short name's targets when the others are townships of
+    the same name (江孜县 over 江孜镇, 斗门区 over 斗门镇: the news names the county by its short name)."""
+    counties = [t for t in targets if t.endswith(_COUNTY_LEVEL)]
+    towns = [t for t in targets if t.endswith(_TOWNSHIP_LEVEL)]
+    return counties if len(counties) == 1 and len(counties) + len(towns) == len(targets) else targets
+
+
+_COUNTY_LEVEL = ("县", "区", "市", "旗")
+_TOWNSHIP_LEVEL = ("镇", "乡", "街道")
 
 
 def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> dict[str, set[str]]:
