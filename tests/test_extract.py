@@ -3333,6 +3333,14 @@ def test_a_space_between_chinese_words_ends_a_name():
     assert labelled(doc) == []
 
 
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("城口地处大巴山腹地,森林覆盖率高。", "城口地处大巴山"),  # where it lies
+    ("今年新田港建设冷链物流基地,年底投用。", "新田港建设冷链物流基地"),  # a port with a one-character suffix, then the verb
+])
+def test_a_location_or_founding_verb_ends_a_place_s_name(text, wrong):
+    assert wrong not in {m.text for m in suffix_names(make_doc(_article(text)))}
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -79,6 +79,12 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
 
 
 @cache
+def _location_verbs() -> frozenset[str]:
+    """The verbs of two characters or more that say where a body is (relation_cues ``after``: 位于, 地处, 坐落于 …)."""
+    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("locatedIn", "after") and len(cue) >= 2)
+
+
+@cache
 def founding_verbs() -> frozenset[str]:
     """The verbs by which bodies found another (relation_cues ``founds``: 成立, 设立, 共建 …)."""
     return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("organizer", "founds"))
@@ -140,11 +146,12 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and (suffix_of(tokens[start_index - 2].text, Kind.ORG)
                      or (tokens[start_index - 2].text.endswith(ADMIN_ENDS) or len(suffix_of(tokens[start_index - 2].text, Kind.PLACE) or "") >= 2)
-                     and end - right.start >= 3):
-            break  # 某某有限公司|落户/n|工业集中区: a body, then its verb; 在某镇|建设|某某产业园, 某产业园|地处|某镇:
-            # a place, then the verb
-        if left.text in founding_verbs():
-            break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name
+                     and end - right.start >= 3
+                     or suffix_of(tokens[start_index - 2].text, Kind.PLACE) and end - right.start >= 4):
+            break  # 某某有限公司|落户/n|工业集中区: a body, then its verb; 在某镇|建设|某某产业园, 某产业园|地处|某镇,
+            # 新田|港|建设|冷链物流基地: a place, then the verb
+        if left.text in founding_verbs() or left.text in _location_verbs():
+            break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name; 城口|地处|大巴山
         if right.text == "大" and start_index < end_index and left.pos == "m" and left.text[-1] in _DIGITS \
                 and not left.text.startswith("第"):
             start_index += 1  # 某某|两|大|造船基地: "two major", a count, no part of the name
