@@ -3341,6 +3341,17 @@ def test_a_location_or_founding_verb_ends_a_place_s_name(text, wrong):
     assert wrong not in {m.text for m in suffix_names(make_doc(_article(text)))}
 
 
+def test_a_kind_of_site_the_labeller_reads_is_no_name():
+    """萝卜原料基地, 火山观景台: ordinary words before 基地 or 观景台 (site_suffixes_needing_names) name
+    no one site, whatever the labeller reads; 青禾村基地 keeps its village's name."""
+    from kg.extract.spans import labelled
+
+    for text, kept in (("萝卜原料基地建成投用。", False), ("火山观景台人头攒动。", False), ("青禾村基地建成投用。", True)):
+        end = text.index("基地") + 2 if "基地" in text else text.index("台") + 1
+        doc = replace(make_doc(_article(text)), labels=((0, end, Kind.PLACE, 0.9),))
+        assert bool(labelled(doc)) is kept, text
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -143,6 +143,9 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
+        if kind is Kind.PLACE and (site := next((s for s in longest_first("site_suffixes_needing_names") if text.endswith(s)), None)) \
+                and len(text) > len(site) and ordinary_head(text, site):
+            continue  # 萝卜原料基地, 火山观景台: a kind of site, no name
         if kind is Kind.PLACE and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place
         if kind is Kind.PLACE and text.endswith("等地") and gazetteer.is_place(text[:-2]):
