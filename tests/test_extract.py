@@ -3352,6 +3352,12 @@ def test_a_kind_of_site_the_labeller_reads_is_no_name():
         assert bool(labelled(doc)) is kept, text
 
 
+def test_no_place_inside_a_nickname():
+    """素有“中国死海”之称: a figure of speech names no place."""
+    found = {m.text for m in extract(_article("德化白瓷素有“中国白”之称,远销海外。运城盐湖有“中国死海”之称。")).mentions}
+    assert "中国" not in found and "运城" in found
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -863,3 +863,15 @@ def _brand_start(text: str, store: Mention, brands: set[str]) -> int | None:
             placed = store.kind is Kind.PLACE and store.start >= start + len(brand) or any(gazetteer.find(text[start + len(brand) : store.end]))
             return start if placed else None  # (not 惠邻生鲜门店: a store of the brand, no one store named)
     return None
+
+
+_QUOTED_NICKNAME = re.compile(r"[“\"]([^“”\"\n]{2,16})[”\"]")
+
+
+def names_in_nicknames(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions but those inside a nickname in quotes (素有“中国死海”之称, “中国白”的美誉:
+    ``nickname_words``): a figure of speech names no place or body."""
+    nicknames = [m.span(1) for m in _QUOTED_NICKNAME.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())]
+    if not nicknames:
+        return mentions
+    return tuple(m for m in mentions if not any(start <= m.start and m.end <= end for start, end in nicknames))
