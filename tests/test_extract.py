@@ -3358,6 +3358,13 @@ def test_no_place_inside_a_nickname():
     assert "中国" not in found and "运城" in found
 
 
+def test_a_time_of_day_between_a_quoted_name_and_its_head():
+    """“某某”夜间消费季, “某某”夜间经济提升行动: 夜间 (jieba's time word) qualifies the head."""
+    found = {(m.text, m.kind) for m in quoted(make_doc(_article("解放碑步行街灯火璀璨,“不夜观音桥”夜间消费季在这里拉开帷幕。")))}
+    assert ("不夜观音桥", Kind.INITIATIVE) in found
+    assert not quoted(make_doc(_article("他说:“我们都很高兴”今年还要再来。")))
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -175,6 +175,8 @@ def _head_after(after: str, lengths: list[int]) -> str | None:
     for n, length in enumerate(lengths):
         modifier = after[end:end + length]
         tag = "n" if _DURATION.fullmatch(modifier) else word_tags().get(modifier, "?")  # “某某”城市更新|三年|行动
+        if tag == "t" and modifier[-1] not in "年月日天时" and modifier not in lexicon("leading_verbs"):
+            tag = "n"  # “某某”夜间|消费季: a time of day that qualifies the head (not 今年, 目前)
         verb_first = verb_first or (n == 0 and tag == "v")
         if (tag not in ("n", "vn", "ns", "nz", "nr", "v", "?") if n == 0 else tag.startswith(_NOT_MODIFIERS)) \
                 or not _HAN_NAME.fullmatch(modifier) or (n == 0 and any(
