@@ -3365,6 +3365,15 @@ def test_a_time_of_day_between_a_quoted_name_and_its_head():
     assert not quoted(make_doc(_article("他说:“我们都很高兴”今年还要再来。")))
 
 
+def test_a_country_and_its_city_read_as_a_body_are_places():
+    from kg.extract.spans import labelled
+
+    text = "瓷源集团与阿联酋迪拜的海湾家居贸易公司签订三年供货协议。"
+    at = text.index("阿联酋")
+    doc = replace(make_doc(_article(text)), labels=((at, at + 5, Kind.ORG, 0.8),))
+    assert {(m.text, m.kind) for m in labelled(doc)} == {("阿联酋", Kind.PLACE), ("迪拜", Kind.PLACE)}
+
+
 def test_the_previous_edition_names_no_event():
     found = {m.text for m in extract(_article("据统计，上届文化旅游节期间，自贡共接待游客320万人次。")).mentions}
     assert not any(name.endswith("文化旅游节") for name in found)

@@ -146,6 +146,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PLACE and (site := next((s for s in longest_first("site_suffixes_needing_names") if text.endswith(s)), None)) \
                 and len(text) > len(site) and ordinary_head(text, site):
             continue  # 萝卜原料基地, 火山观景台: a kind of site, no name
+        if kind is Kind.ORG and _places_only(text):
+            kind = Kind.PLACE  # 阿联酋迪拜 read as a body: the country and its city
         if kind is Kind.PLACE and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place
         if kind is Kind.PLACE and text.endswith("等地") and gazetteer.is_place(text[:-2]):
@@ -618,6 +620,13 @@ def _in_surname_noun(text: str, start: int, end: int) -> bool:
 
 
 _LOCATIVES = tuple("间上下里中边旁")
+
+
+def _places_only(text: str) -> bool:
+    """Is text two or more places the gazetteer knows, one after the other, a country first (阿联酋|迪拜)?"""
+    found = gazetteer.find(text)
+    return len(found) >= 2 and gazetteer.is_country(found[0][2]) and found[0][0] == 0 and found[-1][1] == len(text) \
+        and all(a[1] == b[0] for a, b in zip(found, found[1:]))
 
 
 def _produce_of_place(text: str) -> bool:
