@@ -2802,8 +2802,10 @@ def test_a_person_read_with_the_adverb_after_the_name():
     text = "邓桂芬正和邻居商量。邓桂芬说。"
     found = people_without_adverbs((Mention("t", 0, 4, "邓桂芬正", Kind.PERSON), Mention("t", 10, 13, "邓桂芬", Kind.PERSON)))
     assert [m.text for m in found] == ["邓桂芬", "邓桂芬"]
-    alone = (Mention("t", 0, 4, "邓桂芬正", Kind.PERSON),)
-    assert people_without_adverbs(alone) == alone  # not when the article never writes the shorter name
+    alone = (Mention("t", 0, 3, "赵大正", Kind.PERSON),)
+    assert people_without_adverbs(alone) == alone  # not when the article never writes the shorter name (赵大正)
+    assert [m.text for m in people_without_adverbs((Mention("t", 0, 4, "邓桂芬正", Kind.PERSON),))] == ["邓桂芬"]
+    # (but four characters of a one-character surname and an adverb: 邓桂芬|正)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -3302,6 +3304,7 @@ def test_a_list_of_places_ending_in_dengdi_ends_with_the_place():
 def test_ruins_and_former_sites_are_places():
     found = {m.text: m.kind for m in suffix_names(make_doc(_article("境内兴隆沟遗址曾出土炭化粟粒,华新水泥厂旧址成了博物馆。")))}
     assert found.get("兴隆沟遗址") is Kind.PLACE and found.get("华新水泥厂旧址") is Kind.PLACE
+    assert "古窑遗址群" in {m.text for m in suffix_names(make_doc(_article("文昌阁博物馆、古窑遗址群及茶山景区")))}
     assert "抗战遗址" not in {m.text for m in extract(_article("他走访了多处抗战遗址。")).mentions}  # any war's ruins
 
 

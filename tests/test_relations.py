@@ -31,7 +31,7 @@ def test_venues_counted_in_listed_places():
 
 
 def test_place_qualifies_a_list_past_an_item_that_is_no_name():
-    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、古窑遗址群及茶山景区融为一体。")
+    rels = _relations("这些项目将与临江镇城区内的文昌阁博物馆、古窑群及茶山景区融为一体。")
     assert {("locatedIn", n, "临江镇") for n in ("文昌阁博物馆", "茶山景区")} <= rels
 
 
