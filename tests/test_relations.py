@@ -366,13 +366,19 @@ def test_a_title_after_a_village_post_belongs_to_the_person():
     assert ("memberOf", "葛长友", "东兴村党支部") in _relations("东兴村党支部书记、种粮大户葛长友去年把1800亩地交给农场托管。", None)
 
 
-def test_its_subsidiary_after_a_party_committee_is_the_company_s():
-    """某某党委书记、董事长某某…。其控股子公司乙: 其 stands for the company, not its party committee."""
-    text = ("重庆青禾柑橘产业股份有限公司(以下简称青禾柑橘)的分选车间里一片繁忙。“今年品质好。”青禾柑橘党委书记、"
-            "董事长程立国告诉记者,公司建有果园基地2.3万亩。其控股子公司忠县青禾果汁饮品有限公司位于忠县工业园区。")
+@pytest.mark.parametrize(("text", "unit", "owner", "not_owner"), [
+    # 某某党委书记、董事长某某…。其控股子公司乙: 其 stands for the company, not its party committee
+    ("重庆青禾柑橘产业股份有限公司(以下简称青禾柑橘)的分选车间里一片繁忙。“今年品质好。”青禾柑橘党委书记、"
+     "董事长程立国告诉记者,公司建有果园基地2.3万亩。其控股子公司忠县青禾果汁饮品有限公司位于忠县工业园区。",
+     "忠县青禾果汁饮品有限公司", "青禾柑橘", "青禾柑橘党委"),
+    # 旗下有全资子公司甲,负责…;控股子公司乙则…: 乙 is the group's too, not 甲's
+    ("青甲集团是当地的龙头企业,旗下有全资子公司盱眙青甲生态农业有限公司,负责虾苗繁育;"
+     "控股子公司青甲龙虾(上海)供应链管理有限公司则打通了餐饮渠道。",
+     "青甲龙虾(上海)供应链管理有限公司", "青甲集团", "盱眙青甲生态农业有限公司"),
+])
+def test_the_owner_of_a_subsidiary_named_in_a_later_clause(text, unit, owner, not_owner):
     found = _relations(text, None)
-    assert ("subOrganizationOf", "忠县青禾果汁饮品有限公司", "青禾柑橘") in found
-    assert ("subOrganizationOf", "忠县青禾果汁饮品有限公司", "青禾柑橘党委") not in found
+    assert ("subOrganizationOf", unit, owner) in found and ("subOrganizationOf", unit, not_owner) not in found
 
 
 def test_a_processing_plant_named_after_its_company_is_its_unit():
@@ -385,12 +391,3 @@ def test_the_company_an_anaphor_stands_for_is_a_subsidiary():
     text = ("由重庆青渡文旅商业运营管理有限公司(以下简称“青渡文旅”)打造的夜市开市三个月。青渡文旅总经理彭立新介绍,"
             "公司是重庆青山文旅发展集团有限公司的全资子公司,今年3月签订合作协议。")
     assert ("subOrganizationOf", "青渡文旅", "重庆青山文旅发展集团有限公司") in _relations(text, None)
-
-
-def test_a_second_subsidiary_in_the_next_clause_has_the_same_owner():
-    """旗下有全资子公司甲,负责…;控股子公司乙则…: 乙 is the group's too, not 甲's."""
-    text = ("青甲集团是当地的龙头企业,旗下有全资子公司盱眙青甲生态农业有限公司,负责虾苗繁育;"
-            "控股子公司青甲龙虾(上海)供应链管理有限公司则打通了餐饮渠道。")
-    found = _relations(text, None)
-    assert ("subOrganizationOf", "青甲龙虾(上海)供应链管理有限公司", "青甲集团") in found
-    assert ("subOrganizationOf", "青甲龙虾(上海)供应链管理有限公司", "盱眙青甲生态农业有限公司") not in found
