@@ -21,7 +21,6 @@ _CLOSERS = "。！？!?…；;：:”’」』）)》】"
 _HEADING = re.compile(r"^(#{1,6})\s*(.+?)\s*#*$")
 _SOURCE_LINE = re.compile(r"^[（(]?(?:据|来源[:：]\s*|稿件来源[:：]\s*)([^\s，,。]{2,20}?)[)）]?$")
 _NEWS_SOURCE = re.compile(r"^([^\s（(，,。：:]{2,12}?)(?:消息|讯)\s*[（(]([^)）]{2,12})[)）]")
-_DATELINE_OPENING = re.compile(r"^[^\s（(，,。：:]{2,12}?(?:消息|讯)\s*[（(]")  # 某某日报讯（记者…: a paragraph's start
 #: a person's name in a byline: two to five characters, or a name with a middle dot (乌云其其格, 阿依努尔·买买提)
 BYLINE_NAME = r"(?:[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,10}|[\u4e00-\u9fff]{2,5})"
 #: a byline in brackets that opens the first paragraph: （记者 甲）…, 本报讯（记者 甲 通讯员 乙）…
@@ -96,8 +95,8 @@ def _blocks(text: str) -> list[_Block]:
         if block.kind == "caption" and unfinished:
             held.append(block)
             continue
-        if block.kind == "text" and unfinished and not _DATELINE_OPENING.match(block.text):
-            last.text += block.text  # (but a dateline, 某某日报讯（记者…）, opens a paragraph of its own)
+        if block.kind == "text" and unfinished and not lead_byline(block.text):
+            last.text += block.text  # (but a byline in brackets, 某某日报讯（记者…）, opens a paragraph of its own)
             continue
         out.extend(held)
         held.clear()

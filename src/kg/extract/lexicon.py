@@ -79,15 +79,20 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
 
 
 @cache
-def _location_verbs() -> frozenset[str]:
-    """The verbs of two characters or more that say where a body is (relation_cues ``after``: 位于, 地处, 坐落于 …)."""
-    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("locatedIn", "after") and len(cue) >= 2)
+def relation_cues(relation: str, pattern: str) -> frozenset[str]:
+    """The cue words of one relation and pattern of ``relation_cues.tsv`` (organizer / founds: 成立, 设立 …)."""
+    return frozenset(cue for rel, pat, cue in table("relation_cues") if (rel, pat) == (relation, pattern))
 
 
 @cache
+def _location_verbs() -> frozenset[str]:
+    """The verbs of two characters or more that say where a body is (relation_cues ``after``: 位于, 地处, 坐落于 …)."""
+    return frozenset(cue for cue in relation_cues("locatedIn", "after") if len(cue) >= 2)
+
+
 def founding_verbs() -> frozenset[str]:
     """The verbs by which bodies found another (relation_cues ``founds``: 成立, 设立, 共建 …)."""
-    return frozenset(cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("organizer", "founds"))
+    return relation_cues("organizer", "founds")
 
 
 def station_of(doc: Doc, i: int) -> bool:

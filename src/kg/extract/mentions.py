@@ -9,12 +9,12 @@ from functools import cache
 from itertools import accumulate
 
 from ..records import Kind, Mention
-from ..resources import lexicon, longest_first, table
+from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
 from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
-                      person_titles, post_before, single_surnames, split_place_chain, suffix_of, title_at, village_body, village_body_head)
+                      person_titles, post_before, relation_cues, single_surnames, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
 #: how sure the labeller must be for its reading of a gazetteer short form to win (乌兰 a person; 罗马
@@ -350,7 +350,7 @@ def owned_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...
     """A place that an organization owns (海岬酒庄|隶属于|某葡萄酒股份有限公司: a cue of
     ``relation_cues`` for the parent after the unit) is a body, a unit of it: an organization
     wherever the article names it."""
-    cues = {cue for relation, pattern, cue in table("relation_cues") if (relation, pattern) == ("subOrganizationOf", "parent-after")}
+    cues = relation_cues("subOrganizationOf", "parent-after")
     owned = {a.text for a, b in zip(mentions, mentions[1:])
              if a.kind is Kind.PLACE and b.kind is Kind.ORG and text[a.end:b.start] in cues}
     return tuple(replace(m, kind=Kind.ORG) if m.kind is Kind.PLACE and m.text in owned else m for m in mentions) if owned else mentions
@@ -821,7 +821,6 @@ def units_of_named(references: list[Mention], mentions: tuple[Mention, ...]) -> 
     return reconcile(mentions + tuple(units)) if units else mentions
 
 
-
 BRAND_STORE = "rules.brand_store"
 _BRAND_WINDOW = 14  # characters before a store within which its brand starts
 _BRAND_STOPS = ("p", "u", "c", "r", "d", "m", "q", "t", "f", "y", "e", "o", "x", "w")  # no brand runs across these
@@ -865,13 +864,12 @@ def _brand_start(text: str, store: Mention, brands: set[str]) -> int | None:
     return None
 
 
-_QUOTED_NICKNAME = re.compile(r"[“\"]([^“”\"\n]{2,16})[”\"]")
-
-
 def names_in_nicknames(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions but those inside a nickname in quotes (素有“中国死海”之称, “中国白”的美誉:
     ``nickname_words``): a figure of speech names no place or body."""
-    nicknames = [m.span(1) for m in _QUOTED_NICKNAME.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())]
+    from .rules import nickname_spans
+
+    nicknames = nickname_spans(text)
     if not nicknames:
         return mentions
     return tuple(m for m in mentions if not any(start <= m.start and m.end <= end for start, end in nicknames))

@@ -93,6 +93,11 @@ def _products_after() -> re.Pattern[str]:
     return re.compile(rf"(?:[、和与及]?“[^”\n]{{1,12}}”)*等?[0-9０-９]*[\u4e00-\u9fff]{{0,4}}?(?:{heads})(?![\u4e00-\u9fff])")
 
 
+def nickname_spans(text: str) -> list[tuple[int, int]]:
+    """Where the names in quotes that are nicknames stand (素有“中国死海”之称: ``nickname_words`` after the quote)."""
+    return [m.span(1) for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())]
+
+
 def quoted(doc: Doc) -> list[Mention]:
     """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“百姓书屋”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
@@ -100,7 +105,7 @@ def quoted(doc: Doc) -> list[Mention]:
     text = doc.text
     found: list[Mention] = []
     counts = Counter(m.group(1).strip() for m in _QUOTED.finditer(text))
-    nicknames = {m.group(1).strip() for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())}
+    nicknames = {text[start:end].strip() for start, end in nickname_spans(text)}
     headed = {m.group(1).strip() for m in _QUOTED.finditer(text)  # 数字平台“某某”: what the head before it says it is
               if text.endswith(longest_first("heads_before_quoted"), 0, m.start()) and len(m.group(1).strip()) >= 2}
     for match in _QUOTED.finditer(text):

@@ -105,8 +105,9 @@ def labelled(doc: Doc) -> list[Mention]:
         start = opening
         if kind is Kind.ORG:
             end = _organization_end(doc.text, start, end)
-            if doc.text.endswith(_SUBSIDIARY, start + 2, end) and _HAN.match(doc.text, end):
-                end -= len(next(w for w in _SUBSIDIARY if doc.text.endswith(w, start, end)))  # 某某股份|全资子公司|乙: the owner
+            owned = next((w for w in _SUBSIDIARY if doc.text.endswith(w, start + 2, end)), None)
+            if owned and _HAN.match(doc.text, end):
+                end -= len(owned)  # 某某股份|全资子公司|乙: the owner
         text = doc.text[start:end]
         if end - start == 1:
             token = doc.tokens[bisect_right(starts, start) - 1]
