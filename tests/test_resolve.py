@@ -670,3 +670,16 @@ def test_a_short_name_of_a_county_and_its_town_is_the_county_s():
     吉林市 stays apart)."""
     res = resolve([_ex("a", ("江孜县", Kind.PLACE), ("江孜镇", Kind.PLACE), ("江孜", Kind.PLACE))])
     assert sorted((e.name, e.aliases) for e in res.entities) == [("江孜县", ("江孜",)), ("江孜镇", ())]
+
+
+def test_a_short_name_of_a_prefecture_and_its_city_is_the_prefecture_s():
+    """恩施 beside 恩施土家族苗族自治州 (恩施州) and 恩施市, 阿勒泰 beside 阿勒泰地区 and 阿勒泰市: the
+    prefecture; a province and its city (吉林省, 吉林市) leave 吉林 apart."""
+    res = resolve([_ex("a", ("恩施土家族苗族自治州", Kind.PLACE), ("恩施州", Kind.PLACE), ("恩施市", Kind.PLACE),
+                       ("恩施", Kind.PLACE))])
+    assert sorted((e.name, e.aliases) for e in res.entities) == [
+        ("恩施土家族苗族自治州", ("恩施", "恩施州")), ("恩施市", ())]
+    res = resolve([_ex("b", ("阿勒泰地区", Kind.PLACE), ("阿勒泰市", Kind.PLACE), ("阿勒泰", Kind.PLACE))])
+    assert sorted((e.name, e.aliases) for e in res.entities) == [("阿勒泰地区", ("阿勒泰",)), ("阿勒泰市", ())]
+    res = resolve([_ex("c", ("吉林省", Kind.PLACE), ("吉林市", Kind.PLACE), ("吉林", Kind.PLACE))])
+    assert len(res.entities) == 3

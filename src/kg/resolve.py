@@ -696,8 +696,10 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 targets = registered if len(registered) == 1 else targets  # 某集团 → 某集团有限公司, not 某集团某地某公司
                 # 森雅家居 beside 广东森雅家居股份有限公司 and 森雅家居（越南）有限公司: the parent's, not the subsidiary's
                 targets = [t for t in targets if not BRACKETED_PLACE.search(t)] or targets
+            lower: list[str] = []  # 江孜镇 beside 江孜县: a division the short name does not name
             if len(targets) > 1 and kind is Kind.PLACE:
-                targets = _county_over_its_town(targets)  # 江孜 beside 江孜县 and 江孜镇: the county
+                kept = _higher_division(targets)  # 江孜 beside 江孜县 and 江孜镇: the county
+                targets, lower = kept, [t for t in targets if t not in kept]
             if len(targets) > 1 and not all(
                 _abbreviates(a, b, kind, places) or _abbreviates(b, a, kind, places)
                 for a, b in zip(targets, targets[1:])
@@ -706,7 +708,7 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             longest = {core(max(targets, key=len), kind, places)} if targets else set()  # they abbreviate each other
             exact = any(short == core(t, kind, places) for t in targets)
             rivals = [] if exact else [
-                t for t in texts if t not in targets and t != short and core(t, kind, places).startswith(short)
+                t for t in texts if t not in targets and t not in lower and t != short and core(t, kind, places).startswith(short)
                 and not (kind is Kind.ORG and (_unit_named_after(t, short) or any(t.startswith(u) or _registered_apart(u, t) for u in targets)))
             ]  # (not 某学院研究生党支部 nor 某公司天津分公司, a unit of the short form's own body, nor a company named after it)
             if targets and len(longest) == 1 and not rivals:  # an ambiguous short form stays apart
@@ -725,12 +727,22 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
     return clusters
 
 
-def _county_over_its_town(targets: list[str]) -> list[str]:
-    """The one county-level division among a short name's targets when the others are townships of
-    the same name (江孜县 over 江孜镇, 斗门区 over 斗门镇: the news names the county by its short name)."""
-    counties = [t for t in targets if t.endswith(_COUNTY_LEVEL)]
-    towns = [t for t in targets if t.endswith(_TOWNSHIP_LEVEL)]
-    return counties if len(counties) == 1 and len(counties) + len(towns) == len(targets) else targets
+def _higher_division(targets: list[str]) -> list[str]:
+    """The forms of the one higher division among a short name's targets when the others are lower
+    divisions of the same name: a prefecture over its city (恩施州 and 恩施土家族苗族自治州 over 恩施市,
+    阿勒泰地区 over 阿勒泰市), a county over its township (江孜县 over 江孜镇, 斗门区 over 斗门镇): the
+    news names the higher one by the short name.  Not a province over its city (吉林省, 吉林市)."""
+    found = {t: gazetteer.lookup(t) for t in targets}
+    if not all(found.values()):  # a name the gazetteer lacks: by the suffixes (a county over its towns)
+        counties = [t for t in targets if t.endswith(_COUNTY_LEVEL)]
+        towns = [t for t in targets if t.endswith(_TOWNSHIP_LEVEL)]
+        return counties if len(counties) == 1 and len(counties) + len(towns) == len(targets) else targets
+    top = min(d.level for divisions in found.values() for d in divisions)
+    upper = [t for t, divisions in found.items() if all(d.level == top for d in divisions)]
+    lower = [t for t, divisions in found.items() if all(d.level > top for d in divisions)]
+    if top < 2 or len(upper) + len(lower) != len(targets) or len({d.code for t in upper for d in found[t]}) != 1:
+        return targets
+    return upper
 
 
 _COUNTY_LEVEL = ("县", "区", "市", "旗")
