@@ -864,6 +864,23 @@ def test_suffix_names_give_way_to_two_names_read_apart():
     assert "南川工务局三处青松机械厂" in kept  # a numbered unit links them inside one name
 
 
+def test_suffix_names_give_way_to_a_chain_of_divisions_read_apart():
+    from kg.extract.mentions import check_with_labeller
+
+    text = "在西递镇南屏村写生，经广西钦州港出海，落户宜宾三江新区。"
+    place = "lexicon.place_suffix"
+    chain = _mention("西递镇南屏村", text, Kind.PLACE, place, 0.7)
+    town, village = _mention("西递镇", text, Kind.PLACE, "labeller", 0.94), _mention("南屏村", text, Kind.PLACE, "labeller", 0.94)
+    port = _mention("广西钦州港", text, Kind.PLACE, place, 0.7)
+    region, harbour = _mention("广西", text, Kind.PLACE, "labeller", 0.9), _mention("钦州港", text, Kind.PLACE, "labeller", 0.9)
+    park = _mention("宜宾三江新区", text, Kind.PLACE, place, 0.7)
+    city, new_area = _mention("宜宾", text, Kind.PLACE, "labeller", 0.9), _mention("三江新区", text, Kind.PLACE, "labeller", 0.9)
+    kept = {m.text for m in check_with_labeller([chain, town, village, port, region, harbour, park, city, new_area])}
+    assert "西递镇南屏村" not in kept and {"西递镇", "南屏村"} <= kept  # a township, then its village
+    assert "广西钦州港" not in kept  # a province, then a port
+    assert "宜宾三江新区" in kept  # a city's name opening a new area's: one name as the news writes it
+
+
 def test_one_character_places_only_when_listed_and_standing_alone():
     ext = extract(Article(id="t", text="中国和美国是大国。中美两国元首昨天在京会谈。这家企业主营中餐，也做中外交流。"))
     single = {(m.text, m.alias) for m in ext.mentions if len(m.text) == 1}

@@ -222,8 +222,22 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             m = replace(m, start=over[0].start, text=text)
             if not is_name(text, m.kind) or _country_then_name(m, over):
                 continue  # (发|往越南海防市: 越南|海防市 as the labeller reads them)
+        if m.kind is Kind.PLACE and _chain_of_divisions(m, over):
+            continue  # (在)西递镇|南屏村, 广西|钦州港: places the labeller reads one after another
         out.append(m)
     return [replace(m, kind=retyped[id(m)]) if id(m) in retyped else m for m in out if id(m) not in dropped]
+
+
+def _chain_of_divisions(m: Mention, over: list[Mention]) -> bool:
+    """Does the labeller read m as places end to end, each but the last a division (西递镇|南屏村, 广西|钦州港,
+    湖北|宜昌|秭归|茅坪港)?  The first must end in a division's kind or be a province (not 重庆|梁平工业园区,
+    宜宾|三江新区: a city's name opening a park's, which the news writes as one)."""
+    if len(over) < 2 or (over[0].start, over[-1].end) != (m.start, m.end) or any(o.kind is not Kind.PLACE for o in over) \
+            or any(a.end != b.start for a, b in zip(over, over[1:])):
+        return False
+    first, middle = over[0].text, [o.text for o in over[1:-1]]
+    province = any(d.level == 1 and d.name.endswith(("省", "自治区")) for d in gazetteer.lookup(first))
+    return (first.endswith(ADMIN_ENDS) or province) and all(t.endswith(ADMIN_ENDS) or gazetteer.lookup(t) for t in middle)
 
 
 @cache
