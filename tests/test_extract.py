@@ -3413,3 +3413,38 @@ def test_words_around_a_name_the_labeller_reads_into_it(text, name, wrong):
 def test_a_photo_credit_given_by_someone_names_no_outlet():
     found = {(m.text, m.kind) for m in extract(_article("正文一句话。\n(图由通讯员 杨帆 提供)")).mentions}
     assert found == {("杨帆", Kind.PERSON)}
+
+
+def test_fields_joined_by_yu_name_the_unit_not_its_parent():
+    """松江农业大学信息与电气工程学院: the parent is 松江农业大学 (信息与电气 names the school), not
+    松江农业大学信息与电气 (电气 an organization's suffix)."""
+    from kg.extract.mentions import parents_of_units
+
+    text = "松江农业大学信息与电气工程学院"
+    found = {m.text for m in parents_of_units((Mention("t", 0, len(text), text, Kind.ORG),))}
+    assert found == {text, "松江农业大学"}
+
+
+def test_two_bodies_read_as_one_across_yu():
+    """武陵本草与县电商办 beside 武陵本草 alone: two bodies; 公司与|保护区管理局: the body after 与;
+    材料科学与工程学院 and 霞浦县海洋与渔业局: one body each."""
+    from kg.extract.mentions import bodies_joined_by_yu
+
+    text = "武陵本草签约。武陵本草与县电商办签约，龙驹文旅与总部，公司与保护区管理局签约，材料科学与工程学院和霞浦县海洋与渔业局。"
+
+    def org(name: str, nth: int = 0) -> Mention:
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return Mention("t", start, start + len(name), name, Kind.ORG, by="labeller", score=0.9)
+
+    mentions = (org("武陵本草"), org("武陵本草与县电商办"), org("龙驹文旅"), org("龙驹文旅与总部"), org("与保护区管理局"),
+                org("材料科学与工程学院"), org("霞浦县海洋与渔业局"))
+    found = [(m.text, text[m.start:m.end]) for m in bodies_joined_by_yu(mentions)]
+    assert all(name == written for name, written in found)
+    assert [name for name, _ in found] == ["武陵本草", "武陵本草", "县电商办", "龙驹文旅", "龙驹文旅", "保护区管理局",
+                                           "材料科学与工程学院", "霞浦县海洋与渔业局"]
+
+
+def test_a_kind_of_shop_or_eatery_is_no_place():
+    """直营门店, 豆花特色餐馆: ordinary words before the kind of shop name none (site_suffixes_needing_names)."""
+    found = _found("目前在重庆主城和四川成都、达州开设直营门店46家。", None)
+    assert ("直营门店", Kind.PLACE) not in found and ("达州", Kind.PLACE) in found

@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, bare_unit, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       person_titles, post_before, relation_cues, single_surnames, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
@@ -816,7 +816,8 @@ def _body_opening(name: str) -> int | None:
     characters or more ending in an organization's suffix, a name by itself, where jieba ends a word and
     the rest is more than a unit's bare head (not 某省农业科|学院)."""
     ends = set(accumulate(len(word) for word, _ in cut(name)))
-    for at in range(len(name) - 2, 3, -1):
+    joined = name.find("与", 4)  # 某某大学|信息与电气工程学院: fields joined by 与 name the unit, not the body
+    for at in range(len(name) - 2 if joined < 0 else joined, 3, -1):
         suffix = suffix_of(name[:at], Kind.ORG)
         if at in ends and name[at:] not in lexicon("unit_heads") and suffix not in (None, "科") \
                 and not (len(suffix) == 1 and name[at - 1:at + 1] in word_tags()) \
@@ -887,3 +888,26 @@ def names_in_nicknames(text: str, mentions: tuple[Mention, ...]) -> tuple[Mentio
     if not nicknames:
         return mentions
     return tuple(m for m in mentions if not any(start <= m.start and m.end <= end for start, end in nicknames))
+
+
+def bodies_joined_by_yu(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Two bodies read as one across 与 (武陵本草与县电商办, 两江城投与重庆轨道集团) when what comes before
+    与 is a body the article names elsewhere: that body, and the one after when it is a name of its own
+    (not 某某文旅与|总部); a body read from 与 (公司与|保护区管理局) starts after it.  与 inside one
+    body's name (材料科学与工程学院, 海洋与渔业局) stays, since nothing before it is named alone."""
+    bodies = {m.text for m in mentions if m.kind is Kind.ORG and "与" not in m.text}
+    out: list[Mention] = []
+    for m in mentions:
+        at = m.text.find("与")
+        if m.kind is not Kind.ORG or at < 0:
+            out.append(m)
+        elif at == 0 and len(m.text) >= 4:
+            out.append(replace(m, start=m.start + 1, text=m.text[1:]))
+        elif at >= 2 and m.text[:at] in bodies:
+            out.append(replace(m, end=m.start + at, text=m.text[:at]))
+            right = m.text[at + 1:]
+            if len(right) >= 3 and suffix_of(right, Kind.ORG) and is_name(right, Kind.ORG) and not bare_unit(right):
+                out.append(replace(m, start=m.start + at + 1, text=right))
+        else:
+            out.append(m)
+    return tuple(out)
