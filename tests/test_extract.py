@@ -3448,3 +3448,22 @@ def test_a_kind_of_shop_or_eatery_is_no_place():
     """直营门店, 豆花特色餐馆: ordinary words before the kind of shop name none (site_suffixes_needing_names)."""
     found = _found("目前在重庆主城和四川成都、达州开设直营门店46家。", None)
     assert ("直营门店", Kind.PLACE) not in found and ("达州", Kind.PLACE) in found
+
+
+def test_a_county_the_labeller_cuts_into_opens_the_company_s_name():
+    """旗下连江海鳌食品有限公司: 连江 (a county) opens the name; the labeller's 江海鳌食品有限公司 is cut short."""
+    found = _found("海鳌集团旗下连江海鳌食品有限公司年加工鲍鱼罐头。", None)
+    assert ("连江海鳌食品有限公司", Kind.ORG) in found and ("江海鳌食品有限公司", Kind.ORG) not in found
+
+
+def test_a_company_and_the_verbs_of_what_it_builds_are_no_one_name():
+    """某某有限公司合作建设某某中心: the company, then its verbs, then what it builds."""
+    found = _found("集团正与重庆江州冷链物流有限公司合作建设产地冷链仓储中心。", None)
+    assert ("重庆江州冷链物流有限公司", Kind.ORG) in found
+    assert not any(name.startswith("重庆江州冷链物流有限公司合作") for name, _ in found)
+
+
+def test_an_economic_development_zone_by_its_short_kind():
+    """万盛经开区 (经济技术开发区 as 经开区): one place, not 万盛经 (经|开|区, three words to jieba)."""
+    found = _found("1—10月,万盛经开区接待游客1280万人次。", None)
+    assert ("万盛经开区", Kind.PLACE) in found and ("万盛经", Kind.PLACE) not in found

@@ -78,6 +78,15 @@ def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
     return token.text == "口"  # 陶器|口/q|正街: a place's 口 (a pass, a ferry), which jieba tags as a measure
 
 
+def _verbs_after_company(tokens: Sequence[Token], verb: int) -> bool:
+    """Is token verb (a leading verb) after a company's legal form, with at most one more verb between
+    (某某有限公司|合作|建设)?"""
+    at = verb - 1
+    if at >= 0 and tokens[at].pos.startswith("v"):
+        at -= 1
+    return at >= 0 and tokens[at].text.endswith(longest_first("legal_suffixes"))
+
+
 @cache
 def relation_cues(relation: str, pattern: str) -> frozenset[str]:
     """The cue words of one relation and pattern of ``relation_cues.tsv`` (organizer / founds: 成立, 设立 …)."""
@@ -155,6 +164,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
                      or suffix_of(tokens[start_index - 2].text, Kind.PLACE) and end - right.start >= 4):
             break  # 某某有限公司|落户/n|工业集中区: a body, then its verb; 在某镇|建设|某某产业园, 某产业园|地处|某镇,
             # 新田|港|建设|冷链物流基地: a place, then the verb
+        if left.text in lexicon("leading_verbs") and _verbs_after_company(tokens, start_index - 1):
+            break  # 某某物流有限公司|合作|建设|某某中心: a company, its verbs, then what it builds
         if left.text in founding_verbs() or left.text in _location_verbs():
             break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name; 城口|地处|大巴山
         if right.text == "大" and start_index < end_index and left.pos == "m" and left.text[-1] in _DIGITS \

@@ -96,6 +96,13 @@ def _name_character(left_out: str) -> bool:
     return len(left_out) == 1 and word_tags().get(left_out, "x")[0] in "abjnx"
 
 
+def _place_cut_into(name: str, left_out: str) -> bool:
+    """Does a place the gazetteer knows open the name and run past what the labeller leaves out
+    (连|江海鳌食品有限公司: 连江, a county)?"""
+    found = gazetteer.find(name)
+    return bool(found) and found[0][0] == 0 and found[0][1] > len(left_out)
+
+
 def _word_of_joiner(left_out: str) -> bool:
     """Is what the labeller leaves out at the start of a suffix name a name character and 和
     (人和|街社区), which the labeller took for a conjunction after a word?"""
@@ -214,7 +221,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             continue  # 美国|某某航天中心: the labeller reads the country and the name apart
         left_out = m.text[: over[0].start - m.start]
         if over[0].start > m.start and (m.kind is Kind.PLACE and (_name_character(left_out) or over[0].kind is Kind.PERSON)
-                                        or m.kind is Kind.ORG and left_out in _LEVELS or _word_of_joiner(left_out)):
+                                        or m.kind is Kind.ORG and left_out in _LEVELS or _word_of_joiner(left_out)
+                                        or _place_cut_into(m.text, left_out)):
             m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区, 宝音|图嘎查 (read as a
             # person), 区|人力社保局 (the district's): the longer reading wins
         elif over[0].start > m.start:
