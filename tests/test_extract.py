@@ -3467,3 +3467,16 @@ def test_an_economic_development_zone_by_its_short_kind():
     """万盛经开区 (经济技术开发区 as 经开区): one place, not 万盛经 (经|开|区, three words to jieba)."""
     found = _found("1—10月,万盛经开区接待游客1280万人次。", None)
     assert ("万盛经开区", Kind.PLACE) in found and ("万盛经", Kind.PLACE) not in found
+
+
+def test_a_country_and_a_foreign_city_jieba_knows_as_one_word_are_two_places():
+    """德国杜伊斯堡: 德国 | 杜伊斯堡 (a proper noun to jieba), as 越南|海防港 (not 中国香港)."""
+    found = _found("13天后，它将抵达德国杜伊斯堡。他们已与西永综合保税区内的重庆宏迅电子有限公司签约。", None)
+    assert {("德国", Kind.PLACE), ("杜伊斯堡", Kind.PLACE)} <= found and ("德国杜伊斯堡", Kind.PLACE) not in found
+
+
+def test_a_leading_verb_between_two_places_parts_them():
+    """鲁迅故里|参观|百草园, 还|亮相|中国—东盟博览会: the verb is no part of a name."""
+    found = _found("游客先到鲁迅故里参观百草园、三味书屋,再沿仓桥直街游览。今年，“右江巧娘”还亮相中国—东盟博览会。", None)
+    assert {("鲁迅故里", Kind.PLACE), ("百草园", Kind.PLACE), ("中国—东盟博览会", Kind.INITIATIVE)} <= found
+    assert not any("参观" in name or "亮相" in name for name, _ in found)

@@ -213,8 +213,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
                and not _cut_before_joiner(m.text[a.end - m.start : b.start - m.start], a, b)
                or m.text[a.end - m.start : b.start - m.start] in lexicon("body_separators")
+               or m.text[a.end - m.start : b.start - m.start] in lexicon("leading_verbs")
                for a, b in zip(over, over[1:])):
-            continue  # 甲集团所属乙公司, 甲部经商乙部, 某景区运营方乙公司: two names the labeller reads apart, words between
+            continue  # 甲集团所属乙公司, 甲部经商乙部, 某景区运营方乙公司, 鲁迅故里|参观|百草园: two names the labeller
+            # reads apart, words between
         if _country_then_name(m, over):
             if len(suffix_of(over[1].text, m.kind) or "") >= 3:
                 retyped[id(over[1])] = m.kind  # (肯尼亚|某某考古博物馆 read as a place: the suffix's kind; not 中心)
