@@ -21,7 +21,7 @@ from . import gazetteer
 from .errors import InputError
 from .records import Entity, Extraction, Kind, Mention
 from .extract.latin_names import is_latin
-from .extract.lexicon import BRACKETED_PLACE, MIDDLE_DOTS, common_word, suffix_of
+from .extract.lexicon import BRACKETED_PLACE, MIDDLE_DOTS, common_word, longest_ending, suffix_of
 from .extract.segmenter import cut, word_tags
 from .resources import lexicon, lexicon_list, longest_first, table
 
@@ -41,7 +41,7 @@ class Resolution:
 @cache
 def _place_suffix(name: str) -> str | None:
     """The longest place suffix of a name (园区 rather than 区 for 云岭工业园区)."""
-    return next((s for s in longest_first("place_suffixes") if name.endswith(s)), None)
+    return suffix_of(name, Kind.PLACE)
 
 
 def _strip_place_prefix(name: str, places: Iterable[str]) -> str:
@@ -86,7 +86,7 @@ def core(name: str, kind: Kind, places: Iterable[str] = ()) -> str:
 def legal_form(name: str, rest: int = 0) -> str:
     """The legal ending of a company's name (股份有限公司, 集团 …: ``legal_suffixes``), the longest that
     leaves ``rest`` characters or more before it; "" when it has none."""
-    return next((x for x in longest_first("legal_suffixes") if name.endswith(x) and len(name) - len(x) >= rest), "")
+    return longest_ending(name, "legal_suffixes", rest) or ""
 
 
 def short_forms_of(name: str, kind: Kind, places: Iterable[str] = ()) -> set[str]:
@@ -163,7 +163,7 @@ def contraction(short: str, long: str, shortest: int = 3) -> bool:
         return False
     if _another_body(short, long):
         return False
-    suffix = next((x for x in longest_first("org_suffixes") if long.endswith(x)), "")
+    suffix = suffix_of(long, Kind.ORG) or ""
     if long.startswith(short) and len(long) - len(short) >= len(suffix):
         return False  # 青禾银行 is not a contraction of 青禾银行大足支行 but its parent; 新闻办 of 新闻办公室 is
     if short[-1] != long[-1] and not (suffix and short[-1] == suffix[0]):
@@ -1051,7 +1051,7 @@ class _LongerNames:
             if kind is Kind.ORG:
                 for k in range(4, len(name)):
                     self.by_key[("tail", kind, name[-k:])].add(entry)
-                suffix = next((x for x in longest_first("org_suffixes") if base.endswith(x)), "")
+                suffix = suffix_of(base, Kind.ORG) or ""
                 for last in {base[-1], suffix[:1]} - {""}:
                     self.by_key[("ends", kind, base[0], last)].add(entry)
             elif kind is Kind.PLACE:

@@ -42,7 +42,7 @@ def _ending_index(name: str) -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 @lru_cache(maxsize=1 << 16)  # the same words come back in every article
-def _longest_ending(word: str, name: str, rest: int = 0) -> str | None:
+def longest_ending(word: str, name: str, rest: int = 0) -> str | None:
     """The longest entry of lexicon ``name`` that word ends with, leaving at least rest characters."""
     entries, lengths = _ending_index(name)
     for length in lengths:
@@ -53,7 +53,7 @@ def _longest_ending(word: str, name: str, rest: int = 0) -> str | None:
 
 def suffix_of(word: str, kind: Kind) -> str | None:
     """The longest organization or place suffix that word ends with."""
-    return _longest_ending(word, "org_suffixes" if kind is Kind.ORG else "place_suffixes")
+    return longest_ending(word, "org_suffixes" if kind is Kind.ORG else "place_suffixes")
 
 
 def _inside_name(token: Token, right: Token | None, kind: Kind) -> bool:
@@ -234,7 +234,7 @@ def village_body(pieces: list[str]) -> bool:
 
 def village_body_head(name: str) -> str:
     """The head of a body named after its village that ends name (卫生室 of 某某村卫生室), or ""."""
-    return next((head for head in longest_first("village_bodies") if name.endswith(head)), "")
+    return longest_ending(name, "village_bodies") or ""
 
 
 @cache
@@ -255,7 +255,7 @@ def before_aspect(doc: Doc, end: int) -> bool:
 def _needs_place_before(text: str) -> bool:
     """Does text say what a site is for in ordinary words (电子商务产业园, 工业集中区), naming nothing
     without the place before it?"""
-    suffix = _longest_ending(text, "purpose_place_suffixes")
+    suffix = longest_ending(text, "purpose_place_suffixes")
     return suffix is not None and (text == suffix or ordinary_head(text, suffix))
 
 
@@ -267,7 +267,7 @@ def within_division(word: str) -> bool:
 def without_member_word(text: str) -> int:
     """How long an organization's name is without a word for its members or its parts that the
     labeller read into it (``member_words``: 研究生, 全资子公司), when what is left has a suffix."""
-    word = next((w for w in longest_first("member_words") if text.endswith(w)), "")
+    word = longest_ending(text, "member_words") or ""
     rest = text[: len(text) - len(word)]
     return len(rest) if word and suffix_of(rest, Kind.ORG) else len(text)
 
@@ -690,7 +690,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
             continue  # 某地|所|犯: the particle before a verb, not an institute
         if before_aspect(doc, token.end):
             continue  # 某人|学会|了: a verb, not a society
-        post = _longest_ending(token.text, "posts", rest=1)
+        post = longest_ending(token.text, "posts", rest=1)
         if post and len(suffix_of(token.text[: -len(post)], Kind.ORG) or "") >= 2:  # 某某坝|区委书记
             mention = _chunk(doc, i, Kind.ORG, end=token.end - len(post))
             if mention is not None:
@@ -751,7 +751,7 @@ def _suffix_across(doc: Doc, i: int) -> Mention | None:
     if i == 0 or token.text[-1] not in _long_place_suffix_ends() \
             or len(suffix_of(token.text, Kind.PLACE) or "") >= 2 and not doc.text.endswith(_across_own_suffix(), 0, token.end):
         return None  # (某村辣椒|种植|基地: the word's own suffix, 基地, is read from it; but 某苑|安置|社区)
-    ending = _longest_ending(doc.text[max(0, token.end - 8) : token.end], "place_suffixes")
+    ending = longest_ending(doc.text[max(0, token.end - 8) : token.end], "place_suffixes")
     if ending is None or len(ending) <= len(token.text):
         return None
     first = bisect_left(doc.tokens, token.end - len(ending), key=lambda t: t.start)

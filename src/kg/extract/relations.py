@@ -28,7 +28,7 @@ from .doc import Doc, Token
 from .latin_names import BY as LATIN_NAME
 from .mentions import BRAND_STORE, PLACE_IN_BODY, inside_others
 from .rules import DECLARED, LEVER, PARTY_BODY
-from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, org_anaphor_nouns, person_titles,
+from .lexicon import (ADMIN_ENDS, FORMER_NAME_WORDS, JOINERS, NATIONAL, RENAMED_WORDS, is_name, longest_ending, org_anaphor_nouns, person_titles,
                       suffix_of)
 
 _ENTITY = (Kind.ORG, Kind.PLACE)
@@ -1300,7 +1300,7 @@ def _quoted_body(text: str, m: Mention) -> bool:
     ``founds``: 成立, 组建, 共建 …) organize like an initiative?"""
     quoted = text[m.start - 1:m.start] == "“" and text[m.end:m.end + 1] == "”" \
         and not text.endswith("简称", 0, m.start - 1)  # (not a declared short form: 以下简称“某某”)
-    head = next((h for h in longest_first("founded_body_heads") if m.text.endswith(h)), "")
+    head = longest_ending(m.text, "founded_body_heads") or ""
     return m.kind is Kind.ORG and (quoted or bool(head) and len(m.text) - len(head) >= 2)
 
 

@@ -16,7 +16,7 @@ from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import BYLINE_NAME, DATELINE_DATE, byline, byline_names, lead_byline
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
-from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word,
+from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, longest_ending,
                       division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       split_place_chain, suffix_of, within_division)
 from .segmenter import cut, word_tags, words
@@ -134,7 +134,7 @@ def quoted(doc: Doc) -> list[Mention]:
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
-        own_head = next((h for h in longest_first("initiative_heads") if name.endswith(h) and len(name) > len(h) + 1), None) \
+        own_head = longest_ending(name, "initiative_heads", rest=2) \
             or next((h for h in lexicon("one_character_initiative_heads") if name.endswith(h) and len(name) > len(h)), None)
         launched = any(v in before for v in longest_first("organizer_verbs")) or (
             after.startswith(longest_first("initiative_followers")) and len(name) >= 4 and name not in word_tags()) or (

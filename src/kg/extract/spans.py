@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FIGURE_COUNT_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FIGURE_COUNT_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, longest_ending, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -144,7 +144,7 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if _FLOOR.match(text):
             continue  # 9楼会议厅: a room on a floor, not a named place
-        if kind is Kind.PLACE and (site := next((s for s in longest_first("site_suffixes_needing_names") if text.endswith(s)), None)) \
+        if kind is Kind.PLACE and (site := longest_ending(text, "site_suffixes_needing_names")) \
                 and len(text) > len(site) and ordinary_head(text, site):
             continue  # 萝卜原料基地, 火山观景台: a kind of site, no name
         if kind is Kind.ORG and _places_only(text):
@@ -497,12 +497,12 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
         kind = Kind.ORG if suffix_of(text, Kind.ORG) and not suffix_of(text, Kind.PLACE) else kind
     if kind is Kind.PLACE and len(suffix_of(text, Kind.ORG) or "") >= max(2, len(suffix_of(text, Kind.PLACE) or "") + 1):
         kind = Kind.ORG  # 某新区某医院, 某医院某院区: a body's suffix longer than a place's (not 某办公室|新闻发布大厅)
-    part = next((p for p in longest_first("body_parts") if text.endswith(p)), "") if kind is not Kind.PERSON else ""
+    part = (longest_ending(text, "body_parts") or "") if kind is not Kind.PERSON else ""
     if part and suffix_of(text[: -len(part)], Kind.ORG):
         kind, end, text = Kind.ORG, end - len(part), text[: -len(part)]
-    tail = next((t for t in longest_first("locative_tails") if text.endswith(t)), "") if kind is Kind.PLACE else ""
+    tail = (longest_ending(text, "locative_tails") or "") if kind is Kind.PLACE else ""
     waterside = tail in _WATERSIDE and len(text) - len(tail) >= 2  # 马金溪|畔: a river's bank, whatever its name ends in
-    tail = tail or next((t for t in longest_first("opening_verbs") if text.endswith(t)), "")
+    tail = tail or longest_ending(text, "opening_verbs") or ""
     if tail and (waterside or suffix_of(text[: -len(tail)], kind) or kind is Kind.PLACE and gazetteer.is_place(text[: -len(tail)])):
         end, text = end - len(tail), text[: -len(tail)]
     last = doc.tokens[bisect_right(starts, end - 1) - 1]  # 某某街道|组织|辖区…: a verb of two characters after a suffix
