@@ -3480,3 +3480,19 @@ def test_a_leading_verb_between_two_places_parts_them():
     found = _found("游客先到鲁迅故里参观百草园、三味书屋,再沿仓桥直街游览。今年，“右江巧娘”还亮相中国—东盟博览会。", None)
     assert {("鲁迅故里", Kind.PLACE), ("百草园", Kind.PLACE), ("中国—东盟博览会", Kind.INITIATIVE)} <= found
     assert not any("参观" in name or "亮相" in name for name, _ in found)
+
+
+def test_an_adverb_read_into_a_name_in_parts_is_left_out():
+    """汉斯·穆勒已|在, 买买提·托合提刚|卖完: the adverb is no part of the name (but 古丽娜·阿不都 keeps 都)."""
+    from kg.extract.mentions import people_without_adverbs
+
+    text = "学员汉斯·穆勒已在武当山学习，果农买买提·托合提刚卖完灰枣，古丽娜·阿不都说。"
+    people = tuple(Mention("t", text.index(n), text.index(n) + len(n), n, Kind.PERSON, by="labeller", score=0.9)
+                   for n in ("汉斯·穆勒已", "买买提·托合提刚", "古丽娜·阿不都"))
+    assert [m.text for m in people_without_adverbs(people)] == ["汉斯·穆勒", "买买提·托合提", "古丽娜·阿不都"]
+
+
+def test_a_shop_s_opening_is_no_part_of_the_place():
+    """去西安|开店: the city, then the verb of opening a shop (opening_verbs)."""
+    found = _found("学成后准备去西安开店，县里还有创业补助。", None)
+    assert ("西安", Kind.PLACE) in found and ("西安开店", Kind.PLACE) not in found

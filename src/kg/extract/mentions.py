@@ -13,7 +13,7 @@ from ..resources import lexicon, longest_first
 from .doc import Doc
 from .. import gazetteer
 from .latin_names import BRACKETED as LATIN_BRACKETED, BY as LATIN_NAME, is_latin
-from .lexicon import (ADMIN_ENDS, JOINERS, REGION, TOWNSHIP_ENDS, bare_unit, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
+from .lexicon import (ADMIN_ENDS, JOINERS, MIDDLE_DOTS, REGION, TOWNSHIP_ENDS, bare_unit, body_of_level, common_word, divisions_opening, is_name, named_after_division, ordinary_head,
                       person_titles, post_before, relation_cues, single_surnames, split_place_chain, suffix_of, title_at, village_body, village_body_head)
 from .segmenter import cut, word_tags
 
@@ -549,19 +549,21 @@ _GROUP = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:村民小组
 def people_without_adverbs(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """A person read with the adverb after the name (邓桂芬正|和邻居商量) where the article names the
     person without it elsewhere (邓桂芬说), or where a one-character surname (not a compound one: 欧阳)
-    and the adverb make four characters (周淑芬正|和老伙伴们): the name ends before the adverb."""
+    and the adverb make four characters (周淑芬正|和老伙伴们), or after a name in parts (汉斯·穆勒已|在,
+    买买提·托合提刚|卖完; not 都, which ends names such as 阿不都): the name ends before the adverb."""
     people = {m.text for m in mentions if m.kind is Kind.PERSON}
 
     def adverb_after(m: Mention) -> bool:
         return m.kind is Kind.PERSON and len(m.text) >= 3 and m.text[-1] in _ADVERBS and (
-            m.text[:-1] in people or len(m.text) == 4 and m.text[0] in single_surnames() and m.text[:2] not in lexicon("surnames"))
+            m.text[:-1] in people or len(m.text) == 4 and m.text[0] in single_surnames() and m.text[:2] not in lexicon("surnames")
+            or m.text[-1] != "都" and (dot := max(m.text.rfind(d) for d in MIDDLE_DOTS)) >= 0 and len(m.text) - dot >= 4)
 
     if not any(map(adverb_after, mentions)):
         return mentions
     return tuple(replace(m, end=m.end - 1, text=m.text[:-1]) if adverb_after(m) else m for m in mentions)
 
 
-_ADVERBS = frozenset("正也就都还又曾已才便再均亦")
+_ADVERBS = frozenset("正也就都还又曾已才便再均亦刚")
 
 
 def people_before_titles(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
