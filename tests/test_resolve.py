@@ -683,3 +683,11 @@ def test_a_short_name_of_a_prefecture_and_its_city_is_the_prefecture_s():
     assert sorted((e.name, e.aliases) for e in res.entities) == [("阿勒泰地区", ("阿勒泰",)), ("阿勒泰市", ())]
     res = resolve([_ex("c", ("吉林省", Kind.PLACE), ("吉林市", Kind.PLACE), ("吉林", Kind.PLACE))])
     assert len(res.entities) == 3
+
+
+def test_a_trade_name_and_the_trade_word_that_ends_the_name_are_its_short_form():
+    """澜湾电器 for 重庆澜湾家用电器有限公司 (家用 left out); not 澜湾家具 (a trade word the name lacks)."""
+    from kg.resolve import _abbreviates
+
+    assert _abbreviates("澜湾电器", "重庆澜湾家用电器有限公司", Kind.ORG, set())
+    assert not _abbreviates("澜湾家具", "重庆澜湾家用电器有限公司", Kind.ORG, set())

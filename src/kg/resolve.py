@@ -226,6 +226,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                 or _short_ending(short, long):  # (佛山中院 for 佛山市中级人民法院)
             return True
         if _middle_dropped(short, long, places) or _trade_dropped(short, long, long_core) or _foreign_region_dropped(short, long) \
+                or _trade_word_contracted(short, long_core) \
                 or _trade_word_and_company(short, long):
             return True
         if _brand_and_kind(short, long, long_core, kind) or _cooperative_short(short, long) or _words_dropped(short, long) \
@@ -491,6 +492,14 @@ def _trade_dropped(short: str, long: str, long_core: str) -> bool:
         if len(short) >= 4 and whole.startswith(short) and fewest <= len(rest) <= most and suffix_of(rest, Kind.ORG) is None:
             return True
     return False
+
+
+def _trade_word_contracted(short: str, long_core: str) -> bool:
+    """澜湾电器 for 重庆澜湾家用电器有限公司 (core 澜湾家用电器): the trade name, then the trade word that ends
+    the core (``industry_words``), one or two characters between them left out."""
+    return len(short) >= 4 and 1 <= len(long_core) - len(short) <= 2 and any(
+        long_core.startswith(short[:at]) and long_core.endswith(short[at:]) and short[at:] in lexicon("industry_words")
+        for at in range(2, len(short) - 1))
 
 
 def _brand_and_kind(short: str, long: str, long_core: str, kind: Kind) -> bool:
