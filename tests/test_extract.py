@@ -3496,3 +3496,15 @@ def test_a_shop_s_opening_is_no_part_of_the_place():
     """去西安|开店: the city, then the verb of opening a shop (opening_verbs)."""
     found = _found("学成后准备去西安开店，县里还有创业补助。", None)
     assert ("西安", Kind.PLACE) in found and ("西安开店", Kind.PLACE) not in found
+
+
+def test_a_community_named_after_its_street_is_read_whole():
+    """作孚路|社区, read by the labeller as 作孚路: the community, 社区 and all."""
+    found = _found("北温泉街道组织北泉社区、缙云社区、作孚路社区的志愿者组建服务队。", None)
+    assert ("作孚路社区", Kind.PLACE) in found and ("作孚路", Kind.PLACE) not in found
+
+
+def test_a_body_opening_with_a_personal_pronoun_is_no_name():
+    """“我们厂的员工…”: 我们厂 is the speaker's factory, named by nobody."""
+    found = _found("“我们厂的员工大多是侨港镇的归侨。”", None)
+    assert not any(name.startswith("我们") for name, _ in found) and ("侨港镇", Kind.PLACE) in found

@@ -419,7 +419,8 @@ _LEVELS = frozenset({*"省市县区州镇乡", "中央"})
 def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """Is a span the labeller read as ``kind`` with confidence ``score`` worth keeping as a name?
 
-    Dropped: low confidence; a generic name (``generic_names``: 党和政府, 园区, even where jieba's
+    Dropped: low confidence; a place or body opening with a personal pronoun (我们厂); a generic name
+    (``generic_names``: 党和政府, 园区, even where jieba's
     dictionary calls it an organization) or one ending in a generic tail (``generic_tails``: 某镇集体经济组织,
     上市公司); a suffix after a generic word (社区党支部, 物业公司,
     大医院) unless jieba's dictionary knows the whole span as a place or organization name (黄河,
@@ -430,6 +431,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     People's Daily span F1 together (0.5 is 0.001 better on MSRA, 0.001 worse on CLUENER).
     """
     if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names") \
+            or kind is not Kind.PERSON and text.startswith(longest_first("personal_pronouns")) \
             or kind is not Kind.PERSON and text.endswith(longest_first("generic_tails")) \
             or kind is Kind.ORG and bare_unit(text) or kind is not Kind.PERSON and _COUNT_OPENING.match(text):
         return False

@@ -31,6 +31,7 @@ REFERENCE_FLOOR = 0.7
 
 _DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
+_STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
 _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
@@ -488,8 +489,9 @@ def _name_end(doc: Doc, start: int, end: int, kind: Kind, starts: list[int]) -> 
     after = bisect_left(starts, end)
     if kind is Kind.PLACE and after < len(starts) and starts[after] == end and (
             doc.tokens[after].text in _SCENIC_ENDS
-            or doc.tokens[after].text in _SETTLEMENT_ENDS and not suffix_of(text, Kind.PLACE)):
-        end = doc.tokens[after].end  # 某某涧|社区, 某某山|景区
+            or doc.tokens[after].text in _SETTLEMENT_ENDS and not suffix_of(text, Kind.PLACE)
+            or doc.tokens[after].text == "社区" and text.endswith(_STREETS)):
+        end = doc.tokens[after].end  # 某某涧|社区, 某某山|景区, 作孚路|社区 (a community named after its street)
         text = doc.text[start:end]
     floor = _FLOOR_AFTER.search(text)
     if floor and floor.start() >= 3:
