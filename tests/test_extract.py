@@ -3508,3 +3508,13 @@ def test_a_body_opening_with_a_personal_pronoun_is_no_name():
     """“我们厂的员工…”: 我们厂 is the speaker's factory, named by nobody."""
     found = _found("“我们厂的员工大多是侨港镇的归侨。”", None)
     assert not any(name.startswith("我们") for name, _ in found) and ("侨港镇", Kind.PLACE) in found
+
+
+def test_a_place_s_produce_read_as_a_person_is_no_one():
+    """荣昌陶 and 梁平柚 read as people (陶 and 柚 after a place the gazetteer knows): a place's produce."""
+    from kg.extract.spans import labelled
+
+    text = "想让年轻人看到，荣昌陶也可以很时尚。果农们正忙着采摘梁平柚。"
+    doc = make_doc(_article(text))
+    spans = tuple((text.index(n), text.index(n) + len(n), Kind.PERSON, 0.9) for n in ("荣昌陶", "梁平柚"))
+    assert not [m.text for m in labelled(replace(doc, labels=spans))]

@@ -150,8 +150,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 萝卜原料基地, 火山观景台: a kind of site, no name
         if kind is Kind.ORG and _places_only(text):
             kind = Kind.PLACE  # 阿联酋迪拜 read as a body: the country and its city
-        if kind is Kind.PLACE and _produce_of_place(text):
-            continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place
+        if kind in (Kind.PLACE, Kind.PERSON) and _produce_of_place(text):
+            continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place (荣昌陶: nor a person surnamed 荣)
         if kind is Kind.PLACE and text.endswith("等地") and gazetteer.is_place(text[:-2]):
             end, text = end - 2, text[:-2]  # 万州、梁平|等地 (jieba's 平等): the list's last place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
@@ -633,10 +633,10 @@ def _places_only(text: str) -> bool:
 
 
 def _produce_of_place(text: str) -> bool:
-    """Is text a place the gazetteer knows and a produce's name after it (哈密|瓜, 库尔勒|香梨, 黄山|毛峰:
-    ``produce_names``)?"""
-    found = gazetteer.find(text)
-    return bool(found) and found[0][0] == 0 and text[found[0][1]:] in word_list("produce_names")
+    """Is text a place the gazetteer knows (by a name or a short one: 荣昌 of 荣昌区) and a produce's name
+    after it (哈密|瓜, 库尔勒|香梨, 黄山|毛峰, 荣昌|陶: ``produce_names``)?"""
+    produce = longest_ending(text, "produce_names", rest=2)
+    return produce is not None and (gazetteer.is_place(place := text[: -len(produce)]) or bool(gazetteer.lookup(place)))
 
 
 def _word_across(doc: Doc, end: int, starts: list[int]) -> Token | None:
