@@ -3518,3 +3518,19 @@ def test_a_place_s_produce_read_as_a_person_is_no_one():
     doc = make_doc(_article(text))
     spans = tuple((text.index(n), text.index(n) + len(n), Kind.PERSON, 0.9) for n in ("荣昌陶", "梁平柚"))
     assert not [m.text for m in labelled(replace(doc, labels=spans))]
+
+
+def test_a_temple_named_after_a_person_is_a_place():
+    """孔庙 and 张飞庙 read as people: temples (庙, 祠, 寺 end the name)."""
+    from kg.extract.spans import labelled
+
+    text = "孔庙和张飞庙游人如织。"
+    doc = make_doc(_article(text))
+    spans = tuple((text.index(n), text.index(n) + len(n), Kind.PERSON, 0.7) for n in ("孔庙", "张飞庙"))
+    assert {(m.text, m.kind) for m in labelled(replace(doc, labels=spans))} == {("孔庙", Kind.PLACE), ("张飞庙", Kind.PLACE)}
+
+
+def test_a_quoted_campaign_that_takes_something_somewhere_is_no_place():
+    """“无人车进社区”, “山歌进景区”: campaigns, though they end in a place's suffix."""
+    found = _found("南大街街道办事处组织社区网格员开展“无人车进社区”宣讲活动。")
+    assert ("无人车进社区", Kind.INITIATIVE) in found and ("无人车进社区", Kind.PLACE) not in found

@@ -98,6 +98,10 @@ def nickname_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in _QUOTED.finditer(text) if text.startswith(longest_first("nickname_words"), m.end())]
 
 
+#: 某某|进|某某 (徽戏进古村, 无人车进社区): a campaign that takes something somewhere, not the place it ends in
+_INTO = re.compile(r"[\u4e00-\u9fff]{2}进[\u4e00-\u9fff]{2}")
+
+
 def quoted(doc: Doc) -> list[Mention]:
     """Quoted names: an initiative (“三联机制”, “星火燎原”计划, 建成11个“百姓书屋”, a name quoted
     twice), or an organization or place when the quoted name ends in their suffix (“善堂中医药博物馆”)
@@ -129,8 +133,10 @@ def quoted(doc: Doc) -> list[Mention]:
             # (but “某某号”冷链专列 and 中欧班列“某某号” are services a place runs)
         before = text[max(0, match.start() - 8): match.start()]
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted or name in headed or "、" in name or "·" in name or "的" in name else _typed_by_suffix(name)
-        # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description
+        typed = None if head or counted or name in headed or "、" in name or "·" in name or "的" in name \
+            or _INTO.search(name) else _typed_by_suffix(name)
+        # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description;
+        # “徽戏进古村”, “无人车进社区”: a campaign taking something somewhere
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
