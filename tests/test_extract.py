@@ -3534,3 +3534,10 @@ def test_a_quoted_campaign_that_takes_something_somewhere_is_no_place():
     """“无人车进社区”, “山歌进景区”: campaigns, though they end in a place's suffix."""
     found = _found("南大街街道办事处组织社区网格员开展“无人车进社区”宣讲活动。")
     assert ("无人车进社区", Kind.INITIATIVE) in found and ("无人车进社区", Kind.PLACE) not in found
+
+
+def test_a_month_of_shows_is_an_event():
+    """第三届婺源徽剧展演月: an edition of an event whose head is 展演月 (a month of shows)."""
+    found = _found("10月起，第三届婺源徽剧展演月将在汪口村和李坑村轮番上演。", None)
+    assert any(name.endswith("婺源徽剧展演月") and kind is Kind.INITIATIVE for name, kind in found)
+    assert not any(name.endswith("展演") for name, _ in found)
