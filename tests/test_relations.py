@@ -391,3 +391,9 @@ def test_the_company_an_anaphor_stands_for_is_a_subsidiary():
     text = ("由重庆青渡文旅商业运营管理有限公司(以下简称“青渡文旅”)打造的夜市开市三个月。青渡文旅总经理彭立新介绍,"
             "公司是重庆青山文旅发展集团有限公司的全资子公司,今年3月签订合作协议。")
     assert ("subOrganizationOf", "青渡文旅", "重庆青山文旅发展集团有限公司") in _relations(text, None)
+
+
+def test_bodies_within_a_place_are_in_it():
+    """某开发区内(的)甲公司、乙公司: each body of the list is in the place (locatedIn / within cues)."""
+    rels = _relations("首批货物中,有20个集装箱装载的是万州经济技术开发区内重庆锂源新材料有限公司生产的电池隔膜。", None)
+    assert ("locatedIn", "重庆锂源新材料有限公司", "万州经济技术开发区") in rels

@@ -965,6 +965,10 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
             for item in _listed(text, mentions, i + 1) if gap else [b]:
                 if item.kind is Kind.ORG or not _wider(item, a):
                     yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
+        if a.kind is Kind.PLACE and gap in cues[("locatedIn", "within")]:  # 某保税区内的甲公司、乙公司
+            for item in _listed(text, mentions, i + 1):
+                if item.kind is Kind.ORG or item.kind is Kind.PLACE and not _wider(item, a):
+                    yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
             if gap in cues[("subOrganizationOf", "parent-after")] or (
                     gap.lstrip("”\"）)") in _COPULAS and _parent_tail().match(text, b.end)):
