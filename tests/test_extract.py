@@ -3444,35 +3444,11 @@ def test_two_bodies_read_as_one_across_yu():
                                            "材料科学与工程学院", "霞浦县海洋与渔业局"]
 
 
-def test_a_kind_of_shop_or_eatery_is_no_place():
-    """直营门店, 豆花特色餐馆: ordinary words before the kind of shop name none (site_suffixes_needing_names)."""
-    found = _found("目前在重庆主城和四川成都、达州开设直营门店46家。", None)
-    assert ("直营门店", Kind.PLACE) not in found and ("达州", Kind.PLACE) in found
-
-
-def test_a_county_the_labeller_cuts_into_opens_the_company_s_name():
-    """旗下连江海鳌食品有限公司: 连江 (a county) opens the name; the labeller's 江海鳌食品有限公司 is cut short."""
-    found = _found("海鳌集团旗下连江海鳌食品有限公司年加工鲍鱼罐头。", None)
-    assert ("连江海鳌食品有限公司", Kind.ORG) in found and ("江海鳌食品有限公司", Kind.ORG) not in found
-
-
 def test_a_company_and_the_verbs_of_what_it_builds_are_no_one_name():
     """某某有限公司合作建设某某中心: the company, then its verbs, then what it builds."""
     found = _found("集团正与重庆江州冷链物流有限公司合作建设产地冷链仓储中心。", None)
     assert ("重庆江州冷链物流有限公司", Kind.ORG) in found
     assert not any(name.startswith("重庆江州冷链物流有限公司合作") for name, _ in found)
-
-
-def test_an_economic_development_zone_by_its_short_kind():
-    """万盛经开区 (经济技术开发区 as 经开区): one place, not 万盛经 (经|开|区, three words to jieba)."""
-    found = _found("1—10月,万盛经开区接待游客1280万人次。", None)
-    assert ("万盛经开区", Kind.PLACE) in found and ("万盛经", Kind.PLACE) not in found
-
-
-def test_a_country_and_a_foreign_city_jieba_knows_as_one_word_are_two_places():
-    """德国杜伊斯堡: 德国 | 杜伊斯堡 (a proper noun to jieba), as 越南|海防港 (not 中国香港)."""
-    found = _found("13天后，它将抵达德国杜伊斯堡。他们已与西永综合保税区内的重庆宏迅电子有限公司签约。", None)
-    assert {("德国", Kind.PLACE), ("杜伊斯堡", Kind.PLACE)} <= found and ("德国杜伊斯堡", Kind.PLACE) not in found
 
 
 def test_a_leading_verb_between_two_places_parts_them():
@@ -3490,18 +3466,6 @@ def test_an_adverb_read_into_a_name_in_parts_is_left_out():
     people = tuple(Mention("t", text.index(n), text.index(n) + len(n), n, Kind.PERSON, by="labeller", score=0.9)
                    for n in ("汉斯·穆勒已", "买买提·托合提刚", "古丽娜·阿不都"))
     assert [m.text for m in people_without_adverbs(people)] == ["汉斯·穆勒", "买买提·托合提", "古丽娜·阿不都"]
-
-
-def test_a_shop_s_opening_is_no_part_of_the_place():
-    """去西安|开店: the city, then the verb of opening a shop (opening_verbs)."""
-    found = _found("学成后准备去西安开店，县里还有创业补助。", None)
-    assert ("西安", Kind.PLACE) in found and ("西安开店", Kind.PLACE) not in found
-
-
-def test_a_community_named_after_its_street_is_read_whole():
-    """作孚路|社区, read by the labeller as 作孚路: the community, 社区 and all."""
-    found = _found("北温泉街道组织北泉社区、缙云社区、作孚路社区的志愿者组建服务队。", None)
-    assert ("作孚路社区", Kind.PLACE) in found and ("作孚路", Kind.PLACE) not in found
 
 
 def test_a_body_opening_with_a_personal_pronoun_is_no_name():
@@ -3541,3 +3505,23 @@ def test_a_month_of_shows_is_an_event():
     found = _found("10月起，第三届婺源徽剧展演月将在汪口村和李坑村轮番上演。", None)
     assert any(name.endswith("婺源徽剧展演月") and kind is Kind.INITIATIVE for name, kind in found)
     assert not any(name.endswith("展演") for name, _ in found)
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # 旗下连江海鳌食品有限公司: 连江 (a county) opens the name; the labeller's 江海鳌食品有限公司 is cut short
+    ("海鳌集团旗下连江海鳌食品有限公司年加工鲍鱼罐头。", [("连江海鳌食品有限公司", Kind.ORG)], [("江海鳌食品有限公司", Kind.ORG)]),
+    # 万盛经开区 (经济技术开发区 as 经开区): one place, not 万盛经 (经|开|区, three words to jieba)
+    ("1—10月,万盛经开区接待游客1280万人次。", [("万盛经开区", Kind.PLACE)], [("万盛经", Kind.PLACE)]),
+    # 直营门店: ordinary words before the kind of shop name none (site_suffixes_needing_names)
+    ("目前在重庆主城和四川成都、达州开设直营门店46家。", [("达州", Kind.PLACE)], [("直营门店", Kind.PLACE)]),
+    # 去西安|开店: the city, then the verb of opening a shop (opening_verbs)
+    ("学成后准备去西安开店，县里还有创业补助。", [("西安", Kind.PLACE)], [("西安开店", Kind.PLACE)]),
+    # 作孚路|社区, read by the labeller as 作孚路: the community, 社区 and all
+    ("北温泉街道组织北泉社区、缙云社区、作孚路社区的志愿者组建服务队。", [("作孚路社区", Kind.PLACE)], [("作孚路", Kind.PLACE)]),
+    # 德国杜伊斯堡: 德国 | 杜伊斯堡 (a proper noun to jieba), as 越南|海防港 (not 中国香港)
+    ("13天后，它将抵达德国杜伊斯堡。他们已与西永综合保税区内的重庆宏迅电子有限公司签约。",
+     [("德国", Kind.PLACE), ("杜伊斯堡", Kind.PLACE)], [("德国杜伊斯堡", Kind.PLACE)]),
+])
+def test_a_name_read_whole_or_apart(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

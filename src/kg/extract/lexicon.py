@@ -935,13 +935,15 @@ def split_place_chain(text: str) -> list[str]:
     country = next((text[:n] for n in range(min(len(text) - 2, 6), 1, -1) if gazetteer.is_country(text[:n])), None)
     after_country = text[len(country):] if country else ""
     ending = suffix_of(after_country, Kind.PLACE)  # a division's, or a short site's (not 美国|加州某某空军基地, a chain)
-    if country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 3 \
+    foreign = country is not None and gazetteer.country(country) != gazetteer.country("中国")  # (not 中国香港)
+    if foreign and len(after_country) >= 3 \
             and (ending in ADMIN_ENDS or ending and 2 <= len(after_country) - len(ending) and len(after_country) <= 6) \
             and is_name(after_country, Kind.PLACE) \
             or country and gazetteer.city_country(after_country) == gazetteer.country(country) \
-            or country and gazetteer.country(country) != gazetteer.country("中国") and len(after_country) >= 2 \
-            and word_tags().get(after_country, "")[:2] in ("ns", "nr"):  # (黑山|谷景区 is no country's site; 德国|杜伊斯堡, one proper noun to jieba)
-        pieces, rest = [country], text[len(country):]  # 某国|某某市, 越南|海防港, 老挝|万象: a country before a place of its own (not 中国香港)
+            or foreign and len(after_country) >= 2 and word_tags().get(after_country, "")[:2] in ("ns", "nr"):
+        # 某国|某某市, 越南|海防港, 老挝|万象, 德国|杜伊斯堡 (one proper noun to jieba): a country before a place of
+        # its own (黑山|谷景区 is no country's site)
+        pieces, rest = [country], text[len(country):]
     short = _short_form_over(rest)
     if short:  # 荣昌|清升镇: a district's short form before a township of it
         pieces, rest = pieces + [short], rest[len(short):]

@@ -210,11 +210,9 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) and suffix_of(o.text, o.kind) for o in over):
             continue  # 甲公司和乙博物馆, 甲法院和…: the labeller reads a name that a conjunction ends inside it
             # (not 某州文化广播电视|和旅游局, a name the labeller cut short before its 和)
-        if any(_apart(m.text[a.end - m.start : b.start - m.start]) and Kind.PLACE not in (a.kind, b.kind)
-               and not _cut_before_joiner(m.text[a.end - m.start : b.start - m.start], a, b)
-               or m.text[a.end - m.start : b.start - m.start] in lexicon("body_separators")
-               or m.text[a.end - m.start : b.start - m.start] in lexicon("leading_verbs")
-               for a, b in zip(over, over[1:])):
+        gaps = [(m.text[a.end - m.start : b.start - m.start], a, b) for a, b in zip(over, over[1:])]
+        if any(_apart(gap) and Kind.PLACE not in (a.kind, b.kind) and not _cut_before_joiner(gap, a, b)
+               or gap in lexicon("body_separators") or gap in lexicon("leading_verbs") for gap, a, b in gaps):
             continue  # 甲集团所属乙公司, 甲部经商乙部, 某景区运营方乙公司, 鲁迅故里|参观|百草园: two names the labeller
             # reads apart, words between
         if _country_then_name(m, over):

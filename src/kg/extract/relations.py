@@ -961,13 +961,10 @@ def cue_relations(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]
         if b.kind is Kind.PLACE and (gap in after or gap.rstrip("了在于到") in after):  # 坐落于, 落户在
             last = _chain_end(b, list(mentions[i + 2:i + 6]))  # 位于成都市|温江区: in 温江区
             yield _relation(doc, "locatedIn", a, last if last.kind is Kind.PLACE else b, "rules.cue", 0.75)
-        if a.kind is Kind.PLACE and gap in ("", "的") and before.endswith(cues[("locatedIn", "before")]):
+        if a.kind is Kind.PLACE and (gap in ("", "的") and before.endswith(cues[("locatedIn", "before")])
+                                     or gap in cues[("locatedIn", "within")]):  # 落户某区的甲公司, 某保税区内的甲公司、乙公司
             for item in _listed(text, mentions, i + 1) if gap else [b]:
                 if item.kind is Kind.ORG or not _wider(item, a):
-                    yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
-        if a.kind is Kind.PLACE and gap in cues[("locatedIn", "within")]:  # 某保税区内的甲公司、乙公司
-            for item in _listed(text, mentions, i + 1):
-                if item.kind is Kind.ORG or item.kind is Kind.PLACE and not _wider(item, a):
                     yield _relation(doc, "locatedIn", item, a, "rules.cue", 0.75, where=item.start)
         if a.kind is Kind.ORG and b.kind is Kind.ORG:
             if gap in cues[("subOrganizationOf", "parent-after")] or (
