@@ -3525,3 +3525,39 @@ def test_a_month_of_shows_is_an_event():
 def test_a_name_read_whole_or_apart(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_person_read_over_a_gacha_is_the_gacha():
+    """独贵塔拉镇道图嘎查, read by the labeller as a person and by its suffix as 图嘎查 (道 a measure word to
+    jieba): the labeller's reading, as a place (a name that ends in a place's suffix of two characters)."""
+    from kg.extract.mentions import check_with_labeller
+
+    text = "沙源绿洲在独贵塔拉镇道图嘎查建有育苗基地。"
+    person = _mention("道图嘎查", text, Kind.PERSON, "labeller", 0.6)
+    suffixed = _mention("图嘎查", text, Kind.PLACE, "lexicon.place_suffix", 0.7)
+    assert {(m.text, m.kind) for m in check_with_labeller([person, suffixed])} == {("道图嘎查", Kind.PLACE)}
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # 老师傅|学习: 老师 (a title) is part of 老师傅 (a master craftsman); 傅学习 is no person
+    ("来自全国各地的中学生围在纸槽边,跟着老师傅学习“捞纸”。", [], [("傅学习", Kind.PERSON)]),
+    # a headline that opens with a district and a township in it (by the gazetteer): two places
+    ("### 渝北大盛:一树梨花带火一方产业\n\n4月初,大盛镇三新村的梨花开了。", [("渝北", Kind.PLACE), ("大盛", Kind.PLACE)],
+     [("渝北大", Kind.ORG)]),
+])
+def test_titles_and_headlines_read_apart(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_headline_opening_with_a_region_and_its_county_is_two_places():
+    """# 广西三江:…, read as one place: 广西 and 三江 (a county in it, by the gazetteer); a division's own
+    name before the colon stays whole."""
+    from kg.extract.mentions import headline_place_pairs
+
+    text = "# 广西三江:鼓楼下飘出侗乡茶香"
+    read = (_mention("广西三江", text, Kind.PLACE, "labeller", 0.8),)
+    assert [(m.text, m.kind) for m in headline_place_pairs(text, read)] == [("广西", Kind.PLACE), ("三江", Kind.PLACE)]
+    text = "### 九龙坡区:老铝业跑出新速度"
+    read = (_mention("九龙坡区", text, Kind.PLACE, "labeller", 0.8),)
+    assert headline_place_pairs(text, read) == read

@@ -16,7 +16,7 @@ from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
-from .mentions import (bodies_joined_by_yu, bodies_of_places, brand_stores, bodies_read_late, bodies_read_short, heads_after_quotes, people_read_short, projects_read_short, line_phases, check_with_labeller, places_inside_names, headline_places, village_groups, initiative_tails,
+from .mentions import (bodies_joined_by_yu, bodies_of_places, brand_stores, bodies_read_late, bodies_read_short, heads_after_quotes, people_read_short, projects_read_short, line_phases, check_with_labeller, places_inside_names, headline_place_pairs, headline_places, village_groups, initiative_tails,
                        headquarters_of_named, names_in_nicknames, names_inside, one_kind_per_name, owned_places, people_before_titles, paired_abbreviations, parents_of_units, people_without_adverbs, reconcile, units_of_named,
                        village_clinics)
 from .relations import find_relations
@@ -82,7 +82,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = reconcile(mentions + tuple(short_forms(doc, mentions)))
     mentions = reconcile(mentions + tuple(listed_people(doc, mentions)) + tuple(listed_organizations(doc, mentions))
                          + tuple(listed_units(doc, mentions)) + tuple(units_after_names(doc, mentions)))
-    mentions = one_kind_per_name(doc.text, owned_places(doc.text, headline_places(doc.text, bracketed_short_forms(doc, mentions))))
+    mentions = one_kind_per_name(doc.text, owned_places(doc.text, headline_places(doc.text, headline_place_pairs(doc.text, bracketed_short_forms(doc, mentions)))))
     mentions = bodies_of_places(units_of_named(references, mentions))
     mentions = headquarters_of_named(parents_of_units(names_inside(initiative_tails(mentions), candidates)))
     mentions = people_without_adverbs(places_inside_names(village_clinics(doc.text, village_groups(doc, mentions))))

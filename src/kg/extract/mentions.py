@@ -205,6 +205,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             dropped.add(id(over[0]))  # 沿|石宝老街: the labeller reads a leading word into the suffix name
             out.append(m)
             continue
+        if len(over) == 1 and over[0].kind is Kind.PERSON and over[0].start < m.start and over[0].end == m.end \
+                and m.kind is Kind.PLACE and len(suffix_of(m.text, m.kind) or "") >= 2:
+            retyped[id(over[0])] = Kind.PLACE  # 道图嘎查 read as a person: a name that ends in a place's suffix
+            continue
         if over[0].start < m.start or over[-1].end > m.end or _person_led(m, over[0]):
             continue
         if any(o.end < m.end and m.text.startswith(JOINERS, o.end - m.start) and suffix_of(o.text, o.kind) for o in over):
@@ -376,6 +380,34 @@ def owned_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...
     owned = {a.text for a, b in zip(mentions, mentions[1:])
              if a.kind is Kind.PLACE and b.kind is Kind.ORG and text[a.end:b.start] in cues}
     return tuple(replace(m, kind=Kind.ORG) if m.kind is Kind.PLACE and m.text in owned else m for m in mentions) if owned else mentions
+
+
+_HEADLINE_PAIR = re.compile(r"^#*\s*([\u4e00-\u9fff]{4,8})[:：]", re.M)
+
+
+def headline_place_pairs(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A headline that opens with two places and a colon (### 渝北大盛:…, # 广西三江:…): a division
+    and one in it, by the gazetteer, or two the story names with their suffixes (渝北区, 大盛镇) are
+    two places, whatever was read across them (渝北大 as a university)."""
+    places = {m.text for m in mentions if m.kind is Kind.PLACE}
+    for match in _HEADLINE_PAIR.finditer(text) if mentions else ():
+        start, end = match.span(1)
+        name = match.group(1)
+        if gazetteer.lookup(name):
+            continue  # ### 九龙坡区:…
+        for cut_at in range(2, len(name) - 1):
+            first, second = name[:cut_at], name[cut_at:]
+            if gazetteer.lies_in(second, first) or all(
+                    any(p.startswith(part) and p[len(part):] in ADMIN_ENDS for p in places) for part in (first, second)):
+                kept = tuple(m for m in mentions if m.end <= start or m.start >= end)
+                pair = (Mention(mentions[0].article_id, start, start + cut_at, first, Kind.PLACE, by=HEADLINE_PLACE, score=0.9),
+                        Mention(mentions[0].article_id, start + cut_at, end, second, Kind.PLACE, by=HEADLINE_PLACE, score=0.9))
+                mentions = tuple(sorted(kept + pair, key=lambda m: (m.start, m.end)))
+                break
+    return mentions
+
+
+HEADLINE_PLACE = "rules.headline_place"
 
 
 def headline_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
