@@ -3561,3 +3561,21 @@ def test_a_headline_opening_with_a_region_and_its_county_is_two_places():
     text = "### 九龙坡区:老铝业跑出新速度"
     read = (_mention("九龙坡区", text, Kind.PLACE, "labeller", 0.8),)
     assert headline_place_pairs(text, read) == read
+
+
+@pytest.mark.parametrize("text, name, kind, read", [
+    # 其中 opens no name (leading_verbs): 其中|醇江醋业
+    ("全市已认定老字号67家,其中醇江醋业、江鲜楼等企业入选。", "其中醇江醋业", Kind.ORG, [("醇江醋业", Kind.ORG)]),
+    # 组团 (to form a group) ends no body's name (suffix_false_words)
+    ("# 晋江鞋企组团“出海”", "晋江鞋企组团", Kind.ORG, []),
+    # a person's reading after 来自 that ends in 村: where someone comes from
+    ("开幕式上,来自王金村的葱农宋玉良夺得葱王。", "王金村", Kind.PERSON, [("王金村", Kind.PLACE)]),
+])
+def test_labeller_spans_read_with_lexicons(text, name, kind, read):
+    assert _labelled_as(text, name, kind) == read
+
+
+def test_a_farmer_of_a_crop_is_a_title():
+    """葱农宋玉良: 葱农 (a scallion farmer) is a title before the name, as 果农 and 茶农 are."""
+    found = _found("开幕式上,来自王金村的葱农宋玉良以一棵高2米的大葱夺得葱王。", None)
+    assert ("宋玉良", Kind.PERSON) in found and ("葱农宋玉良", Kind.PERSON) not in found

@@ -31,6 +31,7 @@ REFERENCE_FLOOR = 0.7
 
 _DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
+_VILLAGE_ENDS = frozenset("村镇乡")  # a person's reading after 来自, 位于 that ends so is the place
 _TEMPLES = ("庙", "祠", "寺")  # a temple named after a person (孔庙, 张飞庙, 武侯祠) is no person
 _STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
 _SCENIC_ENDS = frozenset({"景区", "风景区", "旅游区"})  # 某某山|景区: the scenic area named after the mountain
@@ -140,6 +141,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 背篓|李子, 脆|李红满坡, 李树|间: the fruit or the tree, no person named 李 (but 李子明)
         if kind is Kind.PERSON and (gazetteer.is_country(text) or len(text) >= 2 and text.endswith(_TEMPLES)):
             kind = Kind.PLACE  # 瑙鲁|外长某某: a country's name read as a person's is the country; 孔庙, 张飞庙: a temple
+        if kind is Kind.PERSON and text[-1] in _VILLAGE_ENDS and doc.text.endswith(longest_first("leading_verbs"), 0, start):
+            kind = Kind.PLACE  # 来自|王金村|的葱农: where someone comes from
         if not plausible_label(text, kind, score):
             if score >= REFERENCE_FLOOR:
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
