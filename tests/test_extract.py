@@ -3579,3 +3579,25 @@ def test_a_farmer_of_a_crop_is_a_title():
     """葱农宋玉良: 葱农 (a scallion farmer) is a title before the name, as 果农 and 茶农 are."""
     found = _found("开幕式上,来自王金村的葱农宋玉良以一棵高2米的大葱夺得葱王。", None)
     assert ("宋玉良", Kind.PERSON) in found and ("葱农宋玉良", Kind.PERSON) not in found
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # 春节 (a holiday) ends no event's name: 第六届|阆中春节民俗文化季
+    ("“阆苑春来”第六届阆中春节民俗文化季开幕。", [("阆中春节民俗文化季", Kind.INITIATIVE)], [("阆中春节", Kind.INITIATIVE)]),
+    # a list's member after 的: 嘉陵江对岸的|锦屏山
+    ("华光楼、中天楼和嘉陵江对岸的锦屏山等景点游人如织。", [("锦屏山", Kind.PLACE)], [("嘉陵江对岸的锦屏山", Kind.PLACE)]),
+    # a year before a body's name is no part of it
+    ("院长孔维介绍,2022年研究院在澄江镇建成中试基地。", [("澄江镇", Kind.PLACE)], [("2022年研究院", Kind.ORG)]),
+    # 农民专业合作社 after a verb of what the cooperative does; 领办 (to set up and lead) ends no body's name
+    ("昆玉枣业领办的于田县昆玉红枣种植农民专业合作社吸纳社员。", [("于田县昆玉红枣种植农民专业合作社", Kind.ORG)],
+     [("昆玉枣业领办", Kind.ORG)]),
+    # a quoted name right after an edition number is an initiative, though it ends in a place's name
+    ("9月20日，第六届“鹤舞扎龙”国际观鸟节在齐齐哈尔市开幕。", [("鹤舞扎龙", Kind.INITIATIVE)], [("鹤舞扎龙", Kind.PLACE)]),
+    # 等30余家企业 types the list; 现有 and 届时 open no member's name
+    ("新华村现有鹤艺银器、雪山银坊、白族银艺坊等30余家企业。", [("雪山银坊", Kind.ORG), ("新华村", Kind.PLACE)],
+     [("雪山银坊", Kind.PLACE), ("新华村现有鹤艺银器", Kind.ORG)]),
+    ("美食节将于12月举办,届时都牧肉业、牛旺合作社等30余家企业将参展。", [("都牧肉业", Kind.ORG)], [("届时都牧肉业", Kind.ORG)]),
+])
+def test_events_lists_and_cooperatives_read_whole_or_apart(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

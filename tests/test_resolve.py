@@ -691,3 +691,17 @@ def test_a_trade_name_and_the_trade_word_that_ends_the_name_are_its_short_form()
 
     assert _abbreviates("澜湾电器", "重庆澜湾家用电器有限公司", Kind.ORG, set())
     assert not _abbreviates("澜湾家具", "重庆澜湾家用电器有限公司", Kind.ORG, set())
+
+
+@pytest.mark.parametrize("text, quoted, event", [
+    ("4月12日，第五届“二圣茶香”巴南银针茶文化节在二圣镇开幕。", "二圣茶香", "巴南银针茶文化节"),
+    ("由市文化广电旅游局主办的“阆苑春来”第六届阆中春节民俗文化季开幕。", "阆苑春来", "阆中春节民俗文化季"),
+])
+def test_a_quoted_name_right_before_an_event_is_the_events(text, quoted, event):
+    """The quoted name of an event and the event's own name written right after it (an edition number
+    between them or none) are one initiative."""
+    from kg.extract import extract
+
+    res = resolve([extract(Article(id="a", text=text))])
+    nodes = [e for e in res.entities if e.kind is Kind.INITIATIVE and quoted in {e.name, *e.aliases}]
+    assert len(nodes) == 1 and event in {nodes[0].name, *nodes[0].aliases}

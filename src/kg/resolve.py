@@ -686,6 +686,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
             graph.add_edge((kinds[m.text], m.text), (kinds[m.text], m.alias))
             if not is_latin(m.text):  # (a name's Latin form in brackets declares no short form)
                 declared.add((kinds[m.text], min(m.text, m.alias, key=len)))
+    for quoted, event in _quoted_before_events(extraction, kinds):  # “某某”第五届某某文化节: one initiative
+        graph.add_edge((Kind.INITIATIVE, quoted.text), (Kind.INITIATIVE, event.text))
     renames = [r for r in extraction.relations if r.predicate == "formerName"]
     for r in renames:  # 甲原名乙: one body under two names
         if kinds[r.head.text] is kinds[r.tail.text]:
@@ -734,6 +736,19 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
         mentions = [m for key in component for m in forms[key]]
         clusters.append((kind, texts, mentions))
     return clusters
+
+
+def _quoted_before_events(extraction: Extraction, kinds: dict[str, Kind]) -> list[tuple[Mention, Mention]]:
+    """Quoted initiatives and the initiatives named right after their closing quote, an edition number
+    between them or none (第五届“二圣茶香”巴南银针茶文化节, “阆苑春来”第六届阆中春节民俗文化季): the quoted
+    name is the event's."""
+    text = extraction.article.text
+    initiatives = sorted((m for m in extraction.mentions if kinds[m.text] is Kind.INITIATIVE), key=lambda m: m.start)
+    return [(a, b) for a, b in zip(initiatives, initiatives[1:])
+            if a.by == "rules.quoted" and a.text != b.text and _QUOTE_THEN_EDITION.fullmatch(text, a.end, b.start)]
+
+
+_QUOTE_THEN_EDITION = re.compile(r"[”」](?:第[一二三四五六七八九十百\d]+届|首届)?")
 
 
 def _higher_division(targets: list[str]) -> list[str]:

@@ -133,7 +133,8 @@ def quoted(doc: Doc) -> list[Mention]:
             # (but “某某号”冷链专列 and 中欧班列“某某号” are services a place runs)
         before = text[max(0, match.start() - 8): match.start()]
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
-        typed = None if head or counted or name in headed or "、" in name or "·" in name or "的" in name \
+        edition = before.endswith("届") and _EDITION.search(before[-6:]) is not None  # 第六届“某某”国际观鸟节
+        typed = None if head or counted or edition or name in headed or "、" in name or "·" in name or "的" in name \
             or _INTO.search(name) else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description;
         # “徽戏进古村”, “无人车进社区”: a campaign taking something somewhere
@@ -148,9 +149,10 @@ def quoted(doc: Doc) -> list[Mention]:
         in_list = before.endswith(("”", "、", "和", "及", "与")) and "“" in before
         named_here = text[match.end(): match.end() + 1] in ("是", "为") and doc.sentence_of(start).start >= match.start() - 1
         repeated = counts[name] >= 2 and len(name) >= 4  # “一院一廊” in title and text; not “双特级”
-        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served or name in headed:
+        if head or own_head or launched or in_list or "·" in name or named_here or counted or repeated or served or name in headed \
+                or edition:
             alias = name + head if head else None
-            sure = head or own_head or counted or before.endswith(longest_first("organizer_verbs"))
+            sure = head or own_head or counted or edition or before.endswith(longest_first("organizer_verbs"))
             if not sure and any(word in lexicon("personal_pronouns") or word in lexicon("copulas") for word, _ in cut(name)):
                 continue  # “让我们感觉像家人一样”, “绿水青山就是金山银山”: speech or a slogan, a sentence
             found.append(Mention(doc.article.id, start, end, name, Kind.INITIATIVE, by="rules.quoted",
@@ -385,7 +387,9 @@ def edition_events(doc: Doc) -> list[Mention]:
 
 @cache
 def _edition_event() -> re.Pattern[str]:
-    ends = "|".join(f"(?<![{_SEASON_FIRSTS}])季" if end == "季" else re.escape(end) for end in longest_first("edition_event_ends"))
+    holidays = "".join(f"(?<!{re.escape(day[:-1])})" for day in lexicon_list("holidays"))  # (阆中春节|民俗文化季)
+    ends = "|".join(f"(?<![{_SEASON_FIRSTS}])季" if end == "季" else f"{holidays}节" if end == "节" else re.escape(end)
+                    for end in longest_first("edition_event_ends"))
     return re.compile(rf"(?:第[0-9〇一二三四五六七八九十百]+|首)届(?:“(?=[^”]+”))?(?P<name>(?P<words>(?:[\u4e00-\u9fff·—]|[（(][\u4e00-\u9fff]{{2,6}}[）)]){{2,16}}?)(?:{ends}))")
 
 
@@ -591,6 +595,8 @@ def enumerations(doc: Doc) -> list[Mention]:
             joined = max((name.rfind(j) + len(j) for j in JOINERS if j in name), default=0) if kind is Kind.PLACE else 0
             if joined:  # 嘉陵江、渠江、涪江三江干流和|小安溪等支流: the list's last member follows the conjunction
                 name, start = name[joined:], start + joined
+            if (owner := name.rfind("的") + 1) and len(name) - owner >= 2:  # 中天楼和嘉陵江对岸的|锦屏山等景点
+                name, start = name[owner:], start + owner
             for at, piece in _joined_bodies(name) if kind is Kind.ORG else [(0, name)]:
                 found.extend(_enumerated(doc, start + at, piece, kind, head, endings))
     return found
@@ -663,7 +669,7 @@ def _enumeration() -> re.Pattern[str]:
     projects = "|".join(re.escape(head) for head, kind, *_ in rows if kind != Kind.ORG.value)
     item = r"[\u4e00-\u9fffA-Za-z0-9]{2,14}"
     return re.compile(
-        rf"((?:{item}、)+{item})等(?:\d+[家个])?"
+        rf"((?:{item}、)+{item})等(?:\d+余?[家个])?"
         rf"(?:(?:重点|龙头|知名|头部|骨干|一批|多家|(?P<field>(?![地处省市县区国])[\u4e00-\u9fff]{{2,4}}?))?(?P<head>{orgs})"
         rf"|(?![地处])[\u4e00-\u9fff]{{0,4}}?(?P<project>{projects})(?!企业|干部|政府|党委|卫生院|学校))"  # (not 等乡镇企业)
     )

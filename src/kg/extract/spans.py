@@ -31,6 +31,7 @@ REFERENCE_FLOOR = 0.7
 
 _DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年(?:底|初|起|以来)?")
 _VILLAGE_ENDS = frozenset("村镇乡")  # a person's reading after 来自, 位于 that ends so is the place
 _TEMPLES = ("庙", "祠", "寺")  # a temple named after a person (孔庙, 张飞庙, 武侯祠) is no person
 _STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
@@ -106,6 +107,8 @@ def labelled(doc: Doc) -> list[Mention]:
         if opening > start and common_word(doc.text[opening:end]):
             continue  # 某某嘎查的|草场: an ordinary word after the name and its 的
         start = opening
+        if kind is not Kind.PERSON and (year := _YEAR_BEFORE.match(doc.text, start, end)) and end - year.end() >= 2:
+            start = year.end()  # 2022年|研究院在某镇建成: the year it happened, no part of the name
         if kind is Kind.ORG:
             end = _organization_end(doc.text, start, end)
             owned = next((w for w in _SUBSIDIARY if doc.text.endswith(w, start + 2, end)), None)
