@@ -3601,3 +3601,19 @@ def test_a_farmer_of_a_crop_is_a_title():
 def test_events_lists_and_cooperatives_read_whole_or_apart(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a township's government after a closing bracket: 先锋镇 (by the gazetteer) and its 人民政府
+    ("采摘节由江津区农业农村委员会(以下简称“区农业农村委”)、先锋镇人民政府主办。", [("先锋镇人民政府", Kind.ORG)], []),
+    # 等镇 types the townships listed by their short names (李市 of 李市镇 too); jieba's 平等 ends no place
+    ("开幕式现场,来自先锋、李市、慈云、嘉平等镇的椒农背着青花椒赶来。",
+     [("先锋", Kind.PLACE), ("李市", Kind.PLACE), ("慈云", Kind.PLACE), ("嘉平", Kind.PLACE)],
+     [("慈云", Kind.PERSON), ("嘉平等镇", Kind.PLACE)]),
+    ("在班章村下辖的老班章、新班章、老曼峨等村寨,茶树成林。", [("新班章", Kind.PLACE), ("老曼峨", Kind.PLACE)], []),
+    # 乡 of 乡土 types no list
+    ("绿道两旁种植红椿、黄檀等乡土树种。", [], [("红椿", Kind.PLACE), ("黄檀", Kind.PLACE)]),
+])
+def test_townships_listed_and_their_governments(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

@@ -44,9 +44,10 @@ def _tiled(candidate: Mention, places: list[Mention], starts: list[int]) -> bool
 
 
 def _township_named(name: str, head: str, places: set[str]) -> bool:
-    """Is head the name of a township, street or village read in the article (安居 of 安居镇), other
-    than the name itself (运营|社区 is no 运营社区's)?"""
-    return any(head + end in places and head + end != name for end in TOWNSHIP_ENDS)
+    """Is head the name of a township, street or village read in the article (安居 of 安居镇, or 先锋镇
+    of 先锋镇|人民政府, by the gazetteer), other than the name itself (运营|社区 is no 运营社区's)?"""
+    return any(head + end in places and head + end != name for end in TOWNSHIP_ENDS) \
+        or head in places and head.endswith(TOWNSHIP_ENDS) and bool(gazetteer.lookup(head))
 
 
 def _by_suffix(m: Mention) -> bool:

@@ -574,6 +574,8 @@ def enumerations(doc: Doc) -> list[Mention]:
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
         kind = kinds[head]
+        if len(head) == 1 and not any(t.end == match.end() for t in doc.tokens):
+            continue  # 红椿、黄檀等乡土树种: 乡 opens a word (乡土), no list of townships
         if match.group("field") and not all(len(w) >= 2 and tag.startswith(("n", "vn")) for w, tag in cut(match.group("field"))):
             continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
         if kind is not Kind.ORG and any(common_word(item) for item in match.group(1).split("、")):
@@ -624,8 +626,10 @@ def _enumerated(doc: Doc, start: int, name: str, kind: Kind, head: str, endings:
         return []  # 米林市南伊沟: a place chain, cut into its places by the labeller's reading
     if kind is Kind.PLACE and (ending := _place_ending(name)) and len(ending) < len(name):
         name, start = ending, start + len(name) - len(ending)  # 产品销往|智利、秘鲁等国家: the place that ends it
-    if head in bare and (suffix_of(name, kind) or len(name) > 3):
-        return []  # 周边长梁村、龙坪村等村: full names, read by their suffix; 串联满月: more than a short name
+    if head in bare and (suffix_of(name, kind) and not any(gazetteer.lookup(name + end) for end in endings.get(head, ()))
+                         or len(name) > 3):
+        return []  # 周边长梁村、龙坪村等村: full names, read by their suffix (but 李市、慈云等镇: 李市镇's short
+        # name); 串联满月: more than a short name
     if kind is Kind.ORG and _ordinary_words(name) and not suffix_of(name, Kind.ORG):
         return []  # 引进动画制作、游戏研发等企业: kinds of firms, not names
     if not 2 <= len(name) <= 12 or name in lexicon("generic_names"):

@@ -32,6 +32,7 @@ REFERENCE_FLOOR = 0.7
 _DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年(?:底|初|起|以来)?")
+_LIST_ENDS = ("等地", "等镇", "等乡", "等村")  # 等 and the kind of the places listed before it
 _VILLAGE_ENDS = frozenset("村镇乡")  # a person's reading after 来自, 位于 that ends so is the place
 _TEMPLES = ("庙", "祠", "寺")  # a temple named after a person (孔庙, 张飞庙, 武侯祠) is no person
 _STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
@@ -159,8 +160,8 @@ def labelled(doc: Doc) -> list[Mention]:
             kind = Kind.PLACE  # 阿联酋迪拜 read as a body: the country and its city
         if kind in (Kind.PLACE, Kind.PERSON) and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place (荣昌陶: nor a person surnamed 荣)
-        if kind is Kind.PLACE and text.endswith("等地") and gazetteer.is_place(text[:-2]):
-            end, text = end - 2, text[:-2]  # 万州、梁平|等地 (jieba's 平等): the list's last place
+        if kind is Kind.PLACE and text.endswith(_LIST_ENDS) and (gazetteer.is_place(text[:-2]) or doc.text[start - 1:start] == "、"):
+            end, text = end - 2, text[:-2]  # 万州、梁平|等地, 慈云、嘉平|等镇 (jieba's 平等): the list's last place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
