@@ -3570,6 +3570,8 @@ def test_a_headline_opening_with_a_region_and_its_county_is_two_places():
     ("# 晋江鞋企组团“出海”", "晋江鞋企组团", Kind.ORG, []),
     # a person's reading after 来自 that ends in 村: where someone comes from
     ("开幕式上,来自王金村的葱农宋玉良夺得葱王。", "王金村", Kind.PERSON, [("王金村", Kind.PLACE)]),
+    # 受 (entrusted by) opens no name (leading_verb_chars)
+    ("鹿鸣湾公司受保护区管理处委托，负责景区运营。", "受保护区管理处", Kind.ORG, [("保护区管理处", Kind.ORG)]),
 ])
 def test_labeller_spans_read_with_lexicons(text, name, kind, read):
     assert _labelled_as(text, name, kind) == read
@@ -3615,5 +3617,19 @@ def test_events_lists_and_cooperatives_read_whole_or_apart(text, found, not_foun
     ("绿道两旁种植红椿、黄檀等乡土树种。", [], [("红椿", Kind.PLACE), ("黄檀", Kind.PLACE)]),
 ])
 def test_townships_listed_and_their_governments(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # 东乡族自治县: 乡 ends the people's name 东乡族, no township
+    ("来自东乡族自治县的学员马海燕结业后在杭州开店。", [("东乡族自治县", Kind.PLACE)], [("东乡", Kind.PLACE), ("族自治县", Kind.PLACE)]),
+    # a bureau's name the labeller cuts before its 和, the part after it opened by no place
+    ("“龙泉新匠”计划由龙泉市文化和广电旅游体育局（以下简称市文广旅体局）牵头。", [("龙泉市文化和广电旅游体育局", Kind.ORG)],
+     [("龙泉市文化", Kind.ORG)]),
+    # 茶农|黄秀英 read as a place (秀英 is a district of 海口): a person after a title
+    ("在六堡镇山坪村，茶农黄秀英的3亩茶园今年收入超过5万元。", [("黄秀英", Kind.PERSON)], [("秀英", Kind.PLACE)]),
+])
+def test_peoples_titles_and_bureaus_cut_right(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names

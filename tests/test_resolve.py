@@ -705,3 +705,9 @@ def test_a_quoted_name_right_before_an_event_is_the_events(text, quoted, event):
     res = resolve([extract(Article(id="a", text=text))])
     nodes = [e for e in res.entities if e.kind is Kind.INITIATIVE and quoted in {e.name, *e.aliases}]
     assert len(nodes) == 1 and event in {nodes[0].name, *nodes[0].aliases}
+
+
+def test_a_cooperative_short_form_leaves_out_a_three_character_product():
+    """翠岭合作社 for 南川区大有镇翠岭方竹笋专业合作社 (方竹笋, cut 方竹|笋 by jieba)."""
+    res = resolve([_ex("a", ("南川区大有镇翠岭方竹笋专业合作社", Kind.ORG), ("翠岭合作社", Kind.ORG))])
+    assert len([e for e in res.entities if e.kind is Kind.ORG]) == 1

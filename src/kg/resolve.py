@@ -540,7 +540,7 @@ _COOPERATIVE = "合作社"
 def _cooperative_short(short: str, long: str) -> bool:
     """石门贡米合作社 for 某县花田石门贡米种植专业合作社: the cooperative's own name (two characters or
     more) then 合作社, where the full name has only its kind (``cooperative_kinds``: 种植专业) and at
-    most one product word (大豆, 中药材) between them."""
+    most one product word (大豆, 中药材), or a product of three characters (方竹笋), between them."""
     if not (short.endswith(_COOPERATIVE) and long.endswith(_COOPERATIVE)) or len(short) < len(_COOPERATIVE) + 2:
         return False
     brand, kinds = short[: -len(_COOPERATIVE)], longest_first("cooperative_kinds")
@@ -550,7 +550,8 @@ def _cooperative_short(short: str, long: str) -> bool:
     if kind is None or brand.endswith(kinds):
         return False
     product = [word for word, _ in cut(rest[: -len(kind)])]
-    return len(product) <= 1 and all(common_word(word) for word in product)
+    return len(product) <= 1 and all(common_word(word) for word in product) \
+        or len(rest) - len(kind) <= 3 and all(common_word(word) or len(word) == 1 for word in product)  # (方竹|笋)
 
 
 def _short_ending(short: str, long: str) -> bool:

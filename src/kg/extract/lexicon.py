@@ -965,6 +965,8 @@ def split_place_chain(text: str) -> list[str]:
         if piece.endswith(("市区", "城区", "园区", "小区", "片区", "景区", "湾区")) and not known:
             break  # 主城区, 高新园区 are words; 江城区 is a district
         after = rest[end:]
+        if after.startswith("族"):
+            break  # 东乡族自治县: 乡 ends a people's name (东乡族), not a township
         if suffix_of(after, Kind.ORG) and not suffix_of(after, Kind.PLACE):
             break  # 青山区图书馆: what follows is an organization
         if after in lexicon("place_suffixes"):

@@ -118,10 +118,11 @@ def _apart(gap: str) -> bool:
 
 def _cut_before_joiner(gap: str, left: Mention, right: Mention) -> bool:
     """Whether the labeller cut a bureau's name short before a conjunction inside it: a long piece
-    before 和 that ends in no suffix, and a bare bureau after it (某县文化体育广播电视|和|旅游局; not
-    某组织|和|世界银行, 俄央行|和|财政部)."""
+    before 和 that ends in no suffix, and a bureau after it that no place opens (某县文化体育广播电视|和|旅游局,
+    某市文化|和|广电旅游体育局; not 某组织|和|世界银行, 俄央行|和|财政部)."""
     return (gap in JOINERS and len(left.text) >= 5 and suffix_of(left.text, left.kind) is None
-            and len(right.text) <= 3 and right.text.endswith(_BUREAU_ENDS))
+            and right.text.endswith(_BUREAU_ENDS)
+            and (len(right.text) <= 3 or not any(start == 0 for start, _, _ in gazetteer.find(right.text))))
 
 
 _BUREAU_ENDS = ("局", "厅", "委", "部", "办")

@@ -190,6 +190,8 @@ def labelled(doc: Doc) -> list[Mention]:
                 end = cut  # (but 青龙河|长: the river's chief, and the river's name stays whole)
         if kind is Kind.PLACE and end - start == 2 and _surname_after_title(doc.text, start):
             start, kind = start - 1, Kind.PERSON  # 村民|农|秀英 read as the place 秀英: a person, surname and all
+        elif kind is Kind.PLACE and end - start == 3 and _surname_after_title(doc.text, start + 1) and not gazetteer.lookup(text):
+            kind, score = Kind.PERSON, max(score, 0.9)  # 茶农|黄秀英 read as a place (秀英 a district): a person, surer than the gazetteer's 秀英
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
