@@ -3633,3 +3633,16 @@ def test_townships_listed_and_their_governments(text, found, not_found):
 def test_peoples_titles_and_bureaus_cut_right(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # 董事|长江志明 (jieba's 长江): the post's last character is no part of the name
+    ("星溪茶业董事长江志明告诉记者，公司今年与茶农签约。", [("江志明", Kind.PERSON)], [("长江志明", Kind.PERSON)]),
+    # 演员|占六成: a share after the title, no name
+    ("剧团有演员48人，其中35岁以下青年演员占六成。", [], [("占六成", Kind.PERSON)]),
+    # a quoted name with its head word right after it is an initiative, though it ends like a village
+    ("“弋韵千村”行动由弋阳县文化广电新闻出版旅游局牵头。", [("弋韵千村", Kind.INITIATIVE)], [("弋韵千村", Kind.PLACE)]),
+])
+def test_posts_shares_and_headed_quotes(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

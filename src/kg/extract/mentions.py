@@ -309,6 +309,9 @@ def reconcile(candidates: Iterable[Mention]) -> tuple[Mention, ...]:
     ruled = {(m.start, m.end) for m in pool if m.by != "labeller" and id(m) not in outread}
     pool = [m for m in pool if id(m) not in outread or m.by != "lexicon.gazetteer"]  # 罗马 the club
     pool = [m for m in pool if m.by != "labeller" or (m.start, m.end) not in ruled or (m.start, m.end, m.kind) in ruled_kinds]
+    headed = {(m.start, m.end) for m in pool if m.by == "rules.quoted" and m.kind is Kind.INITIATIVE and m.alias}
+    pool = [m for m in pool if m.kind is Kind.INITIATIVE or (m.start, m.end) not in headed]  # “某某千村”行动: the
+    # quoted name with its head word after it is the initiative's, whatever suffix ends it
     places = sorted((m for m in pool if m.kind is Kind.PLACE), key=lambda m: (m.start, -m.end))
     starts = [m.start for m in places]
     pool = [m for m in pool if not (m.by == "labeller" and _tiled(m, places, starts) and (

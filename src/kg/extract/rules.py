@@ -689,8 +689,8 @@ def titled_people(doc: Doc) -> list[Mention]:
         name = match.group("name")
         if common_word(name) or name[1] in "他她它我你您" or name[1:] in lexicon("speech_verbs"):
             continue  # 主席|支持, 记者|向他, 主席时|表示: a word, a pronoun or a verb after a surname-like character
-        if word_tags().get(name[:2], "").startswith("t"):
-            continue  # 总理|周二晚: a time word after the post
+        if word_tags().get(name[:2], "").startswith("t") or word_tags().get(name[1:], "").startswith("m"):
+            continue  # 总理|周二晚: a time word after the post; 演员|占六成: a share, no name
         if name[0] in JOINERS and name[1:] in word_tags():
             continue  # 专家|和学者: a conjunction and a noun, not the surname 和
         if _function_word_then_word(doc, start, end, match.group("says") is not None):

@@ -313,8 +313,8 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
             and starts[after] == end and len(doc.tokens[after].text) <= 2 and _HAN_NAME_PART.fullmatch(doc.tokens[after].text) \
             and not doc.tokens[after].pos.startswith(("v", "p", "u", "c", "x", "f", "m", "q")):
         start, end = start + len(title), doc.tokens[after].end  # 副|关长程|立新: the post, then a surname and its name
-    elif end - start in (3, 4) and is_title(text[start - 1:start + 1]):
-        start += 1  # 村|医央金: the last character of a title read into the name
+    elif end - start in (3, 4) and (is_title(text[start - 1:start + 1]) or start >= 2 and is_title(text[start - 2:start + 1])):
+        start += 1  # 村|医央金, 董事|长江志明: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
 
