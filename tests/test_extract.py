@@ -3428,7 +3428,7 @@ def test_fields_joined_by_yu_name_the_unit_not_its_parent():
 def test_two_bodies_read_as_one_across_yu():
     """武陵本草与县电商办 beside 武陵本草 alone: two bodies; 公司与|保护区管理局: the body after 与;
     材料科学与工程学院 and 霞浦县海洋与渔业局: one body each."""
-    from kg.extract.mentions import bodies_joined_by_yu
+    from kg.extract.mentions import bodies_joined
 
     text = "武陵本草签约。武陵本草与县电商办签约，龙驹文旅与总部，公司与保护区管理局签约，材料科学与工程学院和霞浦县海洋与渔业局。"
 
@@ -3438,7 +3438,7 @@ def test_two_bodies_read_as_one_across_yu():
 
     mentions = (org("武陵本草"), org("武陵本草与县电商办"), org("龙驹文旅"), org("龙驹文旅与总部"), org("与保护区管理局"),
                 org("材料科学与工程学院"), org("霞浦县海洋与渔业局"))
-    found = [(m.text, text[m.start:m.end]) for m in bodies_joined_by_yu(mentions)]
+    found = [(m.text, text[m.start:m.end]) for m in bodies_joined(mentions)]
     assert all(name == written for name, written in found)
     assert [name for name, _ in found] == ["武陵本草", "武陵本草", "县电商办", "龙驹文旅", "龙驹文旅", "保护区管理局",
                                            "材料科学与工程学院", "霞浦县海洋与渔业局"]
@@ -3644,5 +3644,24 @@ def test_peoples_titles_and_bureaus_cut_right(text, found, not_found):
     ("“弋韵千村”行动由弋阳县文化广电新闻出版旅游局牵头。", [("弋韵千村", Kind.INITIATIVE)], [("弋韵千村", Kind.PLACE)]),
 ])
 def test_posts_shares_and_headed_quotes(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a body read across 和 whose first part the article names alone: that body
+    ("无锡锡韵泥塑文化有限公司(以下简称锡韵泥塑)成立于2015年。由锡韵泥塑和秀英泥人工作室提供实训场所。",
+     [("锡韵泥塑", Kind.ORG)], [("锡韵泥塑和秀英泥人工作室", Kind.ORG)]),
+    # but not across 和 that opens a place (和林格尔)
+    ("青城农商行与金穗乳业签约。青城农商行和林格尔支行负责放贷。", [("青城农商行和林格尔支行", Kind.ORG)], [("林格尔支行", Kind.ORG)]),
+    # a generation in quotes is no initiative
+    ("青年学徒拜师学艺,其中不少是“90后”“00后”。", [], [("00后", Kind.INITIATIVE), ("90后", Kind.INITIATIVE)]),
+    # 本报岳阳电(…): the dateline's place without 电
+    ("本报岳阳电(记者 周湘宁 通讯员 李想)近日,君山区举办茶文化节。", [("岳阳", Kind.PLACE)], [("岳阳电", Kind.PLACE)]),
+    # a bureau read from 区 that ends a place read by its suffix: the place's bureau
+    ("避暑季由万盛经开区文化和旅游局(以下简称“经开区文旅局”)主办。", [("万盛经开区文化和旅游局", Kind.ORG), ("经开区文旅局", Kind.ORG)],
+     [("开区文旅局", Kind.ORG)]),
+])
+def test_joined_bodies_datelines_and_bureaus_of_places(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names

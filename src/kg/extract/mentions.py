@@ -239,7 +239,17 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         if m.kind is Kind.PLACE and _chain_of_divisions(m, over):
             continue  # (在)西递镇|南屏村, 广西|钦州港: places the labeller reads one after another
         out.append(m)
-    return [replace(m, kind=retyped[id(m)]) if id(m) in retyped else m for m in out if id(m) not in dropped]
+    out = [replace(m, kind=retyped[id(m)]) if id(m) in retyped else m for m in out if id(m) not in dropped]
+    return out + _bodies_of_suffixed_places(out, candidates)
+
+
+def _bodies_of_suffixed_places(kept: list[Mention], candidates: list[Mention]) -> list[Mention]:
+    """A body read by its suffix from a level's character (区|文化和旅游局) that ends a place's name read by
+    its suffix and kept (万盛经开区): the body of that place, named from the place's start (万盛经开区文化和旅游局)."""
+    ends = {(m.end, m.text[-1]): m for m in kept if m.kind is Kind.PLACE and _by_suffix(m) and len(m.text) >= 3}
+    return [replace(m, start=place.start, text=place.text + m.text[1:], by="rules.body_of_place")
+            for m in candidates if m.kind is Kind.ORG and _by_suffix(m) and m.text[0] in _LEVELS
+            and (place := ends.get((m.start + 1, m.text[0]))) is not None and place.start < m.start]
 
 
 def _chain_of_divisions(m: Mention, over: list[Mention]) -> bool:
@@ -937,20 +947,22 @@ def names_in_nicknames(text: str, mentions: tuple[Mention, ...]) -> tuple[Mentio
     return tuple(m for m in mentions if not any(start <= m.start and m.end <= end for start, end in nicknames))
 
 
-def bodies_joined_by_yu(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """Two bodies read as one across 与 (武陵本草与县电商办, 两江城投与重庆轨道集团) when what comes before
-    与 is a body the article names elsewhere: that body, and the one after when it is a name of its own
-    (not 某某文旅与|总部); a body read from 与 (公司与|保护区管理局) starts after it.  与 inside one
-    body's name (材料科学与工程学院, 海洋与渔业局) stays, since nothing before it is named alone."""
-    bodies = {m.text for m in mentions if m.kind is Kind.ORG and "与" not in m.text}
+def bodies_joined(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Two bodies read as one across 与 or 和 (武陵本草与县电商办, 两江城投与重庆轨道集团, 锡韵泥塑和秀英泥人工作室)
+    when what comes before the conjunction is a body the article names elsewhere: that body, and the one
+    after when it is a name of its own (not 某某文旅与|总部); a body read from 与 (公司与|保护区管理局)
+    starts after it.  A conjunction inside one body's name (材料科学与工程学院, 住房和城乡建设局) stays,
+    since nothing before it is named alone."""
+    bodies = {m.text for m in mentions if m.kind is Kind.ORG and not any(j in m.text for j in _BODY_JOINERS)}
     out: list[Mention] = []
     for m in mentions:
-        at = m.text.find("与")
-        if m.kind is not Kind.ORG or at < 0:
+        at = next((i for i in (m.text.find(j) for j in _BODY_JOINERS) if i >= 2 and m.text[:i] in bodies
+                   and not any(start == 0 for start, _, _ in gazetteer.find(m.text[i:]))), -1)  # (某行|和林格尔支行)
+        if m.kind is not Kind.ORG:
             out.append(m)
-        elif at == 0 and len(m.text) >= 4:
+        elif m.text.startswith("与") and len(m.text) >= 4:
             out.append(replace(m, start=m.start + 1, text=m.text[1:]))
-        elif at >= 2 and m.text[:at] in bodies:
+        elif at >= 2:
             out.append(replace(m, end=m.start + at, text=m.text[:at]))
             right = m.text[at + 1:]
             if len(right) >= 3 and suffix_of(right, Kind.ORG) and is_name(right, Kind.ORG) and not bare_unit(right):
@@ -958,3 +970,6 @@ def bodies_joined_by_yu(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
         else:
             out.append(m)
     return tuple(out)
+
+
+_BODY_JOINERS = ("与", "和")  # one character each

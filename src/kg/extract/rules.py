@@ -80,7 +80,7 @@ _SERVICES = "专列|班列|快线|航线|专线"  # a train's or a route's servi
 _TRAIN_SERVICE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:{_SERVICES})")
 _SERVICE_BEFORE = re.compile(rf"(?:{_SERVICES})$")
 #: a quoted amount (“1亿”) and the ordinal before a quoted post (“第一书记”): no initiatives
-_AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*")
+_AMOUNT = re.compile(r"[0-9０-９.]+[十百千万亿]*后?")  # (“00后”: a generation)
 _ORDINAL_FIRST = re.compile(r"^第[一二三四五六七八九十]+")
 _STYLE = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # “一站式”, “管家式”: how something is done, no name
 

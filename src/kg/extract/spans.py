@@ -128,6 +128,8 @@ def labelled(doc: Doc) -> list[Mention]:
             continue
         if "\n" in text or text != text.strip() or (kind is Kind.PLACE and names_a_time(doc.text, end)):
             continue  # 北京|时间 names a time zone
+        if kind is Kind.PLACE and text.endswith("电") and doc.text[end:end + 1] in ("(", "（") and len(text) >= 3:
+            end, text = end - 1, text[:-1]  # 本报岳阳电(记者…): the dateline's place, then 电 (a dispatch)
         if kind is Kind.PLACE and text.endswith("旗") and (word := _word_across(doc, end, starts)):
             if word.text not in word_list("org_suffixes"):
                 continue  # 某某旗|下, 旗|袍: a company's 旗下 (its subsidiaries), not a banner
