@@ -3665,3 +3665,10 @@ def test_posts_shares_and_headed_quotes(text, found, not_found):
 def test_joined_bodies_datelines_and_bureaus_of_places(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_list_opening_with_a_preposition_starts_after_it():
+    """在草堂、安坪、永乐等重点乡镇: the list starts after 在, though the article writes 在草堂镇 later too
+    (a preposition is no character of the name, whatever the counts say)."""
+    found = _found("研究所在草堂、安坪、永乐等重点乡镇推广良种。推介会将于12月8日在草堂镇开幕。", None)
+    assert ("草堂", Kind.PLACE) in found and not any(name.startswith("在") for name, _ in found)

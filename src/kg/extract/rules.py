@@ -588,7 +588,7 @@ def enumerations(doc: Doc) -> list[Mention]:
                 verbs = [t for t in doc.tokens if start <= t.start and t.end < start + len(name)
                          and (t.pos.startswith(("v", "p", "c", "ul", "uz", "uj")) or t.text in lexicon("leading_verbs")
                               or within_division(t.text))]  # (联合|镇内|二佛村)
-                while verbs and (_name_goes_on(doc.text, verbs[-1].end, start + len(name))
+                while verbs and verbs[-1].pos.startswith("v") and (_name_goes_on(doc.text, verbs[-1].end, start + len(name))
                                  or _name_goes_on(doc.text, verbs[-1].start + 1, start + len(name))):
                     verbs.pop()  # 推动|擎|峰动力, 串联|安居|古城 where 擎峰动力, 安居古城 are written elsewhere: the name's
                 cut_at = next((v.end for v in reversed(verbs) if start + len(name) - v.end >= 2), None)
