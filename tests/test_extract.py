@@ -3672,3 +3672,15 @@ def test_a_list_opening_with_a_preposition_starts_after_it():
     (a preposition is no character of the name, whatever the counts say)."""
     found = _found("研究所在草堂、安坪、永乐等重点乡镇推广良种。推介会将于12月8日在草堂镇开幕。", None)
     assert ("草堂", Kind.PLACE) in found and not any(name.startswith("在") for name, _ in found)
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a place, then a verb of building, then what is built there: no body's name
+    ("合作社在福应街道建设5000吨级冷库和预冷中心。", [("福应街道", Kind.PLACE)], [("福应街道建设5000吨级冷库和预冷中心", Kind.ORG)]),
+    ("公司计划在大观镇规划建设中药材初加工中心。", [("大观镇", Kind.PLACE)], [("大观镇规划建设中药材初加工中心", Kind.ORG)]),
+    # a joined name whose part after 和 opens with a place (和顺) is not cut there
+    ("翠和珠宝与当地合作。翠和珠宝和顺玉雕工坊有20名工匠。", [], [("和顺玉雕工坊", Kind.ORG)]),
+])
+def test_places_then_what_is_built_there(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

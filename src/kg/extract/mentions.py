@@ -116,6 +116,12 @@ def _apart(gap: str) -> bool:
     return bool(gap) and not any(tag == "m" for _, tag in cut(gap))
 
 
+def _verbs_between(gap: str) -> bool:
+    """Is gap words of building or setting up (规划|建设: a leading verb among them), no proper noun?"""
+    words = list(cut(gap))
+    return any(word in lexicon("leading_verbs") for word, _ in words) and not any(tag.startswith(("nr", "ns", "nt", "nz")) for _, tag in words)
+
+
 def _cut_before_joiner(gap: str, left: Mention, right: Mention) -> bool:
     """Whether the labeller cut a bureau's name short before a conjunction inside it: a long piece
     before 和 that ends in no suffix, and a bureau after it that no place opens (某县文化体育广播电视|和|旅游局,
@@ -207,6 +213,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             dropped.add(id(over[0]))  # 沿|石宝老街: the labeller reads a leading word into the suffix name
             out.append(m)
             continue
+        if m.kind is Kind.ORG and over[0].kind is Kind.PLACE and over[0].start == m.start and (
+                len(over) == 1 and m.text.startswith(longest_first("leading_verbs"), len(over[0].text))
+                or len(over) == 2 and _verbs_between(m.text[over[0].end - m.start:over[1].start - m.start])):
+            continue  # 福应街道|建设|5000吨级冷库…, 大观镇|规划建设|中药材初加工中心: a place, then what is built there
         if len(over) == 1 and over[0].kind is Kind.PERSON and over[0].start < m.start and over[0].end == m.end \
                 and m.kind is Kind.PLACE and len(suffix_of(m.text, m.kind) or "") >= 2:
             retyped[id(over[0])] = Kind.PLACE  # 道图嘎查 read as a person: a name that ends in a place's suffix
@@ -957,7 +967,7 @@ def bodies_joined(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     out: list[Mention] = []
     for m in mentions:
         at = next((i for i in (m.text.find(j) for j in _BODY_JOINERS) if i >= 2 and m.text[:i] in bodies
-                   and not any(start == 0 for start, _, _ in gazetteer.find(m.text[i:]))), -1)  # (某行|和林格尔支行)
+                   and not any(gazetteer.lookup(m.text[i:i + n]) for n in (2, 3, 4))), -1)  # (某行|和林格尔支行, 翠和珠宝|和顺…)
         if m.kind is not Kind.ORG:
             out.append(m)
         elif m.text.startswith("与") and len(m.text) >= 4:
