@@ -3572,6 +3572,9 @@ def test_a_headline_opening_with_a_region_and_its_county_is_two_places():
     ("开幕式上,来自王金村的葱农宋玉良夺得葱王。", "王金村", Kind.PERSON, [("王金村", Kind.PLACE)]),
     # 受 (entrusted by) opens no name (leading_verb_chars)
     ("鹿鸣湾公司受保护区管理处委托，负责景区运营。", "受保护区管理处", Kind.ORG, [("保护区管理处", Kind.ORG)]),
+    # 共|建安|陶…: 共建 (to build together), which jieba cuts, opens no name; 联合国 stays whole
+    ("公司与重庆大学陶瓷学院签约,共建安陶设计研究院。", "共建安陶设计研究院", Kind.ORG, [("安陶设计研究院", Kind.ORG)]),
+    ("遗址被联合国教科文组织列入名录。", "联合国教科文组织", Kind.ORG, [("联合国教科文组织", Kind.ORG)]),
 ])
 def test_labeller_spans_read_with_lexicons(text, name, kind, read):
     assert _labelled_as(text, name, kind) == read

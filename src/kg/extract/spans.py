@@ -678,6 +678,11 @@ def _own_noun_before_unit(text: str) -> int:
     return len(noun) if next(iter(cut(text)))[0] == noun else 0  # (not 行|政审批局: jieba reads 行政)
 
 
+def _token_bounds(doc: Doc, first: int) -> set[int]:
+    """The ends of the few tokens from token ``first`` on."""
+    return {t.end for t in doc.tokens[first:first + 3]}
+
+
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
     (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委; ``leading_verb_chars``: 逛|宏村) or with the last
@@ -692,6 +697,9 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     words = word_list("leading_verbs")
     if start and doc.text[start - 1:start + 1] in words and end - start >= 3:
         return start + 1  # 借|道万州: a verb jieba cuts, its last character read into the name
+    if doc.text[start:start + 2] in words and end - start >= 5 and len(doc.tokens[first].text) == 1 \
+            and start + 2 not in _token_bounds(doc, first):
+        return start + 2  # 共|建安|陶设计研究院: a verb jieba cuts, its second character read into the next word
     for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
             break
