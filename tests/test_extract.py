@@ -3538,16 +3538,13 @@ def test_a_person_read_over_a_gacha_is_the_gacha():
     assert {(m.text, m.kind) for m in check_with_labeller([person, suffixed])} == {("道图嘎查", Kind.PLACE)}
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_TITLES_AND_HEADLINES_READ_APART = [
     # 老师傅|学习: 老师 (a title) is part of 老师傅 (a master craftsman); 傅学习 is no person
     ("来自全国各地的中学生围在纸槽边,跟着老师傅学习“捞纸”。", [], [("傅学习", Kind.PERSON)]),
     # a headline that opens with a district and a township in it (by the gazetteer): two places
     ("### 渝北大盛:一树梨花带火一方产业\n\n4月初,大盛镇三新村的梨花开了。", [("渝北", Kind.PLACE), ("大盛", Kind.PLACE)],
      [("渝北大", Kind.ORG)]),
-])
-def test_titles_and_headlines_read_apart(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
 def test_a_headline_opening_with_a_region_and_its_county_is_two_places():
@@ -3586,7 +3583,7 @@ def test_a_farmer_of_a_crop_is_a_title():
     assert ("宋玉良", Kind.PERSON) in found and ("葱农宋玉良", Kind.PERSON) not in found
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_EVENTS_LISTS_AND_COOPERATIVES_READ_WHOLE_OR_APART = [
     # 春节 (a holiday) ends no event's name: 第六届|阆中春节民俗文化季
     ("“阆苑春来”第六届阆中春节民俗文化季开幕。", [("阆中春节民俗文化季", Kind.INITIATIVE)], [("阆中春节", Kind.INITIATIVE)]),
     # a list's member after 的: 嘉陵江对岸的|锦屏山
@@ -3602,13 +3599,10 @@ def test_a_farmer_of_a_crop_is_a_title():
     ("新华村现有鹤艺银器、雪山银坊、白族银艺坊等30余家企业。", [("雪山银坊", Kind.ORG), ("新华村", Kind.PLACE)],
      [("雪山银坊", Kind.PLACE), ("新华村现有鹤艺银器", Kind.ORG)]),
     ("美食节将于12月举办,届时都牧肉业、牛旺合作社等30余家企业将参展。", [("都牧肉业", Kind.ORG)], [("届时都牧肉业", Kind.ORG)]),
-])
-def test_events_lists_and_cooperatives_read_whole_or_apart(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_TOWNSHIPS_LISTED_AND_THEIR_GOVERNMENTS = [
     # a township's government after a closing bracket: 先锋镇 (by the gazetteer) and its 人民政府
     ("采摘节由江津区农业农村委员会(以下简称“区农业农村委”)、先锋镇人民政府主办。", [("先锋镇人民政府", Kind.ORG)], []),
     # 等镇 types the townships listed by their short names (李市 of 李市镇 too); jieba's 平等 ends no place
@@ -3618,13 +3612,10 @@ def test_events_lists_and_cooperatives_read_whole_or_apart(text, found, not_foun
     ("在班章村下辖的老班章、新班章、老曼峨等村寨,茶树成林。", [("新班章", Kind.PLACE), ("老曼峨", Kind.PLACE)], []),
     # 乡 of 乡土 types no list
     ("绿道两旁种植红椿、黄檀等乡土树种。", [], [("红椿", Kind.PLACE), ("黄檀", Kind.PLACE)]),
-])
-def test_townships_listed_and_their_governments(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_PEOPLES_TITLES_AND_BUREAUS_CUT_RIGHT = [
     # 东乡族自治县: 乡 ends the people's name 东乡族, no township
     ("来自东乡族自治县的学员马海燕结业后在杭州开店。", [("东乡族自治县", Kind.PLACE)], [("东乡", Kind.PLACE), ("族自治县", Kind.PLACE)]),
     # a bureau's name the labeller cuts before its 和, the part after it opened by no place
@@ -3632,26 +3623,20 @@ def test_townships_listed_and_their_governments(text, found, not_found):
      [("龙泉市文化", Kind.ORG)]),
     # 茶农|黄秀英 read as a place (秀英 is a district of 海口): a person after a title
     ("在六堡镇山坪村，茶农黄秀英的3亩茶园今年收入超过5万元。", [("黄秀英", Kind.PERSON)], [("秀英", Kind.PLACE)]),
-])
-def test_peoples_titles_and_bureaus_cut_right(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_POSTS_SHARES_AND_HEADED_QUOTES = [
     # 董事|长江志明 (jieba's 长江): the post's last character is no part of the name
     ("星溪茶业董事长江志明告诉记者，公司今年与茶农签约。", [("江志明", Kind.PERSON)], [("长江志明", Kind.PERSON)]),
     # 演员|占六成: a share after the title, no name
     ("剧团有演员48人，其中35岁以下青年演员占六成。", [], [("占六成", Kind.PERSON)]),
     # a quoted name with its head word right after it is an initiative, though it ends like a village
     ("“弋韵千村”行动由弋阳县文化广电新闻出版旅游局牵头。", [("弋韵千村", Kind.INITIATIVE)], [("弋韵千村", Kind.PLACE)]),
-])
-def test_posts_shares_and_headed_quotes(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_JOINED_BODIES_DATELINES_AND_BUREAUS_OF_PLACES = [
     # a body read across 和 whose first part the article names alone: that body
     ("无锡锡韵泥塑文化有限公司(以下简称锡韵泥塑)成立于2015年。由锡韵泥塑和秀英泥人工作室提供实训场所。",
      [("锡韵泥塑", Kind.ORG)], [("锡韵泥塑和秀英泥人工作室", Kind.ORG)]),
@@ -3664,10 +3649,7 @@ def test_posts_shares_and_headed_quotes(text, found, not_found):
     # a bureau read from 区 that ends a place read by its suffix: the place's bureau
     ("避暑季由万盛经开区文化和旅游局(以下简称“经开区文旅局”)主办。", [("万盛经开区文化和旅游局", Kind.ORG), ("经开区文旅局", Kind.ORG)],
      [("开区文旅局", Kind.ORG)]),
-])
-def test_joined_bodies_datelines_and_bureaus_of_places(text, found, not_found):
-    names = _found(text, None)
-    assert set(found) <= names and not set(not_found) & names
+]
 
 
 def test_a_list_opening_with_a_preposition_starts_after_it():
@@ -3677,13 +3659,25 @@ def test_a_list_opening_with_a_preposition_starts_after_it():
     assert ("草堂", Kind.PLACE) in found and not any(name.startswith("在") for name, _ in found)
 
 
-@pytest.mark.parametrize("text, found, not_found", [
+_PLACES_THEN_WHAT_IS_BUILT_THERE = [
     # a place, then a verb of building, then what is built there: no body's name
     ("合作社在福应街道建设5000吨级冷库和预冷中心。", [("福应街道", Kind.PLACE)], [("福应街道建设5000吨级冷库和预冷中心", Kind.ORG)]),
     ("公司计划在大观镇规划建设中药材初加工中心。", [("大观镇", Kind.PLACE)], [("大观镇规划建设中药材初加工中心", Kind.ORG)]),
     # a joined name whose part after 和 opens with a place (和顺) is not cut there
     ("翠和珠宝与当地合作。翠和珠宝和顺玉雕工坊有20名工匠。", [], [("和顺玉雕工坊", Kind.ORG)]),
-])
-def test_places_then_what_is_built_there(text, found, not_found):
+]
+
+
+@pytest.mark.parametrize(
+    "text, found, not_found",
+    _TITLES_AND_HEADLINES_READ_APART
+    + _EVENTS_LISTS_AND_COOPERATIVES_READ_WHOLE_OR_APART
+    + _TOWNSHIPS_LISTED_AND_THEIR_GOVERNMENTS
+    + _PEOPLES_TITLES_AND_BUREAUS_CUT_RIGHT
+    + _POSTS_SHARES_AND_HEADED_QUOTES
+    + _JOINED_BODIES_DATELINES_AND_BUREAUS_OF_PLACES
+    + _PLACES_THEN_WHAT_IS_BUILT_THERE,
+)
+def test_names_of_the_fifteenth_sessions_batches(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
