@@ -3627,6 +3627,10 @@ _PEOPLES_TITLES_AND_BUREAUS_CUT_RIGHT = [
 
 
 _POSTS_SHARES_AND_HEADED_QUOTES = [
+    # 专家|全程参|与: a word (全程) and a character that opens the next word (参与) are no name
+    ("历史文化学院的专家全程参与剧本打磨,服装、兵器都有考证。", [], [("全程参", Kind.PERSON)]),
+    # but 总经理|刘德明|说 (jieba's 明说) is one
+    ("公司总经理刘德明说,今年将扩大产能。", [("刘德明", Kind.PERSON)], []),
     # 董事|长江志明 (jieba's 长江): the post's last character is no part of the name
     ("星溪茶业董事长江志明告诉记者，公司今年与茶农签约。", [("江志明", Kind.PERSON)], [("长江志明", Kind.PERSON)]),
     # 演员|占六成: a share after the title, no name

@@ -699,6 +699,8 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
         if _word_across(doc, start):
             continue  # 老师|傅学习: the title is part of a longer word (老师傅), whose last character is no surname
+        if common_word(name[:2]) and _word_across(doc, end, 2):
+            continue  # 专家|全程参|与: a word (全程), then a name that would end inside a word (参与)
         if doc.text[end:end + 1] in JOINERS and doc.text[end + 1:end + 2].isspace():
             continue  # 通讯员 岳清|和 冉某某: a name that ends in 和 before a space (the byline's)
         # a post, a name and what the person says (总经理韩国栋说): surer than a country read in the name
@@ -718,10 +720,10 @@ def _name_goes_on(text: str, cut: int, end: int) -> bool:
     return cut >= 2 and text.count(text[cut - 1:end]) > text.count(text[cut - 2:end])
 
 
-def _word_across(doc: Doc, at: int) -> bool:
-    """Does a jieba word of three characters or more run across ``at`` (老师傅 across 老师|傅)?"""
+def _word_across(doc: Doc, at: int, shortest: int = 3) -> bool:
+    """Does a jieba word of ``shortest`` characters or more run across ``at`` (老师傅 across 老师|傅)?"""
     i = bisect_left(doc.tokens, at, key=lambda t: t.start)
-    return i > 0 and doc.tokens[i - 1].end > at and len(doc.tokens[i - 1].text) >= 3
+    return i > 0 and doc.tokens[i - 1].end > at and len(doc.tokens[i - 1].text) >= shortest
 
 
 def _function_word_then_word(doc: Doc, start: int, end: int, says: bool = False) -> bool:
