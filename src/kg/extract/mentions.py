@@ -411,9 +411,9 @@ _HEADLINE_PAIR = re.compile(r"^#*\s*([\u4e00-\u9fff]{4,8})[:：]", re.M)
 
 
 def headline_place_pairs(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """A headline that opens with two places and a colon (### 渝北大盛:…, # 广西三江:…): a division
-    and one in it, by the gazetteer, or two the story names with their suffixes (渝北区, 大盛镇) are
-    two places, whatever was read across them (渝北大 as a university)."""
+    """A headline that opens with two places and a colon (### 九龙坡西彭:…, # 广西三江:…): a division
+    and one in it, by the gazetteer, or two the story names with their suffixes (九龙坡区, 西彭镇) are
+    two places, whatever was read across them (九龙坡西彭 as one body)."""
     places = {m.text for m in mentions if m.kind is Kind.PLACE}
     for match in _HEADLINE_PAIR.finditer(text) if mentions else ():
         start, end = match.span(1)
