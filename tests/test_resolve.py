@@ -711,3 +711,11 @@ def test_a_cooperative_short_form_leaves_out_a_three_character_product():
     """翠岭合作社 for 南川区大有镇翠岭方竹笋专业合作社 (方竹笋, cut 方竹|笋 by jieba)."""
     res = resolve([_ex("a", ("南川区大有镇翠岭方竹笋专业合作社", Kind.ORG), ("翠岭合作社", Kind.ORG))])
     assert len([e for e in res.entities if e.kind is Kind.ORG]) == 1
+
+
+def test_two_townships_listed_by_short_names_stay_apart():
+    """铁山坪、鱼复等地 beside 铁山坪街道 and 鱼复街道: without its own name each township's core is a bare
+    街道, which names neither the other one."""
+    res = resolve([_ex("a", ("鱼复街道", Kind.PLACE), ("铁山坪街道", Kind.PLACE), ("铁山坪", Kind.PLACE), ("鱼复", Kind.PLACE))])
+    nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.PLACE)
+    assert nodes == [("铁山坪", "铁山坪街道"), ("鱼复", "鱼复街道")]

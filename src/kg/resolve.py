@@ -206,7 +206,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
         return False  # (某某公司 names a company, not its 某某奇台分公司)
     long_core = core(long, kind, places)
     forms = short_forms_of(long, kind, places)
-    if short in forms | {core(long, kind)} or core(short, kind, places) == long_core:
+    if short in forms | {core(long, kind)} or core(short, kind, places) == long_core and not (
+            kind is Kind.PLACE and _place_suffix(long_core) == long_core):  # (鱼复|街道, 铁山坪|街道: two townships)
         return True
     if kind is Kind.ORG and short.endswith("公司") and not short.endswith(_LEGAL_ENDS) \
             and _trade_words_kept(core(short, kind), long_core, forms):
