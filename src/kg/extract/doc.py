@@ -5,6 +5,7 @@ Built once per article (jieba runs once); components read it and return candidat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -42,6 +43,11 @@ class Doc:
             else:
                 hi = mid - 1
         return self.sentences[lo] if self.sentences else Span(0, len(self.text))
+
+    def word_across(self, offset: int) -> Token | None:
+        """The jieba word that runs across a character offset (老师傅 across 老师|傅, 某某旗|舰店), if one does."""
+        i = bisect_left(self.tokens, offset, key=lambda t: t.start)
+        return self.tokens[i - 1] if i and self.tokens[i - 1].end > offset else None
 
 
 def sentences(text: str) -> tuple[Span, ...]:

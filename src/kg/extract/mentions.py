@@ -966,11 +966,12 @@ def bodies_joined(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     bodies = {m.text for m in mentions if m.kind is Kind.ORG and not any(j in m.text for j in _BODY_JOINERS)}
     out: list[Mention] = []
     for m in mentions:
-        at = next((i for i in (m.text.find(j) for j in _BODY_JOINERS) if i >= 2 and m.text[:i] in bodies
-                   and not any(gazetteer.lookup(m.text[i:i + n]) for n in (2, 3, 4))), -1)  # (某行|和林格尔支行, 翠和珠宝|和顺…)
         if m.kind is not Kind.ORG:
             out.append(m)
-        elif m.text.startswith("与") and len(m.text) >= 4:
+            continue
+        at = next((i for i in (m.text.find(j) for j in _BODY_JOINERS) if i >= 2 and m.text[:i] in bodies
+                   and not any(gazetteer.lookup(m.text[i:i + n]) for n in (2, 3, 4))), -1)  # (某行|和林格尔支行, 翠和珠宝|和顺…)
+        if m.text.startswith("与") and len(m.text) >= 4:
             out.append(replace(m, start=m.start + 1, text=m.text[1:]))
         elif at >= 2:
             out.append(replace(m, end=m.start + at, text=m.text[:at]))

@@ -574,7 +574,7 @@ def enumerations(doc: Doc) -> list[Mention]:
     for match in _enumeration().finditer(doc.text):
         head = match.group("head") or match.group("project")
         kind = kinds[head]
-        if len(head) == 1 and not any(t.end == match.end() for t in doc.tokens):
+        if len(head) == 1 and doc.word_across(match.end()):
             continue  # 红椿、黄檀等乡土树种: 乡 opens a word (乡土), no list of townships
         if match.group("field") and not all(len(w) >= 2 and tag.startswith(("n", "vn")) for w, tag in cut(match.group("field"))):
             continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
@@ -697,9 +697,9 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 负责人|向|媒体: a preposition and a noun, not the surname 向 (but 老板向明秀说)
         if start and doc.text[start - 1] == name[0] and name[1:] in word_tags():
             continue  # 执行主席|席就座: the post's last character again and a word, not the surname 席
-        if _word_across(doc, start):
+        if (word := doc.word_across(start)) and len(word.text) >= 3:
             continue  # 老师|傅学习: the title is part of a longer word (老师傅), whose last character is no surname
-        if common_word(name[:2]) and _word_across(doc, end, 2):
+        if common_word(name[:2]) and doc.word_across(end):
             continue  # 专家|全程参|与: a word (全程), then a name that would end inside a word (参与)
         if doc.text[end:end + 1] in JOINERS and doc.text[end + 1:end + 2].isspace():
             continue  # 通讯员 岳清|和 冉某某: a name that ends in 和 before a space (the byline's)
@@ -718,12 +718,6 @@ def _name_goes_on(text: str, cut: int, end: int) -> bool:
     more often than with the character before it too, so elsewhere without the word before the cut
     (推动|擎|峰动力 beside 重庆擎峰动力科技有限公司)?"""
     return cut >= 2 and text.count(text[cut - 1:end]) > text.count(text[cut - 2:end])
-
-
-def _word_across(doc: Doc, at: int, shortest: int = 3) -> bool:
-    """Does a jieba word of ``shortest`` characters or more run across ``at`` (老师傅 across 老师|傅)?"""
-    i = bisect_left(doc.tokens, at, key=lambda t: t.start)
-    return i > 0 and doc.tokens[i - 1].end > at and len(doc.tokens[i - 1].text) >= shortest
 
 
 def _function_word_then_word(doc: Doc, start: int, end: int, says: bool = False) -> bool:

@@ -130,7 +130,7 @@ def labelled(doc: Doc) -> list[Mention]:
             continue  # 北京|时间 names a time zone
         if kind is Kind.PLACE and text.endswith("电") and doc.text[end:end + 1] in ("(", "（") and len(text) >= 3:
             end, text = end - 1, text[:-1]  # 本报岳阳电(记者…): the dateline's place, then 电 (a dispatch)
-        if kind is Kind.PLACE and text.endswith("旗") and (word := _word_across(doc, end, starts)):
+        if kind is Kind.PLACE and text.endswith("旗") and (word := doc.word_across(end)):
             if word.text not in word_list("org_suffixes"):
                 continue  # 某某旗|下, 旗|袍: a company's 旗下 (its subsidiaries), not a banner
             kind, end, text = Kind.ORG, word.end, doc.text[start : word.end]  # 某某旗|舰店: a store
@@ -651,12 +651,6 @@ def _produce_of_place(text: str) -> bool:
     return produce is not None and (gazetteer.is_place(place := text[: -len(produce)]) or bool(gazetteer.lookup(place)))
 
 
-def _word_across(doc: Doc, end: int, starts: list[int]) -> Token | None:
-    """The jieba word that runs across a span's end (某某旗|下, 某某旗|舰店), if one does."""
-    token = doc.tokens[bisect_right(starts, end - 1) - 1]
-    return token if token.end > end else None
-
-
 def _before_word_across(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a person's name ends when a jieba word of two or more characters runs across its end
     (黄某|超标准 read 黄某超): before that word, if two characters at least are left."""
@@ -678,11 +672,6 @@ def _own_noun_before_unit(text: str) -> int:
     return len(noun) if next(iter(cut(text)))[0] == noun else 0  # (not 行|政审批局: jieba reads 行政)
 
 
-def _token_bounds(doc: Doc, first: int) -> set[int]:
-    """The ends of the few tokens from token ``first`` on."""
-    return {t.end for t in doc.tokens[first:first + 3]}
-
-
 def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name starts when the labeller's span opens with a word no name starts with
     (``leading_verbs``: 落户|某区, 位于|某镇; not 经 of 经科委; ``leading_verb_chars``: 逛|宏村) or with the last
@@ -698,7 +687,7 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
     if start and doc.text[start - 1:start + 1] in words and end - start >= 3:
         return start + 1  # 借|道万州: a verb jieba cuts, its last character read into the name
     if doc.text[start:start + 2] in words and end - start >= 5 and len(doc.tokens[first].text) == 1 \
-            and start + 2 not in _token_bounds(doc, first):
+            and doc.word_across(start + 2):
         return start + 2  # 共|建安|陶设计研究院: a verb jieba cuts, its second character read into the next word
     for token in doc.tokens[first:first + 4]:  # (止|于|某街道, 区属|国企|某集团, 镇|属|平台|公司: words jieba cuts)
         if token.end > end - 2:
