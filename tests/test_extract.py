@@ -3094,11 +3094,11 @@ def test_an_owners_share_ends_its_name_and_makes_a_subsidiary():
 
 
 def test_words_around_a_place_that_are_no_part_of_it():
-    """周边|某某岭, 距离|景区: no name opens with them; 重庆|主城: the city."""
+    """周边|某某岭, 距离|景区: no name opens with them; 重庆主城: a part of the city, and the city."""
     found = {m.text for m in extract(_article("小镇带动了周边铜鼓岭、东郊椰林等景区的客流，距离景区不远的青石镇也受益。"
                                                 "公司还在重庆主城开设了3家直营店。")).mentions}
-    assert {"铜鼓岭", "青石镇", "重庆"} <= found
-    assert not {"周边铜鼓岭", "距离景区", "重庆主城"} & found
+    assert {"铜鼓岭", "青石镇", "重庆", "重庆主城"} <= found
+    assert not {"周边铜鼓岭", "距离景区"} & found
 
 
 def test_a_list_starts_after_de_and_a_name_after_a_comma():
@@ -3683,5 +3683,19 @@ _PLACES_THEN_WHAT_IS_BUILT_THERE = [
     + _PLACES_THEN_WHAT_IS_BUILT_THERE,
 )
 def test_names_of_the_fifteenth_sessions_batches(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names
+
+
+_PARTS_OF_PLACES = [
+    # a part of a city named after it: a place, and the city is one too
+    ("来自重庆主城、四川达州等地的300余名游客走进雪宝山。", [("重庆主城", Kind.PLACE), ("重庆", Kind.PLACE), ("达州", Kind.PLACE)], []),
+    ("合作社把鲜菜送进成都主城区的社区门店。", [("成都主城区", Kind.PLACE), ("成都", Kind.PLACE)], []),
+    ("双方将开通重庆主城至南天湖的旅游专线。", [("重庆主城", Kind.PLACE)], [("重庆主城至南天湖", Kind.PLACE)]),
+]
+
+
+@pytest.mark.parametrize("text, found, not_found", _PARTS_OF_PLACES)
+def test_names_of_the_sixteenth_sessions_batches(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names

@@ -787,7 +787,8 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The mentions with the foreign country a body's Chinese name opens (德国|博朗格汽车技术股份公司,
     新加坡|狮城商业银行), the place written in brackets inside it (某某（越南）鞋业有限公司) or the village
     a clinic is named after (某某村|卫生室): a place of its own, where the body is; jieba cuts the
-    country as a word of its own and no division's ending follows it (not 黑山|镇党委). The body is also
+    country as a word of its own and no division's ending follows it (not 黑山|镇党委), or the city a
+    part of it is named after (重庆|主城). The body is also
     called without the country (三泽工业株式会社), or without the divisions but its own
     (``_name_after_divisions``)."""
     written = {(m.start, m.end) for m in mentions}
@@ -817,6 +818,11 @@ def places_inside_names(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
             found.append(_place_in(m, m.end - len(head) - len(village), village, PLACE_IN_BODY))
         if m.alias is None and len(m.text) > len(village) + len(head):
             aliases[m] = village + head  # 花坪镇|石门河村卫生室: the clinic is called by its village alone too
+    for m in mentions:  # 重庆|主城: the city a part of it is named after
+        part = next((p for p in longest_first("place_parts") if m.text.endswith(p)), "") if m.kind is Kind.PLACE else ""
+        city = m.text[: -len(part)] if part else ""
+        if city and gazetteer.is_place(city) and (m.start, m.start + len(city)) not in written:
+            found.append(_place_in(m, m.start, city, PLACE_IN_BODY))
     for m in mentions:
         divisions = divisions_opening(m.text) if m.kind is Kind.ORG and not is_latin(m.text) else []
         if len(divisions) < 2 or not suffix_of(m.text, Kind.ORG):
