@@ -1060,12 +1060,16 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
     by_sentence: dict[Span, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[doc.sentence_of(m.start)].append(m)
+    wanted = _organized_ahead(doc, by_sentence)
     previous: _Subject | None = None
     previous_end = -1
-    for sentence in doc.sentences:
+    for sentence, ahead in zip(doc.sentences, wanted):
         inside = by_sentence.get(sentence, [])
         if "\n" in text[previous_end:sentence.start]:
             previous = None  # a new paragraph says who acts again
+        if not ahead:
+            previous, previous_end = None, sentence.end  # nothing its paragraph organizes from here on
+            continue
         subject = _subject(doc, sentence, inside, mentions)
         reported = _reported(doc, sentence, subject, inside, mentions)
         if subject is not None and subject.entity.kind is Kind.PERSON:
@@ -1103,6 +1107,21 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         elif not _opens_with_predicate(doc, sentence):
             previous = None  # someone not named (我国, 社区) acts from here on
         previous_end = sentence.end
+
+
+def _organized_ahead(doc: Doc, by_sentence: dict[Span, list[Mention]]) -> list[bool]:
+    """For each sentence: does it, or a later sentence of its paragraph, hold what someone may
+    organize (an initiative, a body in quotes or of a founded kind)? Who acts matters only there."""
+    text, sentences = doc.text, doc.sentences
+    wanted = [False] * len(sentences)
+    ahead = False
+    for k in range(len(sentences) - 1, -1, -1):
+        if k + 1 < len(sentences) and "\n" in text[sentences[k].end:sentences[k + 1].start]:
+            ahead = False  # the next sentence opens a new paragraph
+        ahead = ahead or any((m.kind is Kind.INITIATIVE or _quoted_body(text, m)) and m.by != "rules.programme"
+                             for m in by_sentence.get(sentences[k], ()))
+        wanted[k] = ahead
+    return wanted
 
 
 _PARTNER_CUE = re.compile("联合|携手|会同|与|同|和")
