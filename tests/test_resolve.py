@@ -719,3 +719,26 @@ def test_two_townships_listed_by_short_names_stay_apart():
     res = resolve([_ex("a", ("鱼复街道", Kind.PLACE), ("铁山坪街道", Kind.PLACE), ("铁山坪", Kind.PLACE), ("鱼复", Kind.PLACE))])
     nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.PLACE)
     assert nodes == [("铁山坪", "铁山坪街道"), ("鱼复", "鱼复街道")]
+
+
+@pytest.mark.parametrize("long, short", [
+    ("延安金塬冷链物流有限公司", "冷链公司"),
+    ("重庆横山云上民宿运营管理有限公司", "云上民宿公司"),
+    ("重庆弹子石老街文化旅游运营管理有限公司", "老街运营公司"),
+    ("安吉白叶云商电子商务有限公司", "云商公司"),
+])
+def test_a_company_called_by_words_from_the_middle_of_its_name(long, short):
+    """X公司 where X opens a word inside the company's core (after a place jieba does not strip) is
+    that company, when no other name fits X公司 (no second company has X)."""
+    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG), ("青禾茶业有限公司", Kind.ORG))])
+    nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.ORG)
+    assert nodes == sorted([tuple(sorted((long, short))), ("青禾茶业有限公司",)])
+
+
+def test_words_from_the_middle_of_two_companies_names_stay_apart():
+    """冷链公司 beside two companies with 冷链 in their names: which one is meant is not clear; and a
+    branch (某某分公司) is no company called by its parent's words."""
+    res = resolve([_ex("a", ("延安金塬冷链物流有限公司", Kind.ORG), ("重庆江港冷链供应链有限公司", Kind.ORG), ("冷链公司", Kind.ORG))])
+    assert any(e.name == "冷链公司" for e in res.entities)
+    res = resolve([_ex("a", ("重庆丰味源食品有限公司上海分公司", Kind.ORG), ("丰味源公司", Kind.ORG))])
+    assert any(e.name == "丰味源公司" for e in res.entities)

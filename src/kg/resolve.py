@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from functools import cache
@@ -195,7 +196,10 @@ def abbreviates(short: str, long: str, kind: Kind) -> bool:
     return _abbreviates(short, long, kind, set())
 
 
-def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
+def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: bool = False) -> bool:
+    """:func:`abbreviates` with the article's places; loose: also a company called by words from the
+    middle of its name (:func:`_words_of_core_and_company`), which an article's clusters try only for
+    a short form that nothing else fits."""
     if kind is Kind.PERSON and short != long and _called_by_surname(short, long):
         return True  # 邹总 for 邹敏: no shorter, but how the article calls the person
     if short == long or len(short) >= len(long) or (kind is Kind.ORG and _other_place(short, long, places)):
@@ -205,6 +209,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
                              or _registered_apart(short, long)):
         return False  # (某某公司 names a company, not its 某某奇台分公司)
     long_core = core(long, kind, places)
+    if loose:
+        return kind is Kind.ORG and not BRACKETED_PLACE.search(long) and _words_of_core_and_company(short, long, long_core)
     forms = short_forms_of(long, kind, places)
     if short in forms | {core(long, kind)} or core(short, kind, places) == long_core and not (
             kind is Kind.PLACE and _place_suffix(long_core) == long_core):  # (鱼复|街道, 铁山坪|街道: two townships)
@@ -256,6 +262,25 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str]) -> bool:
             or len(short) >= 3 and long.endswith(short) and short.endswith(heads) or _event_without_place(short, long) \
             or _place_dropped(short, long) or _site_kind_dropped(short, long, places) \
             or _short_ending(short, long)  # 某某马拉松 for 某某马拉松赛
+    return False
+
+
+def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
+    """冷链公司 for 延安金塬冷链物流有限公司, 云上民宿公司 for 重庆横山云上民宿运营管理有限公司, 老街运营公司 for
+    重庆弹子石老街文化旅游运营管理有限公司: two characters or more of the core, the first two a word's
+    opening there and the others later in it, then 公司 (the company's full name ends in 公司)."""
+    words = short[: -len("公司")]
+    if not short.endswith("公司") or short.endswith(_LEGAL_ENDS) or not long.endswith("公司") or len(words) < 2:
+        return False
+    for start in accumulate((len(word) for word, _ in cut(long_core)), initial=0):
+        if long_core.startswith(words[:2], start):
+            at = start + 2
+            for ch in words[2:]:
+                at = long_core.find(ch, at) + 1
+                if at == 0:
+                    break
+            else:
+                return True
     return False
 
 
@@ -701,6 +726,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 continue  # the declared name's only (not also 某某（越南）有限公司's, which it could shorten)
             probe = spelled.get(short, short) if kind is Kind.PLACE else short
             targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
+            if not targets and kind is Kind.ORG:  # 冷链公司: words from the middle of one company's name
+                targets = [long for long in texts if long != short and _abbreviates(short, long, kind, places, loose=True)]
             if len(targets) > 1 and kind is Kind.ORG and all(_level_form(short, t) for t in targets):
                 targets = _of_home_division(targets, forms)  # 区应急管理局 beside three districts' bureaus
             if len(targets) > 1 and kind is Kind.ORG:  # 某公司 and 某公司天津分公司: the short form is the parent's
