@@ -3695,7 +3695,19 @@ _PARTS_OF_PLACES = [
 ]
 
 
-@pytest.mark.parametrize("text, found, not_found", _PARTS_OF_PLACES)
+_EVENTS_ABOUT_TRADE_AND_SEASONS = [
+    # verbs of trade inside an event's name (event_name_verbs), a season inside it, a place jieba tags as a verb
+    ("温宿县商务局在上海市闵行区举办温宿核桃产销对接推介会，托峰果仁签约。", [("温宿核桃产销对接推介会", Kind.INITIATIVE)], []),
+    ("11月18日,奉节县人民政府在上海举办奉节脐橙冬季推介会,橙峡果业签约。", [("奉节脐橙冬季推介会", Kind.INITIATIVE)], []),
+    ("公司在广州举办产销对接推介会。", [], [("产销对接推介会", Kind.INITIATIVE)]),
+    # 暨 joins two events: the name is both or neither, never one opening with 暨
+    ("今年7月,首届大昌古镇脆李文化节暨农产品推介会举行。", [("大昌古镇脆李文化节暨农产品推介会", Kind.INITIATIVE)], []),
+    ("县商务委在解放碑举办2024城口山货年货节暨老腊肉推介会,现场签约。", [("城口山货年货节", Kind.INITIATIVE)],
+     [("暨老腊肉推介会", Kind.INITIATIVE)]),
+]
+
+
+@pytest.mark.parametrize("text, found, not_found", _PARTS_OF_PLACES + _EVENTS_ABOUT_TRADE_AND_SEASONS)
 def test_names_of_the_sixteenth_sessions_batches(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names

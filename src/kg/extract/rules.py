@@ -298,8 +298,8 @@ def events(doc: Doc) -> list[Mention]:
                 if dash > 0 and tokens[dash - 1].pos.startswith(_PROPER):
                     first = dash  # 中国—南亚博览会: two names joined by a dash
                     continue
-            if left.text in lexicon("season_words") and tokens[first].pos.startswith(_PROPER):
-                first -= 1  # 夏季|青州论坛: a season opens the name
+            if left.text in lexicon("season_words") and (tokens[first].pos.startswith(_PROPER) or first > 1 and tokens[first - 2].pos.startswith("n")):
+                first -= 1  # 夏季|青州论坛: a season opens the name; 某地脐橙|冬季|推介会: or is inside it
                 continue
             if left.text == "中" and len(tokens[first].text) == 1 and tokens[first].pos.startswith(_PROPER):
                 first -= 1  # 中|俄|冰雪产业合作论坛: China and a country, each by its first character
@@ -311,18 +311,21 @@ def events(doc: Doc) -> list[Mention]:
                 first -= 1  # 二|十国集团: a number jieba cut apart
                 continue
             if (left.pos.startswith(_EVENT_STOPS) or (left.pos.startswith("v") and left.pos != "vn"
-                                                       and not _verb_inside(tokens, first - 1))
+                                                       and not _verb_inside(tokens, first - 1) and left.text not in lexicon("event_name_verbs")
+                                                       and not _place_read_as_verb(left))
+                    or left.text == "暨" and not any(end == left.start for _, end in heads)
                     or left.text in lexicon("leading_verbs") and tokens[first].pos.startswith(_PROPER)
                     or left.text in lexicon("hosting_verbs") or _EDITION_REFERENCE.fullmatch(left.text)) \
                     and not division_named_elsewhere(doc, left):
                 break  # but 渡|舟厂区…工程 beside 渡舟街道: the verb opens the township's name
                 # (某市|启动/vn|锡矿山区域生态修复工程: a verb jieba tags as a noun, before a name;
-                # 某公司|中标/n|一期工程: a host's or contractor's verb; 上届|文化旅游节: the event named before)
+                # 某公司|中标/n|一期工程: a host's or contractor's verb; 上届|文化旅游节: the event named before;
+                # 奉节/v|脐橙冬季推介会: a place jieba tags as a verb opens the name; 某节|暨|产销对接会: two events, but 某某文化节暨|某某推介会 is one name)
             first -= 1
         if first > 0 and _year_of_name(tokens, first - 1):
             first -= 1  # 2026|某地马拉松: the year is written into the name
-        while first < last and first != read and (cannot_start(tokens[first]) or tokens[first].text.isdigit()) \
-                and not division_named_elsewhere(doc, tokens[first]) \
+        while first < last and first != read and (cannot_start(tokens[first]) or tokens[first].text.isdigit() or tokens[first].text == "暨") \
+                and not division_named_elsewhere(doc, tokens[first]) and not _place_read_as_verb(tokens[first]) \
                 and not _split_number(tokens[first], tokens[first + 1]) and not _year_of_name(tokens, first):
             first += 1
         # 第五届|西部农产品博览会: an edition number names a recurring event, and a direction word after it opens the name
@@ -339,6 +342,11 @@ def events(doc: Doc) -> list[Mention]:
         found.append(Mention(doc.article.id, start, head_end, text[start:head_end], Kind.INITIATIVE,
                              by="rules.event", score=0.9, alias=alias))  # (第三届某某马拉松: the edition's form too)
     return found
+
+
+def _place_read_as_verb(token: Token) -> bool:
+    """A place's name jieba tags as a verb (奉节/v), which opens an event's name (奉节脐橙冬季推介会)."""
+    return token.pos.startswith("v") and gazetteer.is_place(token.text)
 
 
 def _after_hosts(text: str, head_start: int) -> int | None:
