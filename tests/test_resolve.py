@@ -742,3 +742,20 @@ def test_words_from_the_middle_of_two_companies_names_stay_apart():
     assert any(e.name == "冷链公司" for e in res.entities)
     res = resolve([_ex("a", ("重庆丰味源食品有限公司上海分公司", Kind.ORG), ("丰味源公司", Kind.ORG))])
     assert any(e.name == "丰味源公司" for e in res.entities)
+
+
+@pytest.mark.parametrize("long, short", [
+    ("太平牡丹籽油加工厂", "加工厂"),  # an ordinary word and a one-character suffix: the body's own kind
+    ("霍城紫韵薰衣草精油厂", "精油厂"),
+    ("垫江县太平镇丹园牡丹种植专业合作社", "丹园合作社"),  # a product jieba tags as a place (牡丹/ns) left out
+])
+def test_a_body_called_by_its_kind_or_a_cooperative_by_its_own_name(long, short):
+    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG), ("青禾茶业有限公司", Kind.ORG))])
+    nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.ORG)
+    assert nodes == sorted([tuple(sorted((long, short))), ("青禾茶业有限公司",)])
+
+
+def test_a_bodys_kind_beside_two_such_bodies_stays_apart():
+    """加工厂 beside two 加工厂: which one is meant is not clear."""
+    res = resolve([_ex("a", ("太平牡丹籽油加工厂", Kind.ORG), ("俚岛海藻加工厂", Kind.ORG), ("加工厂", Kind.ORG))])
+    assert any(e.name == "加工厂" for e in res.entities)

@@ -222,8 +222,8 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and short not in lexicon("generic_names") and (
                 len(short) >= 4 and short.endswith(longest_first("org_suffixes"))
-                or len(short) == 3 and short in lexicon("org_suffixes")):
-            return True  # (管委会 for 某某高新区管委会: a body's own three-character kind)
+                or len(short) == 3 and (short in lexicon("org_suffixes") or _word_and_suffix(short))):
+            return True  # (管委会 for 某某高新区管委会: a body's own three-character kind; 加工厂 for 某某籽油加工厂)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) \
@@ -282,6 +282,11 @@ def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
             else:
                 return True
     return False
+
+
+def _word_and_suffix(short: str) -> bool:
+    """加工厂, 艺术团: an ordinary word of two characters, then a one-character organization suffix."""
+    return common_word(short[:2]) and short[2] in lexicon("org_suffixes")
 
 
 def _registered_apart(short: str, long: str) -> bool:
@@ -566,7 +571,8 @@ _COOPERATIVE = "合作社"
 def _cooperative_short(short: str, long: str) -> bool:
     """石门贡米合作社 for 某县花田石门贡米种植专业合作社: the cooperative's own name (two characters or
     more) then 合作社, where the full name has only its kind (``cooperative_kinds``: 种植专业) and at
-    most one product word (大豆, 中药材), or a product of three characters (方竹笋), between them."""
+    most one product word (大豆, 中药材; any word of three characters or fewer: 牡丹, a place to jieba), or a
+    product of three characters (方竹笋), between them."""
     if not (short.endswith(_COOPERATIVE) and long.endswith(_COOPERATIVE)) or len(short) < len(_COOPERATIVE) + 2:
         return False
     brand, kinds = short[: -len(_COOPERATIVE)], longest_first("cooperative_kinds")
@@ -576,8 +582,8 @@ def _cooperative_short(short: str, long: str) -> bool:
     if kind is None or brand.endswith(kinds):
         return False
     product = [word for word, _ in cut(rest[: -len(kind)])]
-    return len(product) <= 1 and all(common_word(word) for word in product) \
-        or len(rest) - len(kind) <= 3 and all(common_word(word) or len(word) == 1 for word in product)  # (方竹|笋)
+    return len(product) <= 1 and (all(common_word(word) for word in product) or len(rest) - len(kind) <= 3) \
+        or len(rest) - len(kind) <= 3 and all(common_word(word) or len(word) == 1 for word in product)  # (方竹|笋; 牡丹/ns)
 
 
 def _short_ending(short: str, long: str) -> bool:
