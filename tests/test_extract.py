@@ -3707,7 +3707,15 @@ _EVENTS_ABOUT_TRADE_AND_SEASONS = [
 ]
 
 
-@pytest.mark.parametrize("text, found, not_found", _PARTS_OF_PLACES + _EVENTS_ABOUT_TRADE_AND_SEASONS)
+_SITES_WRITTEN_BARE = [
+    # a kind of site written alone (generic_sites) is no place, but it may open one
+    ("游客漫步滨江步道,两岸灯火倒映江面,远处的后花园里荷塘正绿。", [], [("两岸", Kind.PLACE), ("滨江", Kind.PLACE), ("后花园", Kind.PLACE)]),
+    ("在学校所在的唐冶街道荷塘社区，社区卫生服务站开诊。", [("荷塘社区", Kind.PLACE)], [("荷塘", Kind.PLACE)]),
+    ("镇上的酒庄和葡萄园连成一片，高山茶园云雾缭绕。", [], [("酒庄", Kind.PLACE), ("葡萄园", Kind.PLACE), ("高山茶园", Kind.PLACE)]),
+]
+
+
+@pytest.mark.parametrize("text, found, not_found", _PARTS_OF_PLACES + _EVENTS_ABOUT_TRADE_AND_SEASONS + _SITES_WRITTEN_BARE)
 def test_names_of_the_sixteenth_sessions_batches(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names

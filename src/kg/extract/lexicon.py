@@ -420,7 +420,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     """Is a span the labeller read as ``kind`` with confidence ``score`` worth keeping as a name?
 
     Dropped: low confidence; a place or body opening with a personal pronoun (我们厂); a generic name
-    (``generic_names``: 党和政府, 园区, even where jieba's
+    (:func:`generic_name`: 党和政府, 园区, 两岸, even where jieba's
     dictionary calls it an organization) or one ending in a generic tail (``generic_tails``: 某镇集体经济组织,
     上市公司); a suffix after a generic word (社区党支部, 物业公司,
     大医院) unless jieba's dictionary knows the whole span as a place or organization name (黄河,
@@ -430,7 +430,7 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
     it (36处石窟, 2班某地). The 0.6 is measured: 0.5-0.8 give the same dev and dev2 scores and 0.6 the best held-out MSRA, CLUENER and
     People's Daily span F1 together (0.5 is 0.001 better on MSRA, 0.001 worse on CLUENER).
     """
-    if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or text in lexicon("generic_names") \
+    if score < (_PERSON_FLOOR if kind is Kind.PERSON else _NAME_FLOOR) or generic_name(text) \
             or kind is not Kind.PERSON and text.startswith(longest_first("personal_pronouns")) \
             or kind is not Kind.PERSON and text.endswith(longest_first("generic_tails")) \
             or kind is Kind.ORG and bare_unit(text) or kind is not Kind.PERSON and _COUNT_OPENING.match(text):
@@ -626,9 +626,15 @@ def _long_generic_heads() -> tuple[str, ...]:
     return tuple(g for g in lexicon("generic_heads") if len(g) >= 2)
 
 
+def generic_name(text: str) -> bool:
+    """Is text a name of nothing in particular (``generic_names``: 企业, 园区; ``generic_sites``:
+    两岸, 茶园, written alone)?"""
+    return text in lexicon("generic_names") or text in lexicon("generic_sites")
+
+
 @lru_cache(maxsize=1 << 16)  # asked again for the same words and spans by several components
 def is_name(text: str, kind: Kind) -> bool:
-    if len(text) < 2 or text in lexicon("generic_names") or text.endswith(longest_first("generic_tails")):
+    if len(text) < 2 or generic_name(text) or text.endswith(longest_first("generic_tails")):
         return False  # (深交所|上市公司: what a company is, not its name)
     if kind is Kind.ORG and bare_unit(text):
         return False  # 集团越南子公司, 联合体秘书处
