@@ -3719,3 +3719,14 @@ _SITES_WRITTEN_BARE = [
 def test_names_of_the_sixteenth_sessions_batches(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_companys_party_committee_before_a_post_is_the_company():
+    """龙峰文旅党委书记、董事长周明远: the company's short form, then 党委 and the posts: the person is a
+    member of the company (党委书记 part of the role); a branch (某某物业党支部) stays a body."""
+    text = "重庆龙峰文化旅游发展有限公司(以下简称龙峰文旅)今年投入3000万元。龙峰文旅党委书记、董事长周明远说。"
+    ext = extract(_article(text))
+    assert "龙峰文旅党委" not in {m.text for m in ext.mentions}
+    assert ("memberOf", "周明远", "龙峰文旅", "党委书记、董事长") in {(r.predicate, r.head.text, r.tail.text, r.role) for r in ext.relations}
+    text = "重庆万川物业服务有限公司(以下简称万川物业)成立于2010年。万川物业党支部书记李红说。"
+    assert "万川物业党支部" in {m.text for m in extract(_article(text)).mentions}

@@ -1088,14 +1088,18 @@ PARTY_BODY = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党�
 def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """某局党支部书记、局长某某: the organization is 某局 and 党支部书记 is part of the post, so an
     organization name that ends in a party branch right before a post is cut back to the body
-    whose own name it carries (汾西矿业集团|党委书记)."""
+    whose own name it carries (汾西矿业集团|党委书记), or to the company's short form the article names
+    it by elsewhere (龙峰文旅|党委书记、董事长: 党委, not a branch, whose members the gold lists by
+    the company; 某某物业党支部 stays a body of its own)."""
     posts = longest_first("posts")
+    named = {m.text for m in mentions if m.kind is Kind.ORG}
     out = []
     for m in mentions:
         branch = PARTY_BODY.search(m.text) if m.kind is Kind.ORG else None
         if branch and doc.text.startswith(posts, m.end) or branch and doc.text[m.end:m.end + 2] in ("常委", "委员"):
             body = m.text[: branch.start()]
-            if len(body) >= 4 and suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG):
+            if len(body) >= 4 and (suffix_of(body, Kind.ORG) and is_name(body, Kind.ORG)
+                                   or branch.group() == "党委" and body in named and suffix_of(body, Kind.ORG) is None):
                 m = Mention(m.article_id, m.start, m.start + len(body), body, Kind.ORG, by=m.by, score=m.score)
         out.append(m)
     return tuple(out)
