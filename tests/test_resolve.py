@@ -759,3 +759,16 @@ def test_a_bodys_kind_beside_two_such_bodies_stays_apart():
     """加工厂 beside two 加工厂: which one is meant is not clear."""
     res = resolve([_ex("a", ("太平牡丹籽油加工厂", Kind.ORG), ("俚岛海藻加工厂", Kind.ORG), ("加工厂", Kind.ORG))])
     assert any(e.name == "加工厂" for e in res.entities)
+
+
+def test_a_landmark_beside_the_township_named_after_it_stays_apart():
+    """太姥山 beside 太姥山镇, where the article also writes 太姥山景区: the mountain, not the township's
+    short form; 木洞 beside 木洞镇 with no site of that name is the township."""
+    text = "在福鼎市太姥山镇，游客登上太姥山。太姥山景区今年接待游客200万人次。"
+    res = resolve([Extraction(article=Article(id="a", text=text), mentions=tuple(
+        Mention("a", text.find(name, start), text.find(name, start) + len(name), name, Kind.PLACE)
+        for name, start in (("太姥山镇", 0), ("太姥山", 12), ("太姥山景区", 17))))])
+    names = sorted(e.name for e in res.entities if e.kind is Kind.PLACE)
+    assert names == ["太姥山", "太姥山景区", "太姥山镇"]
+    res = resolve([_ex("a", ("木洞镇", Kind.PLACE), ("木洞", Kind.PLACE))])
+    assert len([e for e in res.entities if e.kind is Kind.PLACE]) == 1

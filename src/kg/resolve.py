@@ -265,6 +265,18 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
     return False
 
 
+def _landmark_of_township(short: str, township: str, text: str) -> bool:
+    """Is short (太姥山) the landmark township (太姥山镇) is named after, by its last character
+    (``landmark_endings``: 山, 湖, 泉, 口 …) and by the article writing it before a kind of site
+    elsewhere (太姥山景区, 磁器口古镇; ``landmark_sites``)?"""
+    return township[len(short):] in _TOWNSHIP_KINDS and township.startswith(short) and len(short) >= 2 \
+        and short[-1] in lexicon("landmark_endings") \
+        and any(text.find(short + site) >= 0 for site in lexicon_list("landmark_sites"))
+
+
+_TOWNSHIP_KINDS = ("镇", "乡", "街道")
+
+
 def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
     """冷链公司 for 延安金塬冷链物流有限公司, 云上民宿公司 for 重庆横山云上民宿运营管理有限公司, 老街运营公司 for
     重庆弹子石老街文化旅游运营管理有限公司: two characters or more of the core, the first two a word's
@@ -732,6 +744,8 @@ def _article_clusters(extraction: Extraction, corpus_kinds: dict[str, Kind] | No
                 continue  # the declared name's only (not also 某某（越南）有限公司's, which it could shorten)
             probe = spelled.get(short, short) if kind is Kind.PLACE else short
             targets = [long for long in texts if long != short and (long == probe or _abbreviates(probe, long, kind, places))]
+            if kind is Kind.PLACE and targets:  # 太姥山 beside 太姥山镇 and 太姥山景区: the mountain
+                targets = [t for t in targets if not _landmark_of_township(short, t, extraction.article.text)]
             if not targets and kind is Kind.ORG:  # 冷链公司: words from the middle of one company's name
                 targets = [long for long in texts if long != short and _abbreviates(short, long, kind, places, loose=True)]
             if len(targets) > 1 and kind is Kind.ORG and all(_level_form(short, t) for t in targets):
