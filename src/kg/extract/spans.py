@@ -735,7 +735,8 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
     (某某委|以|区人民医院: ``body_separators``): cut where what comes before is a name ending in its
     suffix (not 住房和城乡建设局, 某某片区联合党委), and after a partnership word or a preposition,
     what comes after ends in one too; 诉 cuts a plaintiff from a defendant whatever the plaintiff's
-    name ends in. A place and 内 before an organization (某开发区|内|某公司) are left out of it."""
+    name ends in. A place and 内 before an organization (某开发区|内|某公司) are left out of it, and a
+    leading verb after the cut (联合|建设|某某中心)."""
     inside = _INSIDE.search(text) if kind is Kind.ORG else None
     if inside and suffix_of(text[: inside.start()], Kind.PLACE) and suffix_of(text[inside.end():], Kind.ORG):
         return split_joined(text[inside.end():], kind, start + inside.end())  # 某开发区|内|某公司: the place is no part
@@ -757,6 +758,9 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
         if len(right) >= 2 and (suffix_of(left, kind) and is_name(left, kind) or place_first or short_first or plaintiff) and (
                 match.group() in JOINERS or suffix_of(right, kind) and is_name(right, kind)
                 or place_first and len(right) >= 4 and right[0] not in _DIVISION_FIRSTS):  # 某街道|联合|云雾山茶业
+            verb = next((right[:k] for k in (4, 3, 2) if right[:k] in word_list("leading_verbs")), "")
+            if verb and is_name(right[len(verb):], kind):  # 某学院|联合|建设|某某繁育中心: what they build
+                return [(start, left)] + split_joined(right[len(verb):], kind, start + match.end() + len(verb))
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
 
