@@ -3722,6 +3722,11 @@ _WHAT_PARTNERS_BUILD = [
     # a leading verb after a partnership word that cuts a labeller's span opens no name (联合|建设|…)
     ("公司与辽东农业大学园艺学院联合建设草莓种苗繁育中心,每年可向农户供苗。",
      [("辽东农业大学园艺学院", Kind.ORG), ("草莓种苗繁育中心", Kind.ORG)], [("建设草莓种苗繁育中心", Kind.ORG)]),
+    # 新建 (newly built) opens no name, but a district named 新建 keeps it
+    ("镇上新建游客服务中心一座,景区新建林间步道3公里。", [], [("新建游客服务中心", Kind.ORG), ("新建林间步道", Kind.PLACE)]),
+    ("南昌市新建区举办活动。", [("新建区", Kind.PLACE)], []),
+    # a company's 旗下 (its units) ends its name
+    ("中塘兴桑合作社是武陵锦丝绸旗下的合作社,有社员200户。", [("武陵锦丝绸", Kind.ORG)], [("武陵锦丝绸旗下", Kind.ORG)]),
 ]
 
 
