@@ -268,7 +268,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
 def _landmark_of_township(short: str, township: str, text: str) -> bool:
     """Is short (太姥山) the landmark township (太姥山镇) is named after, by its last character
     (``landmark_endings``: 山, 湖, 泉, 口 …) and by the article writing it before a kind of site
-    elsewhere (太姥山景区, 磁器口古镇; ``landmark_sites``)?"""
+    elsewhere (太姥山景区, 天目湖湿地; ``landmark_sites``)?"""
     return township[len(short):] in _TOWNSHIP_KINDS and township.startswith(short) and len(short) >= 2 \
         and short[-1] in lexicon("landmark_endings") \
         and any(text.find(short + site) >= 0 for site in lexicon_list("landmark_sites"))
@@ -297,7 +297,7 @@ def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
 
 
 def _word_and_suffix(short: str) -> bool:
-    """加工厂, 艺术团: an ordinary word of two characters, then a one-character organization suffix."""
+    """加工厂, 精油厂: an ordinary word of two characters, then a one-character organization suffix."""
     return common_word(short[:2]) and short[2] in lexicon("org_suffixes")
 
 
