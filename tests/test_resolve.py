@@ -726,10 +726,14 @@ def test_two_townships_listed_by_short_names_stay_apart():
     ("重庆横山云上民宿运营管理有限公司", "云上民宿公司"),
     ("重庆弹子石老街文化旅游运营管理有限公司", "老街运营公司"),
     ("安吉白叶云商电子商务有限公司", "云商公司"),
+    ("太平牡丹籽油加工厂", "加工厂"),  # an ordinary word and a one-character suffix: the body's own kind
+    ("霍城紫韵薰衣草精油厂", "精油厂"),
+    ("垫江县太平镇丹园牡丹种植专业合作社", "丹园合作社"),  # a product jieba tags as a place (牡丹/ns) left out
 ])
-def test_a_company_called_by_words_from_the_middle_of_its_name(long, short):
-    """X公司 where X opens a word inside the company's core (after a place jieba does not strip) is
-    that company, when no other name fits X公司 (no second company has X)."""
+def test_a_body_called_by_part_of_its_name_when_nothing_else_fits(long, short):
+    """X公司 where X opens a word inside the company's core (after a place jieba does not strip), a
+    body's own kind (加工厂), a cooperative's own name: that body, when no other name fits the short
+    form (no second company has X)."""
     res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG), ("青禾茶业有限公司", Kind.ORG))])
     nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.ORG)
     assert nodes == sorted([tuple(sorted((long, short))), ("青禾茶业有限公司",)])
@@ -742,17 +746,6 @@ def test_words_from_the_middle_of_two_companies_names_stay_apart():
     assert any(e.name == "冷链公司" for e in res.entities)
     res = resolve([_ex("a", ("重庆丰味源食品有限公司上海分公司", Kind.ORG), ("丰味源公司", Kind.ORG))])
     assert any(e.name == "丰味源公司" for e in res.entities)
-
-
-@pytest.mark.parametrize("long, short", [
-    ("太平牡丹籽油加工厂", "加工厂"),  # an ordinary word and a one-character suffix: the body's own kind
-    ("霍城紫韵薰衣草精油厂", "精油厂"),
-    ("垫江县太平镇丹园牡丹种植专业合作社", "丹园合作社"),  # a product jieba tags as a place (牡丹/ns) left out
-])
-def test_a_body_called_by_its_kind_or_a_cooperative_by_its_own_name(long, short):
-    res = resolve([_ex("a", (long, Kind.ORG), (short, Kind.ORG), ("青禾茶业有限公司", Kind.ORG))])
-    nodes = sorted(tuple(sorted({e.name, *e.aliases})) for e in res.entities if e.kind is Kind.ORG)
-    assert nodes == sorted([tuple(sorted((long, short))), ("青禾茶业有限公司",)])
 
 
 def test_a_bodys_kind_beside_two_such_bodies_stays_apart():

@@ -1075,9 +1075,9 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         if subject is not None and subject.entity.kind is Kind.PERSON:
             previous, subject = subject, None  # a person acts here: nobody organizes by this sentence
         for m in inside:
+            if not _organizable(text, m):
+                continue
             body = _quoted_body(text, m)
-            if (m.kind is not Kind.INITIATIVE and not body) or m.by == "rules.programme":
-                continue  # 落实某某八项规定: who carries out a programme does not organize it
             said = reported[1] if reported is not None and m.start >= reported[0] else None
             acting, lead, confidence = _acting(doc, sentence, m, said or subject, previous, inside, mentions)
             if body:  # 某区成立“某某专班”, 甲与乙共建“某某中心”: a body they set up and run
@@ -1109,17 +1109,22 @@ def organizers(doc: Doc, mentions: tuple[Mention, ...]) -> Iterator[Relation]:
         previous_end = sentence.end
 
 
+def _organizable(text: str, m: Mention) -> bool:
+    """Can someone organize m: an initiative or a body in quotes or of a founded kind (:func:`_quoted_body`),
+    but not a programme (落实某某八项规定: who carries out a programme does not organize it)?"""
+    return (m.kind is Kind.INITIATIVE or _quoted_body(text, m)) and m.by != "rules.programme"
+
+
 def _organized_ahead(doc: Doc, by_sentence: dict[Span, list[Mention]]) -> list[bool]:
     """For each sentence: does it, or a later sentence of its paragraph, hold what someone may
-    organize (an initiative, a body in quotes or of a founded kind)? Who acts matters only there."""
+    organize (:func:`_organizable`)? Who acts matters only there."""
     text, sentences = doc.text, doc.sentences
     wanted = [False] * len(sentences)
     ahead = False
     for k in range(len(sentences) - 1, -1, -1):
         if k + 1 < len(sentences) and "\n" in text[sentences[k].end:sentences[k + 1].start]:
             ahead = False  # the next sentence opens a new paragraph
-        ahead = ahead or any((m.kind is Kind.INITIATIVE or _quoted_body(text, m)) and m.by != "rules.programme"
-                             for m in by_sentence.get(sentences[k], ()))
+        ahead = ahead or any(_organizable(text, m) for m in by_sentence.get(sentences[k], ()))
         wanted[k] = ahead
     return wanted
 

@@ -1088,7 +1088,7 @@ PARTY_BODY = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党�
 def party_branches(doc: Doc, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """某局党支部书记、局长某某: the organization is 某局 and 党支部书记 is part of the post, so an
     organization name that ends in a party branch right before a post is cut back to the body
-    whose own name it carries (汾西矿业集团|党委书记), or to the company's short form the article names
+    whose own name it carries (青山矿业集团|党委书记), or to the company's short form the article names
     it by elsewhere (龙峰文旅|党委书记、董事长: 党委, not a branch, whose members the gold lists by
     the company; 某某物业党支部 stays a body of its own)."""
     posts = longest_first("posts")
