@@ -103,7 +103,7 @@ def test_segmenter_cuts_exactly_as_jieba_posseg(tmp_path):
     is never imported by kg."""
     script = """
 import sys
-from kg.extract.segmenter import cut, word_tags
+from kg.extract.segmenter import cut, jieba_tags
 text = ("重庆市江北区2024年GDP增长5.6%，iPhone 15 在  A座\\r\\n发布。海尔集团、C#和c++工程师\\t"
         "与3D打印企业签约；ABC公司的X光机 a1b2 ＡＢＣ１２３ 第1季度！")
 mine = list(cut(text))
@@ -112,7 +112,7 @@ import jieba.posseg
 reference = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
 reference.tokenizer = jieba.dt
 reference.load_word_tag(jieba.dt.get_dict_file())
-assert word_tags() == reference.word_tag_tab and len(word_tags()) > 300000
+assert jieba_tags() == reference.word_tag_tab and len(jieba_tags()) > 300000
 assert mine == [(p.word, p.flag) for p in reference.cut(text, HMM=False)], mine
 assert "".join(w for w, _ in mine) == text
 """
@@ -136,3 +136,21 @@ assert ("重庆", "ns") in list(cut("重庆青禾模具公司"))
     env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_rules_read_words_of_recent_news_whole_and_the_labeller_reads_jiebas_cut():
+    """news_words.tsv: words() and word_tags() join and tag them (文旅/n, 康养/vn); cut() and
+    jieba_tags() stay jieba's; a doc's tokens are joined, the labeller's are not."""
+    from kg.extract.doc import make_doc, tokenize
+    from kg.extract.segmenter import cut, jieba_tags, jieba_words, word_tags, words
+    from kg.records import Article
+
+    text = "区文旅委开展森林康养研学活动"
+    assert ("文旅", "n") in words(text) and ("康养", "vn") in words(text) and ("研学", "vn") in words(text)
+    assert list(cut(text)) == jieba_words(text) and ("文", "n") in jieba_words(text)
+    assert word_tags().get("康养") == "vn" and "康养" in word_tags() and jieba_tags().get("康养") is None
+    assert "".join(w for w, _ in words(text)) == text
+    doc = make_doc(Article(id="t", text=text))
+    assert [t.text for t in doc.tokens][:3] == ["区", "文旅", "委"]
+    assert [t.text for t in tokenize(text)][:3] == ["区", "文", "旅"]
+    assert all(a.end == b.start for a, b in zip(doc.tokens, doc.tokens[1:]))

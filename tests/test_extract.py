@@ -3746,3 +3746,27 @@ def test_a_companys_party_committee_before_a_post_is_the_company():
     assert ("memberOf", "周明远", "龙峰文旅", "党委书记、董事长") in {(r.predicate, r.head.text, r.tail.text, r.role) for r in ext.relations}
     text = "重庆万川物业服务有限公司(以下简称万川物业)成立于2010年。万川物业党支部书记李红说。"
     assert "万川物业党支部" in {m.text for m in extract(_article(text)).mentions}
+
+
+_NEWS_WORDS = [
+    # words of recent news that jieba cuts (news_words.tsv) are read whole: 康/nr|养/v, 研/vn|学/n,
+    # 共/d|富/nr no longer break or open names, and a kind of site after one is no name
+    ("首届白茶共富直播节在安吉县开幕。", [("白茶共富直播节", Kind.INITIATIVE)], []),
+    ("2024洪雅森林康养旅游推介会在成都举行。", [("2024洪雅森林康养旅游推介会", Kind.INITIATIVE)], []),
+    ("五常市稻乡实验中学的研学基地,今年已接待学生3000人。", [], [("研学基地", Kind.PLACE)]),
+    ("镇上修建了森林康养步道5公里。", [], [("森林康养步道", Kind.PLACE), ("康养步道", Kind.PLACE)]),
+    ("工厂位于长兴太湖智造产业园,总投资10亿元。", [("长兴太湖智造产业园", Kind.PLACE)], [("太湖智造产业园", Kind.PLACE)]),
+]
+
+
+@pytest.mark.parametrize("text, found, not_found", _NEWS_WORDS)
+def test_words_of_recent_news_are_read_whole(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_sectors_department_is_no_name():
+    """浙江省林业部门, 县商务部门: a province's or county's department of a sector, a description (the
+    gold marks it optional at most), no body's name."""
+    for text in ("记者从黔东南州体育部门了解到,比赛将持续三天。", "浙江省林业部门有关负责人表示，常山的探索提供了有益借鉴。"):
+        assert not {name for name, _ in _found(text, None)} & {"黔东南州体育部门", "浙江省林业部门", "体育部门", "林业部门"}

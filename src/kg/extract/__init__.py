@@ -13,7 +13,7 @@ from functools import cache
 from importlib import import_module
 
 from ..records import Article, Extraction, Mention
-from .doc import Doc, make_doc
+from .doc import Doc, make_doc, tokenize
 from .facts import find_facts
 from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
 from .mentions import (bodies_joined, bodies_of_places, brand_stores, bodies_read_late, bodies_read_short, heads_after_quotes, people_read_short, projects_read_short, line_phases, check_with_labeller, places_inside_names, headline_place_pairs, headline_places, village_groups, initiative_tails,
@@ -63,11 +63,12 @@ def extract_many(articles: Sequence[Article], components: tuple[str, ...] | None
     network runs much faster on many sentences at once).  accurate: the labeller asks its second
     network about the sentences it is unsure of (more accurate, slower; see MODEL_CARD.md)."""
     names = components or tuple(COMPONENTS)
-    docs = [make_doc(article) for article in articles]
+    tokens = [tokenize(article.text) for article in articles]  # jieba's words, as the labeller reads them
+    docs = [make_doc(article, words) for article, words in zip(articles, tokens)]
     if "labeller" in names and COMPONENTS.get("labeller") == _LABELLER:
         from .labeller import label_docs
 
-        labels = label_docs([(doc.text, doc.tokens) for doc in docs], accurate=accurate)
+        labels = label_docs([(doc.text, words) for doc, words in zip(docs, tokens)], accurate=accurate)
         docs = [replace(doc, labels=tuple(found)) for doc, found in zip(docs, labels)]
     return [_extract_doc(doc, names) for doc in docs]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..records import Article, Span
-from .segmenter import words
+from .segmenter import jieba_words, news_word_runs, news_words
 
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|\n+")
 
@@ -73,16 +73,36 @@ def _trim(text: str, start: int, end: int) -> Span:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules)."""
+    """jieba.posseg tokens with offsets (HMM off: new words come from the labeller and the rules),
+    as the labeller reads them."""
     tokens: list[Token] = []
     append = tokens.append
     offset = 0
-    for word, tag in words(text):
+    for word, tag in jieba_words(text):
         end = offset + len(word)
         append(Token(offset, end, word, tag))
         offset = end
     return tuple(tokens)
 
 
-def make_doc(article: Article) -> Doc:
-    return Doc(article=article, tokens=tokenize(article.text), sentences=sentences(article.text))
+def with_news_words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """tokens with each run that spells a word of ``news_words.tsv`` joined into that word
+    (文|旅|集团 → 文旅|集团), as the rules read them."""
+    runs = list(news_word_runs([t.text for t in tokens]))
+    if not runs:
+        return tokens
+    out, done = [], 0
+    for first, last in runs:
+        out.extend(tokens[done:first])
+        text = "".join(t.text for t in tokens[first : last + 1])
+        out.append(Token(tokens[first].start, tokens[last].end, text, news_words()[text]))
+        done = last + 1
+    out.extend(tokens[done:])
+    return tuple(out)
+
+
+def make_doc(article: Article, tokens: tuple[Token, ...] | None = None) -> Doc:
+    """The doc of an article; tokens: its :func:`tokenize` tokens when the caller has them (the
+    labeller's), joined here into news words for the rules."""
+    tokens = tokenize(article.text) if tokens is None else tokens
+    return Doc(article=article, tokens=with_news_words(tokens), sentences=sentences(article.text))

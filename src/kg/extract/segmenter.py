@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from math import log
 from pathlib import Path
 
 from kg.cache import cached
+from kg.resources import table
 
-__all__ = ["cut", "words", "word_tags"]
+__all__ = ["cut", "jieba_tags", "jieba_words", "news_word_runs", "news_words", "words", "word_tags"]
 
 # The block and character classes of jieba.posseg (jieba 0.42).
 _HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
@@ -88,12 +89,16 @@ def _dictionary_table(dictionary: bytes) -> dict[str, str]:
 
 
 class _Tags(Mapping[str, str]):
-    """word → jieba tag (jieba.posseg's ``word_tag_tab``), read from the packed table."""
+    """word → jieba tag (jieba.posseg's ``word_tag_tab``), read from the packed table, with the
+    tags of extra words over it."""
 
-    def __init__(self, packed: dict[str, int], names: tuple[str, ...]) -> None:
-        self._packed, self._names = packed, names
+    def __init__(self, packed: dict[str, int], names: tuple[str, ...], extra: Mapping[str, str] | None = None) -> None:
+        self._packed, self._names, self._extra = packed, names, extra or {}
 
     def get(self, word: str, default=None):  # the hot path: no KeyError raised and caught
+        tag = self._extra.get(word)
+        if tag is not None:
+            return tag
         code = self._packed.get(word, 0) & _TAG_MASK
         return self._names[code - 1] if code else default
 
@@ -104,20 +109,59 @@ class _Tags(Mapping[str, str]):
         return tag
 
     def __contains__(self, word: object) -> bool:
-        return bool(self._packed.get(word, 0) & _TAG_MASK) if isinstance(word, str) else False
+        return isinstance(word, str) and (word in self._extra or bool(self._packed.get(word, 0) & _TAG_MASK))
 
     def __iter__(self) -> Iterator[str]:
-        return (word for word, value in self._packed.items() if value & _TAG_MASK)
+        yield from self._extra
+        yield from (word for word, value in self._packed.items() if value & _TAG_MASK and word not in self._extra)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
 
 @cache
-def word_tags() -> Mapping[str, str]:
+def jieba_tags() -> Mapping[str, str]:
     """jieba's dictionary tags (jieba.posseg's ``word_tag_tab``), from the start-up cache."""
     packed, _, names = _dictionary()
     return _Tags(packed, names)
+
+
+@cache
+def word_tags() -> Mapping[str, str]:
+    """:func:`jieba_tags` with the words of ``news_words.tsv`` and their tags (文旅/n, 康养/vn)."""
+    packed, _, names = _dictionary()
+    return _Tags(packed, names, news_words())
+
+
+@cache
+def news_words() -> dict[str, str]:
+    """word → tag of ``news_words.tsv``: words of recent news that jieba's dictionary lacks and cuts
+    into pieces with misleading tags (文|旅, 康/nr|养/v, 共/d|富/nr)."""
+    return {word: tag for word, tag in table("news_words")}
+
+
+@cache
+def _news_prefixes() -> frozenset[str]:
+    return frozenset(word[:k] for word in news_words() for k in range(1, len(word)))
+
+
+def news_word_runs(pieces: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of pieces, in order, that spells a word of ``news_words.tsv`` (the
+    longest from each piece; 文|旅|集团 → (0, 1))."""
+    known, prefixes = news_words(), _news_prefixes()
+    i, n = 0, len(pieces)
+    while i < n:
+        text, j, last = pieces[i], i, None
+        while text in prefixes and j + 1 < n:
+            j += 1
+            text += pieces[j]
+            if text in known:
+                last = j
+        if last is not None:
+            yield i, last
+            i = last + 1
+        else:
+            i += 1
 
 
 def _ends(block: str, packed: dict[str, int], logtotal: float) -> list[int]:
@@ -168,13 +212,23 @@ def _cut_block(block: str, packed: dict[str, int], logtotal: float, tags: _Tags,
 
 def cut(text: str) -> Iterator[tuple[str, str]]:
     """(word, tag) pairs, exactly as ``jieba.posseg.cut(text, HMM=False)`` gives them."""
-    return iter(words(text))
+    return iter(jieba_words(text))
 
 
 def words(text: str) -> list[tuple[str, str]]:
+    """:func:`jieba_words` with the words of ``news_words.tsv`` whole (文旅/n, not 文/n|旅/n): the
+    words kg's rules read."""
+    pairs = jieba_words(text)
+    for first, last in reversed(list(news_word_runs([word for word, _ in pairs]))):
+        word = "".join(w for w, _ in pairs[first : last + 1])
+        pairs[first : last + 1] = [(word, news_words()[word])]
+    return pairs
+
+
+def jieba_words(text: str) -> list[tuple[str, str]]:
     """:func:`cut` as a list."""
     packed, logtotal, _names = _dictionary()
-    tags = word_tags()
+    tags = jieba_tags()
     out: list[tuple[str, str]] = []
     for block in _HAN_BLOCK.split(text):
         if not block:

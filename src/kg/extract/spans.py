@@ -76,7 +76,7 @@ def labelled(doc: Doc) -> list[Mention]:
     abbreviations = place_abbreviations()
     starts = [t.start for t in doc.tokens]
     found = []
-    labels = doc.labels if doc.labels is not None else label(doc.text, doc.tokens)
+    labels = doc.labels if doc.labels is not None else label(doc.text)  # (jieba's own words)
     labels = _departments_of_ministries(doc, _rejoined_at_place(doc.text, _cut_at_former_names(doc.text, labels)), starts)
     labels = _joined_over_bracketed_place(doc.text, labels)
     person_ends = {end for _, end, kind, _ in labels if kind is Kind.PERSON}
