@@ -765,3 +765,15 @@ def test_a_landmark_beside_the_township_named_after_it_stays_apart():
     assert names == ["太姥山", "太姥山景区", "太姥山镇"]
     res = resolve([_ex("a", ("木洞镇", Kind.PLACE), ("木洞", Kind.PLACE))])
     assert len([e for e in res.entities if e.kind is Kind.PLACE]) == 1
+
+
+def test_a_landmark_kept_apart_in_its_article_joins_no_township_later():
+    """阳澄湖 beside 阳澄湖镇 and 阳澄湖畔, with no other site of that name: the lake stays apart from
+    the township whose short form it also is (the step that joins a name to the one longer name of
+    its kind across articles leaves it alone)."""
+    text = "开捕仪式在阳澄湖镇举行。阳澄湖畔的养殖户忙着捕捞,阳澄湖水质良好。"
+    res = resolve([Extraction(article=Article(id="a", text=text), mentions=tuple(
+        Mention("a", text.find(name, start), text.find(name, start) + len(name), name, Kind.PLACE)
+        for name, start in (("阳澄湖镇", 0), ("阳澄湖", 12), ("阳澄湖", 25))))])
+    names = sorted(e.name for e in res.entities if e.kind is Kind.PLACE)
+    assert names == ["阳澄湖", "阳澄湖镇"]

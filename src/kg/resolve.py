@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -275,6 +275,15 @@ def _landmark_of_township(short: str, township: str, text: str) -> bool:
 
 
 _TOWNSHIP_KINDS = ("镇", "乡", "街道")
+
+
+def _landmarks_apart(text: str, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> Iterator[tuple[Kind, str]]:
+    """The places of an article that are the landmark a township of the same article is named after
+    (:func:`_landmark_of_township`: 阳澄湖 beside 阳澄湖镇 and 阳澄湖畔)."""
+    places = [texts[0] for kind, texts, _ in clusters if kind is Kind.PLACE]
+    for short in places:
+        if any(_landmark_of_township(short, township, text) for township in places):
+            yield Kind.PLACE, short
 
 
 def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
@@ -935,6 +944,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     contextual: dict[tuple[Kind, str], list[tuple[str, set[str], list[Mention]]]] = defaultdict(list)
     authored: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # person → articles they wrote
     places_around: dict[tuple[Kind, str], set[str]] = defaultdict(set)  # place → places named beside it
+    landmarks: set[tuple[Kind, str]] = set()  # 阳澄湖 kept apart from 阳澄湖镇 in an article: no township's form
     known_ids: dict[tuple[Kind, str], str] = {}
     for entity in known:
         key = (entity.kind, entity.name)
@@ -945,6 +955,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
     for extraction in extractions:
         clusters = _article_clusters(extraction, corpus_kinds)
         affiliations = _affiliations(extraction, clusters)
+        landmarks.update(_landmarks_apart(extraction.article.text, clusters))
         for kind, texts, mentions in clusters:
             key = (kind, texts[0])
             names[key].update(texts)
@@ -965,7 +976,7 @@ def resolve(extractions: Iterable[Extraction], known: Iterable[Entity] = (),
                 members[key].extend(mentions)
                 if kind is Kind.PLACE:  # the other places of the article, to read its division code
                     places_around[key].update(t for k, ts, _ in clusters if k is Kind.PLACE for t in ts)
-    target = _cross_article_targets(names, known_ids)
+    target = _cross_article_targets(names, known_ids, landmarks)
     _apply_aliases(names, contextual, same_as, target)
 
     def root(key: tuple[Kind, str]) -> tuple[Kind, str]:
@@ -1016,11 +1027,11 @@ def _entity(eid: str, kind: Kind, name: str, forms: set[str], mentions: list[Men
     return Entity(eid, kind, name, tuple(sorted(forms - {name})), ordered, code)
 
 
-def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: dict[tuple[Kind, str], str]
-                           ) -> dict[tuple[Kind, str], tuple[Kind, str]]:
+def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: dict[tuple[Kind, str], str],
+                           apart: set[tuple[Kind, str]] = frozenset()) -> dict[tuple[Kind, str], tuple[Kind, str]]:
     """Across articles, a name that is a form of exactly one longer entity of its kind joins it (two
-    longer names that are themselves one entity count once); a stored entity named by one of a new
-    entity's forms absorbs it."""
+    longer names that are themselves one entity count once), unless an article kept it apart
+    (``apart``); a stored entity named by one of a new entity's forms absorbs it."""
     owner: dict[tuple[Kind, str], set[tuple[Kind, str]]] = defaultdict(set)
     for (kind, name), forms in names.items():
         for form in forms:
@@ -1029,7 +1040,7 @@ def _cross_article_targets(names: dict[tuple[Kind, str], set[str]], known_ids: d
     candidates: dict[tuple[Kind, str], set[tuple[Kind, str]]] = {}
     for key in names:
         kind, name = key
-        if kind is Kind.PERSON or key in known_ids:
+        if kind is Kind.PERSON or key in known_ids or key in apart:
             continue
         owners = {o for o in owner[key] if o != key and (len(o[1]) > len(name) or o in known_ids)}
         owners |= {(kind, form) for form in names[key] if (kind, form) in known_ids and form != name}
