@@ -3772,3 +3772,15 @@ def test_a_sectors_department_is_no_name():
     gold marks it optional at most), no body's name."""
     for text in ("记者从黔东南州体育部门了解到,比赛将持续三天。", "浙江省林业部门有关负责人表示，常山的探索提供了有益借鉴。"):
         assert not {name for name, _ in _found(text, None)} & {"黔东南州体育部门", "浙江省林业部门", "体育部门", "林业部门"}
+
+
+@pytest.mark.parametrize("text, found, not_found", [
+    # a quoted formula of kinds joined by + is no place or body, whatever it ends in
+    ("联动涞滩古镇,推出“古城+古镇”一日游精品线路。", [("古城+古镇", Kind.INITIATIVE)], [("古城+古镇", Kind.PLACE)]),
+    ("学校探索“艺术+社区”模式,带动居民参与。", [], [("艺术+社区", Kind.PLACE)]),
+    # 途经 (passing through) opens no place's name
+    ("游船途经青龙洞、祝圣桥等景点。", [("青龙洞", Kind.PLACE), ("祝圣桥", Kind.PLACE)], [("游船途经青龙洞", Kind.PLACE)]),
+])
+def test_formulas_and_routes_are_no_places(text, found, not_found):
+    names = _found(text, None)
+    assert set(found) <= names and not set(not_found) & names

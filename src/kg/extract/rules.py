@@ -134,10 +134,10 @@ def quoted(doc: Doc) -> list[Mention]:
         before = text[max(0, match.start() - 8): match.start()]
         counted = COUNTED_BEFORE.search(before) is not None  # 建成11个“百姓书屋”: a kind of thing, not one place
         edition = before.endswith("届") and _EDITION.search(before[-6:]) is not None  # 第六届“某某”国际观鸟节
-        typed = None if head or counted or edition or name in headed or "、" in name or "·" in name or "的" in name \
+        typed = None if head or counted or edition or name in headed or any(mark in name for mark in "、·的+") \
             or _INTO.search(name) else _typed_by_suffix(name)
         # “进景区、进商圈”: a list, no place; “某某·鲜供大湾区”: a slogan of two parts; “家门口的服务站”: a description;
-        # “徽戏进古村”, “无人车进社区”: a campaign taking something somewhere
+        # “古城+古镇”: a formula of kinds; “徽戏进古村”, “无人车进社区”: a campaign taking something somewhere
         if typed is not None:
             found.append(Mention(doc.article.id, start, end, name, typed, by="rules.quoted", score=0.85))
             continue
