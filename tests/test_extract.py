@@ -3784,3 +3784,10 @@ def test_a_sectors_department_is_no_name():
 def test_formulas_and_routes_are_no_places(text, found, not_found):
     names = _found(text, None)
     assert set(found) <= names and not set(not_found) & names
+
+
+def test_a_share_verb_after_a_full_company_name_is_no_part_of_it():
+    """由某某集团有限公司控股 (held by the group): the group's full name ends before 控股."""
+    names = _found("宁盐文旅由巫溪县宝源文化产业投资集团有限公司控股。", None)
+    assert ("巫溪县宝源文化产业投资集团有限公司", Kind.ORG) in names
+    assert ("巫溪县宝源文化产业投资集团有限公司控股", Kind.ORG) not in names

@@ -283,11 +283,11 @@ def _within(piece: str, after_division: bool = False) -> int:
 
 def _organization_end(text: str, start: int, end: int) -> int:
     """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
-    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%), a host's verb (某某农业|协办的)
+    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%, 某某有限公司|控股), a host's verb (某某农业|协办的)
     or 组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织)."""
     end = start + without_member_word(text[start:end])
-    if text.endswith(("控股", "持股"), start, end) and text[end:end + 1].isdigit():
-        end -= 2
+    if text.endswith(("控股", "持股"), start, end) and (text[end:end + 1].isdigit() or text.endswith(("公司", "集团"), start, end - 2)):
+        end -= 2  # (由某某集团有限公司|控股: the verb after a full name)
     if text.endswith("组织", start, end) and end - start >= 5 and (suffix_of(text[start:end - 2], Kind.ORG) or text[end - 3] == "司"):
         end -= 2
     hosting = next((v for v in word_list("hosting_verbs") if text.endswith(v, start, end)), "")
