@@ -3791,3 +3791,9 @@ def test_a_share_verb_after_a_full_company_name_is_no_part_of_it():
     names = _found("宁盐文旅由巫溪县宝源文化产业投资集团有限公司控股。", None)
     assert ("巫溪县宝源文化产业投资集团有限公司", Kind.ORG) in names
     assert ("巫溪县宝源文化产业投资集团有限公司控股", Kind.ORG) not in names
+
+
+def test_a_role_written_against_a_name_in_a_bracketed_byline_is_left_out():
+    """（记者周文斌 通讯员李娜）: each role written with no space before its name; the people are 周文斌 and 李娜."""
+    names = _found("新华社南昌3月15日电（记者周文斌 通讯员李娜）芦溪县武功山景区迎来客流高峰。", None)
+    assert {("周文斌", Kind.PERSON), ("李娜", Kind.PERSON)} <= names and ("通讯员李娜", Kind.PERSON) not in names

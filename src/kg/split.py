@@ -62,9 +62,27 @@ def lead_byline(line: str) -> tuple[int, re.Match[str]] | None:
 
 
 def byline_names(match: re.Match[str]) -> list[str]:
-    """The people of a byline match, without the roles between them (记者 甲 通讯员 乙)."""
-    roles = tuple(lexicon_list("byline_roles"))
-    return [n for n in re.split(r"[\s、,，]+", match.group("names")) if n and not n.endswith(roles)]  # 某某日报通讯员
+    """The people of a byline match, without the roles between them (记者 甲 通讯员 乙, 记者甲 通讯员乙)."""
+    return [name for _, name in byline_name_spans(match)]
+
+
+def byline_name_spans(match: re.Match[str]) -> list[tuple[int, str]]:
+    """(offset in the names group, name) of the people of a byline match: each piece between spaces
+    and commas, a role opening it left out (通讯员|乙), none that ends in a role (某某日报通讯员)."""
+    roles = _longest_roles()
+    out = []
+    for piece in re.finditer(r"[^\s、,，]+", match.group("names")):
+        name, at = piece.group(), piece.start()
+        role = next((r for r in roles if name.startswith(r) and len(name) > len(r)), "")
+        name, at = name[len(role):], at + len(role)
+        if not name.endswith(roles) and re.fullmatch(BYLINE_NAME, name):
+            out.append((at, name))
+    return out
+
+
+@cache
+def _longest_roles() -> tuple[str, ...]:
+    return tuple(sorted(lexicon_list("byline_roles"), key=len, reverse=True))
 
 
 def _classify(line: str) -> _Block:

@@ -13,7 +13,7 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
-from ..split import BYLINE_NAME, DATELINE_DATE, byline, byline_names, lead_byline
+from ..split import DATELINE_DATE, byline, byline_name_spans, lead_byline
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, longest_ending,
@@ -49,13 +49,9 @@ def bylines(doc: Doc) -> list[Mention]:
                 found.append(Mention(doc.article.id, start, start + len(match.group("outlet")),
                                      match.group("outlet"), Kind.ORG, by="rules.byline", score=0.95))
             names_start = base + match.start("names")
-            people = set(byline_names(match))
-            for name in re.finditer(BYLINE_NAME, match.group("names")):
-                if name.group() not in people:
-                    continue
-                start = names_start + name.start()
-                found.append(Mention(doc.article.id, start, start + len(name.group()), name.group(),
-                                     Kind.PERSON, by="rules.byline", score=0.95))
+            for at, name in byline_name_spans(match):
+                start = names_start + at
+                found.append(Mention(doc.article.id, start, start + len(name), name, Kind.PERSON, by="rules.byline", score=0.95))
         offset += len(line) + 1
     return found
 
