@@ -3797,3 +3797,13 @@ def test_a_role_written_against_a_name_in_a_bracketed_byline_is_left_out():
     """（记者周文斌 通讯员李娜）: each role written with no space before its name; the people are 周文斌 and 李娜."""
     names = _found("新华社南昌3月15日电（记者周文斌 通讯员李娜）芦溪县武功山景区迎来客流高峰。", None)
     assert {("周文斌", Kind.PERSON), ("李娜", Kind.PERSON)} <= names and ("通讯员李娜", Kind.PERSON) not in names
+
+
+def test_a_landmark_that_opens_a_companys_name_is_a_place_where_written_alone():
+    """东溪古镇 of 重庆东溪古镇文化旅游发展有限公司, written alone later: the old town, not the company's
+    short form; 龙峰文旅 of a company's name stays the company."""
+    text = ("活动由重庆东溪古镇文化旅游发展有限公司承办。第二届盐马古道文化节在东溪古镇开幕。"
+            "重庆龙峰文化旅游发展有限公司也来了,龙峰文旅带来了展品。")
+    mentions = {(m.text, m.kind) for m in extract(_article(text)).mentions}
+    assert ("东溪古镇", Kind.PLACE) in mentions and ("东溪古镇", Kind.ORG) not in mentions
+    assert ("龙峰文旅", Kind.ORG) in mentions

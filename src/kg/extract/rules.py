@@ -1059,7 +1059,7 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
         if m.kind is Kind.ORG:
             for variant in short_forms_of(m.text, Kind.ORG, places):
                 if not common_word(variant):  # 轨道交通 of 某某轨道交通集团 is a word, not a name
-                    forms.setdefault(variant, Kind.ORG)
+                    forms.setdefault(variant, Kind.PLACE if _landmark_in_name(variant) else Kind.ORG)
     opening = {m.text[:end] for m in mentions if m.kind is Kind.ORG for start, end, _ in gazetteer.find(m.text) if start == 0}
     for name in places | opening:  # 某昌区, and 某昌区 of 某昌区人民政府
         for division in gazetteer.lookup(name):
@@ -1076,6 +1076,16 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
 
 
 _TOWNSHIPS = ("乡", "镇", "街道")
+
+
+def _landmark_in_name(form: str) -> bool:
+    """Is a company's short form the landmark or old town its name opens with (东溪古镇 of
+    重庆东溪古镇文化旅游发展有限公司, 阿依河 of 彭水县阿依河旅游开发有限公司): a place's suffix, no
+    organization's, and the last character of a landmark (``landmark_endings``) or 古镇 or 新区?"""
+    return bool(suffix_of(form, Kind.PLACE)) and not suffix_of(form, Kind.ORG) \
+        and (form[-1] in lexicon("landmark_endings") or form.endswith(("古镇", "新区")))
+
+
 #: how sure the labeller must be for its reading inside an organization's short form to stand
 _SURE_READING = 0.9
 PARTY_BODY = re.compile(r"(?:原|前)?(?:党支部|党总支|党委|党组|党工委)$")  # a party body ending a name
