@@ -3715,6 +3715,7 @@ _SITES_WRITTEN_BARE = [
     ("游客漫步滨江步道,两岸灯火倒映江面,远处的后花园里荷塘正绿。", [], [("两岸", Kind.PLACE), ("滨江", Kind.PLACE), ("后花园", Kind.PLACE)]),
     ("在学校所在的唐冶街道荷塘社区，社区卫生服务站开诊。", [("荷塘社区", Kind.PLACE)], [("荷塘", Kind.PLACE)]),
     ("镇上的酒庄和葡萄园连成一片，高山茶园云雾缭绕。", [], [("酒庄", Kind.PLACE), ("葡萄园", Kind.PLACE), ("高山茶园", Kind.PLACE)]),
+    ("寨子里的风雨桥和吊脚楼保存完好,游客可登上观景台。", [], [("风雨桥", Kind.PLACE), ("吊脚楼", Kind.PLACE), ("观景台", Kind.PLACE)]),
 ]
 
 
@@ -3807,3 +3808,10 @@ def test_a_landmark_that_opens_a_companys_name_is_a_place_where_written_alone():
     mentions = {(m.text, m.kind) for m in extract(_article(text)).mentions}
     assert ("东溪古镇", Kind.PLACE) in mentions and ("东溪古镇", Kind.ORG) not in mentions
     assert ("龙峰文旅", Kind.ORG) in mentions
+
+
+def test_a_role_inside_a_persons_span_leaves_the_name_after_it():
+    """天荒坪镇余村竹农潘建国说: the labeller's one span holds a village, a role and the name: the
+    person is 潘建国."""
+    names = _found("“现在每亩能多拿100多元。”天荒坪镇余村竹农潘建国说。", None)
+    assert ("潘建国", Kind.PERSON) in names and ("余村竹农潘建国", Kind.PERSON) not in names

@@ -309,7 +309,10 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
     if end - start == 2 and _surname_after_title(text, start):
         start -= 1
     title = title_at(text, start) or ""
-    if title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
+    inner = _title_inside(text, start, end) if not title and end - start >= 6 else None
+    if inner is not None:
+        start = inner  # 余村竹农|潘建国: a place, a role, then the name
+    elif title and end - start - len(title) in (2, 3, 4):  # (关长|扎西平措)
         start += len(title)
     elif title and end - start - len(title) == 1 and (after := bisect_left(starts, end)) < len(starts) \
             and starts[after] == end and len(doc.tokens[after].text) <= 2 and _HAN_NAME_PART.fullmatch(doc.tokens[after].text) \
@@ -319,6 +322,17 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
         start += 1  # 村|医央金, 董事|长江志明: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
+
+
+def _title_inside(text: str, start: int, end: int) -> int | None:
+    """Where the name starts in a person's span that holds a role of two characters or more before its
+    last two or three characters, after at least two others (余村|竹农|潘建国, 某某村|村民|张三): the
+    name after the role; None when there is none."""
+    for at in range(start + 2, end - 3):
+        title = title_at(text, at)
+        if title and len(title) >= 2 and end - at - len(title) in (2, 3):
+            return at + len(title)
+    return None
 
 
 _HAN_NAME_PART = re.compile(r"[\u4e00-\u9fff]{1,2}")
