@@ -729,6 +729,7 @@ def test_two_townships_listed_by_short_names_stay_apart():
     ("太平牡丹籽油加工厂", "加工厂"),  # an ordinary word and a one-character suffix: the body's own kind
     ("霍城紫韵薰衣草精油厂", "精油厂"),
     ("蒲江县猕鲜猕猴桃专业合作社联合社", "联合社"),  # a federation of cooperatives by its kind (社)
+    ("黎平县侗韵大歌艺术团", "艺术团"),  # a troupe by its kind (团)
     ("垫江县太平镇丹园牡丹种植专业合作社", "丹园合作社"),  # a product jieba tags as a place (牡丹/ns) left out
 ])
 def test_a_body_called_by_part_of_its_name_when_nothing_else_fits(long, short):

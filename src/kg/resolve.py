@@ -307,8 +307,8 @@ def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
 
 def _word_and_suffix(short: str) -> bool:
     """加工厂, 精油厂: an ordinary word of two characters, then a one-character organization suffix
-    (or 社: 联合社 for 某某专业合作社联合社)."""
-    return common_word(short[:2]) and (short[2] in lexicon("org_suffixes") or short[2] == "社")
+    (or 社, 团: 联合社 for 某某专业合作社联合社, 艺术团 for 某某大歌艺术团)."""
+    return common_word(short[:2]) and (short[2] in lexicon("org_suffixes") or short[2] in "社团")
 
 
 def _registered_apart(short: str, long: str) -> bool:
