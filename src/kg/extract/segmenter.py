@@ -8,8 +8,14 @@ This module does the same cut on jieba's dictionary, with the prefix table and t
 one table kept in :mod:`kg.cache` (keyed by the dictionary's content), and jieba's word graph and
 best route computed in one pass; tests check that the words and tags are exactly jieba.posseg's.
 
+The labeller reads that cut (:func:`cut`, :func:`jieba_words`, :func:`jieba_tags`: it was trained on
+it).  The rules read :func:`words` and :func:`word_tags`, which add the words of recent news that
+jieba's 2013 dictionary cuts into pieces (``news_words.tsv``: 文|旅 → 文旅/n).
+
 >>> list(cut("重庆市江北区2024年"))
 [('重庆市', 'ns'), ('江北区', 'ns'), ('2024', 'eng'), ('年', 'm')]
+>>> words("区文旅委")
+[('区', 'n'), ('文旅', 'n'), ('委', 'zg')]
 """
 from __future__ import annotations
 
