@@ -265,16 +265,16 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
     return False
 
 
+_TOWNSHIP_LEVEL = ("镇", "乡", "街道")
+
+
 def _landmark_of_township(short: str, township: str, text: str) -> bool:
     """Is short (太姥山) the landmark township (太姥山镇) is named after, by its last character
     (``landmark_endings``: 山, 湖, 泉, 口 …) and by the article writing it before a kind of site
     elsewhere (太姥山景区, 天目湖湿地; ``landmark_sites``)?"""
-    return township[len(short):] in _TOWNSHIP_KINDS and township.startswith(short) and len(short) >= 2 \
+    return township[len(short):] in _TOWNSHIP_LEVEL and township.startswith(short) and len(short) >= 2 \
         and short[-1] in lexicon("landmark_endings") \
         and any(text.find(short + site) >= 0 for site in lexicon_list("landmark_sites"))
-
-
-_TOWNSHIP_KINDS = ("镇", "乡", "街道")
 
 
 def _landmarks_apart(text: str, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> Iterator[tuple[Kind, str]]:
@@ -307,8 +307,8 @@ def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
 
 def _word_and_suffix(short: str) -> bool:
     """加工厂, 精油厂: an ordinary word of two characters, then a one-character organization suffix
-    (or 社, 团: 联合社 for 某某专业合作社联合社, 艺术团 for 某某大歌艺术团)."""
-    return common_word(short[:2]) and (short[2] in lexicon("org_suffixes") or short[2] in "社团")
+    or kind (``kind_characters``: 联合社 for 某某专业合作社联合社, 艺术团 for 某某大歌艺术团)."""
+    return common_word(short[:2]) and (short[2] in lexicon("org_suffixes") or short[2] in lexicon("kind_characters"))
 
 
 def _registered_apart(short: str, long: str) -> bool:
@@ -829,7 +829,6 @@ def _higher_division(targets: list[str]) -> list[str]:
 
 
 _COUNTY_LEVEL = ("县", "区", "市", "旗")
-_TOWNSHIP_LEVEL = ("镇", "乡", "街道")
 
 
 def _affiliations(extraction: Extraction, clusters: list[tuple[Kind, list[str], list[Mention]]]) -> dict[str, set[str]]:

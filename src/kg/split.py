@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import PurePath
 
 from .records import Article, Source
-from .resources import lexicon_list
+from .resources import lexicon_list, longest_first
 
 #: characters that end a paragraph; a line ending otherwise continues on the next line
 _CLOSERS = "。！？!?…；;：:”’」』）)》】"
@@ -69,7 +69,7 @@ def byline_names(match: re.Match[str]) -> list[str]:
 def byline_name_spans(match: re.Match[str]) -> list[tuple[int, str]]:
     """(offset in the names group, name) of the people of a byline match: each piece between spaces
     and commas, a role opening it left out (通讯员|乙), none that ends in a role (某某日报通讯员)."""
-    roles = _longest_roles()
+    roles = longest_first("byline_roles")
     out = []
     for piece in re.finditer(r"[^\s、,，]+", match.group("names")):
         name, at = piece.group(), piece.start()
@@ -79,10 +79,6 @@ def byline_name_spans(match: re.Match[str]) -> list[tuple[int, str]]:
             out.append((at, name))
     return out
 
-
-@cache
-def _longest_roles() -> tuple[str, ...]:
-    return tuple(sorted(lexicon_list("byline_roles"), key=len, reverse=True))
 
 
 def _classify(line: str) -> _Block:
