@@ -3816,3 +3816,13 @@ def test_a_role_inside_a_persons_span_leaves_the_name_after_it():
     person is 潘建国."""
     names = _found("“现在每亩能多拿100多元。”天荒坪镇余村竹农潘建国说。", None)
     assert ("潘建国", Kind.PERSON) in names and ("余村竹农潘建国", Kind.PERSON) not in names
+
+
+def test_a_photo_credit_closing_a_caption_line_names_the_photographer():
+    """图为…。通讯员 向晓阳 摄: the credit after the caption's last sentence names 向晓阳 whole (the
+    labeller alone reads 晓阳); the same in brackets and with the role 特约摄影."""
+    text = ("图为村民在果园采摘脆李。通讯员 向晓阳 摄\n"
+            "4月12日，曲尺乡的果农正在修剪枝条。（记者 谭明亮 摄）\n游客在古镇拍照。特约摄影 郑林 摄")
+    people = {m.text for m in bylines(make_doc(_article(text)))}
+    assert people == {"向晓阳", "谭明亮", "郑林"}
+    assert ("向晓阳", Kind.PERSON) in _found(text, None) and ("晓阳", Kind.PERSON) not in _found(text, None)

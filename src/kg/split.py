@@ -61,6 +61,18 @@ def lead_byline(line: str) -> tuple[int, re.Match[str]] | None:
     return (inner.start(1) + len(inner.group(1)) - len(inner.group(1).lstrip()), match) if match else None
 
 
+#: a photo credit closing a caption line after its last sentence: 图为…。通讯员 甲 摄, …。（记者 甲 摄）
+_TRAILING_CREDIT = re.compile(r"[。！？!?]\s*[（(]?(?P<credit>[^。！？!?（()）\s][^。！？!?（()）]{2,40}?摄影?)\s*[)）]?\s*$")
+
+
+def trailing_credit(line: str) -> tuple[int, re.Match[str]] | None:
+    """The photo credit that closes a caption line (图为…。通讯员 甲 摄): where it starts in line,
+    and its byline match."""
+    credit = _TRAILING_CREDIT.search(line)
+    match = byline(credit.group("credit")) if credit else None
+    return (credit.start("credit"), match) if match else None
+
+
 def byline_names(match: re.Match[str]) -> list[str]:
     """The people of a byline match, without the roles between them (记者 甲 通讯员 乙, 记者甲 通讯员乙)."""
     return [name for _, name in byline_name_spans(match)]

@@ -13,7 +13,7 @@ from functools import cache
 from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon, lexicon_list, longest_first, table
-from ..split import DATELINE_DATE, byline, byline_name_spans, lead_byline
+from ..split import DATELINE_DATE, byline, byline_name_spans, lead_byline, trailing_credit
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
 from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, longest_ending,
@@ -29,14 +29,18 @@ _HAN_OR_LATIN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 
 
 def bylines(doc: Doc) -> list[Mention]:
-    """Outlets and people in bylines and credits: □ 青山日报记者 周明远 / 新华社记者 罗一帆 摄, and the
-    byline in brackets opening a paragraph (本报讯（记者 周明远 通讯员 罗一帆）…)."""
+    """Outlets and people in bylines and credits: □ 青山日报记者 周明远 / 新华社记者 罗一帆 摄, the
+    byline in brackets opening a paragraph (本报讯（记者 周明远 通讯员 罗一帆）…) and the credit closing a
+    caption line (图为…。通讯员 向某某 摄)."""
     found: list[Mention] = []
     offset = 0
     for line in doc.text.split("\n"):
         match = byline(line)
         base = offset + (len(line) - len(line.lstrip()))
         lead = lead_byline(line.strip()) if match is None else None
+        credit = trailing_credit(line.strip()) if match is None and lead is None else None
+        if credit:
+            base, match = base + credit[0], credit[1]
         if lead:
             agency = _AGENCY.match(line.strip())
             if agency and not agency.group(1).startswith("本"):  # 本报讯: this paper, no name
