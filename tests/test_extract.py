@@ -3826,3 +3826,62 @@ def test_a_photo_credit_closing_a_caption_line_names_the_photographer():
     people = {m.text for m in bylines(make_doc(_article(text)))}
     assert people == {"向晓阳", "谭明亮", "郑林"}
     assert ("向晓阳", Kind.PERSON) in _found(text, None) and ("晓阳", Kind.PERSON) not in _found(text, None)
+
+
+def test_a_district_named_like_a_kind_of_place_gives_no_short_form():
+    """古城 after 古城区 is the old town (丽江古城), no short form of the district: 古城 is a kind of
+    place alone (``place_suffixes``); 江北 after 江北区 is the district's."""
+    from kg.extract.rules import _forms_to_find
+    forms = _forms_to_find((Mention("a", 0, 3, "古城区", Kind.PLACE), Mention("a", 5, 8, "江北区", Kind.PLACE)))
+    assert "江北" in forms and "古城" not in forms
+    text = "在古城区大研街道,巡查员走进丽江古城。古城共修缮院落86座。"
+    assert ("古城", "rules.short_form") not in [(m.text, m.by) for m in extract(_article(text)).mentions]
+
+
+def test_a_full_name_given_after_a_short_form_declares_it():
+    """坛香集团,全称重庆涪州坛香榨菜集团股份有限公司: 坛香集团 is that company's short form, written
+    before and after."""
+    text = "农户跟坛香集团签了合同。坛香集团,全称重庆涪州坛香榨菜集团股份有限公司,是龙头企业。今年坛香集团扩建了厂房。"
+    short = [m for m in extract(_article(text)).mentions if m.text == "坛香集团"]
+    assert len(short) == 3 and {m.alias for m in short} == {"重庆涪州坛香榨菜集团股份有限公司"}
+
+
+def test_a_one_character_verb_of_going_opens_no_place():
+    """游|琼江, 登|陈抟山, 爬|歌乐山: the labeller reads the verb into the place; the place starts after it."""
+    names = _found("游客可以乘船游琼江、登陈抟山观看油菜花。周末不少市民爬歌乐山锻炼。", None)
+    assert {("琼江", Kind.PLACE), ("陈抟山", Kind.PLACE), ("歌乐山", Kind.PLACE)} <= names
+    assert not {n for n, _ in names} & {"游琼江", "登陈抟山", "爬歌乐山"}
+
+
+def test_the_foot_of_a_mountain_is_no_part_of_its_name():
+    """明月山|麓, 缙云山|脚下: where along the mountain, not its name."""
+    names = _found("牡丹文化节在垫江县澄溪镇明月山麓开幕。游客在缙云山脚下骑行。", None)
+    assert {("明月山", Kind.PLACE), ("缙云山", Kind.PLACE)} <= names and ("明月山麓", Kind.PLACE) not in names
+
+
+def test_a_level_and_a_field_before_a_one_character_kind_names_a_body():
+    """区文旅委、区体育局: 区体育局 (a level, the field 体育 and 局) is a body even where the labeller is
+    unsure; 县医院 (every level has one) is not named by this rule."""
+    names = _found("活动由武隆区文化和旅游发展委员会(以下简称区文旅委)、区体育局主办。", None)
+    assert ("区体育局", Kind.ORG) in names
+    from kg.extract.mentions import _field_body_of_level
+    assert _field_body_of_level("县教育局", "局") and not _field_body_of_level("区域布局", "局")
+
+
+def test_a_bare_troupe_or_club_is_no_name():
+    """乐团现有演奏员32人, 俱乐部总教练某某: the kind alone (``generic_names``), no body of its own."""
+    names = _found("乐团现有演奏员32人。俱乐部总教练罗宇航告诉记者。", None)
+    assert ("乐团", Kind.ORG) not in names and ("俱乐部", Kind.ORG) not in names
+
+
+def test_a_research_station_is_an_organization():
+    """西南果树科学研究院巫山试验站: 试验站 (like 监测站, 推广站) names a body, not a place."""
+    names = _found("县果品中心还联合西南果树科学研究院巫山试验站,在曲尺乡建设标准园。", None)
+    assert ("西南果树科学研究院巫山试验站", Kind.ORG) in names
+
+
+def test_a_craft_or_tea_named_after_its_place_is_no_place_nor_person():
+    """荣昌夏布 (荣昌 and its linen 夏布), 太平猴魁 (太平 and the tea 猴魁): products (``produce_names``),
+    no place nor person."""
+    names = _found("——荣昌夏布老手艺在昌元街道焕发新活力。公司去年销售太平猴魁32吨。", None)
+    assert ("昌元街道", Kind.PLACE) in names and not {n for n, _ in names} & {"荣昌夏布", "太平猴魁"}

@@ -779,3 +779,12 @@ def test_a_landmark_kept_apart_in_its_article_joins_no_township_later():
         for name, start in (("阳澄湖镇", 0), ("阳澄湖", 12), ("阳澄湖", 25))))])
     names = sorted(e.name for e in res.entities if e.kind is Kind.PLACE)
     assert names == ["阳澄湖", "阳澄湖镇"]
+
+
+def test_a_three_character_tail_ending_in_a_kind_of_body_names_the_longer_body():
+    """古乐厅 beside 雪研古乐厅, 俱乐部 beside 武隆仙云户外运动俱乐部有限公司: the tail that ends in a
+    one-character kind of body (厅, 部) is the one body's short form; a tail two bodies end in stays apart."""
+    res = resolve([_ex("a", ("雪研古乐厅", Kind.ORG), ("古乐厅", Kind.ORG))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("雪研古乐厅", ("古乐厅",))]
+    res = resolve([_ex("a", ("甲乙古乐厅", Kind.ORG), ("丙丁古乐厅", Kind.ORG), ("古乐厅", Kind.ORG))])
+    assert len(res.entities) == 3

@@ -222,7 +222,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and short not in lexicon("generic_names") and (
                 len(short) >= 4 and short.endswith(longest_first("org_suffixes"))
-                or len(short) == 3 and (short in lexicon("org_suffixes") or _word_and_suffix(short))):
+                or len(short) == 3 and (short in lexicon("org_suffixes") or _word_and_suffix(short) or short[2] in lexicon("org_suffixes"))):
             return True  # (管委会 for 某某高新区管委会: a body's own three-character kind; 加工厂 for 某某籽油加工厂)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True

@@ -191,7 +191,8 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
             suffix = suffix_of(m.text, m.kind) or ""
             head = m.text[: len(m.text) - len(suffix)]
             station = named_after_division(m.text)  # 团结村|站
-            if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not m.text.endswith(_field_named()) \
+            level_body = m.kind is Kind.ORG and _field_body_of_level(m.text, suffix)
+            if ordinary_head(m.text, suffix) and not body_of_level(head, suffix) and not level_body and not m.text.endswith(_field_named()) \
                     and not station and not _township_named(m.text, head, townships) \
                     and not (m.kind is Kind.ORG and len(head) >= 4 and any(head[:4] in o for o in owners if m.text not in o)):
                 continue  # 商业银行, 生产基地, 老|物流|基地: a description, not a name (but 区|教委 is the district's,
@@ -199,7 +200,7 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
                 # the name of the township 安居镇)
             if len(head) == 1 and len(suffix) >= 2 and suffix in ADMIN_ENDS and not gazetteer.lookup(m.text):
                 continue  # 再|报|街道: one character before a division's kind names none the gazetteer knows
-            if len(suffix) >= 2 or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places) or station:
+            if len(suffix) >= 2 or level_body or _place_led(m.text) or _named_head(m.text, m.kind) or _in_chain(m, places) or station:
                 out.append(m)
             continue
         if over[0].start < m.start and _division_over_start(m, over[0]):
@@ -272,6 +273,12 @@ def _chain_of_divisions(m: Mention, over: list[Mention]) -> bool:
     first, middle = over[0].text, [o.text for o in over[1:-1]]
     province = any(d.level == 1 and d.name.endswith(("省", "自治区")) for d in gazetteer.lookup(first))
     return (first.endswith(ADMIN_ENDS) or province) and all(t.endswith(ADMIN_ENDS) or gazetteer.lookup(t) for t in middle)
+
+
+def _field_body_of_level(name: str, suffix: str) -> bool:
+    """区体育局, 县教育局: a level, one ordinary word of a field and a one-character kind of body (局,
+    委): the body of that field at the story's own level, though the labeller reads no name there."""
+    return len(suffix) == 1 and len(name) == 4 and body_of_level(name[0], name[1:]) and common_word(name[1:3])
 
 
 @cache

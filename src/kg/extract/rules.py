@@ -1029,8 +1029,8 @@ DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简�
 
 def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str, Mention]:
     """Short forms an article declares right after a name (某某有限公司（以下简称某某）, 某某产业园（以下简称
-    “某某园”）, 第二届某某博览会（简称“某博会”）), and a person's other name (龙小燕（苗名“阿雅”）), with the
-    mention of that name."""
+    “某某园”）, 第二届某某博览会（简称“某博会”）) or before it (某某集团，全称某某集团股份有限公司), and a
+    person's other name (龙小燕（苗名“阿雅”）), with the mention of that name."""
     ends = {m.end: m for m in mentions if m.kind is not Kind.PERSON}
     people = {m.end: m for m in mentions if m.kind is Kind.PERSON}
     declared = {match.group(1): people[match.start()] for match in _OTHER_NAME.finditer(text) if match.start() in people}
@@ -1042,9 +1042,16 @@ def _declared_short_forms(text: str, mentions: tuple[Mention, ...]) -> dict[str,
             declared[match.group(1)] = ends[match.start() - 1]  # 组建“某某产业链联盟”（以下简称“某某联盟”）
         elif head and head.start() in ends and ends[head.start()].kind is Kind.INITIATIVE:
             declared[match.group(1)] = ends[head.start()]  # “石上生花”青年文创孵化计划（以下简称“孵化计划”）
+    starts = {m.start: m for m in mentions if m.kind is not Kind.PERSON}
+    for match in _FULL_NAME_AFTER.finditer(text):  # 某某集团，全称某某集团股份有限公司: the short form first
+        short, full = ends.get(match.start()), starts.get(match.end())
+        if short and full and short.kind is full.kind and len(short.text) < len(full.text):
+            declared.setdefault(short.text, full)
     return declared
 
 
+#: the full name given after a short form: 某某集团，全称|某某集团股份有限公司
+_FULL_NAME_AFTER = re.compile(r"[，,]\s*全称(?:为|是)?[“\"]?")
 #: a person's other name in brackets right after the name: 龙小燕（苗名“阿雅”）, 某某（藏名某某）, 某某（小名某某）
 _OTHER_NAME = re.compile(r"[（(](?:[\u4e00-\u9fff]{1,2}名|又名|又称)[“\"]?([\u4e00-\u9fff·]{2,8})[”\"]?[）)]")
 #: a closing quote and the head word after it, up to where a short form is declared
@@ -1068,8 +1075,8 @@ def _forms_to_find(mentions: tuple[Mention, ...]) -> dict[str, Kind]:
     for name in places | opening:  # 某昌区, and 某昌区 of 某昌区人民政府
         for division in gazetteer.lookup(name):
             for variant in gazetteer.short_names(division) if division.name == name else ():
-                if len(variant) >= 2 and not common_word(variant):  # not 南岸 of 南岸区
-                    forms.setdefault(variant, Kind.PLACE)
+                if len(variant) >= 2 and not common_word(variant) and variant not in lexicon("place_suffixes"):
+                    forms.setdefault(variant, Kind.PLACE)  # not 南岸 of 南岸区, nor 古城 of 古城区 (a kind of place alone)
     for m in mentions:  # a suffixed name again (某某西站 read once whole, once as 某某 | 西站)
         if m.kind in (Kind.PLACE, Kind.ORG) and len(m.text) >= 4 and suffix_of(m.text, m.kind) and m.by == "labeller" \
                 and m.score >= _SURE_READING:
