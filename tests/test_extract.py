@@ -3883,5 +3883,32 @@ def test_a_research_station_is_an_organization():
 def test_a_craft_or_tea_named_after_its_place_is_no_place_nor_person():
     """荣昌夏布 (荣昌 and its linen 夏布), 太平猴魁 (太平 and the tea 猴魁): products (``produce_names``),
     no place nor person."""
-    names = _found("——荣昌夏布老手艺在昌元街道焕发新活力。公司去年销售太平猴魁32吨。", None)
-    assert ("昌元街道", Kind.PLACE) in names and not {n for n, _ in names} & {"荣昌夏布", "太平猴魁"}
+    names = _found("——荣昌夏布老手艺在昌元街道焕发新活力。公司去年销售太平猴魁32吨。", None) | _found("龙泉宝剑远销海外。", None)
+    assert ("昌元街道", Kind.PLACE) in names and not {n for n, _ in names} & {"荣昌夏布", "太平猴魁", "龙泉宝剑"}
+
+
+def test_a_name_read_as_a_person_that_opens_a_place_is_that_place():
+    """万盛将依托黑山谷 beside 万盛经开区: 万盛 (read as a person, never after a post) is the zone's short name."""
+    text = "7月12日,万盛经开区第三届清凉季在黑山谷景区开幕。区旅游局局长何嘉表示,下一步,万盛将依托黑山谷、龙鳞石海等景区打造避暑胜地。"
+    names = _found(text, None)
+    assert ("万盛", Kind.PLACE) in names and ("万盛", Kind.PERSON) not in names and ("何嘉", Kind.PERSON) in names
+
+
+def test_a_person_read_inside_an_events_name_must_be_sure():
+    """第三届沙磁创新创业大赛: 沙磁 (an area, read as a person unsurely) is no person inside the contest's name."""
+    text = "“沙磁创新券”是区科技局推出的政策。11月,区科技局将与嘉溪科技园公司联合主办第三届沙磁创新创业大赛。"
+    names = _found(text, None)
+    assert ("沙磁创新创业大赛", Kind.INITIATIVE) in names and ("沙磁", Kind.PERSON) not in names
+
+
+def test_a_count_and_a_kind_end_a_list_of_places():
+    """倚象、南屏两镇: the list's last place 南屏, then 两 and the kind of place listed."""
+    names = _found("公司流转管护倚象、南屏两镇的古茶园3000亩。", None)
+    assert ("南屏", Kind.PLACE) in names and ("南屏两镇", Kind.PLACE) not in names
+
+
+def test_a_village_and_a_role_read_as_a_person_is_the_village():
+    """合作社理事长、消泾村蟹农徐根林: the labeller reads 消泾村蟹农 as a person before 徐根林; it is the
+    village 消泾村 and the role 蟹农."""
+    names = _found("合作社理事长、消泾村蟹农徐根林告诉记者:今年蟹价不错。", None)
+    assert {("消泾村", Kind.PLACE), ("徐根林", Kind.PERSON)} <= names and ("消泾村蟹农", Kind.PERSON) not in names

@@ -788,3 +788,27 @@ def test_a_three_character_tail_ending_in_a_kind_of_body_names_the_longer_body()
     assert [(e.name, e.aliases) for e in res.entities] == [("雪研古乐厅", ("古乐厅",))]
     res = resolve([_ex("a", ("甲乙古乐厅", Kind.ORG), ("丙丁古乐厅", Kind.ORG), ("古乐厅", Kind.ORG))])
     assert len(res.entities) == 3
+
+
+def test_a_company_a_university_founded_is_not_the_universitys_long_name():
+    """重庆嘉溪大学 beside 重庆嘉溪大学科技园发展有限公司: the university and the company it founded are two
+    bodies; 某某医院 beside 某某医院有限公司 (only a legal form after it) stays one."""
+    res = resolve([_ex("a", ("重庆嘉溪大学", Kind.ORG), ("重庆嘉溪大学科技园发展有限公司", Kind.ORG))])
+    assert len(res.entities) == 2
+    res = resolve([_ex("a", ("青山仁和医院", Kind.ORG), ("青山仁和医院有限公司", Kind.ORG))])
+    assert len(res.entities) == 1
+
+
+def test_a_zone_is_called_by_its_name_without_its_kind():
+    """万盛 beside 万盛经开区: the zone; not 长寿 beside 长寿经开区 (the district 长寿区) nor 松山湖 beside
+    松山湖高新区 (the lake)."""
+    res = resolve([_ex("a", ("万盛经开区", Kind.PLACE), ("万盛", Kind.PLACE))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("万盛经开区", ("万盛",))]
+    for zone, short in (("长寿经开区", "长寿"), ("松山湖高新区", "松山湖")):
+        assert len(resolve([_ex("a", (zone, Kind.PLACE), (short, Kind.PLACE))]).entities) == 2
+
+
+def test_a_township_and_a_landmark_of_one_name_stay_apart():
+    """石林镇 beside 万盛石林 (万盛 a place of the article): the township and the scenic stone forest."""
+    res = resolve([_ex("a", ("万盛", Kind.PLACE), ("万盛石林", Kind.PLACE), ("石林镇", Kind.PLACE))])
+    assert len(res.entities) == 3

@@ -213,8 +213,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
         return kind is Kind.ORG and not BRACKETED_PLACE.search(long) and _words_of_core_and_company(short, long, long_core)
     forms = short_forms_of(long, kind, places)
     if short in forms | {core(long, kind)} or core(short, kind, places) == long_core and not (
-            kind is Kind.PLACE and _place_suffix(long_core) == long_core):  # (鱼复|街道, 铁山坪|街道: two townships)
-        return True
+            kind is Kind.PLACE and (_place_suffix(long_core) == long_core  # (鱼复|街道, 铁山坪|街道: two townships)
+                                    or _place_suffix(short) in _TOWNSHIP_LEVEL and _place_suffix(long) is None)):
+        return True  # (石林镇 and 万盛|石林: a township and a landmark of one name)
     if kind is Kind.ORG and short.endswith("公司") and not short.endswith(_LEGAL_ENDS) \
             and _trade_words_kept(core(short, kind), long_core, forms):
         return True  # 蔺州古镇文旅公司, 古韵修缮公司: a short form (or the core's words, some dropped) and 公司
@@ -243,7 +244,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
                                or _words_dropped(short, long, "place_dropped_words")
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
                                or _place_tail(short, long) or _peoples_dropped(short, long)
-                               or _place_and_site_kind(short, long, places)):
+                               or _place_and_site_kind(short, long, places) or _zone_short(short, long)):
         return True
     if kind is Kind.PERSON:
         return _dotted_name_part(short, long)
@@ -438,11 +439,12 @@ def _unit_of(parent: str, long: str) -> bool:
 def _body_named_after(short: str, long: str) -> bool:
     """Whether ``long`` (its leading division dropped or not) is another body named after the body
     ``short``: short's name, then words and a body's kind of two characters or more that is no legal
-    form nor a company's (松江实验中学|教育集团, 某某合作社|联合社; not 某某医院|有限公司, 锦程物业|服务有限公司)."""
+    form nor a company's (松江实验中学|教育集团, 某某合作社|联合社; not 某某医院|有限公司, 锦程物业|服务有限公司),
+    or a company a university, an institute or a hospital founded (``company_founders``: 某某大学|科技园发展有限公司)."""
     for whole in (long, _strip_division_prefix(long)):
         rest = whole[len(short):] if whole.startswith(short) else ""
-        if len(rest) >= 2 and short.endswith(_body_kinds()) and rest.endswith(_body_kinds()) and not rest.endswith("公司") \
-                and legal_form(rest) != rest:
+        if len(rest) >= 2 and short.endswith(_body_kinds()) and rest.endswith(_body_kinds()) and legal_form(rest) != rest \
+                and (not rest.endswith("公司") or short.endswith(longest_first("company_founders"))):
             return True
     return False
 
@@ -658,6 +660,14 @@ def _peoples_only(text: str) -> bool:
 def _prefecture_initial(short: str, long: str) -> bool:
     """博州 for 博尔塔拉蒙古自治州: an autonomous prefecture by its first character and 州."""
     return len(short) == 2 and short[1] == "州" and long.endswith("自治州") and long[0] == short[0]
+
+
+def _zone_short(short: str, long: str) -> bool:
+    """万盛 for 万盛经开区: the zone's name without its kind (``zone_suffixes``), which names no county or
+    higher division (not 长寿 of 长寿经开区: the district 长寿区) nor a landmark (not 松山湖 of 松山湖高新区,
+    长兴岛 of 长兴岛经济技术开发区: the lake, the island; ``landmark_endings``)."""
+    return long.startswith(short) and long[len(short):] in lexicon("zone_suffixes") and len(short) >= 2 \
+        and short[-1] not in lexicon("landmark_endings") and not any(d.level <= 3 for d in gazetteer.lookup(short))
 
 
 def _place_and_site_kind(short: str, long: str, places: set[str]) -> bool:

@@ -732,9 +732,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
                     _inside_name(doc.tokens[i - 1], token, kind) or _time_word_in_chain(doc.tokens, i - 1, kind))):
                 continue
             mention = _chunk(doc, i, kind)
-            if mention is not None and kind is Kind.PLACE and mention.text.endswith("等" + suffix) \
-                    and doc.text[mention.start - 1:mention.start] == "、":
-                continue  # 慈云、嘉平|等镇: the list's last place, then 等 and their kind
+            if mention is not None and kind is Kind.PLACE and len(mention.text) > len(suffix) \
+                    and mention.text[-len(suffix) - 1] in "等两三四五六七八九" and doc.text[mention.start - 1:mention.start] == "、":
+                continue  # 慈云、嘉平|等镇, 倚象、南屏|两镇: the list's last place, then 等 or a count and their kind
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found

@@ -383,6 +383,7 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     a post counting twice (总统|普京 a person, 普京 opening a headline read as a place: a person
     throughout), so one thing is one node. A name the article also writes with a division's suffix
     (梁平 beside 梁平区图书馆), read as a place somewhere, is that place's short name: a place throughout."""
+    mentions = _places_read_as_people(text, mentions)
     weight: dict[str, dict[Kind, float]] = {}
     for m in mentions:
         if m.kind in _NAMED_KINDS:
@@ -402,6 +403,21 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
         if Kind.PLACE in weight[name] and len(name) > 1 and re.search(re.escape(name) + _DIVISION_AFTER, text):
             chosen[name] = Kind.PLACE
     return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
+
+
+def _places_read_as_people(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A name read only as a person's, never after a post nor before 说, that opens a place of the
+    article with nothing but a place's suffix after it (万盛 beside 万盛经开区: 万盛|将依托某景区) is
+    that place's short name."""
+    places = [m.text for m in mentions if m.kind is Kind.PLACE]
+    people = {m.text for m in mentions if m.kind is Kind.PERSON}
+    if not places or not people:
+        return mentions
+    titled = {m.text for m in mentions if m.kind is Kind.PERSON and (
+        post_before(text, m.start) or text.endswith(person_titles(), 0, m.start) or text.startswith(_SAYS, m.end))}
+    short = {name for name in people - titled if len(name) >= 2 and any(
+        p.startswith(name) and suffix_of(p, Kind.PLACE) == p[len(name):] for p in places)}
+    return tuple(replace(m, kind=Kind.PLACE) if m.kind is Kind.PERSON and m.text in short else m for m in mentions) if short else mentions
 
 
 def owned_places(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -548,6 +564,7 @@ _NAMED_OVER = frozenset({"rules.event", "rules.programme", "rules.titled_plan", 
 #: how sure a reading inside such a name must be to stay a mention of its own: the labeller's floor
 #: for places and organizations (0.8 gave the same held-out scores for places and organizations)
 _SURE_INSIDE = 0.4
+_SURE_PERSON_INSIDE = 0.9  # a person read inside an event's name (沙磁|创新创业大赛: 沙磁 an area, read 0.73)
 
 
 def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tuple[Mention, ...]:
@@ -558,7 +575,7 @@ def names_inside(mentions: tuple[Mention, ...], candidates: list[Mention]) -> tu
         return mentions
     names = {(m.start, m.end): m.text for m in mentions if m.kind is Kind.INITIATIVE}
     heads = _event_ends()
-    inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= _SURE_INSIDE
+    inner = [c for c in candidates if c.kind is not Kind.INITIATIVE and c.score >= (_SURE_PERSON_INSIDE if c.kind is Kind.PERSON else _SURE_INSIDE)
              and any(s <= c.start and c.end < e - len(_head_of(names[s, e], heads)) or s < c.start and c.end == e
                      and c.kind is not Kind.PERSON and not _head_of(c.text, heads) for s, e in spans)
              and not (c.kind is Kind.ORG and any(s == c.start and names[s, e][c.end - s:] in heads for s, e in spans))]

@@ -32,7 +32,8 @@ REFERENCE_FLOOR = 0.7
 _DIGIT = re.compile(r"首[台批个座]|[0-9０-９]")  # a count after a place's name (某水电站|首台30万千瓦机组)
 _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"})
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年(?:底|初|起|以来)?")
-_LIST_ENDS = ("等地", "等镇", "等乡", "等村")  # 等 and the kind of the places listed before it
+#: 等 or a count, and the kind of the places listed before it (某某、某某|等镇, 某某、某某|两镇)
+_LIST_END = re.compile(r"(?:等|[两三四五六七八九])[地镇乡村]$")
 _VILLAGE_ENDS = frozenset("村镇乡")  # a person's reading after 来自, 位于 that ends so is the place
 _TEMPLES = ("庙", "祠", "寺")  # a temple named after a person (孔庙, 张飞庙, 武侯祠) is no person
 _STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
@@ -162,7 +163,8 @@ def labelled(doc: Doc) -> list[Mention]:
             kind = Kind.PLACE  # 阿联酋迪拜 read as a body: the country and its city
         if kind in (Kind.PLACE, Kind.PERSON) and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place (荣昌陶: nor a person surnamed 荣)
-        if kind is Kind.PLACE and text.endswith(_LIST_ENDS) and (gazetteer.is_place(text[:-2]) or doc.text[start - 1:start] == "、"):
+        if kind is Kind.PLACE and _LIST_END.search(text) and len(text) >= 4 \
+                and (gazetteer.is_place(text[:-2]) or doc.text[start - 1:start] == "、"):
             end, text = end - 2, text[:-2]  # 万州、梁平|等地, 慈云、嘉平|等镇 (jieba's 平等): the list's last place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
@@ -179,6 +181,11 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PLACE and doc.text.startswith(REGION, end) and not gazetteer.is_place(text):
             region = text + REGION  # 西南|地区, 长三角|地区: the region, named with its 地区 too (an alias: NER
             # corpora mark 中东, news gold 中东地区); not 重庆|地区: the city
+        if kind is Kind.PERSON and (title := _title_ending(doc.text, start, end)):
+            if not suffix_of(doc.text[start:end - len(title)], Kind.PLACE) or end - start - len(title) < 3:
+                continue  # 某某|蟹农 with no name after the role: no person
+            kind, end = Kind.PLACE, end - len(title)  # 消泾村|蟹农 (徐根林 read apart): the village before the role
+            text = doc.text[start:end]
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
                                     or _surname_then_post(doc.text, start, end) or is_title(doc.text[start:end])):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
@@ -322,6 +329,12 @@ def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, st
         start += 1  # 村|医央金, 董事|长江志明: the last character of a title read into the name
     start, end = _dotted_name_start(text, start, end), _dotted_name_end(text, end)
     return _joined_name_parts(text, start, end)
+
+
+def _title_ending(text: str, start: int, end: int) -> str:
+    """The role of two or three characters that ends a person's span after two others or more (消泾村|蟹农),
+    "" for none."""
+    return next((text[end - n:end] for n in (3, 2) if end - start - n >= 2 and is_title(text[end - n:end])), "")
 
 
 def _title_inside(text: str, start: int, end: int) -> int | None:
