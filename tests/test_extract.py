@@ -3912,3 +3912,34 @@ def test_a_village_and_a_role_read_as_a_person_is_the_village():
     village 消泾村 and the role 蟹农."""
     names = _found("合作社理事长、消泾村蟹农徐根林告诉记者:今年蟹价不错。", None)
     assert {("消泾村", Kind.PLACE), ("徐根林", Kind.PERSON)} <= names and ("消泾村蟹农", Kind.PERSON) not in names
+
+
+def test_a_township_and_a_word_open_a_units_name_the_labeller_reads_short():
+    """(以下简称“津椒公司”)先锋花椒加工厂 beside 先锋镇: the plant's name starts with the township's name
+    先锋, which the labeller leaves out."""
+    text = "江津区先锋镇的椒林里,位于先锋镇的重庆津椒农业开发有限公司(以下简称“津椒公司”)先锋花椒加工厂内,设备运转。"
+    names = _found(text, None)
+    assert ("先锋花椒加工厂", Kind.ORG) in names and ("花椒加工厂", Kind.ORG) not in names
+
+
+def test_a_site_described_by_a_word_in_hua_or_one_of_a_kind_is_no_name():
+    """标准化黄连基地, 智能化毛尖加工厂, 一处村卫生室: descriptions of a kind of site, no names; 重庆现代化工集团
+    (现代|化工) keeps its name."""
+    text = ("公司在黄水镇建成1200亩标准化黄连基地。在黑龙潭村建成清洁化、智能化毛尖加工厂。"
+            "在龙水镇一处村卫生室里,村医蒋文说。重庆现代化工集团有限公司今年投产。")
+    names = {n for n, _ in _found(text, None)}
+    assert not names & {"标准化黄连基地", "黄连基地", "智能化毛尖加工厂", "一处村卫生室", "村卫生室"}
+    assert "重庆现代化工集团有限公司" in names
+
+
+def test_a_department_with_he_in_its_name_is_not_cut_there():
+    """浦东新区科技和经济委员会: one department (科技|经济 in ``joined_bureaus``), not 浦东新区科技 and 经济委员会."""
+    names = _found("下一步,管理办将联合浦东新区科技和经济委员会,建设公共平台。", None)
+    assert ("浦东新区科技和经济委员会", Kind.ORG) in names and ("经济委员会", Kind.ORG) not in names
+
+
+def test_a_registered_name_ends_before_what_it_does_and_after_a_description_of_its_kind():
+    """北京储能企业|北京恒储源能科技有限公司|合作建设储能电站: the company's name alone."""
+    names = _found("在口泉乡,晋昇集团与北京储能企业北京恒储源能科技有限公司合作建设储能电站。", None)
+    assert ("北京恒储源能科技有限公司", Kind.ORG) in names
+    assert not any(n.startswith("北京储能") or n.endswith("电站") for n, _ in names)

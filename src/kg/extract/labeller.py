@@ -22,6 +22,7 @@ import numpy as np
 from kg.extract import neural
 from kg.extract.doc import Token
 from kg.records import Kind
+from kg.extract.lexicon import joined_bureaus
 from kg.resources import lexicon
 
 __all__ = ["label", "label_docs", "label_many", "split_sentences", "label_spans", "to_bioes", "model_meta"]
@@ -102,12 +103,6 @@ def to_bioes(tags: Sequence[str]) -> list[str]:
     return out
 
 
-@cache
-def _joined_bureaus() -> tuple[tuple[str, str], ...]:
-    """Department names with 和 inside (人力资源|社会保障): the words before and after it."""
-    return tuple(tuple(line.split("|", 1)) for line in lexicon("joined_bureaus"))  # type: ignore[misc]
-
-
 def _rejoined(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Spans with a department's name read as two around its 和 (某区人力资源|和|社会保障局)
     joined into one organization, and a college's name read from its 与 on (材料与|化工学院)
@@ -116,7 +111,7 @@ def _rejoined(sentence: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     for i, j, typ in spans:
         if out and typ == "ORG" and sentence[out[-1][1] : i] == "和" and any(
             sentence.startswith(after, i) and sentence[: out[-1][1]].endswith(before)
-            for before, after in _joined_bureaus()
+            for before, after in joined_bureaus()
         ):
             out[-1] = (out[-1][0], j, "ORG")
             continue

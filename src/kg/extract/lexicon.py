@@ -556,6 +556,17 @@ def _measure_after_figure(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].text in _CLASSIFIERS and i > 0 and tokens[i - 1].text.isdigit()
 
 
+@cache
+def joined_bureaus() -> tuple[tuple[str, str], ...]:
+    """Department names with 和 inside (人力资源|社会保障): the words before and after it (``joined_bureaus``)."""
+    return tuple(tuple(line.split("|", 1)) for line in lexicon("joined_bureaus"))  # type: ignore[misc]
+
+
+def describing(word: str) -> bool:
+    """Is a jieba word one of three characters in 化 (标准化, 智能化, 规模化), which describes what follows it?"""
+    return len(word) == 3 and word.endswith("化")
+
+
 def cannot_start(token: Token) -> bool:
     """A token no name starts with: a verb (启动|滨江湾区, 落户|青山区), a conjunction (完善|和|落实…)
     or a number word (第五届)."""
@@ -684,6 +695,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
     found: list[Mention] = []
     last_chars = _suffix_last_chars()
+    starts_at = {t.start for t in doc.tokens if describing(t.text)}  # where a word in 化 starts
     for i, token in enumerate(doc.tokens):
         if (across := _suffix_across(doc, i)) is not None:
             found.extend(_chain_pieces(across))
@@ -735,6 +747,8 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None and kind is Kind.PLACE and len(mention.text) > len(suffix) \
                     and mention.text[-len(suffix) - 1] in "等两三四五六七八九" and doc.text[mention.start - 1:mention.start] == "、":
                 continue  # 慈云、嘉平|等镇, 倚象、南屏|两镇: the list's last place, then 等 or a count and their kind
+            if mention is not None and describing(mention.text[:3]) and mention.start in starts_at:
+                continue  # 标准化稻蟹基地, 智能化毛尖加工厂: a description, no name
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found

@@ -45,9 +45,12 @@ def _tiled(candidate: Mention, places: list[Mention], starts: list[int]) -> bool
 
 def _township_named(name: str, head: str, places: set[str]) -> bool:
     """Is head the name of a township, street or village read in the article (安居 of 安居镇, or 先锋镇
-    of 先锋镇|人民政府, by the gazetteer), other than the name itself (运营|社区 is no 运营社区's)?"""
+    of 先锋镇|人民政府, by the gazetteer), or a township's name the gazetteer knows and one ordinary word
+    (先锋|花椒 of 先锋花椒|加工厂 beside 先锋镇), other than the name itself (运营|社区 is no 运营社区's)?"""
     return any(head + end in places and head + end != name for end in TOWNSHIP_ENDS) \
-        or head in places and head.endswith(TOWNSHIP_ENDS) and bool(gazetteer.lookup(head))
+        or head in places and head.endswith(TOWNSHIP_ENDS) and bool(gazetteer.lookup(head)) \
+        or any(len(stem := place[: -len(end)]) >= 2 and head.startswith(stem) and common_word(head[len(stem):])
+               and bool(gazetteer.lookup(place)) for place in places for end in ("镇", "乡") if place.endswith(end))
 
 
 def _by_suffix(m: Mention) -> bool:
@@ -239,9 +242,10 @@ def check_with_labeller(candidates: list[Mention]) -> list[Mention]:
         left_out = m.text[: over[0].start - m.start]
         if over[0].start > m.start and (m.kind is Kind.PLACE and (_name_character(left_out) or over[0].kind is Kind.PERSON)
                                         or m.kind is Kind.ORG and left_out in _LEVELS or _word_of_joiner(left_out)
-                                        or _place_cut_into(m.text, left_out)):
+                                        or _place_cut_into(m.text, left_out)
+                                        or m.kind is Kind.ORG and len(left_out) >= 2 and any(left_out + end in townships for end in TOWNSHIP_ENDS)):
             m = replace(m, score=max(m.score, over[0].score))  # 高|岭沟村, 人和|街社区, 宝音|图嘎查 (read as a
-            # person), 区|人力社保局 (the district's): the longer reading wins
+            # person), 区|人力社保局 (the district's), 先锋|花椒加工厂 beside 先锋镇: the longer reading wins
         elif over[0].start > m.start:
             text = m.text[over[0].start - m.start :]
             m = replace(m, start=over[0].start, text=text)

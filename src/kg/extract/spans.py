@@ -13,7 +13,7 @@ from .. import gazetteer
 from ..records import Kind, Mention
 from ..resources import lexicon as word_list, longest_first, table
 from .doc import Doc, Token
-from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FIGURE_COUNT_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, founding_verbs, is_name, longest_ending, names_a_time, national_start, ordinary_head,
+from .lexicon import (ADMIN_ENDS, BRACKETED_PLACE, FIGURE_COUNT_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, REGION, RENAMING, common_word, describing, founding_verbs, joined_bureaus, is_name, longest_ending, names_a_time, national_start, ordinary_head,
                       org_anaphor_nouns, person_titles, place_abbreviations, plausible_label, post_before, single_surnames, split_place_chain, suffix_of,
                       is_title, title_at, before_aspect, village_body, village_body_head, within_division, without_member_word)
 from .segmenter import cut, word_tags
@@ -42,6 +42,7 @@ _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 _SUBSIDIARY = ("全资子公司", "控股子公司", "旗下")  # ending a span before the subsidiary's name (not 某某种|子公司; 某公司|旗下|的)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_ONE_OF_KIND = re.compile(r"一[处家座个所间条片位名]")  # 一处|村卫生室: one of a kind, no name
 _SPACED = re.compile(r"[\u4e00-\u9fff·][ \u3000]+[\u4e00-\u9fff]")  # a space between Chinese words: no one name
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
 
@@ -113,6 +114,7 @@ def labelled(doc: Doc) -> list[Mention]:
             start = year.end()  # 2022年|研究院在某镇建成: the year it happened, no part of the name
         if kind is Kind.ORG:
             end = _organization_end(doc.text, start, end)
+            start = _after_described_kind(doc.text, start, end)
             owned = next((w for w in _SUBSIDIARY if doc.text.endswith(w, start + 2, end)), None)
             if owned and _HAN.match(doc.text, end):
                 end -= len(owned)  # 某某股份|全资子公司|乙: the owner
@@ -154,8 +156,8 @@ def labelled(doc: Doc) -> list[Mention]:
             if score >= REFERENCE_FLOOR:
                 found.append(Mention(doc.article.id, start, end, text, kind, by=REFERENCE, score=score))
             continue
-        if _FLOOR.match(text):
-            continue  # 9楼会议厅: a room on a floor, not a named place
+        if _FLOOR.match(text) or kind is not Kind.PERSON and describing(doc.tokens[bisect_right(starts, start) - 1].text):
+            continue  # 9楼会议厅: a room on a floor, not a named place; 智能化|毛尖加工厂: a description
         if kind is Kind.PLACE and (site := longest_ending(text, "site_suffixes_needing_names")) \
                 and len(text) > len(site) and ordinary_head(text, site):
             continue  # 萝卜原料基地, 火山观景台: a kind of site, no name
@@ -234,8 +236,8 @@ def labelled(doc: Doc) -> list[Mention]:
                     if len(piece) < 2:
                         offset += len(piece)
                         continue
-                if kind is Kind.PLACE and n > 0 and _ordinary_piece(piece):
-                    offset += len(piece)  # 某某古镇|实体门店: ordinary words after the place name nothing
+                if kind is Kind.PLACE and n > 0 and _ordinary_piece(piece) or _one_of_a_kind(doc, offset, starts):
+                    offset += len(piece)  # 某某古镇|实体门店: ordinary words after the place name nothing; 一处|村卫生室
                     continue
                 own = Kind.PLACE if kind is Kind.ORG and piece != text and _division_name(piece) else kind
                 own = Kind.ORG if clinic and n == len(pieces) - 1 else own
@@ -243,6 +245,13 @@ def labelled(doc: Doc) -> list[Mention]:
                                      alias=region if piece == text else None))
                 offset += len(piece)
     return _left_between_places(doc, _cities_opening_names(found), starts)
+
+
+def _one_of_a_kind(doc: Doc, offset: int, starts: list[int]) -> bool:
+    """Does a piece open with 一 and a measure word jieba reads as a number (某镇|一处|村卫生室): one of a
+    kind, no name?"""
+    i = bisect_left(starts, offset)
+    return i < len(starts) and starts[i] == offset and doc.tokens[i].pos == "m" and bool(_ONE_OF_KIND.fullmatch(doc.tokens[i].text))
 
 
 def _body_of_division(pieces: list[str]) -> bool:
@@ -290,15 +299,28 @@ def _within(piece: str, after_division: bool = False) -> int:
 
 def _organization_end(text: str, start: int, end: int) -> int:
     """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
-    某某集团有限公司|全资子公司), a share's verb (某某实业|控股51%, 某某有限公司|控股), a host's verb (某某农业|协办的)
+    某某集团有限公司|全资子公司), a partnership after a registered name (某某有限公司|合作建设…), a share's verb (某某实业|控股51%, 某某有限公司|控股), a host's verb (某某农业|协办的)
     or 组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织)."""
     end = start + without_member_word(text[start:end])
+    registered = text.find("有限公司", start, end)
+    if registered >= 0 and text.startswith((*_partner_cues(), "合作"), registered + 4, end):
+        end = registered + 4  # 某某科技有限公司|合作建设储能电站: the company, then what it does with another
     if text.endswith(("控股", "持股"), start, end) and (text[end:end + 1].isdigit() or text.endswith(("公司", "集团"), start, end - 2)):
         end -= 2  # (由某某集团有限公司|控股: the verb after a full name)
     if text.endswith("组织", start, end) and end - start >= 5 and (suffix_of(text[start:end - 2], Kind.ORG) or text[end - 3] == "司"):
         end -= 2
     hosting = next((v for v in word_list("hosting_verbs") if text.endswith(v, start, end)), "")
     return end - len(hosting) if hosting and end - start - len(hosting) >= 2 else end
+
+
+def _after_described_kind(text: str, start: int, end: int) -> int:
+    """Where an organization's name starts after a description of its kind read into it (北京储能企业|
+    北京恒储源能科技有限公司): after 企业, when a place opens the name of six characters or more after it."""
+    inner = text.find("企业", start + 2, end - 6)
+    if inner < 0:
+        return start
+    name = text[inner + 2 : end]
+    return inner + 2 if suffix_of(name, Kind.ORG) and any(at == 0 for at, _, _ in gazetteer.find(name)) else start
 
 
 def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, starts: list[int]) -> tuple[int, int]:
@@ -776,6 +798,8 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
         left, right = text[: match.start()], text[match.end():]
         if match.group() in JOINERS and _one_character_before_suffix(split_place_chain(right)[0] if right else ""):
             continue  # 某某街道|和|顺社区: 和 opens the community's name (和顺社区), no list
+        if match.group() == "和" and any(left.endswith(before) and right.startswith(after) for before, after in joined_bureaus()):
+            continue  # 某区科技|和|经济委员会: one department's name (``joined_bureaus``)
         place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
         plaintiff = kind is Kind.ORG and match.group() == _SUES and len(left) >= 2  # 某某智能|诉|某某有限公司
         suffix = suffix_of(right, kind) or ""
