@@ -3943,3 +3943,14 @@ def test_a_registered_name_ends_before_what_it_does_and_after_a_description_of_i
     names = _found("在口泉乡,晋昇集团与北京储能企业北京恒储源能科技有限公司合作建设储能电站。", None)
     assert ("北京恒储源能科技有限公司", Kind.ORG) in names
     assert not any(n.startswith("北京储能") or n.endswith("电站") for n, _ in names)
+
+
+def test_a_span_across_a_building_verb_or_a_township_and_a_body_is_cut():
+    """凤凰湖产业园|建成|渝西城轨凤凰湖车辆检修基地 and 南坪街道|与|重庆城市康养职业学院: two names each; 依|綦河: the
+    river; 两江新区建设投资集团有限公司 keeps its 建设."""
+    text = ("渝西城轨公司在凤凰湖产业园建成渝西城轨凤凰湖车辆检修基地,承担动车组日常检修。南坪街道与重庆城市康养职业学院签约。"
+            "东溪古镇依綦河而建。两江新区建设投资集团有限公司成立。")
+    names = {n for n, _ in _found(text, None)}
+    assert {"凤凰湖产业园", "渝西城轨凤凰湖车辆检修基地", "南坪街道", "重庆城市康养职业学院", "綦河",
+            "两江新区建设投资集团有限公司"} <= names
+    assert not names & {"依綦河", "南坪街道与重庆城市康养职业学院"}

@@ -42,6 +42,7 @@ _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 _SUBSIDIARY = ("全资子公司", "控股子公司", "旗下")  # ending a span before the subsidiary's name (not 某某种|子公司; 某公司|旗下|的)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LOCAL_ENDS = ("街道", "镇", "乡", "村", "社区")  # a township's or a village's name: a body beside it is a body of its own
 _ONE_OF_KIND = re.compile(r"一[处家座个所间条片位名]")  # 一处|村卫生室: one of a kind, no name
 _SPACED = re.compile(r"[\u4e00-\u9fff·][ \u3000]+[\u4e00-\u9fff]")  # a space between Chinese words: no one name
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
@@ -743,7 +744,7 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
             break
         if (token.end - start >= 2 or token.text in word_list("former_marks")) and doc.text[start:token.end] in words:
             return token.end  # (one character only when it marks a former body: 原|某科学系; not 沿|山镇, 经|科委)
-        if token.start == start and token.text in word_list("leading_verb_chars") and token.pos.startswith("v"):
+        if token.start == start and token.text in word_list("leading_verb_chars") and token.pos.startswith(("v", "d")):
             return token.end  # 逛|宏村: a one-character verb jieba cuts apart
     return start
 
@@ -794,13 +795,21 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
             and any(suffix_of(text[opening.end():], k) for k in (Kind.ORG, Kind.PLACE)):
         right = text[opening.end():]  # 某街道|开业运营|某某中心: where it opens, the verbs, the name
         return [(start, text[: opening.start()])] + split_joined(right, kind, start + opening.end())
+    for verb in (_building_verbs().finditer(text, 3) if kind is Kind.PLACE else ()):  # (not 某新区建设投资集团)
+        left, right = text[: verb.start()], text[verb.end():]
+        if any(suffix_of(left, k) and is_name(left, k) for k in (Kind.PLACE, Kind.ORG)) and len(right) >= 4 \
+                and any((suffix := suffix_of(right, k)) and is_name(right, k) and not ordinary_head(right, suffix)
+                        for k in (Kind.PLACE, Kind.ORG)):
+            return [(start, left)] + split_joined(right, kind, start + verb.end())  # 某产业园|建成|某检修基地
     for match in (_joiner_or_partnership() if kind is Kind.ORG else _JOINER).finditer(text):
         left, right = text[: match.start()], text[match.end():]
         if match.group() in JOINERS and _one_character_before_suffix(split_place_chain(right)[0] if right else ""):
             continue  # 某某街道|和|顺社区: 和 opens the community's name (和顺社区), no list
         if match.group() == "和" and any(left.endswith(before) and right.startswith(after) for before, after in joined_bureaus()):
             continue  # 某区科技|和|经济委员会: one department's name (``joined_bureaus``)
-        place_first = kind is Kind.ORG and match.group() not in JOINERS and _division_name(left)  # 某某镇|联合|某某委员会
+        place_first = kind is Kind.ORG and _division_name(left) and (match.group() not in JOINERS or left.endswith(_LOCAL_ENDS)
+                                                                     and len(right) >= 4 and bool(suffix_of(right, kind)) and is_name(right, kind))
+        # 某某镇|联合|某某委员会, 某某街道|与|某某学院
         plaintiff = kind is Kind.ORG and match.group() == _SUES and len(left) >= 2  # 某某智能|诉|某某有限公司
         suffix = suffix_of(right, kind) or ""
         short_first = kind is Kind.ORG and match.group() in _partner_cues() - set(JOINERS) and len(left) >= 4 \
@@ -814,6 +823,12 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
                 return [(start, left)] + split_joined(right[len(verb):], kind, start + match.end() + len(verb))
             return [(start, left)] + split_joined(right, kind, start + match.end())
     return [(start, text)]
+
+
+@cache
+def _building_verbs() -> re.Pattern[str]:
+    """A verb by which a body builds a site in a place (``building_verbs``: 建成)."""
+    return re.compile("|".join(map(re.escape, longest_first("building_verbs"))))
 
 
 @cache
