@@ -3954,3 +3954,17 @@ def test_a_span_across_a_building_verb_or_a_township_and_a_body_is_cut():
     assert {"凤凰湖产业园", "渝西城轨凤凰湖车辆检修基地", "南坪街道", "重庆城市康养职业学院", "綦河",
             "两江新区建设投资集团有限公司"} <= names
     assert not names & {"依綦河", "南坪街道与重庆城市康养职业学院"}
+
+
+def test_a_declared_short_form_outweighs_a_suffix_reading_inside_it():
+    """广东顺华电器集团股份有限公司(以下简称顺华集团): jieba cuts 简称|顺|华集团 and the suffix rule reads 华集团;
+    the declared 顺华集团 stands there, the company's short form."""
+    text = "记者走进广东顺华电器集团股份有限公司(以下简称顺华集团)的智能工厂。顺华集团副总裁梁某说。"
+    short = [m for m in extract(_article(text)).mentions if m.text.endswith("华集团")]
+    assert [m.text for m in short] == ["顺华集团", "顺华集团"] and {m.alias for m in short} == {"广东顺华电器集团股份有限公司"}
+
+
+def test_a_winery_is_an_organization_and_a_culture_and_sports_bureau_one_body():
+    """云岚酒庄 (酒庄 in ``org_suffixes``) is a body, not a place; 安吉县文化和广电旅游体育局 is one department."""
+    names = _found("目前西夏区已集聚云岚酒庄、石嘴岭酒庄等30余家酒庄。安吉县文化和广电旅游体育局联合举办活动。", None)
+    assert {("云岚酒庄", Kind.ORG), ("石嘴岭酒庄", Kind.ORG), ("安吉县文化和广电旅游体育局", Kind.ORG)} <= names

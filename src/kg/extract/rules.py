@@ -978,7 +978,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     known_places = word_tags()
     taken = [(m.start, m.end, m.by == "labeller", m.score < _SURE_READING or m.end - m.start == 1,
-              m.kind is Kind.PLACE and known_places.get(m.text) == "ns", m.by == "lexicon.gazetteer") for m in mentions]
+              m.kind is Kind.PLACE and known_places.get(m.text) == "ns", m.by.startswith("lexicon.")) for m in mentions]
     found = []
     for start, end, form in _occurrences(doc.text, forms):
         declared_here, trade_name = form in declared, form in trade_names
@@ -1008,9 +1008,10 @@ def _occurrences(text: str, forms: Iterable[str]) -> list[tuple[int, int, str]]:
 
 
 def _gives_way(reading: tuple[int, int, bool, bool, bool, bool], span: tuple[int, int], declared: bool, trade_name: bool) -> bool:
-    """Does a reading (start, end, by the labeller, unsure, a place jieba knows, by the gazetteer) give way
-    to a short form found at span?  An unsure labeller reading inside it does (岚溪 of 岚溪智能 read as a
-    place), any labeller or gazetteer reading inside a declared one (武陵 of 武陵云仓), and a reading of
+    """Does a reading (start, end, by the labeller, unsure, a place jieba knows, by the gazetteer or a
+    suffix) give way to a short form found at span?  An unsure labeller reading inside it does (岚溪 of
+    岚溪智能 read as a place), any labeller, gazetteer or suffix reading inside a declared one (武陵 of
+    武陵云仓, 华集团 of 简称|顺|华集团), and a reading of
     just the span when the short form is
     declared or a labelled one is a company's trade name (某鲜达 of 重庆某鲜达农产品配送有限公司 read as a
     person; 渝南路桥 read as a place), unless the labeller is sure it is a place that jieba's dictionary
