@@ -42,7 +42,6 @@ _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 _SUBSIDIARY = ("全资子公司", "控股子公司", "旗下")  # ending a span before the subsidiary's name (not 某某种|子公司; 某公司|旗下|的)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_LOCAL_ENDS = ("街道", "镇", "乡", "村", "社区")  # a township's or a village's name: a body beside it is a body of its own
 _ONE_OF_KIND = re.compile(r"一[处家座个所间条片位名]")  # 一处|村卫生室: one of a kind, no name
 _SPACED = re.compile(r"[\u4e00-\u9fff·][ \u3000]+[\u4e00-\u9fff]")  # a space between Chinese words: no one name
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
@@ -71,8 +70,9 @@ def labelled(doc: Doc) -> list[Mention]:
     across its end (黄某|超标准) or the verb of a report (某某|作|的报告), and a place before 时间
     (北京时间) is a time zone. A name starts after 由, 的, 旗下 or 子公司 inside the span and ends
     where :func:`_name_end` says; a person loses a post or role read into it and gains a surname left
-    out after one. Products (伊尔-76, 某某二号), plenary sessions (二中|、三中全会) and
-    languages (法语) are dropped. Other one-character spans and generic ones come as references
+    out after one; a person's span that ends in a role is the village before it (消泾村|蟹农). Products
+    (伊尔-76, 某某二号), plenary sessions (二中|、三中全会), languages (法语) and descriptions (智能化|毛尖加工厂,
+    一处|村卫生室) are dropped. Other one-character spans and generic ones come as references
     (by=REFERENCE)."""
     from .labeller import label
 
@@ -300,8 +300,9 @@ def _within(piece: str, after_division: bool = False) -> int:
 
 def _organization_end(text: str, start: int, end: int) -> int:
     """Where an organization's name the labeller read ends: without a word for its members (某某学院|研究生,
-    某某集团有限公司|全资子公司), a partnership after a registered name (某某有限公司|合作建设…), a share's verb (某某实业|控股51%, 某某有限公司|控股), a host's verb (某某农业|协办的)
-    or 组织 after a body's suffix (某部某某司|组织评审的; not 世界卫生组织)."""
+    某某集团有限公司|全资子公司), a partnership after a registered name (某某有限公司|合作建设…), a share's
+    verb (某某实业|控股51%, 某某有限公司|控股), a host's verb (某某农业|协办的) or 组织 after a body's suffix
+    (某部某某司|组织评审的; not 世界卫生组织)."""
     end = start + without_member_word(text[start:end])
     registered = text.find("有限公司", start, end)
     if registered >= 0 and text.startswith((*_partner_cues(), "合作"), registered + 4, end):
@@ -807,7 +808,7 @@ def split_joined(text: str, kind: Kind, start: int = 0) -> list[tuple[int, str]]
             continue  # 某某街道|和|顺社区: 和 opens the community's name (和顺社区), no list
         if match.group() == "和" and any(left.endswith(before) and right.startswith(after) for before, after in joined_bureaus()):
             continue  # 某区科技|和|经济委员会: one department's name (``joined_bureaus``)
-        place_first = kind is Kind.ORG and _division_name(left) and (match.group() not in JOINERS or left.endswith(_LOCAL_ENDS)
+        place_first = kind is Kind.ORG and _division_name(left) and (match.group() not in JOINERS or left.endswith(tuple(_SETTLEMENT_ENDS))
                                                                      and len(right) >= 4 and bool(suffix_of(right, kind)) and is_name(right, kind))
         # 某某镇|联合|某某委员会, 某某街道|与|某某学院
         plaintiff = kind is Kind.ORG and match.group() == _SUES and len(left) >= 2  # 某某智能|诉|某某有限公司
