@@ -3968,3 +3968,11 @@ def test_a_winery_is_an_organization_and_a_culture_and_sports_bureau_one_body():
     """云岚酒庄 (酒庄 in ``org_suffixes``) is a body, not a place; 安吉县文化和广电旅游体育局 is one department."""
     names = _found("目前西夏区已集聚云岚酒庄、石嘴岭酒庄等30余家酒庄。安吉县文化和广电旅游体育局联合举办活动。", None)
     assert {("云岚酒庄", Kind.ORG), ("石嘴岭酒庄", Kind.ORG), ("安吉县文化和广电旅游体育局", Kind.ORG)} <= names
+
+
+def test_a_name_ends_before_the_verbs_of_founding_and_its_pronoun_opens_none():
+    """与苏南工艺美术学院|签约|共建某中心: the college's name ends before 签约; 由其子公司|某某有限公司: 其子公司
+    ("its subsidiary") names nothing, the company after it is the name."""
+    names = _found("集团还将与苏南工艺美术学院签约共建紫砂设计研究中心。剧场由漓韵演艺投资建设,由其子公司阳朔漓韵山水剧场管理有限公司负责运营。", None)
+    assert {("苏南工艺美术学院", Kind.ORG), ("阳朔漓韵山水剧场管理有限公司", Kind.ORG)} <= names
+    assert not {n for n, _ in names} & {"苏南工艺美术学院签约", "由其子公司", "其子公司"}

@@ -18,6 +18,7 @@ from .segmenter import word_tags, words
 
 #: jieba tags of function words (prepositions, adverbs, conjunctions, pronouns): no name is one
 FUNCTION_TAGS = ("p", "d", "c", "r")
+_ITS = re.compile(r"[由与和将]?其")  # (由)其|子公司: the pronoun "its" (jieba's 由其子/nr), no name opens so
 #: jieba tags of words that can sit inside a name (nouns, names, numbers, distinguishing words …)
 _KEEP_TAGS = ("vn", "ng", "nz", "nt", "ns", "nr", "n", "j", "eng", "m", "b", "a", "s", "z", "k", "h", "g")
 #: words that join two names in a list (甲、乙和丙, 甲公司与乙博物馆), longest first
@@ -747,8 +748,9 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None and kind is Kind.PLACE and len(mention.text) > len(suffix) \
                     and mention.text[-len(suffix) - 1] in "等两三四五六七八九" and doc.text[mention.start - 1:mention.start] == "、":
                 continue  # 慈云、嘉平|等镇, 倚象、南屏|两镇: the list's last place, then 等 or a count and their kind
-            if mention is not None and describing(mention.text[:3]) and mention.start in starts_at:
-                continue  # 标准化稻蟹基地, 智能化毛尖加工厂: a description, no name
+            if mention is not None and (describing(mention.text[:3]) and mention.start in starts_at
+                                        or _ITS.match(mention.text)):
+                continue  # 标准化稻蟹基地, 智能化毛尖加工厂: a description; (由)其子公司: "its subsidiary", no name
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])
     return found

@@ -753,11 +753,14 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
 def _before_founding_verb(doc: Doc, start: int, end: int, starts: list[int]) -> int:
     """Where a name ends when the labeller's span runs on across a verb by which bodies found
     another (relation_cues ``founds``: 某某食品|共建|联合实验室, 某学院|组建|专家服务团): before the verb,
-    if two characters at least are left."""
+    if two characters at least are left, and before a verb right before it (某学院|签约|共建|某中心)."""
     founds = founding_verbs()
-    for token in doc.tokens[bisect_left(starts, start + 2):bisect_left(starts, end)]:
+    first = bisect_left(starts, start + 2)
+    for i in range(first, bisect_left(starts, end)):
+        token = doc.tokens[i]
         if token.text in founds and token.pos.startswith("v") and token.end < end:
-            return token.start
+            before = doc.tokens[i - 1]
+            return before.start if i > first and before.pos == "v" and len(before.text) == 2 else token.start
     return end
 
 
