@@ -3976,3 +3976,11 @@ def test_a_name_ends_before_the_verbs_of_founding_and_its_pronoun_opens_none():
     names = _found("集团还将与苏南工艺美术学院签约共建紫砂设计研究中心。剧场由漓韵演艺投资建设,由其子公司阳朔漓韵山水剧场管理有限公司负责运营。", None)
     assert {("苏南工艺美术学院", Kind.ORG), ("阳朔漓韵山水剧场管理有限公司", Kind.ORG)} <= names
     assert not {n for n, _ in names} & {"苏南工艺美术学院签约", "由其子公司", "其子公司"}
+
+
+def test_a_titled_name_ends_before_zai_or_yibian():
+    """代表性传承人杨德全一边点卤, 党员李明在村里: the name after the role runs to 一边 or 在 (the labeller alone
+    reads 杨德); no name is made of a surname and 在 (村民王在家门口)."""
+    names = _found("代表性传承人杨德全一边点卤一边介绍。党员李明在村里帮忙。村民王在家门口种菜。", None)
+    assert {("杨德全", Kind.PERSON), ("李明", Kind.PERSON)} <= names and ("杨德", Kind.PERSON) not in names
+    assert not any(n.startswith("王在") for n, _ in names)

@@ -779,7 +779,7 @@ def _titled_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, titles))})\s?"
         rf"(?P<name>(?:{'|'.join(map(re.escape, surnames))})[\u4e00-\u9fff]{{1,2}}?)"
-        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs}))"
+        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs})|在|一边|正在)"
     )
 
 
