@@ -223,8 +223,9 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
         # 联合党委 for 青山智能装备产业链联合党委: a tail that keeps the organization's own suffix
         if long.endswith(short) and short not in lexicon("generic_names") and (
                 len(short) >= 4 and short.endswith(longest_first("org_suffixes"))
-                or len(short) == 3 and (short in lexicon("org_suffixes") or _word_and_suffix(short) or short[2] in lexicon("org_suffixes"))):
-            return True  # (管委会 for 某某高新区管委会: a body's own three-character kind; 加工厂 for 某某籽油加工厂)
+                or len(short) == 3 and (short in lexicon("org_suffixes") or short[2] in lexicon("org_suffixes") or _word_and_kind(short))):
+            return True  # (管委会 for 某某高新区管委会: a body's own three-character kind; 加工厂 for 某某籽油加工厂, 古乐厅 for
+            # 雪研古乐厅: a one-character suffix; 艺术团 for 某某大歌艺术团: an ordinary word and a body's kind)
         if contraction(short, core(long, kind, places)) or contraction(short, core(long, kind)):
             return True
         if _same_place_contraction(short, long) or _branch_contraction(short, core(long, kind)) \
@@ -306,10 +307,10 @@ def _words_of_core_and_company(short: str, long: str, long_core: str) -> bool:
     return False
 
 
-def _word_and_suffix(short: str) -> bool:
-    """加工厂, 精油厂: an ordinary word of two characters, then a one-character organization suffix
-    or kind (``kind_characters``: 联合社 for 某某专业合作社联合社, 艺术团 for 某某大歌艺术团)."""
-    return common_word(short[:2]) and (short[2] in lexicon("org_suffixes") or short[2] in lexicon("kind_characters"))
+def _word_and_kind(short: str) -> bool:
+    """联合社 for 某某专业合作社联合社, 艺术团 for 某某大歌艺术团: an ordinary word of two characters, then a
+    one-character kind of body that is no organization suffix (``kind_characters``)."""
+    return common_word(short[:2]) and short[2] in lexicon("kind_characters")
 
 
 def _registered_apart(short: str, long: str) -> bool:

@@ -92,7 +92,6 @@ def byline_name_spans(match: re.Match[str]) -> list[tuple[int, str]]:
     return out
 
 
-
 def _classify(line: str) -> _Block:
     heading = _HEADING.match(line)
     if heading:

@@ -696,7 +696,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
     """Organization and place names that end in a suffix from org_suffixes / place_suffixes."""
     found: list[Mention] = []
     last_chars = _suffix_last_chars()
-    starts_at = {t.start for t in doc.tokens if describing(t.text)}  # where a word in 化 starts
+    starts_at = {t.start for t in doc.tokens if describing(t.text)}  # where a word in 化 starts (标准化|…基地)
     for i, token in enumerate(doc.tokens):
         if (across := _suffix_across(doc, i)) is not None:
             found.extend(_chain_pieces(across))
@@ -748,8 +748,7 @@ def suffix_names(doc: Doc) -> list[Mention]:
             if mention is not None and kind is Kind.PLACE and len(mention.text) > len(suffix) \
                     and mention.text[-len(suffix) - 1] in "等两三四五六七八九" and doc.text[mention.start - 1:mention.start] == "、":
                 continue  # 慈云、嘉平|等镇, 倚象、南屏|两镇: the list's last place, then 等 or a count and their kind
-            if mention is not None and (describing(mention.text[:3]) and mention.start in starts_at
-                                        or _ITS.match(mention.text)):
+            if mention is not None and (mention.start in starts_at or _ITS.match(mention.text)):
                 continue  # 标准化稻蟹基地, 智能化毛尖加工厂: a description; (由)其子公司: "its subsidiary", no name
             if mention is not None:
                 found.extend(_chain_pieces(mention) if kind is Kind.PLACE else [mention])

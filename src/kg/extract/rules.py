@@ -776,10 +776,11 @@ def _titled_pattern() -> re.Pattern[str]:
     titles = person_titles()
     surnames = longest_first("surnames")
     verbs = "|".join(map(re.escape, lexicon_list("speech_verbs")))
+    enders = "|".join(map(re.escape, longest_first("words_after_titled_names")))
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, titles))})\s?"
         rf"(?P<name>(?:{'|'.join(map(re.escape, surnames))})[\u4e00-\u9fff]{{1,2}}?)"
-        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs})|在|一边|正在)"
+        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs})|{enders})"
     )
 
 
