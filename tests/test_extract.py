@@ -3984,3 +3984,61 @@ def test_a_titled_name_ends_before_zai_or_yibian():
     names = _found("代表性传承人杨德全一边点卤一边介绍。党员李明在村里帮忙。村民王在家门口种菜。", None)
     assert {("杨德全", Kind.PERSON), ("李明", Kind.PERSON)} <= names and ("杨德", Kind.PERSON) not in names
     assert not any(n.startswith("王在") for n, _ in names)
+
+
+def test_a_description_in_qi_before_a_registered_name_is_left_out():
+    """本地茶企|重庆某某茶业有限公司 (茶企: a tea firm): the company's name starts after the description."""
+    names = _found("青川职业学院则与本地茶企重庆云栖茶业有限公司合作,开设茶艺课程。", None)
+    assert ("重庆云栖茶业有限公司", Kind.ORG) in names
+    assert not any(n.startswith("茶企") for n, _ in names)
+
+
+def test_a_company_running_a_centre_is_two_names():
+    """引入某某有限公司|运营|社区养老服务中心: the company, then what it runs, not one name across 运营."""
+    names = _found("街道引入重庆福康养老服务有限公司运营社区养老服务中心,提供助餐服务。", None)
+    assert ("重庆福康养老服务有限公司", Kind.ORG) in names
+    assert not any("运营" in n for n, _ in names)
+
+
+def test_a_name_between_yi_and_wei_starts_after_yi():
+    """以|某某社区养老服务中心|为枢纽 read whole (jieba's 以南): "with … as", the centre's name alone."""
+    text = "街道以南湾社区养老服务中心为枢纽,在辖区设立服务站点。"
+    assert _labelled_as(text, "以南湾社区养老服务中心", Kind.ORG) == [("南湾社区养老服务中心", Kind.ORG)]
+
+
+def test_a_span_across_a_list_comma_keeps_the_last_name():
+    """巴岭旅游、县林业局 read as one body: the county bureau after the comma."""
+    text = "活动由城口县人民政府主办,巴岭旅游、县林业局共同承办。"
+    assert _labelled_as(text, "巴岭旅游、县林业局", Kind.ORG) == [("县林业局", Kind.ORG)]
+
+
+def test_a_list_of_rivers_ends_before_their_count():
+    """金沙江、岷江、长江|三江交汇处: the last river of the list, then "the three rivers"."""
+    names = {n for n, _ in _found("宜宾地处金沙江、岷江、长江三江交汇处。合川位于嘉陵江、渠江、涪江三江交汇处。", None)}
+    assert {"长江", "涪江"} <= names and not names & {"长江三江", "涪江三江"}
+
+
+def test_a_village_opening_a_persons_span_is_a_place():
+    """金竹村龙小芳 read as one person: the village, then the villager."""
+    text = "说起这几年的变化,石笋村龙晓芬深有体会。"
+    assert _labelled_as(text, "石笋村龙晓芬", Kind.PERSON) == [("石笋村", Kind.PLACE), ("龙晓芬", Kind.PERSON)]
+
+
+def test_a_titled_name_ends_before_an_adverb_and_dai_is_a_surname():
+    """另一位传承人代永红则在某街道: 代 is a surname and the name ends before 则; 学生毕业即|就业 names nobody
+    (就 opens the word 就业, so it ends no name)."""
+    names = _found("另一位传承人代春梅则在巴川街道开设课堂。主任王立新也表示支持。订单班让学生毕业即就业。", None)
+    assert {("代春梅", Kind.PERSON), ("王立新", Kind.PERSON)} <= names
+    assert not any(n.startswith("毕业") for n, _ in names)
+
+
+def test_a_declared_short_form_is_of_its_full_names_kind():
+    """某某产业园(以下简称“产业园”) read as a body and, surer, as a place: the declared 产业园 is that place too."""
+    from kg.extract.mentions import one_kind_per_name
+
+    text = "浏阳东部烟花智造产业园(以下简称“产业园”)位于大瑶镇。浏阳东部烟花智造产业园还将扩建。目前产业园已入驻企业12家。"
+    full, second, short = text.index("浏"), text.index("浏", 5), text.rindex("产业园")
+    mentions = (Mention("t", full, full + 11, text[full:full + 11], Kind.ORG, by="labeller", score=0.6),
+                Mention("t", second, second + 11, text[second:second + 11], Kind.PLACE, by="labeller", score=0.9),
+                Mention("t", short, short + 3, "产业园", Kind.ORG, by="rules.short_form", score=0.9, alias=text[full:full + 11]))
+    assert {m.kind for m in one_kind_per_name(text, mentions)} == {Kind.PLACE}

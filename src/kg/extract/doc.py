@@ -50,6 +50,12 @@ class Doc:
         return self.tokens[i - 1] if i and self.tokens[i - 1].end > offset else None
 
 
+    def word_at(self, offset: int) -> Token | None:
+        """The jieba word that starts at a character offset, if one does."""
+        i = bisect_left(self.tokens, offset, key=lambda t: t.start)
+        return self.tokens[i] if i < len(self.tokens) and self.tokens[i].start == offset else None
+
+
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentence spans: cut after 。！？； (with closing quotes) and at line breaks; blank spans dropped."""
     spans: list[Span] = []

@@ -31,6 +31,7 @@ NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: the endings of counties, cities and provinces (not of 园区, 社区: 东湖|新城|社区 is one name)
 _COUNTY_ENDS = frozenset({"省", "市", "区", "县", "旗", "自治州", "自治县"})
+_COMPANY_ENDS = ("公司", "集团")  # a registered name's last word
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 MIDDLE_DOTS = frozenset("·•・")  # inside names (某某·某某), never at their start
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
@@ -155,9 +156,10 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             break  # 联合|镇内|某村: within the township, not part of the village's name
         if left.text in lexicon("owner_words"):
             break  # 某集团|旗下|公司, 某酒庄|隶属于|某公司: the unit and its owner, two names
-        if left.text in lexicon("opening_verbs") and (left.pos == "v" or start_index >= 2
-                                                       and tokens[start_index - 2].text in lexicon("opening_verbs")):
-            break  # 某街道|开业|运营|某某中心: the verbs of its opening, no part of the name (but 某某|运营|管理有限公司)
+        if left.text in lexicon("opening_verbs") and (left.pos == "v" or start_index >= 2 and (
+                tokens[start_index - 2].text in lexicon("opening_verbs") or tokens[start_index - 2].text.endswith(_COMPANY_ENDS))):
+            break  # 某街道|开业|运营|某某中心, 某某有限公司|运营|社区养老服务中心: the verbs of its opening or a company's
+            # running it, no part of the name (but 某某|运营|管理有限公司)
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
                 and (suffix_of(tokens[start_index - 2].text, Kind.ORG)
                      or (tokens[start_index - 2].text.endswith(ADMIN_ENDS) or len(suffix_of(tokens[start_index - 2].text, Kind.PLACE) or "") >= 2)

@@ -386,7 +386,8 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     one kind: the kind its mentions read with the most score in all, a person's reading right after
     a post counting twice (总统|普京 a person, 普京 opening a headline read as a place: a person
     throughout), so one thing is one node. A name the article also writes with a division's suffix
-    (梁平 beside 梁平区图书馆), read as a place somewhere, is that place's short name: a place throughout."""
+    (梁平 beside 梁平区图书馆), read as a place somewhere, is that place's short name: a place throughout;
+    a declared short form is of its full name's kind."""
     mentions = _places_read_as_people(text, mentions)
     weight: dict[str, dict[Kind, float]] = {}
     for m in mentions:
@@ -394,7 +395,7 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
             weight.setdefault(m.text, {}).setdefault(m.kind, 0.0)
     torn = {name for name, kinds in weight.items() if len(kinds) > 1}
     if not torn:
-        return mentions
+        return _declared_as_named(mentions)
     for m in mentions:
         if m.text in torn and m.kind in _NAMED_KINDS:
             titled = m.kind is Kind.PERSON and post_before(text, m.start)
@@ -406,7 +407,16 @@ def one_kind_per_name(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention
     for name in torn:
         if Kind.PLACE in weight[name] and len(name) > 1 and re.search(re.escape(name) + _DIVISION_AFTER, text):
             chosen[name] = Kind.PLACE
-    return tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m for m in mentions)
+    return _declared_as_named(tuple(replace(m, kind=chosen[m.text]) if m.text in chosen and m.kind in _NAMED_KINDS else m
+                                    for m in mentions))
+
+
+def _declared_as_named(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A short form the article declares (某某产业园（以下简称“产业园”）) of the kind its full name has
+    come to be read as, the same thing."""
+    kinds = {m.text: m.kind for m in mentions if m.kind in (Kind.PLACE, Kind.ORG)}
+    return tuple(replace(m, kind=kinds[m.alias]) if m.by == "rules.short_form" and m.alias in kinds and m.kind in (Kind.PLACE, Kind.ORG)
+                 else m for m in mentions)
 
 
 def _places_read_as_people(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

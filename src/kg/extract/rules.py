@@ -709,6 +709,8 @@ def titled_people(doc: Doc) -> list[Mention]:
             continue  # 老师|傅学习: the title is part of a longer word (老师傅), whose last character is no surname
         if common_word(name[:2]) and doc.word_across(end):
             continue  # 专家|全程参|与: a word (全程), then a name that would end inside a word (参与)
+        if match.group("ender") and (word := doc.word_at(end)) is not None and word.text != match.group("ender"):
+            continue  # 学生毕业即|就业: the word after the name is no word of its own there
         if doc.text[end:end + 1] in JOINERS and doc.text[end + 1:end + 2].isspace():
             continue  # 通讯员 岳清|和 冉某某: a name that ends in 和 before a space (the byline's)
         # a post, a name and what the person says (总经理韩国栋说): surer than a country read in the name
@@ -774,13 +776,13 @@ def _post_pattern() -> re.Pattern[str]:
 @cache
 def _titled_pattern() -> re.Pattern[str]:
     titles = person_titles()
-    surnames = longest_first("surnames")
+    surnames = longest_first("surnames") + tuple(lexicon_list("more_surnames"))
     verbs = "|".join(map(re.escape, lexicon_list("speech_verbs")))
     enders = "|".join(map(re.escape, longest_first("words_after_titled_names")))
     return re.compile(
         rf"(?:{'|'.join(map(re.escape, titles))})\s?"
         rf"(?P<name>(?:{'|'.join(map(re.escape, surnames))})[\u4e00-\u9fff]{{1,2}}?)"
-        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs})|{enders})"
+        rf"(?=\s|[，,、。；：:（(“”]|(?P<says>{verbs})|(?P<ender>{enders}))"
     )
 
 

@@ -34,6 +34,7 @@ _SETTLEMENT_ENDS = frozenset({"社区", "村", "镇", "乡", "街道", "小区"}
 _YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年(?:底|初|起|以来)?")
 #: 等 or a count, and the kind of the places listed before it (某某、某某|等镇, 某某、某某|两镇)
 _LIST_END = re.compile(r"(?:等|[两三四五六七八九])[地镇乡村]$")
+_RIVERS_COUNTED = re.compile(r"[两三四五六七八九][江河]$")  # 金沙江、岷江、长江|三江交汇处: the list's last river, then a count
 _VILLAGE_ENDS = frozenset("村镇乡")  # a person's reading after 来自, 位于 that ends so is the place
 _TEMPLES = ("庙", "祠", "寺")  # a temple named after a person (孔庙, 张飞庙, 武侯祠) is no person
 _STREETS = ("路", "街", "巷")  # a street's kind, which a community's name may end in before 社区
@@ -97,11 +98,11 @@ def labelled(doc: Doc) -> list[Mention]:
         elif kind is Kind.PLACE:
             start = _place_word_start(doc, start, end, starts)  # 避|暑山庄: the place word jieba knows whole
         text = doc.text[start:end]
-        comma = max(text.rfind(","), text.rfind("，"))
+        comma = max(text.rfind(","), text.rfind("，"), text.rfind("、"))
         if comma >= 0 and kind is not Kind.PERSON:
             if len(text) - comma - 1 < 2:
                 continue
-            start, text = start + comma + 1, text[comma + 1:]  # 某镇,|州保护区管理局: the name after the comma
+            start, text = start + comma + 1, text[comma + 1:]  # 某镇,|州保护区管理局, 某某、|县林业局: the name after the comma
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
         if kind is not Kind.PERSON and (FIGURE_COUNT_BEFORE.search(doc.text, max(0, start - 6), start)
@@ -111,6 +112,9 @@ def labelled(doc: Doc) -> list[Mention]:
         if opening > start and common_word(doc.text[opening:end]):
             continue  # 某某嘎查的|草场: an ordinary word after the name and its 的
         start = opening
+        if kind is not Kind.PERSON and doc.text.startswith("以", start) and doc.text.startswith("为", end) \
+                and end - start >= 5 and suffix_of(doc.text[start + 1:end], kind):
+            start += 1  # 以|某某社区养老服务中心|为枢纽 (jieba's 以南): "with … as", no part of the name
         if kind is not Kind.PERSON and (year := _YEAR_BEFORE.match(doc.text, start, end)) and end - year.end() >= 2:
             start = year.end()  # 2022年|研究院在某镇建成: the year it happened, no part of the name
         if kind is Kind.ORG:
@@ -166,9 +170,10 @@ def labelled(doc: Doc) -> list[Mention]:
             kind = Kind.PLACE  # 阿联酋迪拜 read as a body: the country and its city
         if kind in (Kind.PLACE, Kind.PERSON) and _produce_of_place(text):
             continue  # 哈密瓜, 库尔勒香梨: a place's produce, no place (荣昌陶: nor a person surnamed 荣)
-        if kind is Kind.PLACE and _LIST_END.search(text) and len(text) >= 4 \
-                and (gazetteer.is_place(text[:-2]) or doc.text[start - 1:start] == "、"):
-            end, text = end - 2, text[:-2]  # 万州、梁平|等地, 慈云、嘉平|等镇 (jieba's 平等): the list's last place
+        listed = doc.text[start - 1:start] == "、"
+        if kind is Kind.PLACE and len(text) >= 4 and (_LIST_END.search(text) and (gazetteer.is_place(text[:-2]) or listed)
+                                                      or _RIVERS_COUNTED.search(text) and listed):
+            end, text = end - 2, text[:-2]  # 万州、梁平|等地, 慈云、嘉平|等镇 (jieba's 平等), 岷江、长江|三江: the list's last place
         if text in word_list("opening_verbs") or kind is Kind.ORG and before_aspect(doc, end):
             continue  # 去年底|开园|以来: the verb alone, no name; 某某|学会|了: a verb
         end, kind = _name_end(doc, start, end, kind, starts)
@@ -217,6 +222,9 @@ def labelled(doc: Doc) -> list[Mention]:
             text = doc.text[start:end]
             if kind is Kind.PLACE and _within(text[-1:] + doc.text[end:end + 1]) and word_tags().get(text[:-1], "").startswith("v"):
                 continue  # 联合|镇内: a verb, then "within the township"
+        if kind is Kind.PERSON and (village := _village_before_person(text)):
+            found.append(Mention(doc.article.id, start, start + village, text[:village], Kind.PLACE, by="labeller", score=score))
+            start += village  # 金竹村|龙小芳 read as one person: the village, then the villager
         if kind is Kind.PERSON:
             joins = start in person_ends or doc.text[start + 1 : end] in people
             start, end = _person_bounds(doc, start, end, score < _SURE_PERSON, joins, starts)
@@ -246,6 +254,15 @@ def labelled(doc: Doc) -> list[Mention]:
                                      alias=region if piece == text else None))
                 offset += len(piece)
     return _left_between_places(doc, _cities_opening_names(found), starts)
+
+
+def _village_before_person(text: str) -> int:
+    """How long the village or township is that opens a person's span (金竹村|龙小芳, 某某镇|张某): a name
+    of two characters or more and its suffix, then a surname and one or two characters; 0 when none."""
+    for at in range(len(text) - 3, 1, -1):
+        if text[at] in _VILLAGE_ENDS and text[at + 1] in single_surnames() and len(text) - at - 1 in (2, 3):
+            return at + 1
+    return 0
 
 
 def _one_of_a_kind(doc: Doc, offset: int, starts: list[int]) -> bool:
@@ -305,8 +322,9 @@ def _organization_end(text: str, start: int, end: int) -> int:
     (某部某某司|组织评审的; not 世界卫生组织)."""
     end = start + without_member_word(text[start:end])
     registered = text.find("有限公司", start, end)
-    if registered >= 0 and text.startswith((*_partner_cues(), "合作"), registered + 4, end):
-        end = registered + 4  # 某某科技有限公司|合作建设储能电站: the company, then what it does with another
+    if registered >= 0 and text.startswith((*_partner_cues(), "合作", *word_list("opening_verbs")), registered + 4, end):
+        end = registered + 4  # 某某科技有限公司|合作建设储能电站, 某某有限公司|运营社区养老服务中心: the company, then
+        # what it does with another or runs
     if text.endswith(("控股", "持股"), start, end) and (text[end:end + 1].isdigit() or text.endswith(("公司", "集团"), start, end - 2)):
         end -= 2  # (由某某集团有限公司|控股: the verb after a full name)
     if text.endswith("组织", start, end) and end - start >= 5 and (suffix_of(text[start:end - 2], Kind.ORG) or text[end - 3] == "司"):
@@ -317,12 +335,14 @@ def _organization_end(text: str, start: int, end: int) -> int:
 
 def _after_described_kind(text: str, start: int, end: int) -> int:
     """Where an organization's name starts after a description of its kind read into it (北京储能企业|
-    北京恒储源能科技有限公司): after 企业, when a place opens the name of six characters or more after it."""
-    inner = text.find("企业", start + 2, end - 6)
+    北京恒储源能科技有限公司, 本地茶企|重庆某某茶业有限公司): after 企业 or a word in 企 (茶企, 车企), when a place
+    opens the name of six characters or more after it."""
+    inner = text.find("企", start + 1, end - 6)
     if inner < 0:
         return start
-    name = text[inner + 2 : end]
-    return inner + 2 if suffix_of(name, Kind.ORG) and any(at == 0 for at, _, _ in gazetteer.find(name)) else start
+    after = inner + 2 if text.startswith("业", inner + 1) else inner + 1
+    name = text[after:end]
+    return after if suffix_of(name, Kind.ORG) and any(at == 0 for at, _, _ in gazetteer.find(name)) else start
 
 
 def _person_bounds(doc: Doc, start: int, end: int, unsure: bool, joins: bool, starts: list[int]) -> tuple[int, int]:
