@@ -4042,3 +4042,14 @@ def test_a_declared_short_form_is_of_its_full_names_kind():
                 Mention("t", second, second + 11, text[second:second + 11], Kind.PLACE, by="labeller", score=0.9),
                 Mention("t", short, short + 3, "产业园", Kind.ORG, by="rules.short_form", score=0.9, alias=text[full:full + 11]))
     assert {m.kind for m in one_kind_per_name(text, mentions)} == {Kind.PLACE}
+
+
+def test_a_county_short_form_from_another_province_is_a_word():
+    """千亩荷塘 in a story about 铜梁 is a lotus pond, not 荷塘区 of Hunan; beside 株洲 it is that district;
+    米兰 (also a city abroad) stays a place."""
+    def places(text: str) -> set[str]:
+        return {n for n, kind in _found(text, ("gazetteer",)) if kind is Kind.PLACE}
+
+    assert "荷塘" not in places("铜梁区平滩镇千亩荷塘迎来游客。")
+    assert "荷塘" in places("株洲荷塘一带迎来游客。")
+    assert "米兰" in places("柯桥区的面料远销米兰。")

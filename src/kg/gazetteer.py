@@ -180,6 +180,13 @@ def lies_in(inner: str, outer: str) -> bool:
     return bool(outer_codes) and any(a.code in outer_codes for d in lookup(inner) for a in ancestors(d))
 
 
+@cache
+def provinces(name: str) -> frozenset[str]:
+    """The codes of the provinces the divisions called ``name`` lie in."""
+    idx = _index()
+    return frozenset(idx.codes_up(d.code)[-1] for d in lookup(name))
+
+
 def short_names(division: Division) -> tuple[str, ...]:
     """The shipped short forms of ``division`` (may be empty)."""
     return _index().shorts.get(division.code, ())

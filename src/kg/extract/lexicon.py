@@ -830,8 +830,10 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     is no name), or several that make up one jieba word together (上海浦东 = 上海 + 浦东); not
     one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙), but for a country (也|门)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
-    found = [(start, end) for start, end, name in gazetteer.find(doc.text)
-             if not names_a_time(doc.text, end) and (not _opens_with_function_word(doc, start, end) or gazetteer.is_country(name))]
+    named = gazetteer.find(doc.text)
+    found = [(start, end) for start, end, name in named
+             if not names_a_time(doc.text, end) and (not _opens_with_function_word(doc, start, end) or gazetteer.is_country(name))
+             and not _out_of_the_story(name, named)]
     runs: list[list[tuple[int, int]]] = []
     for place in found:  # runs of places, each ending where the next starts
         if runs and runs[-1][-1][1] == place[0]:
@@ -842,6 +844,17 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
         Mention(doc.article.id, start, end, doc.text[start:end], Kind.PLACE, by="lexicon.gazetteer", score=0.8)
         for run in runs for start, end in _within_words(run, bounds)
     ]
+
+
+def _out_of_the_story(name: str, named: list[tuple[int, int, str]]) -> bool:
+    """Is name only the short form of counties or townships (荷塘 of 荷塘区, 峡江 of 峡江县) in provinces
+    where no other place the article names lies? Then it is a word (荷塘: a lotus pond), no place."""
+    divisions = gazetteer.lookup(name)
+    if not divisions or any(d.name == name or d.level < 3 for d in divisions) or gazetteer.city_country(name):
+        return False  # (米兰: also a city abroad)
+    mine = gazetteer.provinces(name)
+    others = {other for _, _, other in named if other != name}
+    return bool(others) and not any(gazetteer.provinces(other) & mine for other in others)
 
 
 def _opens_with_function_word(doc: Doc, start: int, end: int) -> bool:
