@@ -4053,3 +4053,10 @@ def test_a_county_short_form_from_another_province_is_a_word():
     assert "荷塘" not in places("铜梁区平滩镇千亩荷塘迎来游客。")
     assert "荷塘" in places("株洲荷塘一带迎来游客。")
     assert "米兰" in places("柯桥区的面料远销米兰。")
+
+
+def test_a_river_named_by_one_character_is_a_place_when_the_labeller_is_sure():
+    """琼江 (琼 + 江; jieba knows no such word, and a one-character head makes no name by its suffix alone)
+    read surely by the labeller is a river."""
+    names = _found("安居古城地处涪江与琼江交汇处。琼江两岸油菜花开。", None)
+    assert ("琼江", Kind.PLACE) in names

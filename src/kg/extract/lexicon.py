@@ -440,12 +440,20 @@ def plausible_label(text: str, kind: Kind, score: float) -> bool:
         return False
     tag = word_tags().get(text, "")
     if kind is not Kind.PERSON and not tag.startswith(("ns", "nt")) and not (tag == "j" and score >= 0.9) \
-            and not _one_character_town(text, kind, score):
+            and not _one_character_town(text, kind, score) and not _one_character_landmark(text, kind, score):
         if any(suffix_of(text, k) and not is_name(text, k) for k in (Kind.ORG, Kind.PLACE)):
             return False
     return score >= _SURE or not common_word(text)
 
 
+def _one_character_landmark(text: str, kind: Kind, score: float) -> bool:
+    """Is text a river, lake or mountain named by one character (琼江, 綦河, 黛湖) that the labeller reads
+    surely as a place, no ordinary word (山区, 江湖)?"""
+    return kind is Kind.PLACE and len(text) == 2 and text[1] in lexicon("landmark_endings") and score >= _SURE_LANDMARK \
+        and not common_word(text)
+
+
+_SURE_LANDMARK = 0.9
 _HOLDING = ("在华全资", "全资", "控股", "区域", "海外")
 
 
