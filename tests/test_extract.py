@@ -4060,3 +4060,10 @@ def test_a_river_named_by_one_character_is_a_place_when_the_labeller_is_sure():
     read surely by the labeller is a river."""
     names = _found("安居古城地处涪江与琼江交汇处。琼江两岸油菜花开。", None)
     assert ("琼江", Kind.PLACE) in names
+
+
+def test_a_mountain_jieba_knows_is_a_place_where_nothing_else_is_read():
+    """城口地处大巴山腹地: jieba's dictionary knows 大巴山 as a place, which the labeller misses there; 入海口
+    (口) and 的花海 (a particle first) are no landmarks."""
+    names = _found("城口地处大巴山腹地,森林覆盖率高。", None)
+    assert ("大巴山", Kind.PLACE) in names

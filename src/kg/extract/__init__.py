@@ -15,7 +15,7 @@ from importlib import import_module
 from ..records import Article, Extraction, Mention
 from .doc import Doc, make_doc, tokenize
 from .facts import find_facts
-from .lexicon import split_place_chain  # noqa: F401  (re-exported for callers of kg.extract)
+from .lexicon import landmarks_unread, split_place_chain  # noqa: F401  (split_place_chain re-exported for callers of kg.extract)
 from .mentions import (bodies_joined, bodies_of_places, brand_stores, bodies_read_late, bodies_read_short, heads_after_quotes, people_read_short, projects_read_short, line_phases, check_with_labeller, places_inside_names, headline_place_pairs, headline_places, village_groups, initiative_tails,
                        headquarters_of_named, names_in_nicknames, names_inside, one_kind_per_name, owned_places, people_before_titles, paired_abbreviations, parents_of_units, people_without_adverbs, reconcile, units_of_named,
                        village_clinics)
@@ -90,7 +90,7 @@ def _extract_doc(doc: Doc, names: tuple[str, ...]) -> Extraction:
     mentions = people_before_titles(doc.text, line_phases(doc.text, bodies_read_late(doc.text, mentions)))
     mentions = people_read_short(doc.text, projects_read_short(doc.text, heads_after_quotes(doc.text, mentions)))
     mentions = names_in_nicknames(doc.text, brand_stores(doc.text, bodies_read_short(doc.text, mentions)))
-    mentions = bodies_joined(mentions)
+    mentions = landmarks_unread(doc, bodies_joined(mentions), references)
     if paired := paired_abbreviations(mentions):  # 中|欧班列: written as references, no nodes
         mentions = tuple(m for m in mentions if m not in paired)
         referred = {(r.start, r.end) for r in references}
