@@ -4067,3 +4067,29 @@ def test_a_mountain_jieba_knows_is_a_place_where_nothing_else_is_read():
     (口) and 的花海 (a particle first) are no landmarks."""
     names = _found("城口地处大巴山腹地,森林覆盖率高。", None)
     assert ("大巴山", Kind.PLACE) in names
+
+
+def test_stations_of_a_service_are_bodies():
+    """中卫市迎水桥治沙站, 永新镇综合文化站: bodies (治沙站, 文化站 in ``org_suffixes``), not places."""
+    names = _found("中卫市迎水桥治沙站站长马某介绍。永新镇综合文化站开设版画课。", None)
+    assert {("中卫市迎水桥治沙站", Kind.ORG), ("永新镇综合文化站", Kind.ORG)} <= names
+
+
+def test_a_name_ends_before_ze():
+    """北温泉街道则依托研究院 read as one body: the township, then "while it relies on"."""
+    text = "北温泉街道则依托研究院的科研资源开展活动。"
+    assert _labelled_as(text, "北温泉街道则依托研究院", Kind.ORG) == [("北温泉街道", Kind.ORG)]
+
+
+def test_a_list_starts_after_an_adverb_and_a_preposition():
+    """园区管委会、区农业农村委将与檬泰集团等企业: the subjects, then the one listed company."""
+    from kg.extract.rules import enumerations
+
+    text = "届时,园区管委会、区农业农村委将与青檬集团等企业联合签约。"
+    names = [m.text for m in enumerations(make_doc(_article(text)))]
+    assert names == ["青檬集团"]
+
+
+def test_a_chief_system_is_no_person():
+    """全面推行林长制: the forest-chief system, no person surnamed 林."""
+    assert _labelled_as("全面推行林长制。", "林长制", Kind.PERSON) == []

@@ -588,8 +588,8 @@ def enumerations(doc: Doc) -> list[Mention]:
             continue  # 等数字经济企业 (the firms' field, nouns), not 等土小企业
         if kind is not Kind.ORG and any(common_word(item) for item in match.group(1).split("、")):
             continue  # 越野跑、攀岩、皮划艇等8个项目: events of a sport, not named projects (nor 山区、库区等乡镇)
-        offset = match.start(1)
-        for item in re.finditer(r"[^、]+", match.group(1)):
+        offset = _list_restart(doc, match.start(1), match.end(1))
+        for item in re.finditer(r"[^、]+", doc.text[offset:match.end(1)]):
             name = item.group()
             start = offset + item.start()
             if item.start() == 0:  # 该区推动甲, 该院还与甲, 附近的甲: the list starts after the last verb, preposition, conjunction or 的
@@ -610,6 +610,14 @@ def enumerations(doc: Doc) -> list[Mention]:
             for at, piece in _joined_bodies(name) if kind is Kind.ORG else [(0, name)]:
                 found.extend(_enumerated(doc, start + at, piece, kind, head, endings))
     return found
+
+
+def _list_restart(doc: Doc, start: int, end: int) -> int:
+    """Where a list of names really starts: after an adverb and a preposition inside it (园区管委会、区农业农村委|
+    将|与|甲集团等企业: the subjects, then the one listed member), else at start."""
+    tokens = [t for t in doc.tokens if start <= t.start and t.end <= end]
+    pairs = [b.start for a, b in zip(tokens, tokens[1:]) if a.pos == "d" and b.pos == "p" and a.end == b.start]
+    return pairs[-1] if pairs else start
 
 
 def _joined_bodies(name: str) -> list[tuple[int, str]]:

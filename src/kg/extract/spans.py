@@ -43,6 +43,7 @@ _PREPOSITIONS = frozenset("由被把")
 _OWNED_BY = ("旗下", "子公司")  # 某某集团旗下|某某公司, 全资子公司|某某有限公司: the company after it is owned
 _SUBSIDIARY = ("全资子公司", "控股子公司", "旗下")  # ending a span before the subsidiary's name (not 某某种|子公司; 某公司|旗下|的)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CHIEF_SYSTEM = "长制"  # 河长制, 林长制: a system of chiefs, no person surnamed 林
 _ONE_OF_KIND = re.compile(r"一[处家座个所间条片位名]")  # 一处|村卫生室: one of a kind, no name
 _SPACED = re.compile(r"[\u4e00-\u9fff·][ \u3000]+[\u4e00-\u9fff]")  # a space between Chinese words: no one name
 _HOLDS = ("控股", "参股")  # 某集团有限公司|控股的某公司: the owner's share, no part of its name
@@ -103,6 +104,9 @@ def labelled(doc: Doc) -> list[Mention]:
             if len(text) - comma - 1 < 2:
                 continue
             start, text = start + comma + 1, text[comma + 1:]  # 某镇,|州保护区管理局, 某某、|县林业局: the name after the comma
+        then = text.find("则", 2)
+        if then > 0 and kind is not Kind.PERSON and (suffix_of(text[:then], Kind.ORG) or suffix_of(text[:then], Kind.PLACE)):
+            end, text = start + then, text[:then]  # 北温泉街道|则依托研究院: the name, then "while it relies on"
         if any(ch in _QUOTES or ch in _BREAKS for ch in text):
             continue  # a span across a quotation mark or a colon is no one name (某省：校企院…)
         if kind is not Kind.PERSON and (FIGURE_COUNT_BEFORE.search(doc.text, max(0, start - 6), start)
@@ -195,9 +199,10 @@ def labelled(doc: Doc) -> list[Mention]:
             kind, end = Kind.PLACE, end - len(title)  # 消泾村|蟹农 (徐根林 read apart): the village before the role
             text = doc.text[start:end]
         if kind is Kind.PERSON and ("族" in (doc.text[end - 1], doc.text[end:end + 1]) or _inside_post(doc.text, start, end)
-                                    or _surname_then_post(doc.text, start, end) or is_title(doc.text[start:end])):
+                                    or _surname_then_post(doc.text, start, end) or is_title(doc.text[start:end])
+                                    or doc.text.endswith(_CHIEF_SYSTEM, start, end)):
             continue  # 哈尼|族, 藏族: a people, not a person; 镇级|总河|长: part of a post; 陈副区|长: a surname and a post;
-            # “河长+”, 瓜农: a post or a title alone
+            # “河长+”, 瓜农: a post or a title alone; 林长制: the forest-chief system
         if kind is Kind.ORG and _inside_post(doc.text, start, end, longest_first("byline_roles")):
             continue  # (首席|记者: part of a byline's role)
         if kind is not Kind.PERSON and (cut := _before_post_across(doc.text, start, end)) < end:
