@@ -3987,10 +3987,11 @@ def test_a_titled_name_ends_before_zai_or_yibian():
 
 
 def test_a_description_in_qi_before_a_registered_name_is_left_out():
-    """本地茶企|重庆某某茶业有限公司 (茶企: a tea firm): the company's name starts after the description."""
-    names = _found("青川职业学院则与本地茶企重庆云栖茶业有限公司合作,开设茶艺课程。", None)
-    assert ("重庆云栖茶业有限公司", Kind.ORG) in names
-    assert not any(n.startswith("茶企") for n, _ in names)
+    """本地茶企|重庆某某茶业有限公司 (茶企: a tea firm), 运营方|某某有限公司 (the operator): the company's name
+    starts after the description."""
+    names = _found("青川职业学院则与本地茶企重庆云栖茶业有限公司合作,开设茶艺课程。产业园运营方宿迁云岫产业发展有限公司负责招商。", None)
+    assert {("重庆云栖茶业有限公司", Kind.ORG), ("宿迁云岫产业发展有限公司", Kind.ORG)} <= names
+    assert not any(n.startswith(("茶企", "运营方", "产业园运营")) for n, _ in names)
 
 
 def test_a_company_running_a_centre_is_two_names():

@@ -340,9 +340,9 @@ def _organization_end(text: str, start: int, end: int) -> int:
 
 def _after_described_kind(text: str, start: int, end: int) -> int:
     """Where an organization's name starts after a description of its kind read into it (北京储能企业|
-    北京恒储源能科技有限公司, 本地茶企|重庆某某茶业有限公司): after 企业 or a word in 企 (茶企, 车企), when a place
-    opens the name of six characters or more after it."""
-    inner = text.find("企", start + 1, end - 6)
+    北京恒储源能科技有限公司, 本地茶企|重庆某某茶业有限公司, 产业园运营方|宿迁某某有限公司): after 企业, a word in 企
+    (茶企, 车企) or in 方 (运营方, 投资方), when a place opens the name of six characters or more after it."""
+    inner = max(text.rfind("企", start + 1, end - 6), text.rfind("方", start + 2, end - 6))
     if inner < 0:
         return start
     after = inner + 2 if text.startswith("业", inner + 1) else inner + 1
