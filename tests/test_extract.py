@@ -4094,3 +4094,9 @@ def test_a_list_starts_after_an_adverb_and_a_preposition():
 def test_a_chief_system_is_no_person():
     """全面推行林长制: the forest-chief system, no person surnamed 林."""
     assert _labelled_as("全面推行林长制。", "林长制", Kind.PERSON) == []
+
+
+def test_an_event_name_starts_after_zhengzhi():
+    """正值|牡丹文化节期间 ("coinciding with"; jieba tags 正值 a noun): the event's name starts after it."""
+    names = _found("正值牡丹文化节期间,洛阳各大景区游人如织。", None)
+    assert ("牡丹文化节", Kind.INITIATIVE) in names and not any(n.startswith("正值") for n, _ in names)
