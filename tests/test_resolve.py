@@ -812,3 +812,11 @@ def test_a_township_and_a_landmark_of_one_name_stay_apart():
     """石林镇 beside 万盛石林 (万盛 a place of the article): the township and the scenic stone forest."""
     res = resolve([_ex("a", ("万盛", Kind.PLACE), ("万盛石林", Kind.PLACE), ("石林镇", Kind.PLACE))])
     assert len(res.entities) == 3
+
+
+def test_a_landmark_and_the_scenic_site_named_after_it_are_one_place():
+    """黑山谷 beside 黑山谷景区 (``landmark_site_kinds``): one place; 东溪 beside 东溪古镇 and 东溪镇 is not
+    decided by it (古镇 is no such kind: the old town or the township)."""
+    res = resolve([_ex("a", ("黑山谷景区", Kind.PLACE), ("黑山谷", Kind.PLACE))])
+    assert [(e.name, e.aliases) for e in res.entities] == [("黑山谷景区", ("黑山谷",))]
+    assert len(resolve([_ex("a", ("东溪古镇", Kind.PLACE), ("天生三桥", Kind.PLACE))]).entities) == 2

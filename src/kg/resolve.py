@@ -244,7 +244,7 @@ def _abbreviates(short: str, long: str, kind: Kind, places: set[str], loose: boo
     if kind is Kind.PLACE and (_same_division(short, long) or _words_dropped(short, long) or _short_ending(short, long)
                                or _words_dropped(short, long, "place_dropped_words")
                                or _brand_and_kind(short, long, long_core, kind) or _prefecture_initial(short, long)
-                               or _place_tail(short, long) or _peoples_dropped(short, long)
+                               or _place_tail(short, long) or _peoples_dropped(short, long) or _site_of_landmark(short, long)
                                or _place_and_site_kind(short, long, places) or _zone_short(short, long)):
         return True
     if kind is Kind.PERSON:
@@ -643,6 +643,12 @@ def _place_tail(short: str, long: str) -> bool:
     suffix = _place_suffix(short)
     return (len(short) >= 4 and long.endswith(short) and suffix is not None and len(short) > len(suffix) + 1
             and short not in lexicon("generic_names") and not gazetteer.lookup(short))
+
+
+def _site_of_landmark(short: str, long: str) -> bool:
+    """黑山谷 for 黑山谷景区: a landmark and the scenic site named after it, one place
+    (``landmark_site_kinds``)."""
+    return len(short) >= 2 and long.startswith(short) and long[len(short):] in lexicon("landmark_site_kinds")
 
 
 def _peoples_dropped(short: str, long: str) -> bool:
