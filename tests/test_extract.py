@@ -4100,3 +4100,9 @@ def test_an_event_name_starts_after_zhengzhi():
     """正值|牡丹文化节期间 ("coinciding with"; jieba tags 正值 a noun): the event's name starts after it."""
     names = _found("正值牡丹文化节期间,洛阳各大景区游人如织。", None)
     assert ("牡丹文化节", Kind.INITIATIVE) in names and not any(n.startswith("正值") for n, _ in names)
+
+
+def test_a_direction_and_zhi_open_no_name():
+    """北至某某路、南至唐城墙遗址公园: the boundary's direction and 至 ("reaching") open no name (leading_verbs)."""
+    names = {n for n, _ in _found("街区北至雁塔路,南至唐城墙遗址公园,全长2100米。", None)}
+    assert "唐城墙遗址公园" in names and not any(n.startswith(("南至", "北至")) for n in names)
