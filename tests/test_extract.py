@@ -4106,3 +4106,13 @@ def test_a_direction_and_zhi_open_no_name():
     """北至某某路、南至唐城墙遗址公园: the boundary's direction and 至 ("reaching") open no name (leading_verbs)."""
     names = {n for n, _ in _found("街区北至雁塔路,南至唐城墙遗址公园,全长2100米。", None)}
     assert "唐城墙遗址公园" in names and not any(n.startswith(("南至", "北至")) for n in names)
+
+
+def test_a_name_starts_after_its_subject_and_verb():
+    """新区正推动瀚海研究院 read as one body: the subject (a place), an adverb and a verb, then the name;
+    新区投资建设某某博物馆 (jieba's 投资|建设) likewise; 洛阳装备再制造工程技术研究中心 keeps its 再制造."""
+    assert _labelled_as("新区正推动瀚海研究院与大学共建基地。", "新区正推动瀚海研究院", Kind.ORG) == [("瀚海研究院", Kind.ORG)]
+    names = {n for n, _ in _found("集团今年在新区投资建设金麦浪啤酒文化博物馆,讲述历史。", ("suffix_names",))}
+    assert "金麦浪啤酒文化博物馆" in names and not any("建设" in n for n in names)
+    text = "洛阳装备再制造工程技术研究中心揭牌。"
+    assert _labelled_as(text, "洛阳装备再制造工程技术研究中心", Kind.ORG) == [("洛阳装备再制造工程技术研究中心", Kind.ORG)]

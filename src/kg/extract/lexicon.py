@@ -169,6 +169,8 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             # 新田|港|建设|冷链物流基地: a place, then the verb
         if left.text in lexicon("leading_verbs") and _verbs_after_company(tokens, start_index - 1):
             break  # 某某物流有限公司|合作|建设|某某中心: a company, its verbs, then what it builds
+        if left.text == "建设" and start_index >= 2 and tokens[start_index - 2].text == "投资" and start_index < end_index:
+            break  # 新区投资|建设|金麦浪啤酒文化博物馆: the verbs (jieba's 投资|建设), then the name of what is built
         if left.text in founding_verbs() or left.text in _location_verbs():
             break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name; 城口|地处|大巴山
         if right.text == "大" and start_index < end_index and left.pos == "m" and left.text[-1] in _DIGITS \

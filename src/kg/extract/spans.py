@@ -217,7 +217,7 @@ def labelled(doc: Doc) -> list[Mention]:
         if kind is Kind.PERSON and score < 0.6 and "、" in doc.text[max(0, start - 1): end + 1]:
             continue  # an unsure person in a list (甲、乙、丙等): the list's other members decide (enumerations)
         if kind is not Kind.PERSON:
-            start = _after_leading_verb(doc, start, end, starts)
+            start = _after_subject_and_verb(doc, _after_leading_verb(doc, start, end, starts), end, starts, kind)
             founding = _before_founding_verb(doc, start, end, starts)
             if founding < end and gazetteer.is_place(doc.text[start:founding]):
                 kind = Kind.PLACE  # 在射洪|共建|设备维保中心: where they set it up
@@ -772,6 +772,19 @@ def _after_leading_verb(doc: Doc, start: int, end: int, starts: list[int]) -> in
             return token.end  # (one character only when it marks a former body: 原|某科学系; not 沿|山镇, 经|科委)
         if token.start == start and token.text in word_list("leading_verb_chars") and token.pos.startswith(("v", "d")):
             return token.end  # 逛|宏村: a one-character verb jieba cuts apart
+    return start
+
+
+def _after_subject_and_verb(doc: Doc, start: int, end: int, starts: list[int], kind: Kind) -> int:
+    """Where a name starts when the labeller's span holds its subject (a place), an adverb and a verb of
+    two characters before it (新区|正|推动|瀚海研究院): after the verb, if what is left ends in the kind's suffix."""
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    tokens = doc.tokens[first:last]
+    for before, verb in reversed(list(zip(tokens, tokens[1:]))):
+        subject = doc.text[start:before.start]
+        if before.pos == "d" and verb.pos == "v" and len(verb.text) >= 2 and end - verb.end >= 4 \
+                and suffix_of(doc.text[verb.end:end], kind) and (gazetteer.is_place(subject) or suffix_of(subject, Kind.PLACE)):
+            return verb.end
     return start
 
 
