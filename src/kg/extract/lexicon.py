@@ -32,6 +32,7 @@ _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: the endings of counties, cities and provinces (not of 园区, 社区: 东湖|新城|社区 is one name)
 _COUNTY_ENDS = frozenset({"省", "市", "区", "县", "旗", "自治州", "自治县"})
 _COMPANY_ENDS = ("公司", "集团")  # a registered name's last word
+_INVESTS_IN = ("投资", "建设")  # jieba's 投资|建设 before the name of what is built
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 MIDDLE_DOTS = frozenset("·•・")  # inside names (某某·某某), never at their start
 ADMIN_ENDS = ("省", "市", "区", "县", "旗", "乡", "镇", "村", "街道", "社区", "自治州", "自治县", "自治区")
@@ -169,7 +170,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
             # 新田|港|建设|冷链物流基地: a place, then the verb
         if left.text in lexicon("leading_verbs") and _verbs_after_company(tokens, start_index - 1):
             break  # 某某物流有限公司|合作|建设|某某中心: a company, its verbs, then what it builds
-        if left.text == "建设" and start_index >= 2 and tokens[start_index - 2].text == "投资" and start_index < end_index:
+        if start_index >= 2 and (tokens[start_index - 2].text, left.text) == _INVESTS_IN and start_index < end_index:
             break  # 新区投资|建设|金麦浪啤酒文化博物馆: the verbs (jieba's 投资|建设), then the name of what is built
         if left.text in founding_verbs() or left.text in _location_verbs():
             break  # 某村|设置|家庭医生工作站, 某学院|组建|某中心: the verb that founds it, no part of its name; 城口|地处|大巴山
