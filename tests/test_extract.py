@@ -4068,6 +4068,10 @@ def test_a_mountain_jieba_knows_is_a_place_where_nothing_else_is_read():
     (口) and 的花海 (a particle first) are no landmarks."""
     names = _found("城口地处大巴山腹地,森林覆盖率高。", None)
     assert ("大巴山", Kind.PLACE) in names
+    from kg.extract.lexicon import landmarks_unread
+
+    found = landmarks_unread(make_doc(_article("游轮驶入地中海,远处是大巴山。")), ())
+    assert {m.text for m in found} == {"地中海", "大巴山"}  # (地 opens 地中海: an adverbial particle, no 的)
 
 
 def test_stations_of_a_service_are_bodies():

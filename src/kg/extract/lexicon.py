@@ -835,7 +835,7 @@ def landmarks_unread(doc: Doc, mentions: tuple[Mention, ...], references: Sequen
     """The mentions, with the mountains, rivers and lakes of three characters that jieba's dictionary
     knows as places (大巴山, 缙云山, 镜泊湖; ``landmark_endings``, not 口: 入海口) where nothing else is read."""
     words = [t for t in doc.tokens if t.pos == "ns" and len(t.text) == 3 and t.text[-1] in lexicon("landmark_endings")
-             and t.text[-1] != "口" and not word_tags().get(t.text[0], "").startswith(("u", "p", "c"))]  # (not 的花海)
+             and t.text[-1] != "口" and not word_tags().get(t.text[0], "").startswith(("uj", "p", "c"))]  # (not 的花海; 地中海)
     found = [Mention(doc.article.id, t.start, t.end, t.text, Kind.PLACE, by="lexicon.landmark", score=0.7) for t in words
              if not any(m.start < t.end and t.start < m.end for m in (*mentions, *references))]
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
