@@ -49,7 +49,6 @@ class Doc:
         i = bisect_left(self.tokens, offset, key=lambda t: t.start)
         return self.tokens[i - 1] if i and self.tokens[i - 1].end > offset else None
 
-
     def word_at(self, offset: int) -> Token | None:
         """The jieba word that starts at a character offset, if one does."""
         i = bisect_left(self.tokens, offset, key=lambda t: t.start)

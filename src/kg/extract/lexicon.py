@@ -31,7 +31,7 @@ NATIONAL = ("中国", "中华", "全国", "国家")
 _MAX_LEN = {Kind.ORG: 32, Kind.PLACE: 16}
 #: the endings of counties, cities and provinces (not of 园区, 社区: 东湖|新城|社区 is one name)
 _COUNTY_ENDS = frozenset({"省", "市", "区", "县", "旗", "自治州", "自治县"})
-_COMPANY_ENDS = ("公司", "集团")  # a registered name's last word
+COMPANY_ENDS = ("公司", "集团")  # a registered name's last word
 _INVESTS_IN = ("投资", "建设")  # jieba's 投资|建设 before the name of what is built
 #: place suffixes of administrative units: a place chain breaks after them (临江镇|东华社区|老街)
 MIDDLE_DOTS = frozenset("·•・")  # inside names (某某·某某), never at their start
@@ -158,7 +158,7 @@ def _chunk(doc: Doc, end_index: int, kind: Kind, end: int | None = None) -> Ment
         if left.text in lexicon("owner_words"):
             break  # 某集团|旗下|公司, 某酒庄|隶属于|某公司: the unit and its owner, two names
         if left.text in lexicon("opening_verbs") and (left.pos == "v" or start_index >= 2 and (
-                tokens[start_index - 2].text in lexicon("opening_verbs") or tokens[start_index - 2].text.endswith(_COMPANY_ENDS))):
+                tokens[start_index - 2].text in lexicon("opening_verbs") or tokens[start_index - 2].text.endswith(COMPANY_ENDS))):
             break  # 某街道|开业|运营|某某中心, 某某有限公司|运营|社区养老服务中心: the verbs of its opening or a company's
             # running it, no part of the name (but 某某|运营|管理有限公司)
         if kind is Kind.PLACE and left.text in lexicon("leading_verbs") and start_index >= 2 \
@@ -836,8 +836,11 @@ def landmarks_unread(doc: Doc, mentions: tuple[Mention, ...], references: Sequen
     knows as places (大巴山, 缙云山, 镜泊湖; ``landmark_endings``, not 口: 入海口) where nothing else is read."""
     words = [t for t in doc.tokens if t.pos == "ns" and len(t.text) == 3 and t.text[-1] in lexicon("landmark_endings")
              and t.text[-1] != "口" and not word_tags().get(t.text[0], "").startswith(("uj", "p", "c"))]  # (not 的花海; 地中海)
+    if not words:
+        return mentions
+    taken = [(m.start, m.end) for m in (*mentions, *references)]
     found = [Mention(doc.article.id, t.start, t.end, t.text, Kind.PLACE, by="lexicon.landmark", score=0.7) for t in words
-             if not any(m.start < t.end and t.start < m.end for m in (*mentions, *references))]
+             if not any(start < t.end and t.start < end for start, end in taken)]
     return tuple(sorted((*mentions, *found), key=lambda m: (m.start, m.end))) if found else mentions
 
 
@@ -852,9 +855,10 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     one that opens with a one-character function word (甲|和|龙水峡 holds no 和龙), but for a country (也|门)."""
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
     named = gazetteer.find(doc.text)
+    names = {name for _, _, name in named}
     found = [(start, end) for start, end, name in named
              if not names_a_time(doc.text, end) and (not _opens_with_function_word(doc, start, end) or gazetteer.is_country(name))
-             and not _out_of_the_story(name, named)]
+             and not _out_of_the_story(name, names)]
     runs: list[list[tuple[int, int]]] = []
     for place in found:  # runs of places, each ending where the next starts
         if runs and runs[-1][-1][1] == place[0]:
@@ -867,14 +871,14 @@ def gazetteer_places(doc: Doc) -> list[Mention]:
     ]
 
 
-def _out_of_the_story(name: str, named: list[tuple[int, int, str]]) -> bool:
+def _out_of_the_story(name: str, names: set[str]) -> bool:
     """Is name only the short form of counties or townships (荷塘 of 荷塘区, 峡江 of 峡江县) in provinces
-    where no other place the article names lies? Then it is a word (荷塘: a lotus pond), no place."""
+    where none of the article's other places (``names``) lies? Then it is a word (荷塘: a lotus pond), no place."""
     divisions = gazetteer.lookup(name)
     if not divisions or any(d.name == name or d.level < 3 for d in divisions) or gazetteer.city_country(name):
         return False  # (米兰: also a city abroad)
     mine = gazetteer.provinces(name)
-    others = {other for _, _, other in named if other != name}
+    others = names - {name}
     return bool(others) and not any(gazetteer.provinces(other) & mine for other in others)
 
 

@@ -16,7 +16,7 @@ from ..resources import lexicon, lexicon_list, longest_first, table
 from ..split import DATELINE_DATE, byline, byline_name_spans, lead_byline, trailing_credit
 from .doc import Doc, Token
 from .latin_names import BRACKETED as LATIN_BRACKETED, is_latin
-from .lexicon import (BRACKETED_PLACE, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, longest_ending,
+from .lexicon import (BRACKETED_PLACE, COMPANY_ENDS, COUNTED_BEFORE, FUNCTION_TAGS, JOINERS, MIDDLE_DOTS, cannot_start, common_word, longest_ending,
                       division_named_elsewhere, finds, is_name, names_a_time, person_titles, place_led_heads, single_surnames,
                       split_place_chain, suffix_of, within_division)
 from .segmenter import cut, word_tags, words
@@ -615,7 +615,7 @@ def enumerations(doc: Doc) -> list[Mention]:
 def _list_restart(doc: Doc, start: int, end: int) -> int:
     """Where a list of names really starts: after an adverb and a preposition inside it (园区管委会、区农业农村委|
     将|与|甲集团等企业: the subjects, then the one listed member), else at start."""
-    tokens = [t for t in doc.tokens if start <= t.start and t.end <= end]
+    tokens = doc.tokens[bisect_left(doc.tokens, start, key=lambda t: t.start):bisect_left(doc.tokens, end, key=lambda t: t.start)]
     pairs = [b.start for a, b in zip(tokens, tokens[1:]) if a.pos == "d" and b.pos == "p" and a.end == b.start]
     return pairs[-1] if pairs else start
 
@@ -983,7 +983,7 @@ def short_forms(doc: Doc, mentions: tuple[Mention, ...]) -> list[Mention]:
     declared = _declared_short_forms(doc.text, mentions)
     forms = _forms_to_find(mentions) | {form: name.kind for form, name in declared.items()}
     trade_names = {form for form in forms if len(form) >= 2 and any(
-        m.kind is Kind.ORG and m.text.endswith(_COMPANY_ENDS) and form in m.text != form for m in mentions)}
+        m.kind is Kind.ORG and m.text.endswith(COMPANY_ENDS) and form in m.text != form for m in mentions)}
     if not forms:
         return []
     bounds = {t.start for t in doc.tokens} | {t.end for t in doc.tokens}
@@ -1034,7 +1034,6 @@ def _gives_way(reading: tuple[int, int, bool, bool, bool, bool], span: tuple[int
         or same and (declared or labelled and trade_name and (unsure or not place))
 
 
-_COMPANY_ENDS = ("公司", "集团")
 #: 某某有限公司（以下简称某某）, also after its name in Latin letters: （Kleinberg Precision AG，以下简称“某某”）
 DECLARED = re.compile(r"[（(](?:[A-Za-z][^（）()，,]*[，,])?(?:以下)?简称[“\"]?([^）)”\"，,]{2,12})[”\"]?[）)]")
 

@@ -781,9 +781,10 @@ def _after_subject_and_verb(doc: Doc, start: int, end: int, starts: list[int], k
     first, last = bisect_left(starts, start), bisect_left(starts, end)
     tokens = doc.tokens[first:last]
     for before, verb in reversed(list(zip(tokens, tokens[1:]))):
+        if before.pos != "d" or verb.pos != "v" or len(verb.text) < 2 or end - verb.end < 4:
+            continue
         subject = doc.text[start:before.start]
-        if before.pos == "d" and verb.pos == "v" and len(verb.text) >= 2 and end - verb.end >= 4 \
-                and suffix_of(doc.text[verb.end:end], kind) and (gazetteer.is_place(subject) or suffix_of(subject, Kind.PLACE)):
+        if suffix_of(doc.text[verb.end:end], kind) and (gazetteer.is_place(subject) or suffix_of(subject, Kind.PLACE)):
             return verb.end
     return start
 
